@@ -1,0 +1,61 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import { canUseSection, type Section } from "@/server/access";
+import { requireActor } from "@/server/auth/session";
+import { signOutAction } from "./actions";
+
+const NAV: { section: Section; href: string; label: string }[] = [
+  { section: "tenders", href: "/tenders", label: "Tenders" },
+  { section: "panels", href: "/panels", label: "My panels" },
+  { section: "establishment", href: "/establishment", label: "My establishment" },
+  { section: "opportunities", href: "/opportunities", label: "Open tenders" },
+  { section: "admin", href: "/admin/users", label: "Users" },
+  { section: "outbox", href: "/admin/outbox", label: "Outbox" },
+];
+
+const ROLE_LABEL = {
+  ADMIN: "Administrator",
+  COMMISSIONER: "Commissioner",
+  TECHNICIAN: "Young commissioner",
+  GOVERNOR: "Governor",
+  PROVIDER: "Provider",
+} as const;
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  const links = NAV.filter((n) => canUseSection(actor, n.section));
+  return (
+    <>
+      <SiteHeader>
+        <div className="flex flex-wrap items-center gap-3 text-base">
+          <span>
+            {actor.name} <span className="opacity-80">({ROLE_LABEL[actor.role]})</span>
+          </span>
+          <form action={signOutAction}>
+            <button
+              type="submit"
+              className="underline focus:bg-yellow-400 focus:text-slate-900 focus:outline-4 focus:outline-yellow-400"
+            >
+              Sign out
+            </button>
+          </form>
+        </div>
+      </SiteHeader>
+      <nav aria-label="Main" className="border-b border-slate-300 bg-white">
+        <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-2">
+          {links.map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className="font-bold">
+                {link.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { redirect } from "next/navigation";
+import { homePath } from "@/server/access";
+import { getActor } from "@/server/auth/session";
+
+export default async function Home() {
+  const actor = await getActor();
+  redirect(actor ? homePath(actor.role) : "/login");
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { StatusTag } from "@/components/ui/status-tag";
+import { formatLondon } from "@/domain/london-time";
+import type { TenderStatus } from "@/domain/tender-lifecycle";
+
+export interface TenderRow {
+  id: string;
+  reference: string;
+  title: string;
+  status: TenderStatus;
+  submissionDeadline: Date | null;
+  establishment: { name: string };
+}
+
+/** A list of tenders that stays readable on a 360 px screen (stacked cards, not a wide table). */
+export function TenderList({ tenders, hrefFor, empty }: { tenders: TenderRow[]; hrefFor?: (id: string) => string; empty: string }) {
+  if (tenders.length === 0) return <p className="text-slate-700">{empty}</p>;
+  return (
+    <ul className="divide-y divide-slate-300 border-y border-slate-300">
+      {tenders.map((t) => (
+        <li key={t.id} className="py-4">
+          <p className="text-sm text-slate-600">{t.reference}</p>
+          <h3 className="text-xl font-bold">{hrefFor ? <Link href={hrefFor(t.id)}>{t.title}</Link> : t.title}</h3>
+          <p className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1">
+            <StatusTag status={t.status} />
+            <span>{t.establishment.name}</span>
+            {t.submissionDeadline && <span>Bids close {formatLondon(t.submissionDeadline, "dateTime")}</span>}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

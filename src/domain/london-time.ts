@@ -1,0 +1,117 @@
+// The one date formatter. Times are stored in UTC and shown in Europe/London
+// (GMT in winter, BST in summer), in GOV.UK style: "24 November 2026, 5:00pm".
+
+const ZONE = "Europe/London";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, day: "numeric", month: "long", year: "numeric" });
+const weekdayFormat = new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, weekday: "long" });
+const partsFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+interface LondonParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function londonParts(date: Date): LondonParts {
+  const parts = Object.fromEntries(partsFormat.formatToParts(date).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** "5:00pm", "12:00pm" (midday), "12:30am": GOV.UK style. */
+function formatTime({ hour, minute }: LondonParts): string {
+  if (hour === 12 && minute === 0) return "12pm (midday)";
+  if (hour === 0 && minute === 0) return "12am (midnight)";
+  const h = hour % 12 === 0 ? 12 : hour % 12;
+  return `${h}:${String(minute).padStart(2, "0")}${hour < 12 ? "am" : "pm"}`;
+}
+
+export function formatLondon(date: Date, style: "date" | "dateTime" | "time" | "weekdayDate" = "date"): string {
+  const parts = londonParts(date);
+  switch (style) {
+    case "date":
+      return dateFormat.format(date);
+    case "weekdayDate":
+      return `${weekdayFormat.format(date)} ${dateFormat.format(date)}`;
+    case "time":
+      return formatTime(parts);
+    case "dateTime":
+      return `${dateFormat.format(date)}, ${formatTime(parts)}`;
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The calendar day in London, as "YYYY-MM-DD". */
+export function londonDateKey(date: Date): string {
+  const p = londonParts(date);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** Values for `<input type="date">` and `<input type="time">`. */
+export function toLondonInputValues(date: Date): { date: string; time: string } {
+  const p = londonParts(date);
+  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
+}
+
+export class LondonTimeError extends Error {}
+
+/**
+ * A London wall-clock date and time → the UTC instant. Refuses dates that do
+ * not exist (30 February) and times skipped when the clocks go forward.
+ * In the autumn hour that happens twice, the first (BST) instant is used.
+ */
+export function parseLondonDateTime(date: string, time: string): Date {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  const t = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  if (!d) throw new LondonTimeError("Enter a real date");
+  if (!t) throw new LondonTimeError("Enter a real time, like 17:00");
+  const [year, month, day, hour, minute] = [Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2])];
+  if (hour > 23 || minute > 59) throw new LondonTimeError("Enter a real time, like 17:00");
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(asUtc);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new LondonTimeError("Enter a real date");
+  }
+  // London is UTC+0 or UTC+1: try both offsets, earliest first, and keep the
+  // one that reads back as the same wall-clock time.
+  for (const offsetHours of [1, 0]) {
+    const candidate = new Date(asUtc - offsetHours * 3_600_000);
+    const p = londonParts(candidate);
+    if (p.year === year && p.month === month && p.day === day && p.hour === hour && p.minute === minute) return candidate;
+  }
+  throw new LondonTimeError("That time does not exist in the UK: the clocks go forward an hour that night");
+}
+
+/** "3 days 4 hours left", "45 minutes left", or "Closed" once the deadline has passed. */
+export function formatCountdown(deadline: Date, now: Date): string {
+  const ms = deadline.getTime() - now.getTime();
+  if (ms < 0) return "Closed";
+  const minutes = Math.floor(ms / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (days > 0) return `${plural(days, "day")} ${plural(hours, "hour")} left`;
+  if (hours > 0) return `${plural(hours, "hour")} ${plural(mins, "minute")} left`;
+  return `${plural(mins, "minute")} left`;
+}

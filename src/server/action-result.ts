@@ -1,0 +1,63 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import { DomainError, Invalid, type FieldErrors } from "./errors";
+
+/** What a form's server action returns to the page (works with and without JavaScript). */
+export interface FormState {
+  status: "idle" | "error" | "success";
+  message?: string;
+  fieldErrors?: FieldErrors;
+  /** What the user typed, so a re-rendered form keeps it (never passwords). */
+  values?: Record<string, string>;
+}
+
+export const idleState: FormState = { status: "idle" };
+
+/**
+ * The one error mapper for forms: user-fixable errors become field messages
+ * and an error summary; anything unexpected is logged with a reference the
+ * user can quote. Next.js redirects and 403/404 interrupts pass through.
+ */
+export async function formAction(
+  values: Record<string, string>,
+  run: () => Promise<FormState | void>,
+): Promise<FormState> {
+  try {
+    return (await run()) ?? { status: "success" };
+  } catch (error) {
+    unstable_rethrow(error);
+    return { ...errorState(error), values };
+  }
+}
+
+export function errorState(error: unknown): FormState {
+  if (error instanceof Invalid) return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof DomainError) return { status: "error", message: error.message };
+  const reference = randomBytes(4).toString("hex").toUpperCase();
+  console.error(`[error ${reference}]`, error);
+  return {
+    status: "error",
+    message: `Something went wrong on our side. Nothing was saved. Try again, and if it keeps happening quote reference ${reference}.`,
+  };
+}
+
+/** The same mapping for route handlers: a JSON body and an HTTP status. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof Invalid) {
+    return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: error.status });
+  }
+  if (error instanceof DomainError) return Response.json({ error: error.message }, { status: error.status });
+  const state = errorState(error);
+  return Response.json({ error: state.message }, { status: 500 });
+}
+
+/** Reads a FormData into plain strings (files and repeated keys are ignored). */
+export function formValues(formData: FormData, omit: string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || omit.includes(key) || typeof value !== "string") continue;
+    out[key] = value;
+  }
+  return out;
+}

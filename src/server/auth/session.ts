@@ -1,0 +1,62 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { encode } from "next-auth/jwt";
+import { cache } from "react";
+import type { Role } from "@/generated/prisma/enums";
+import { canUseSection, type Section } from "../access";
+import { env } from "../env";
+import type { Actor } from "./actor";
+import { loadActor } from "./load-actor";
+import { authOptions, clientIp, SESSION_MAX_AGE_SECONDS, sessionCookieName, secureCookies } from "./options";
+
+// The one session helper: pages and actions get the Actor here and nowhere else.
+
+/** The signed-in Actor, or null. Loaded from the database on every request, so a disabled account is out at once. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  return id ? loadActor(id) : null;
+});
+
+/** The Actor, or a redirect to sign-in. With a section: a 403 page for a role that may not use it. */
+export async function requireActor(section?: Section): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) {
+    const path = (await headers()).get("x-cocommission-path") ?? "/";
+    redirect(`/login?next=${encodeURIComponent(path)}`);
+  }
+  if (section && !canUseSection(actor, section)) forbidden();
+  return actor;
+}
+
+export async function requireRole(...roles: Role[]): Promise<Actor> {
+  const actor = await requireActor();
+  if (!roles.includes(actor.role)) forbidden();
+  return actor;
+}
+
+/** Starts a next-auth JWT session for an authenticated Actor (sign-in form). */
+export async function startSession(actor: Actor): Promise<void> {
+  const token = await encode({
+    secret: env().NEXTAUTH_SECRET,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+    token: { sub: actor.id, name: actor.name, email: actor.email, role: actor.role },
+  });
+  (await cookies()).set(sessionCookieName(), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: secureCookies(),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
+
+export async function endSession(): Promise<void> {
+  (await cookies()).delete(sessionCookieName());
+}
+
+export async function requestIp(): Promise<string | null> {
+  return clientIp(await headers());
+}

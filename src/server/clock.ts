@@ -1,0 +1,19 @@
+import "server-only";
+import { readFileSync } from "node:fs";
+
+/**
+ * "Now" for use cases and queries. In production it is the system clock.
+ * End-to-end tests move it (past a deadline, through standstill) by writing
+ * an offset in milliseconds to the file named in COCOMMISSION_TEST_CLOCK_FILE;
+ * that variable is set only by scripts/e2e.ts, never in production.
+ */
+export function now(): Date {
+  const file = process.env.COCOMMISSION_TEST_CLOCK_FILE;
+  if (!file) return new Date();
+  try {
+    const offset = Number(readFileSync(file, "utf8").trim());
+    return new Date(Date.now() + (Number.isFinite(offset) ? offset : 0));
+  } catch {
+    return new Date();
+  }
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { z } from "zod";
+
+// The environment, read once and validated. Lazy so that `next build` (which
+// imports server modules) does not need a database or secrets.
+const schema = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is not set: run `npm start`, which sets it, or set it yourself"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("CoCommission <no-reply@cocommission.localhost>"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import { db } from "../db";
+import { env } from "../env";
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * The one sender. Delivers due outbox messages over SMTP when SMTP_URL is set;
+ * without it, messages stay in the outbox (the embedded default's mailbox).
+ * A failure is recorded and retried later with backoff; it never reaches the
+ * action that queued the message.
+ */
+export async function sendDueEmails(now = new Date(), batch = 20): Promise<{ sent: number; failed: number }> {
+  const smtpUrl = env().SMTP_URL;
+  if (!smtpUrl) return { sent: 0, failed: 0 };
+  const transport = nodemailer.createTransport(smtpUrl);
+  const due = await db.outboxMessage.findMany({
+    where: { status: "PENDING", nextAttemptAt: { lte: now } },
+    orderBy: { createdAt: "asc" },
+    take: batch,
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const message of due) {
+    // Claim the message so two app instances never send it twice.
+    const claimed = await db.outboxMessage.updateMany({
+      where: { id: message.id, status: "PENDING", attempts: message.attempts },
+      data: { attempts: { increment: 1 } },
+    });
+    if (claimed.count !== 1) continue;
+    try {
+      await transport.sendMail({ from: env().MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html ?? undefined });
+      await db.outboxMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+      sent++;
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      const backoffMinutes = Math.min(2 ** attempts, 240);
+      await db.outboxMessage.update({
+        where: { id: message.id },
+        data: {
+          status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING",
+          lastError: error instanceof Error ? error.message.slice(0, 1000) : String(error),
+          nextAttemptAt: new Date(now.getTime() + backoffMinutes * 60_000),
+        },
+      });
+      failed++;
+    }
+  }
+  return { sent, failed };
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { assertRole } from "../access";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+
+export async function listUsers(actor: Actor) {
+  assertRole(actor, "ADMIN");
+  return db.user.findMany({
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      disabledAt: true,
+      lastSignInAt: true,
+      organisation: { select: { name: true } },
+      establishments: { select: { establishment: { select: { name: true } } } },
+    },
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+  });
+}
+
+export async function listInvitations(actor: Actor) {
+  assertRole(actor, "ADMIN");
+  return db.invitation.findMany({
+    select: { id: true, email: true, name: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+}
+
+/** Choices for the invitation form. */
+export async function invitationOptions(actor: Actor) {
+  assertRole(actor, "ADMIN", "COMMISSIONER");
+  const [organisations, establishments] = await Promise.all([
+    db.organisation.findMany({ select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } }),
+    db.establishment.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { organisations, establishments };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { formatCountdown, formatLondon, londonDateKey, LondonTimeError, parseLondonDateTime, toLondonInputValues } from "@/domain/london-time";
+
+describe("London time", () => {
+  it("formats in GMT in winter and BST in summer", () => {
+    expect(formatLondon(new Date("2026-11-24T17:00:00Z"), "dateTime")).toBe("24 November 2026, 5:00pm");
+    expect(formatLondon(new Date("2026-07-01T16:00:00Z"), "dateTime")).toBe("1 July 2026, 5:00pm");
+    expect(formatLondon(new Date("2026-07-01T11:00:00Z"), "time")).toBe("12pm (midday)");
+    expect(formatLondon(new Date("2026-11-24T17:00:00Z"), "weekdayDate")).toBe("Tuesday 24 November 2026");
+  });
+
+  it("the London calendar day differs from UTC's late on a summer evening", () => {
+    expect(londonDateKey(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
+    expect(londonDateKey(new Date("2026-12-31T23:30:00Z"))).toBe("2026-12-31");
+  });
+
+  it("parses a London wall-clock time to the right UTC instant across the clock changes", () => {
+    expect(parseLondonDateTime("2026-12-18", "17:00").toISOString()).toBe("2026-12-18T17:00:00.000Z");
+    expect(parseLondonDateTime("2026-07-01", "17:00").toISOString()).toBe("2026-07-01T16:00:00.000Z");
+    expect(parseLondonDateTime("2026-03-29", "00:30").toISOString()).toBe("2026-03-29T00:30:00.000Z");
+    expect(parseLondonDateTime("2026-03-29", "02:30").toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    // 25 October 2026, 01:30 happens twice; the first (BST) is used.
+    expect(parseLondonDateTime("2026-10-25", "01:30").toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    expect(toLondonInputValues(parseLondonDateTime("2026-07-01", "09:05"))).toEqual({ date: "2026-07-01", time: "09:05" });
+  });
+
+  it("refuses dates and times that do not exist", () => {
+    expect(() => parseLondonDateTime("2026-02-30", "12:00")).toThrow(LondonTimeError);
+    expect(() => parseLondonDateTime("2026-13-01", "12:00")).toThrow("Enter a real date");
+    expect(() => parseLondonDateTime("2026-03-29", "01:30")).toThrow(/clocks go forward/);
+    expect(() => parseLondonDateTime("2026-03-01", "24:00")).toThrow("Enter a real time, like 17:00");
+    expect(() => parseLondonDateTime("tomorrow", "noon")).toThrow(LondonTimeError);
+  });
+
+  it("counts down to a deadline", () => {
+    const deadline = new Date("2026-12-18T17:00:00Z");
+    expect(formatCountdown(deadline, new Date("2026-12-15T13:00:00Z"))).toBe("3 days 4 hours left");
+    expect(formatCountdown(deadline, new Date("2026-12-18T16:15:00Z"))).toBe("45 minutes left");
+    expect(formatCountdown(deadline, new Date("2026-12-18T15:59:00Z"))).toBe("1 hour 1 minute left");
+    expect(formatCountdown(deadline, new Date("2026-12-18T17:00:00.001Z"))).toBe("Closed");
+  });
+});
