@@ -14,3 +14,8 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 }
+
+/** The GOV.UK error summary at the top of a form. */
+export function errorSummary(page: Page) {
+  return page.getByRole("alert", { name: "There is a problem" });
+}

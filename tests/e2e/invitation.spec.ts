@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut } from "./helpers";
+import { errorSummary, signIn, signOut } from "./helpers";
 
 test("an admin invites a provider, the invitee sets a password, signs in, and the link then says it was used", async ({ page }) => {
   const email = `new.provider.${Date.now()}@example.org`;
@@ -18,7 +18,7 @@ test("an admin invites a provider, the invitee sets a password, signs in, and th
   await page.getByLabel("Create a password").fill("short");
   await page.getByLabel("Type the password again").fill("short");
   await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(page.getByRole("alert")).toContainText("Password must be at least 12 characters");
+  await expect(errorSummary(page)).toContainText("Password must be at least 12 characters");
 
   await page.getByLabel("Create a password").fill("tea kettle lighthouse 42");
   await page.getByLabel("Type the password again").fill("tea kettle lighthouse 42");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, signOut } from "./helpers";
+import { DEMO_PASSWORD, errorSummary, signIn, signOut } from "./helpers";
 
 const HOMES = [
   { email: "commissioner@demo.test", path: "/tenders", heading: "Tenders" },
@@ -41,7 +41,7 @@ test("a wrong password shows an error next to the field and in the summary, and 
   await page.getByLabel("Email address").fill("commissioner@demo.test");
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  const summary = page.getByRole("alert");
+  const summary = errorSummary(page);
   await expect(summary).toContainText("There is a problem");
   await expect(summary.getByRole("link", { name: "Enter a correct email address and password" })).toBeVisible();
   await expect(page.getByLabel("Email address")).toHaveValue("commissioner@demo.test");
