@@ -15,7 +15,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: [["list"], ["json", { outputFile: ".test-reports/playwright.json" }], ...(process.env.CI ? [] : [["html", { open: "never" }] as const])],
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
     { name: "desktop", testIgnore: /.*\.phone\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },

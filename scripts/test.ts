@@ -1,7 +1,12 @@
 // `npm test`: every check, in order, stopping at the first failure:
 // lint, typecheck, unit + integration (Vitest), e2e (Playwright in Chromium).
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { findChromium, CHROMIUM_HINT } from "./lib/chromium";
+
+const VITEST_REPORT = ".test-reports/vitest.json";
+const PLAYWRIGHT_REPORT = ".test-reports/playwright.json";
+rmSync(".test-reports", { recursive: true, force: true });
 
 // Fail at once, before a long build, when the e2e tests could not run.
 if (!findChromium()) {
@@ -12,7 +17,7 @@ if (!findChromium()) {
 const steps: [string, string[]][] = [
   ["lint", ["npm", "run", "--silent", "lint"]],
   ["typecheck", ["npm", "run", "--silent", "typecheck"]],
-  ["unit and integration tests", ["npx", "vitest", "run"]],
+  ["unit and integration tests", ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`]],
   ["end-to-end tests", ["npm", "run", "--silent", "test:e2e"]],
 ];
 
@@ -26,4 +31,22 @@ for (const [name, [cmd, ...args]] of steps) {
   }
   console.log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
+const counts = { passed: 0, failed: 0, skipped: 0 };
+if (existsSync(VITEST_REPORT)) {
+  const v = JSON.parse(readFileSync(VITEST_REPORT, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  counts.passed += v.numPassedTests;
+  counts.failed += v.numFailedTests;
+  counts.skipped += v.numPendingTests + v.numTodoTests;
+}
+if (existsSync(PLAYWRIGHT_REPORT)) {
+  const p = JSON.parse(readFileSync(PLAYWRIGHT_REPORT, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  counts.passed += p.stats.expected + p.stats.flaky;
+  counts.failed += p.stats.unexpected;
+  counts.skipped += p.stats.skipped;
+}
 console.log("\nAll checks passed.");
+console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+if (counts.passed === 0) {
+  console.error("No test ran: that is a failure.");
+  process.exit(1);
+}
