@@ -189,11 +189,11 @@ export function validateForPublish(input: PublishCheckInput, now: Date): Publish
   const accepted = (role: "COMMISSIONER" | "TECHNICIAN") => input.panel.filter((p) => p.role === role && p.accepted).length;
   const pending = (role: "COMMISSIONER" | "TECHNICIAN") => input.panel.filter((p) => p.role === role && !p.accepted).length;
   if (accepted("COMMISSIONER") < 1) {
-    problems.push({ field: "panel", message: withPending("The panel needs at least 1 commissioner who has accepted", pending("COMMISSIONER")) });
+    problems.push({ field: "panel.commissioners", message: withPending("The panel needs at least 1 commissioner who has accepted", pending("COMMISSIONER")) });
   }
   if (accepted("TECHNICIAN") < 2) {
     problems.push({
-      field: "panel",
+      field: "panel.technicians",
       message: withPending(
         `The panel needs at least 2 young commissioners who have accepted. ${accepted("TECHNICIAN")} ${accepted("TECHNICIAN") === 1 ? "has" : "have"}`,
         pending("TECHNICIAN"),

@@ -131,8 +131,8 @@ describe("publish checks", () => {
       { role: "TECHNICIAN" as const, accepted: false },
     ];
     expect(validateForPublish({ ...ready, panel }, now)).toEqual([
-      { field: "panel", message: "The panel needs at least 1 commissioner who has accepted (1 still to reply)." },
-      { field: "panel", message: "The panel needs at least 2 young commissioners who have accepted. 1 has (1 still to reply)." },
+      { field: "panel.commissioners", message: "The panel needs at least 1 commissioner who has accepted (1 still to reply)." },
+      { field: "panel.technicians", message: "The panel needs at least 2 young commissioners who have accepted. 1 has (1 still to reply)." },
     ]);
   });
 
@@ -141,6 +141,6 @@ describe("publish checks", () => {
       { title: "", reference: " ", summary: "", establishmentId: null, clarificationDeadline: null, submissionDeadline: null, criteria: [], panel: [] },
       now,
     );
-    expect(problems.map((p) => p.field)).toEqual(["title", "reference", "summary", "establishmentId", "criteria", "submissionDeadline", "clarificationDeadline", "panel", "panel"]);
+    expect(problems.map((p) => p.field)).toEqual(["title", "reference", "summary", "establishmentId", "criteria", "submissionDeadline", "clarificationDeadline", "panel.commissioners", "panel.technicians"]);
   });
 });

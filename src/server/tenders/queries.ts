@@ -1,6 +1,8 @@
 import "server-only";
-import { effectiveStatus } from "@/domain/tender-lifecycle";
-import { assertRole } from "../access";
+import type { Prisma } from "@/generated/prisma/client";
+import { effectiveStatus, type TenderStatus } from "@/domain/tender-lifecycle";
+import { assertRole, canManageTender } from "../access";
+import { NotFound } from "../errors";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 
@@ -23,10 +25,83 @@ function withEffectiveStatus<T extends { status: Parameters<typeof effectiveStat
   return rows.map((row) => ({ ...row, status: effectiveStatus(row.status, row.submissionDeadline, now) }));
 }
 
-export async function listTendersForCommissioner(actor: Actor, now = new Date()) {
+export interface TenderFilters {
+  status?: TenderStatus;
+  establishmentId?: string;
+  q?: string;
+}
+
+/** Commissioners see every tender; filters by the status a user sees (so CLOSED works), establishment and text. */
+export async function listTendersForCommissioner(actor: Actor, filters: TenderFilters = {}, now = new Date()) {
   assertRole(actor, "COMMISSIONER");
-  const rows = await db.tender.findMany({ select: listSelect, orderBy: [{ updatedAt: "desc" }] });
+  const q = filters.q?.trim().slice(0, 200);
+  const statusWhere: Prisma.TenderWhereInput =
+    filters.status === "CLOSED"
+      ? { status: "PUBLISHED", submissionDeadline: { lt: now } }
+      : filters.status === "PUBLISHED"
+        ? { status: "PUBLISHED", OR: [{ submissionDeadline: null }, { submissionDeadline: { gte: now } }] }
+        : filters.status
+          ? { status: filters.status }
+          : {};
+  const rows = await db.tender.findMany({
+    where: {
+      ...statusWhere,
+      ...(filters.establishmentId && isUuid(filters.establishmentId) ? { establishmentId: filters.establishmentId } : {}),
+      ...(q
+        ? { AND: [{ OR: [{ title: { contains: q, mode: "insensitive" } }, { reference: { contains: q, mode: "insensitive" } }] }] }
+        : {}),
+    },
+    select: listSelect,
+    orderBy: [{ updatedAt: "desc" }],
+    take: 200,
+  });
   return withEffectiveStatus(rows, now);
+}
+
+const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
+
+/** Everything a commissioner needs to run a tender, except the bids (sealed; see src/server/bids/queries.ts). */
+export async function getTenderForCommissioner(actor: Actor, tenderId: string, now = new Date()) {
+  assertRole(actor, "COMMISSIONER");
+  if (!isUuid(tenderId)) throw new NotFound("We could not find that tender.");
+  const tender = await db.tender.findUnique({
+    where: { id: tenderId },
+    include: {
+      establishment: { select: { id: true, name: true } },
+      createdBy: { select: { id: true, name: true } },
+      criteria: { orderBy: { position: "asc" } },
+      panelMembers: {
+        orderBy: [{ role: "asc" }, { invitedAt: "asc" }],
+        include: { user: { select: { id: true, name: true, email: true } } },
+      },
+      _count: { select: { clarificationQuestions: true } },
+    },
+  });
+  if (!tender) throw new NotFound("We could not find that tender.");
+  const commissionerIds = tender.panelMembers.filter((p) => p.role === "COMMISSIONER" && p.status !== "STEPPED_BACK").map((p) => p.userId);
+  return {
+    ...tender,
+    effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now),
+    canManage: canManageTender(actor, { createdById: tender.createdById, commissionerIds }),
+  };
+}
+
+/** People a commissioner can invite to a panel. */
+export async function listPanelCandidates(actor: Actor, tenderId: string) {
+  assertRole(actor, "COMMISSIONER");
+  return db.user.findMany({
+    where: {
+      role: { in: ["COMMISSIONER", "TECHNICIAN"] },
+      disabledAt: null,
+      panelMemberships: { none: { tenderId, status: { in: ["INVITED", "ACCEPTED"] } } },
+    },
+    select: { id: true, name: true, role: true },
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+  });
+}
+
+export async function listEstablishments() {
+  return db.establishment.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 /** Governors see tenders of their own establishments only. */

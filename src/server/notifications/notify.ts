@@ -1,0 +1,27 @@
+import "server-only";
+import type { Tx } from "../db";
+import { env } from "../env";
+import { enqueueEmail } from "./outbox";
+
+export interface Notice {
+  title: string;
+  body: string;
+  /** A path inside the portal, e.g. /panels. */
+  href?: string;
+  /** Which kind of email this is, e.g. "panel-invitation". */
+  template: string;
+}
+
+/** Tells users something: a notice on their home page and an email, in the caller's transaction. */
+export async function notifyUsers(tx: Tx, users: { id: string; email: string; name: string }[], notice: Notice): Promise<void> {
+  const base = env().NEXTAUTH_URL.replace(/\/$/, "");
+  for (const user of users) {
+    await tx.notification.create({ data: { userId: user.id, title: notice.title, body: notice.body, href: notice.href ?? null } });
+    await enqueueEmail(tx, {
+      to: user.email,
+      template: notice.template,
+      subject: notice.title,
+      text: `Hello ${user.name},\n\n${notice.body}\n${notice.href ? `\n${base}${notice.href}\n` : ""}\nCoCommission`,
+    });
+  }
+}

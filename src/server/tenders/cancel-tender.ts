@@ -1,0 +1,49 @@
+import "server-only";
+import { assertTransition, LifecycleError } from "@/domain/tender-lifecycle";
+import { audit } from "../audit";
+import type { Actor } from "../auth/actor";
+import { now as clockNow } from "../clock";
+import { db } from "../db";
+import { Conflict, Invalid } from "../errors";
+import { notifyUsers } from "../notifications/notify";
+import { loadManagedTender } from "./load-managed-tender";
+
+/** Cancels a tender from any state before AWARDED, with a reason; every provider with a bid is told. */
+export async function cancelTender(actor: Actor, tenderId: string, input: { reason: string }, now = clockNow()): Promise<void> {
+  const reason = (input.reason ?? "").trim();
+  if (reason.length < 10) throw new Invalid({ reason: reason ? "Reason must be at least 10 characters" : "Enter the reason for cancelling" });
+  if (reason.length > 2000) throw new Invalid({ reason: "Reason must be 2,000 characters or fewer" });
+  await db.$transaction(async (tx) => {
+    const tender = await loadManagedTender(tx, actor, tenderId, now);
+    try {
+      assertTransition(tender.effectiveStatus, "cancel");
+    } catch (error) {
+      if (error instanceof LifecycleError) throw new Conflict(error.message);
+      throw error;
+    }
+    await tx.tender.update({
+      where: { id: tenderId },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, version: { increment: 1 } },
+    });
+    // Everyone in an organisation that has a bid (draft, submitted or withdrawn) hears about it.
+    const bidders = await tx.user.findMany({
+      where: { role: "PROVIDER", disabledAt: null, organisation: { bids: { some: { tenderId } } } },
+      select: { id: true, email: true, name: true },
+    });
+    await notifyUsers(tx, bidders, {
+      template: "tender-cancelled",
+      title: `Tender cancelled: ${tender.title}`,
+      body: `NHS England has cancelled the tender ${tender.reference}. The reason given: ${reason}`,
+      href: `/opportunities`,
+    });
+    await audit(tx, actor, {
+      action: "tender.cancelled",
+      entityType: "Tender",
+      entityId: tenderId,
+      tenderId,
+      establishmentId: tender.establishmentId,
+      before: { status: tender.effectiveStatus },
+      after: { status: "CANCELLED", reason, providersNotified: bidders.length },
+    });
+  });
+}

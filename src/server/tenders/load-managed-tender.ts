@@ -1,0 +1,38 @@
+import "server-only";
+import { effectiveStatus, type TenderStatus } from "@/domain/tender-lifecycle";
+import { canManageTender } from "../access";
+import type { Actor } from "../auth/actor";
+import type { Tx } from "../db";
+import { Conflict, Forbidden, NotFound } from "../errors";
+
+/**
+ * Loads a tender for a change by a commissioner who runs it, locking its row
+ * so two changes to one tender happen one after the other.
+ */
+export async function loadManagedTender(tx: Tx, actor: Actor, tenderId: string, now: Date) {
+  if (actor.role !== "COMMISSIONER") throw new Forbidden();
+  if (!/^[0-9a-f-]{36}$/i.test(tenderId)) throw new NotFound("We could not find that tender.");
+  await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${tenderId}::uuid FOR UPDATE`;
+  const tender = await tx.tender.findUnique({
+    where: { id: tenderId },
+    include: { panelMembers: { select: { userId: true, role: true, status: true } } },
+  });
+  if (!tender) throw new NotFound("We could not find that tender.");
+  const commissionerIds = tender.panelMembers.filter((p) => p.role === "COMMISSIONER" && p.status !== "STEPPED_BACK").map((p) => p.userId);
+  if (!canManageTender(actor, { createdById: tender.createdById, commissionerIds })) {
+    throw new Forbidden("Only the commissioners running this tender can change it.");
+  }
+  return { ...tender, effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now) };
+}
+
+export function assertDraft(tender: { effectiveStatus: TenderStatus }): void {
+  if (tender.effectiveStatus !== "DRAFT") {
+    throw new Conflict("This tender has been published, so its details, criteria and panel can no longer be changed.");
+  }
+}
+
+export function assertVersion(tender: { version: number }, expected: number | undefined): void {
+  if (expected !== undefined && expected !== tender.version) {
+    throw new Conflict("Someone else changed this tender while you were editing. Reload the page to see their changes, then try again.");
+  }
+}
