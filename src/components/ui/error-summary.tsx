@@ -6,7 +6,7 @@ import type { FieldErrors } from "@/server/errors";
  * GOV.UK error summary: at the top of the form, takes focus so screen reader
  * users hear it, and links each message to its field.
  */
-export function ErrorSummary({ message, fieldErrors }: { message?: string; fieldErrors?: FieldErrors }) {
+export function ErrorSummary({ message, fieldErrors, idPrefix }: { message?: string; fieldErrors?: FieldErrors; idPrefix?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(fieldErrors ?? {});
   const show = Boolean(message) || entries.length > 0;
@@ -19,10 +19,10 @@ export function ErrorSummary({ message, fieldErrors }: { message?: string; field
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={`${idPrefix ?? ""}error-summary-title`}
       className="mb-6 border-4 border-red-700 p-4 focus:outline-4 focus:outline-offset-0 focus:outline-yellow-400"
     >
-      <h2 id="error-summary-title" className="text-xl font-bold">
+      <h2 id={`${idPrefix ?? ""}error-summary-title`} className="text-xl font-bold">
         There is a problem
       </h2>
       {message && entries.length === 0 && <p className="mt-2">{message}</p>}
@@ -30,7 +30,7 @@ export function ErrorSummary({ message, fieldErrors }: { message?: string; field
         <ul className="mt-2 list-none space-y-1">
           {entries.map(([field, text]) => (
             <li key={field}>
-              <a className="font-bold text-red-700 underline" href={`#${fieldId(field)}`}>
+              <a className="font-bold text-red-700 underline" href={`#${fieldId(field, idPrefix)}`}>
                 {text}
               </a>
             </li>
@@ -42,6 +42,6 @@ export function ErrorSummary({ message, fieldErrors }: { message?: string; field
 }
 
 /** Field names like "criteria.abc.weight" become valid, predictable ids. */
-export function fieldId(name: string): string {
-  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+export function fieldId(name: string, prefix?: string): string {
+  return `${prefix ? `${prefix}-` : ""}field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 }

@@ -1,4 +1,6 @@
+"use client";
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { useFormStateContext } from "./action-form";
 import { fieldId } from "./error-summary";
 
 interface FieldProps {
@@ -8,24 +10,24 @@ interface FieldProps {
   error?: string;
 }
 
-function describedBy(name: string, hint?: ReactNode, error?: string) {
-  const ids = [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean);
+function describedBy(id: string, hint?: ReactNode, error?: string) {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function FieldFrame({ name, label, hint, error, children }: FieldProps & { children: ReactNode }) {
+function FieldFrame({ id, label, hint, error, children }: Omit<FieldProps, "name"> & { id: string; children: ReactNode }) {
   return (
     <div className={`mb-6 ${error ? "border-l-4 border-red-700 pl-4" : ""}`}>
-      <label htmlFor={fieldId(name)} className="block text-lg font-bold">
+      <label htmlFor={id} className="block text-lg font-bold">
         {label}
       </label>
       {hint && (
-        <p id={`${fieldId(name)}-hint`} className="text-slate-600">
+        <p id={`${id}-hint`} className="text-slate-600">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${fieldId(name)}-error`} className="font-bold text-red-700">
+        <p id={`${id}-error`} className="font-bold text-red-700">
           <span className="sr-only">Error: </span>
           {error}
         </p>
@@ -45,13 +47,18 @@ export function TextField({
   error,
   ...input
 }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  const ctx = useFormStateContext();
+  const id = fieldId(name, ctx.idPrefix);
+  error ??= ctx.fieldErrors?.[name];
+  const remembered = input.type === "password" ? undefined : ctx.values?.[name];
+  if (remembered !== undefined) input.defaultValue = remembered;
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error}>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
-        id={fieldId(name)}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         className={inputClass}
         {...input}
       />
@@ -66,14 +73,18 @@ export function TextArea({
   error,
   ...input
 }: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+  const ctx = useFormStateContext();
+  const id = fieldId(name, ctx.idPrefix);
+  error ??= ctx.fieldErrors?.[name];
+  if (ctx.values?.[name] !== undefined) input.defaultValue = ctx.values[name];
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error}>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
-        id={fieldId(name)}
+        id={id}
         name={name}
         rows={5}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         className={inputClass}
         {...input}
       />
@@ -90,15 +101,19 @@ export function SelectField({
   defaultValue,
   required,
 }: FieldProps & { options: { value: string; label: string }[]; defaultValue?: string; required?: boolean }) {
+  const ctx = useFormStateContext();
+  const id = fieldId(name, ctx.idPrefix);
+  error ??= ctx.fieldErrors?.[name];
+  defaultValue = ctx.values?.[name] ?? defaultValue;
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error}>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
-        id={fieldId(name)}
+        id={id}
         name={name}
         defaultValue={defaultValue}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         className={inputClass}
       >
         {options.map((o) => (
@@ -108,5 +123,63 @@ export function SelectField({
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+/** GOV.UK radios: a fieldset with a legend, one labelled radio per option. */
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  options,
+  defaultValue,
+  error,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: ReactNode; hint?: ReactNode }[];
+  defaultValue?: string;
+  error?: string;
+}) {
+  const ctx = useFormStateContext();
+  const id = fieldId(name, ctx.idPrefix);
+  error ??= ctx.fieldErrors?.[name];
+  const checked = ctx.values?.[name] ?? defaultValue;
+  return (
+    <div className={`mb-6 ${error ? "border-l-4 border-red-700 pl-4" : ""}`}>
+      <fieldset aria-describedby={describedBy(id, hint, error)}>
+        <legend className="text-lg font-bold">{legend}</legend>
+        {hint && (
+          <p id={`${id}-hint`} className="text-slate-600">
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p id={`${id}-error`} className="font-bold text-red-700">
+            <span className="sr-only">Error: </span>
+            {error}
+          </p>
+        )}
+        <div className="mt-2 space-y-2">
+          {options.map((o, i) => (
+            <div key={o.value} className="flex items-start gap-3">
+              <input
+                type="radio"
+                id={i === 0 ? id : `${id}-${i}`}
+                name={name}
+                value={o.value}
+                defaultChecked={checked === o.value}
+                className="mt-1 h-6 w-6 shrink-0 accent-slate-900 focus:outline-4 focus:outline-yellow-400"
+              />
+              <label htmlFor={i === 0 ? id : `${id}-${i}`} className="cursor-pointer">
+                {o.label}
+                {o.hint && <span className="block text-slate-600">{o.hint}</span>}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
   );
 }

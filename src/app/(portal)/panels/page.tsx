@@ -1,18 +1,24 @@
 import type { Metadata } from "next";
 import { TenderList } from "@/components/tender-table";
-import { PageHeading } from "@/components/ui/page-heading";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/button";
+import { respondToPanelInvitationAction } from "./actions";
+import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { requireActor } from "@/server/auth/session";
 import { listMyPanels } from "@/server/tenders/queries";
 
 export const metadata: Metadata = { title: "My panels" };
 
-export default async function PanelsPage() {
+export default async function PanelsPage({ searchParams }: { searchParams: Promise<{ answered?: string }> }) {
+  const { answered } = await searchParams;
   const actor = await requireActor("panels");
   const panels = await listMyPanels(actor);
   const invited = panels.filter((p) => p.status === "INVITED");
   const joined = panels.filter((p) => p.status === "ACCEPTED");
   return (
     <>
+      {answered === "yes" && <Panel title="You have joined the panel">Thank you. We will tell you when there are bids to read.</Panel>}
+      {answered === "no" && <p className="mb-4 border-l-4 border-slate-500 bg-white p-3">You said no to that panel. That is fine.</p>}
       <PageHeading>My panels</PageHeading>
       <p className="mb-6 max-w-2xl">
         A panel is the group of people who read the bids for a service and give them marks. Here are the panels you are on.
@@ -23,6 +29,24 @@ export default async function PanelsPage() {
             You have been asked to join
           </h2>
           <TenderList tenders={invited.map((p) => p.tender)} empty="" />
+          <ul className="mt-4 space-y-4">
+            {invited.map((p) => (
+              <li key={p.id} className="border border-slate-300 bg-white p-4">
+                <p className="mb-2 font-bold">Do you want to join the panel for {p.tender.title}?</p>
+                <div className="flex flex-wrap gap-3">
+                  {(["accept", "decline"] as const).map((answer) => (
+                    <ActionForm key={answer} action={respondToPanelInvitationAction} idPrefix={`${answer}-${p.id}`}>
+                      <input type="hidden" name="panelMemberId" value={p.id} />
+                      <input type="hidden" name="answer" value={answer} />
+                      <SubmitButton variant={answer === "accept" ? "primary" : "secondary"} aria-label={`${answer === "accept" ? "Yes, join" : "No thanks"}: ${p.tender.title}`}>
+                        {answer === "accept" ? "Yes, join the panel" : "No thanks"}
+                      </SubmitButton>
+                    </ActionForm>
+                  ))}
+                </div>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <section aria-labelledby="joined">

@@ -1,18 +1,70 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { TenderList } from "@/components/tender-table";
 import { PageHeading } from "@/components/ui/page-heading";
+import { describeStatus, TENDER_STATUSES, type TenderStatus } from "@/domain/tender-lifecycle";
 import { requireActor } from "@/server/auth/session";
-import { listTendersForCommissioner } from "@/server/tenders/queries";
+import { now } from "@/server/clock";
+import { listEstablishments, listTendersForCommissioner } from "@/server/tenders/queries";
 
 export const metadata: Metadata = { title: "Tenders" };
 
-export default async function TendersPage() {
+const selectClass = "mt-1 block border-2 border-slate-900 bg-white px-2 py-2 focus:outline-4 focus:outline-yellow-400";
+
+export default async function TendersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
   const actor = await requireActor("tenders");
-  const tenders = await listTendersForCommissioner(actor);
+  const status = TENDER_STATUSES.includes(params.status as TenderStatus) ? (params.status as TenderStatus) : undefined;
+  const [tenders, establishments] = await Promise.all([
+    listTendersForCommissioner(actor, { status, establishmentId: params.establishment, q: params.q }, now()),
+    listEstablishments(),
+  ]);
+  const filtered = Boolean(status || params.establishment || params.q);
   return (
     <>
-      <PageHeading caption="Commissioner">Tenders</PageHeading>
-      <TenderList tenders={tenders} empty="There are no tenders yet." />
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <PageHeading caption="Commissioner">Tenders</PageHeading>
+        <Link href="/tenders/new" className="bg-green-700 px-4 py-2 text-lg font-bold text-white no-underline shadow-[0_2px_0_#002d18] hover:bg-green-800 hover:text-white">
+          Create a tender
+        </Link>
+      </div>
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-4 border border-slate-300 bg-white p-4" role="search" aria-label="Filter tenders">
+        <div>
+          <label htmlFor="q" className="block font-bold">Title or reference</label>
+          <input id="q" name="q" type="search" defaultValue={params.q} className={`${selectClass} w-64`} />
+        </div>
+        <div>
+          <label htmlFor="status" className="block font-bold">Status</label>
+          <select id="status" name="status" defaultValue={status ?? ""} className={selectClass}>
+            <option value="">Any status</option>
+            {TENDER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {describeStatus(s).label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="establishment" className="block font-bold">Establishment</label>
+          <select id="establishment" name="establishment" defaultValue={params.establishment ?? ""} className={selectClass}>
+            <option value="">Any establishment</option>
+            {establishments.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="bg-slate-200 px-4 py-2 font-bold shadow-[0_2px_0_#4c6272] focus:bg-yellow-400 focus:outline-4 focus:outline-yellow-400">
+          Filter
+        </button>
+        {filtered && <Link href="/tenders">Clear filters</Link>}
+      </form>
+      <p className="mb-2" role="status">
+        {tenders.length} {tenders.length === 1 ? "tender" : "tenders"}
+        {filtered ? " match" : ""}
+      </p>
+      <TenderList tenders={tenders} hrefFor={(id) => `/tenders/${id}`} empty={filtered ? "No tenders match these filters." : "There are no tenders yet."} />
     </>
   );
 }

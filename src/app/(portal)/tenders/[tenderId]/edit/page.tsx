@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/button";
+import { PageHeading } from "@/components/ui/page-heading";
+import { requireActor } from "@/server/auth/session";
+import { getTenderForCommissioner, listEstablishments } from "@/server/tenders/queries";
+import { updateTenderAction } from "../../actions";
+import { TenderDetailsFields } from "../../tender-details-fields";
+import { forbidden } from "next/navigation";
+
+export const metadata: Metadata = { title: "Edit tender" };
+
+export default async function EditTenderPage({ params }: { params: Promise<{ tenderId: string }> }) {
+  const { tenderId } = await params;
+  const actor = await requireActor("tenders");
+  const [tender, establishments] = await Promise.all([getTenderForCommissioner(actor, tenderId), listEstablishments()]);
+  if (!tender.canManage) forbidden();
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-4">
+        <Link href={`/tenders/${tender.id}`}>Back to the tender</Link>
+      </p>
+      <PageHeading caption={tender.reference}>Edit tender details</PageHeading>
+      {tender.effectiveStatus !== "DRAFT" ? (
+        <p>This tender has been published, so its details can no longer be changed.</p>
+      ) : (
+        <ActionForm action={updateTenderAction.bind(null, tender.id)}>
+          <input type="hidden" name="version" value={tender.version} />
+          <TenderDetailsFields tender={tender} establishments={establishments} />
+          <SubmitButton>Save changes</SubmitButton>
+        </ActionForm>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/button";
+import { PageHeading, Panel } from "@/components/ui/page-heading";
+import { StatusTag } from "@/components/ui/status-tag";
+import { SummaryList } from "@/components/ui/summary-list";
+import { formatCountdown, formatLondon } from "@/domain/london-time";
+import { formatPence } from "@/domain/money";
+import { describeStatus, validateForPublish } from "@/domain/tender-lifecycle";
+import { requireActor } from "@/server/auth/session";
+import { now } from "@/server/clock";
+import { getTenderForCommissioner } from "@/server/tenders/queries";
+import { openBidsAction, publishTenderAction } from "../actions";
+
+export const metadata: Metadata = { title: "Tender" };
+
+const SAVED: Record<string, string> = {
+  details: "Tender details saved",
+  published: "Tender published. Providers can now see it, ask questions and send bids.",
+  opened: "Bids opened. Evaluation has started.",
+  cancelled: "Tender cancelled. Providers with a bid have been told.",
+};
+
+const ROUTES: Record<string, string> = {
+  PSR_COMPETITIVE_PROCESS: "PSR competitive process",
+  PSR_MOST_SUITABLE_PROVIDER: "PSR most suitable provider",
+  PSR_DIRECT_AWARD_C: "PSR direct award process C",
+};
+
+export default async function TenderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenderId: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
+  const [{ tenderId }, { saved }] = await Promise.all([params, searchParams]);
+  const actor = await requireActor("tenders");
+  const at = now();
+  const tender = await getTenderForCommissioner(actor, tenderId, at);
+  const status = tender.effectiveStatus;
+  const draft = status === "DRAFT";
+  const editable = draft && tender.canManage;
+  const totalWeight = tender.criteria.reduce((s, c) => s + c.weight, 0);
+  const problems = draft
+    ? validateForPublish(
+        { ...tender, panel: tender.panelMembers.map((p) => ({ role: p.role, accepted: p.status === "ACCEPTED" })) },
+        at,
+      )
+    : [];
+
+  return (
+    <>
+      <p className="mb-4">
+        <Link href="/tenders">Back to tenders</Link>
+      </p>
+      {saved && SAVED[saved] && <Panel title={SAVED[saved]}>{null}</Panel>}
+      <PageHeading caption={tender.reference}>{tender.title}</PageHeading>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <StatusTag status={status} />
+        <span>{tender.establishment.name}</span>
+      </div>
+      <p className="mb-8 max-w-2xl">
+        <strong>What happens next: </strong>
+        {describeStatus(status).whatsNext}
+        {status === "PUBLISHED" && tender.submissionDeadline && ` (${formatCountdown(tender.submissionDeadline, at)}).`}
+      </p>
+      {status === "CANCELLED" && (
+        <p className="mb-8 border-l-4 border-red-700 bg-white p-4">
+          Cancelled {tender.cancelledAt && formatLondon(tender.cancelledAt, "dateTime")}. Reason: {tender.cancelReason}
+        </p>
+      )}
+
+      <section aria-labelledby="details" className="mb-10">
+        <div className="mb-2 flex items-baseline justify-between gap-4">
+          <h2 id="details" className="text-2xl font-bold">
+            Details
+          </h2>
+          {editable && <Link href={`/tenders/${tender.id}/edit`}>Change details</Link>}
+        </div>
+        <SummaryList
+          rows={[
+            ["Summary", tender.summary],
+            ["Establishment", tender.establishment.name],
+            ["Estimated value", tender.estimatedValuePence === null ? "Not set" : formatPence(tender.estimatedValuePence)],
+            ["Contract", `${tender.contractStartDate ? `Starts ${formatLondon(tender.contractStartDate, "date")}` : "Start not set"}, ${tender.contractTermMonths ? `${tender.contractTermMonths} months` : "term not set"}`],
+            ["Procurement route", ROUTES[tender.procurementRoute] ?? tender.procurementRoute],
+            ["How votes are combined", tender.aggregationRule === "EQUAL_VOTES" ? "Every vote counts the same" : "Panel parity: young commissioners and commissioners count for half each"],
+            ["Young commissioners' hourly rate", tender.technicianHourlyRatePence === null ? "Not set" : formatPence(tender.technicianHourlyRatePence)],
+            ["Clarification deadline", tender.clarificationDeadline ? formatLondon(tender.clarificationDeadline, "dateTime") : "Not set"],
+            ["Submission deadline", tender.submissionDeadline ? formatLondon(tender.submissionDeadline, "dateTime") : "Not set"],
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="criteria" className="mb-10">
+        <div className="mb-2 flex items-baseline justify-between gap-4">
+          <h2 id="criteria" className="text-2xl font-bold">
+            Criteria
+          </h2>
+          {editable && <Link href={`/tenders/${tender.id}/criteria`}>Edit criteria</Link>}
+        </div>
+        {tender.criteria.length === 0 ? (
+          <p>No criteria yet.</p>
+        ) : (
+          <ol className="list-decimal space-y-1 pl-6">
+            {tender.criteria.map((c) => (
+              <li key={c.id}>
+                {c.name}: <strong>{c.weight}%</strong> {c.kind === "PRICE" && "(scored on price)"}
+              </li>
+            ))}
+          </ol>
+        )}
+        <p className="mt-2">Total weight: {totalWeight}%</p>
+      </section>
+
+      <section aria-labelledby="panel" className="mb-10">
+        <div className="mb-2 flex items-baseline justify-between gap-4">
+          <h2 id="panel" className="text-2xl font-bold">
+            Panel
+          </h2>
+          {editable && <Link href={`/tenders/${tender.id}/panel`}>Manage the panel</Link>}
+        </div>
+        <ul className="space-y-1">
+          {tender.panelMembers.map((p) => (
+            <li key={p.id}>
+              {p.user.name} — {p.role === "TECHNICIAN" ? `young commissioner ${p.anonymousLabel ?? ""}` : "commissioner"}
+              {p.isChair && " (chair)"}: {p.status.toLowerCase().replace("_", " ")}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {editable && (
+        <section aria-labelledby="publish" className="mb-10 max-w-2xl">
+          <h2 id="publish" className="mb-2 text-2xl font-bold">
+            Publish
+          </h2>
+          {problems.length > 0 ? (
+            <>
+              <p className="mb-2">Before you can publish:</p>
+              <ul className="mb-4 list-disc pl-6">
+                {problems.map((p) => (
+                  <li key={p.field + p.message}>{p.message}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="mb-4">Everything is ready. Once published, providers can see the tender and the details can no longer change.</p>
+          )}
+          <ActionForm action={publishTenderAction.bind(null, tender.id)}>
+            <input type="hidden" name="version" value={tender.version} />
+            <SubmitButton>Publish tender</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+
+      {status === "CLOSED" && tender.canManage && (
+        <section aria-labelledby="open" className="mb-10 max-w-2xl">
+          <h2 id="open" className="mb-2 text-2xl font-bold">
+            Open the bids
+          </h2>
+          <p className="mb-4">The deadline has passed. Opening the bids is recorded and starts evaluation.</p>
+          <ActionForm action={openBidsAction.bind(null, tender.id)}>
+            <SubmitButton>Open bids</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+
+      {tender.canManage && !["AWARDED", "CANCELLED"].includes(status) && (
+        <p>
+          <Link href={`/tenders/${tender.id}/cancel`} className="text-red-700">
+            Cancel this tender
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
+import { PageHeading } from "@/components/ui/page-heading";
+import { requireActor } from "@/server/auth/session";
+import { getTenderForCommissioner, listPanelCandidates } from "@/server/tenders/queries";
+import { panelAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Panel" };
+
+const STATUS = { INVITED: "Invited, not replied yet", ACCEPTED: "Accepted", DECLINED: "Declined", STEPPED_BACK: "Stepped back" } as const;
+
+export default async function PanelPage({ params }: { params: Promise<{ tenderId: string }> }) {
+  const { tenderId } = await params;
+  const actor = await requireActor("tenders");
+  const [tender, candidates] = await Promise.all([getTenderForCommissioner(actor, tenderId), listPanelCandidates(actor, tenderId)]);
+  if (!tender.canManage) forbidden();
+  const draft = tender.effectiveStatus === "DRAFT";
+  const accepted = (role: string) => tender.panelMembers.filter((p) => p.role === role && p.status === "ACCEPTED").length;
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-4">
+        <Link href={`/tenders/${tender.id}`}>Back to the tender</Link>
+      </p>
+      <PageHeading caption={tender.title}>Evaluation panel</PageHeading>
+      <p className="mb-6">
+        To publish, the panel needs at least 1 commissioner and at least 2 young commissioners who have accepted. Now:{" "}
+        <strong>
+          {accepted("COMMISSIONER")} commissioner{accepted("COMMISSIONER") === 1 ? "" : "s"}, {accepted("TECHNICIAN")} young commissioner
+          {accepted("TECHNICIAN") === 1 ? "" : "s"}
+        </strong>
+        .
+      </p>
+      <table className="mb-10 w-full border-collapse text-left">
+        <caption className="sr-only">Panel members</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-900">
+            <th scope="col" className="py-2 pr-4">Name</th>
+            <th scope="col" className="py-2 pr-4">Role on the panel</th>
+            <th scope="col" className="py-2 pr-4">Status</th>
+            {draft && <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>}
+          </tr>
+        </thead>
+        <tbody>
+          {tender.panelMembers.map((p) => (
+            <tr key={p.id} className="border-b border-slate-300 align-top">
+              <td className="py-2 pr-4">{p.user.name}</td>
+              <td className="py-2 pr-4">
+                {p.role === "TECHNICIAN" ? `Young commissioner ${p.anonymousLabel ?? ""}` : "Commissioner"}
+                {p.isChair && " (chair)"}
+              </td>
+              <td className="py-2 pr-4">{STATUS[p.status]}</td>
+              {draft && (
+                <td className="py-2">
+                  {!p.isChair && (
+                    <ActionForm action={panelAction.bind(null, tender.id)} idPrefix={`remove-${p.id}`}>
+                      <input type="hidden" name="command" value="remove" />
+                      <input type="hidden" name="panelMemberId" value={p.id} />
+                      <SubmitButton variant="secondary" aria-label={`Remove ${p.user.name} from the panel`}>
+                        Remove
+                      </SubmitButton>
+                    </ActionForm>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {draft && (
+        <section aria-labelledby="invite">
+          <h2 id="invite" className="mb-4 text-2xl font-bold">
+            Invite someone to the panel
+          </h2>
+          <ActionForm action={panelAction.bind(null, tender.id)} idPrefix="invite" successMessage>
+            <input type="hidden" name="command" value="invite" />
+            <SelectField
+              name="userId"
+              label="Person"
+              hint="Only commissioners and young commissioners can sit on a panel. They are told by email and on their home page."
+              options={[
+                { value: "", label: "Select a person" },
+                ...candidates.map((c) => ({ value: c.id, label: `${c.name} (${c.role === "TECHNICIAN" ? "young commissioner" : "commissioner"})` })),
+              ]}
+            />
+            <SubmitButton>Send invitation</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+    </div>
+  );
+}

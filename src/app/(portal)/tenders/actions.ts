@@ -1,0 +1,113 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formAction, formValues, type FormState } from "@/server/action-result";
+import { requireActor } from "@/server/auth/session";
+import { applyPsrTemplate } from "@/server/tenders/apply-psr-template";
+import { cancelTender } from "@/server/tenders/cancel-tender";
+import { createTender } from "@/server/tenders/create-tender";
+import { invitePanelMember } from "@/server/tenders/invite-panel-member";
+import { moveCriterion } from "@/server/tenders/move-criterion";
+import { openBids } from "@/server/tenders/open-bids";
+import { publishTender } from "@/server/tenders/publish-tender";
+import { removeCriterion } from "@/server/tenders/remove-criterion";
+import { removePanelMember } from "@/server/tenders/remove-panel-member";
+import { saveCriterion } from "@/server/tenders/save-criterion";
+import type { TenderDetailsInput } from "@/server/tenders/tender-details";
+import { updateTender } from "@/server/tenders/update-tender";
+
+// Thin server actions: read the Actor, hand the form to the use case, map
+// errors once (formAction), then redirect or refresh.
+
+const version = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+
+export async function createTenderAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const values = formValues(formData);
+  let id = "";
+  const state = await formAction(values, async () => {
+    id = (await createTender(actor, values as unknown as TenderDetailsInput)).id;
+  });
+  if (state.status === "error") return state;
+  redirect(`/tenders/${id}`);
+}
+
+export async function updateTenderAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const values = formValues(formData);
+  const state = await formAction(values, () =>
+    updateTender(actor, tenderId, { ...(values as unknown as TenderDetailsInput), version: version(values.version) }),
+  );
+  if (state.status === "error") return state;
+  redirect(`/tenders/${tenderId}?saved=details`);
+}
+
+export async function saveCriterionAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const values = formValues(formData);
+  const state = await formAction(values, async () => {
+    await saveCriterion(actor, tenderId, {
+      criterionId: values.criterionId || undefined,
+      name: values.name ?? "",
+      description: values.description ?? "",
+      plainLanguageDescription: values.plainLanguageDescription ?? "",
+      weight: values.weight ?? "",
+      kind: (values.kind ?? "") as "QUALITY",
+      wordLimit: values.wordLimit ?? "",
+    });
+  });
+  if (state.status === "error") return state;
+  revalidatePath(`/tenders/${tenderId}/criteria`);
+  return { status: "success", message: values.criterionId ? "Criterion saved" : "Criterion added" };
+}
+
+export async function criterionCommandAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const values = formValues(formData);
+  const state = await formAction(values, async () => {
+    const criterionId = values.criterionId ?? "";
+    if (values.command === "up" || values.command === "down") await moveCriterion(actor, tenderId, criterionId, values.command);
+    else if (values.command === "remove") await removeCriterion(actor, tenderId, criterionId);
+    else if (values.command === "template") await applyPsrTemplate(actor, tenderId);
+  });
+  if (state.status === "error") return state;
+  revalidatePath(`/tenders/${tenderId}/criteria`);
+  return { status: "success" };
+}
+
+export async function panelAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const values = formValues(formData);
+  const state = await formAction(values, async () => {
+    if (values.command === "remove") await removePanelMember(actor, tenderId, values.panelMemberId ?? "");
+    else await invitePanelMember(actor, tenderId, values.userId ?? "");
+  });
+  if (state.status === "error") return state;
+  revalidatePath(`/tenders/${tenderId}/panel`);
+  return { status: "success", message: values.command === "remove" ? "Removed from the panel" : "Invitation sent" };
+}
+
+export async function publishTenderAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const values = formValues(formData);
+  const state = await formAction(values, () => publishTender(actor, tenderId, { version: version(values.version) }));
+  if (state.status === "error") return state;
+  redirect(`/tenders/${tenderId}?saved=published`);
+}
+
+export async function openBidsAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const state = await formAction(formValues(formData), async () => {
+    await openBids(actor, tenderId);
+  });
+  if (state.status === "error") return state;
+  redirect(`/tenders/${tenderId}?saved=opened`);
+}
+
+export async function cancelTenderAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const values = formValues(formData);
+  const state = await formAction(values, () => cancelTender(actor, tenderId, { reason: values.reason ?? "" }));
+  if (state.status === "error") return state;
+  redirect(`/tenders/${tenderId}?saved=cancelled`);
+}

@@ -1,0 +1,83 @@
+import { RadioGroup, SelectField, TextArea, TextField } from "@/components/ui/field";
+import { toLondonInputValues } from "@/domain/london-time";
+import { penceToPoundsInput } from "@/domain/money";
+import { DeadlineError } from "./deadline-error";
+
+interface TenderValues {
+  title?: string;
+  reference?: string;
+  summary?: string;
+  description?: string;
+  establishmentId?: string;
+  estimatedValuePence?: bigint | null;
+  contractStartDate?: Date | null;
+  contractTermMonths?: number | null;
+  procurementRoute?: string;
+  aggregationRule?: string;
+  technicianHourlyRatePence?: number | null;
+  clarificationDeadline?: Date | null;
+  submissionDeadline?: Date | null;
+}
+
+/** The fields of the tender details form, for creating and for editing a draft. */
+export function TenderDetailsFields({ tender = {}, establishments }: { tender?: TenderValues; establishments: { id: string; name: string }[] }) {
+  const clarification = tender.clarificationDeadline ? toLondonInputValues(tender.clarificationDeadline) : null;
+  const submission = tender.submissionDeadline ? toLondonInputValues(tender.submissionDeadline) : null;
+  return (
+    <>
+      <TextField name="title" label="Title" defaultValue={tender.title} maxLength={200} />
+      <TextField name="reference" label="Reference" hint="For example NHSE-LDN-2026-014. It must be unique." defaultValue={tender.reference} maxLength={50} spellCheck={false} />
+      <TextArea name="summary" label="Summary in plain language" hint="Two or three short sentences a 12-year-old could follow. Young commissioners and providers read this first." defaultValue={tender.summary} rows={4} />
+      <TextArea name="description" label="Full description" hint="The service, who it is for, and what the contract covers." defaultValue={tender.description} rows={8} />
+      <SelectField
+        name="establishmentId"
+        label="Establishment"
+        options={[{ value: "", label: "Select an establishment" }, ...establishments.map((e) => ({ value: e.id, label: e.name }))]}
+        defaultValue={tender.establishmentId ?? ""}
+      />
+      <TextField name="estimatedValue" label="Estimated total value (£)" hint="For the whole contract term, in pounds. For example 14,500,000." inputMode="decimal" defaultValue={penceToPoundsInput(tender.estimatedValuePence)} />
+      <TextField name="contractStartDate" label="Contract start date" type="date" defaultValue={tender.contractStartDate?.toISOString().slice(0, 10)} />
+      <TextField name="contractTermMonths" label="Contract term in months" inputMode="numeric" defaultValue={tender.contractTermMonths?.toString()} />
+      <SelectField
+        name="procurementRoute"
+        label="Procurement route"
+        options={[
+          { value: "PSR_COMPETITIVE_PROCESS", label: "Provider Selection Regime: competitive process" },
+          { value: "PSR_MOST_SUITABLE_PROVIDER", label: "Provider Selection Regime: most suitable provider" },
+          { value: "PSR_DIRECT_AWARD_C", label: "Provider Selection Regime: direct award process C" },
+        ]}
+        defaultValue={tender.procurementRoute ?? "PSR_COMPETITIVE_PROCESS"}
+      />
+      <TextField name="technicianHourlyRate" label="Hourly rate for young commissioners (£)" hint="What young commissioners are paid for their time on this tender. For example 15.00." inputMode="decimal" defaultValue={penceToPoundsInput(tender.technicianHourlyRatePence)} />
+      <RadioGroup
+        name="aggregationRule"
+        legend="How are panel votes combined?"
+        hint="Chosen before publishing and shown on every results page."
+        defaultValue={tender.aggregationRule ?? "EQUAL_VOTES"}
+        options={[
+          { value: "EQUAL_VOTES", label: "Every vote counts the same", hint: "Each criterion score is the average of all counted votes, whoever cast them." },
+          { value: "PANEL_PARITY", label: "Panel parity", hint: "Young commissioners and commissioners each count for half, so a few young commissioners are not outvoted by many commissioners." },
+        ]}
+      />
+      <fieldset className="mb-6">
+        <legend className="text-lg font-bold">Clarification deadline (UK time)</legend>
+        <p className="text-slate-600">Providers can ask questions until then. It must be before the submission deadline.</p>
+        <div className="flex flex-wrap gap-4">
+          <TextField name="clarificationDeadlineDate" label="Date" type="date" defaultValue={clarification?.date} />
+          <TextField name="clarificationDeadlineTime" label="Time" type="time" defaultValue={clarification?.time ?? "12:00"} />
+        </div>
+        <DeadlineError name="clarificationDeadline" />
+      </fieldset>
+      <fieldset className="mb-6">
+        <legend className="text-lg font-bold">Submission deadline (UK time)</legend>
+        <p className="text-slate-600">Bids stay sealed until this moment. A bid 1 millisecond late is refused.</p>
+        <div className="flex flex-wrap gap-4">
+          <TextField name="submissionDeadlineDate" label="Date" type="date" defaultValue={submission?.date} />
+          <TextField name="submissionDeadlineTime" label="Time" type="time" defaultValue={submission?.time ?? "17:00"} />
+        </div>
+        <DeadlineError name="submissionDeadline" />
+      </fieldset>
+    </>
+  );
+}
+
