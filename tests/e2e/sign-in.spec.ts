@@ -32,8 +32,11 @@ test("the commissioner sees the seeded Feltham re-tender", async ({ page }) => {
 
 test("a governor sees only their own establishment's tenders", async ({ page }) => {
   await signIn(page, "governor2@demo.test");
-  await expect(page.getByText("There are no tenders for your establishment yet.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Tenders for your establishment" })).toBeVisible();
   await expect(page.getByText("Feltham YOI health and wellbeing services re-tender")).toHaveCount(0);
+  await signOut(page);
+  await signIn(page, "governor@demo.test");
+  await expect(page.getByText("Feltham YOI health and wellbeing services re-tender")).toBeVisible();
 });
 
 test("a wrong password shows an error next to the field and in the summary, and keeps the email", async ({ page }) => {
