@@ -1,0 +1,58 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// axe-core over every page a role can reach, including error states:
+// no serious or critical WCAG 2.2 A/AA violations.
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.passes.length).toBeGreaterThan(10);
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
+
+test("public pages", async ({ page }) => {
+  await page.goto("/login");
+  await expectAccessible(page, "sign-in");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  await expectAccessible(page, "sign-in with errors");
+  await page.goto("/invitations/not-a-real-token");
+  await expectAccessible(page, "invalid invitation");
+});
+
+const PAGES: Record<string, string[]> = {
+  "admin@demo.test": ["/admin/users", "/admin/outbox"],
+  "commissioner@demo.test": ["/tenders", "/tenders/new", "/panels"],
+  "technician1@demo.test": ["/panels"],
+  "governor@demo.test": ["/establishment"],
+  "provider1@demo.test": ["/opportunities"],
+};
+
+for (const [email, paths] of Object.entries(PAGES)) {
+  test(`pages of ${email}`, async ({ page }) => {
+    await signIn(page, email);
+    for (const path of paths) {
+      await page.goto(path);
+      await expectAccessible(page, path);
+    }
+  });
+}
+
+test("a commissioner's tender pages, with and without errors", async ({ page }) => {
+  await signIn(page, "commissioner@demo.test");
+  await page.goto("/tenders/new");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  await expectAccessible(page, "new tender with errors");
+  await page.goto("/tenders");
+  await page.getByRole("link", { name: "Feltham YOI health and wellbeing services re-tender" }).click();
+  await expectAccessible(page, "tender overview");
+  for (const link of ["Edit criteria", "Manage the panel", "Change details", "Cancel this tender"]) {
+    await page.getByRole("link", { name: link }).click();
+    await expectAccessible(page, link);
+    await page.goBack();
+  }
+});
