@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BidAttachment" ADD COLUMN "removedAt" TIMESTAMPTZ(3);

@@ -1,0 +1,83 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { audit } from "../audit";
+import type { Actor } from "../auth/actor";
+import { now as clockNow } from "../clock";
+import { db } from "../db";
+import { Invalid, NotFound } from "../errors";
+import { loadTenderForBidChange } from "./bid-rules";
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENTS_PER_BID = 10;
+
+const TYPES = {
+  pdf: { contentType: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  docx: { contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", magic: [0x50, 0x4b, 0x03, 0x04] },
+  xlsx: { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", magic: [0x50, 0x4b, 0x03, 0x04] },
+} as const;
+
+export interface UploadInput {
+  filename: string;
+  bytes: Uint8Array;
+  criterionId?: string | null;
+}
+
+/** A safe display and download name: no paths, no control characters, at most 150 characters. */
+export function safeFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base.normalize("NFC").replace(/[\u0000-\u001f\u007f"<>:|?*]/g, "").trim();
+  return cleaned.slice(-150) || "attachment";
+}
+
+/** Adds a PDF, DOCX or XLSX to the organisation's bid: checked by extension and by content. */
+export async function uploadAttachment(actor: Actor, tenderId: string, input: UploadInput, now = clockNow()): Promise<{ id: string }> {
+  const filename = safeFilename(input.filename);
+  const extension = filename.split(".").pop()?.toLowerCase() ?? "";
+  const type = TYPES[extension as keyof typeof TYPES];
+  if (input.bytes.byteLength === 0) throw new Invalid({ file: "Choose a file to upload" });
+  if (!type) throw new Invalid({ file: "The file must be a PDF, DOCX or XLSX" });
+  if (!type.magic.every((b, i) => input.bytes[i] === b)) throw new Invalid({ file: `The file is not a real ${extension.toUpperCase()} file` });
+  if (input.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new Invalid({ file: "The file must be 10 MB or smaller" });
+
+  return db.$transaction(async (tx) => {
+    const loaded = await loadTenderForBidChange(tx, actor, tenderId, now);
+    if (input.criterionId && !loaded.tender.criteria.some((c) => c.id === input.criterionId)) {
+      throw new Invalid({ criterionId: "Choose a criterion from the list" });
+    }
+    const bid =
+      loaded.bid ??
+      (await tx.bid.create({ data: { tenderId, organisationId: loaded.organisationId, createdById: actor.id } }));
+    if ((loaded.bid?.attachments.length ?? 0) >= MAX_ATTACHMENTS_PER_BID) {
+      throw new Invalid({ file: `A bid can have at most ${MAX_ATTACHMENTS_PER_BID} attachments. Remove one first.` });
+    }
+    const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+    const attachment = await tx.bidAttachment.create({
+      data: {
+        bidId: bid.id,
+        criterionId: input.criterionId || null,
+        filename,
+        contentType: type.contentType,
+        sizeBytes: input.bytes.byteLength,
+        sha256,
+        uploadedById: actor.id,
+        createdAt: now,
+        content: { create: { data: Buffer.from(input.bytes) } },
+      },
+    });
+    await tx.bid.update({ where: { id: bid.id }, data: { version: { increment: 1 } } });
+    await audit(tx, actor, { action: "bid.attachment_added", entityType: "Bid", entityId: bid.id, tenderId, after: { attachmentId: attachment.id, sha256, sizeBytes: input.bytes.byteLength } });
+    return { id: attachment.id };
+  });
+}
+
+/** Takes an attachment out of the working copy; a submitted version that lists it keeps it. */
+export async function removeAttachment(actor: Actor, tenderId: string, attachmentId: string, now = clockNow()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const loaded = await loadTenderForBidChange(tx, actor, tenderId, now);
+    const attachment = loaded.bid?.attachments.find((a) => a.id === attachmentId);
+    if (!loaded.bid || !attachment) throw new NotFound("That file is no longer attached to your bid.");
+    await tx.bidAttachment.update({ where: { id: attachment.id }, data: { removedAt: now } });
+    await tx.bid.update({ where: { id: loaded.bid.id }, data: { version: { increment: 1 } } });
+    await audit(tx, actor, { action: "bid.attachment_removed", entityType: "Bid", entityId: loaded.bid.id, tenderId, after: { attachmentId } });
+  });
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import { NotFound } from "../errors";
+
+// Every read of a bid. Sealing (PRODUCT.md): before the submission deadline
+// nobody but the bidding organisation can read any part of a bid. That rule
+// lives in these `where` clauses; a page cannot leak what they never return.
+// Anyone not allowed gets NotFound, so not even a bid's existence is revealed.
+
+const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
+
+/** Bids that have been unsealed: the deadline has passed and the commissioner has opened them. */
+function unsealed(now: Date): Prisma.TenderWhereInput {
+  return { submissionDeadline: { lt: now }, bidsOpenedAt: { not: null, lte: now }, status: { notIn: ["DRAFT", "PUBLISHED", "CANCELLED"] } };
+}
+
+/** Who may evaluate a tender's unsealed bids: its accepted panel members. */
+function evaluatorOf(actor: Actor): Prisma.TenderWhereInput {
+  if (actor.role !== "COMMISSIONER" && actor.role !== "TECHNICIAN") return { id: { in: [] } };
+  return { panelMembers: { some: { userId: actor.id, status: "ACCEPTED" } } };
+}
+
+/** The organisation's own bid: the working copy, its files and every submitted version. */
+export async function getMyBid(actor: Actor, tenderId: string) {
+  if (actor.role !== "PROVIDER" || !actor.organisationId || !isUuid(tenderId)) return null;
+  return db.bid.findUnique({
+    where: { tenderId_organisationId: { tenderId, organisationId: actor.organisationId } },
+    include: {
+      responses: true,
+      attachments: { where: { removedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, filename: true, sizeBytes: true, sha256: true, criterionId: true, createdAt: true } },
+      versions: {
+        orderBy: { version: "desc" },
+        select: { version: true, submittedAt: true, contentHash: true, submittedBy: { select: { name: true } } },
+      },
+    },
+  });
+}
+
+export interface SubmittedContent {
+  responses: { criterionId: string; text: string }[];
+  pricePence: string | null;
+  attachments: { id: string; filename: string; sha256: string; criterionId: string | null }[];
+}
+
+/**
+ * The submitted bids of a tender for its panel, each as its newest submitted
+ * version. Empty before the deadline has passed and the bids are opened.
+ */
+export async function listBidsForEvaluation(actor: Actor, tenderId: string, now: Date) {
+  if (!isUuid(tenderId)) return [];
+  const bids = await db.bid.findMany({
+    where: { tenderId, status: "SUBMITTED", tender: { AND: [unsealed(now), evaluatorOf(actor)] } },
+    select: {
+      id: true,
+      organisation: { select: { id: true, name: true } },
+      submittedAt: true,
+      versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, content: true, contentHash: true, submittedAt: true } },
+    },
+    orderBy: { organisation: { name: "asc" } },
+  });
+  return bids.flatMap((b) => {
+    const latest = b.versions[0];
+    if (!latest) return [];
+    return [{ id: b.id, organisation: b.organisation, version: latest.version, contentHash: latest.contentHash, submittedAt: latest.submittedAt, content: latest.content as unknown as SubmittedContent }];
+  });
+}
+
+/**
+ * An attachment's bytes: for the bidding organisation at any time; for the
+ * panel only once unsealed, and only files in the newest submitted version.
+ */
+export async function downloadAttachment(actor: Actor, attachmentId: string, now: Date) {
+  if (!isUuid(attachmentId)) throw new NotFound();
+  const attachment = await db.bidAttachment.findFirst({
+    where: {
+      id: attachmentId,
+      OR: [
+        ...(actor.role === "PROVIDER" && actor.organisationId ? [{ bid: { organisationId: actor.organisationId } }] : []),
+        { bid: { status: "SUBMITTED", tender: { AND: [unsealed(now), evaluatorOf(actor)] } } },
+      ],
+    },
+    select: {
+      id: true,
+      filename: true,
+      contentType: true,
+      sizeBytes: true,
+      sha256: true,
+      bid: { select: { organisationId: true, versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } } } },
+      content: { select: { data: true } },
+    },
+  });
+  if (!attachment?.content) throw new NotFound();
+  const ownOrganisation = actor.role === "PROVIDER" && attachment.bid.organisationId === actor.organisationId;
+  if (!ownOrganisation) {
+    const latest = attachment.bid.versions[0]?.content as unknown as SubmittedContent | undefined;
+    if (!latest?.attachments.some((a) => a.id === attachment.id)) throw new NotFound();
+  }
+  return { filename: attachment.filename, contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, sha256: attachment.sha256, data: attachment.content.data };
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { audit } from "../audit";
+import type { Actor } from "../auth/actor";
+import { now as clockNow } from "../clock";
+import { db } from "../db";
+import { Conflict, Invalid, NotFound } from "../errors";
+import { notifyUsers } from "../notifications/notify";
+import { loadManagedTender } from "../tenders/load-managed-tender";
+
+/**
+ * A commissioner answers a question; the answer is published to every
+ * provider at once, without naming who asked. Providers who have a bid or
+ * asked a question on this tender are told.
+ */
+export async function answerQuestion(actor: Actor, tenderId: string, questionId: string, input: { answer: string }, now = clockNow()): Promise<void> {
+  const answer = (input.answer ?? "").trim();
+  if (!answer) throw new Invalid({ answer: "Enter the answer" });
+  if (answer.length > 5000) throw new Invalid({ answer: "Answer must be 5,000 characters or fewer" });
+  await db.$transaction(async (tx) => {
+    const tender = await loadManagedTender(tx, actor, tenderId, now);
+    const question = /^[0-9a-f-]{36}$/i.test(questionId) ? await tx.clarificationQuestion.findFirst({ where: { id: questionId, tenderId } }) : null;
+    if (!question) throw new NotFound("We could not find that question.");
+    if (question.publishedAt) throw new Conflict("This question has already been answered and published.");
+    if (tender.status !== "PUBLISHED") throw new Conflict("Answers can only be published while the tender is open.");
+    await tx.clarificationQuestion.update({ where: { id: question.id }, data: { answer, answeredById: actor.id, answeredAt: now, publishedAt: now } });
+    const providers = await tx.user.findMany({
+      where: {
+        role: "PROVIDER",
+        disabledAt: null,
+        organisation: { OR: [{ bids: { some: { tenderId } } }, { clarificationQuestions: { some: { tenderId } } }] },
+      },
+      select: { id: true, email: true, name: true },
+    });
+    await notifyUsers(tx, providers, {
+      template: "clarification-answered",
+      title: `New clarification answer: ${tender.reference}`,
+      body: `NHS England has published an answer to a clarification question on "${tender.title}". Every provider can read it on the tender page.`,
+      href: `/opportunities/${tenderId}`,
+    });
+    await audit(tx, actor, {
+      action: "clarification.answered",
+      entityType: "ClarificationQuestion",
+      entityId: question.id,
+      tenderId,
+      establishmentId: tender.establishmentId,
+      after: { answer, providersNotified: providers.length },
+    });
+  });
+}

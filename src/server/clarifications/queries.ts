@@ -1,0 +1,54 @@
+import "server-only";
+import { assertRole } from "../access";
+import type { Actor } from "../auth/actor";
+import { audit } from "../audit";
+import { db } from "../db";
+import { NotFound } from "../errors";
+
+const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
+
+/** Published answers, for everyone who can see the tender: never who asked. */
+export async function listPublishedClarifications(tenderId: string) {
+  if (!isUuid(tenderId)) return [];
+  return db.clarificationQuestion.findMany({
+    where: { tenderId, publishedAt: { not: null } },
+    select: { id: true, question: true, answer: true, publishedAt: true },
+    orderBy: { publishedAt: "asc" },
+  });
+}
+
+/** A provider's own organisation's questions, answered or not. */
+export async function listMyQuestions(actor: Actor, tenderId: string) {
+  if (actor.role !== "PROVIDER" || !actor.organisationId || !isUuid(tenderId)) return [];
+  return db.clarificationQuestion.findMany({
+    where: { tenderId, organisationId: actor.organisationId },
+    select: { id: true, question: true, answer: true, createdAt: true, publishedAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** Commissioners see every question, without who asked. */
+export async function listQuestionsForCommissioner(actor: Actor, tenderId: string) {
+  assertRole(actor, "COMMISSIONER");
+  if (!isUuid(tenderId)) return [];
+  return db.clarificationQuestion.findMany({
+    where: { tenderId },
+    select: { id: true, question: true, answer: true, createdAt: true, publishedAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** Who asked: only when a commissioner opens the detail, and that look is audited. */
+export async function revealAsker(actor: Actor, questionId: string) {
+  assertRole(actor, "COMMISSIONER");
+  if (!isUuid(questionId)) throw new NotFound();
+  const question = await db.clarificationQuestion.findUnique({
+    where: { id: questionId },
+    select: { id: true, tenderId: true, organisation: { select: { name: true } }, askedBy: { select: { name: true } } },
+  });
+  if (!question) throw new NotFound();
+  await db.$transaction((tx) =>
+    audit(tx, actor, { action: "clarification.asker_viewed", entityType: "ClarificationQuestion", entityId: question.id, tenderId: question.tenderId }),
+  );
+  return { organisation: question.organisation.name, askedBy: question.askedBy.name };
+}
