@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? "e2e demo password 2026";
@@ -18,4 +19,11 @@ export async function signOut(page: Page) {
 /** The GOV.UK error summary at the top of a form. */
 export function errorSummary(page: Page) {
   return page.getByRole("alert", { name: "There is a problem" });
+}
+
+/** Moves the portal's clock (src/server/clock.ts) forward by `ms` from real time; 0 puts it back. */
+export function setClockOffset(ms: number) {
+  const file = process.env.COCOMMISSION_TEST_CLOCK_FILE;
+  if (!file) throw new Error("COCOMMISSION_TEST_CLOCK_FILE is not set: run the e2e tests with npm run test:e2e");
+  writeFileSync(file, String(ms));
 }

@@ -148,3 +148,32 @@ export async function listGovernedEstablishments(actor: Actor) {
     orderBy: { name: "asc" },
   });
 }
+
+/** A tender notice for providers: published tenders only (and later stages, so bidders can follow their tender). */
+export async function getTenderForProvider(actor: Actor, tenderId: string, now = new Date()) {
+  assertRole(actor, "PROVIDER");
+  if (!isUuid(tenderId)) throw new NotFound("We could not find that tender.");
+  const tender = await db.tender.findFirst({
+    where: { id: tenderId, status: { not: "DRAFT" } },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      summary: true,
+      description: true,
+      status: true,
+      estimatedValuePence: true,
+      contractStartDate: true,
+      contractTermMonths: true,
+      procurementRoute: true,
+      aggregationRule: true,
+      clarificationDeadline: true,
+      submissionDeadline: true,
+      cancelReason: true,
+      establishment: { select: { name: true } },
+      criteria: { orderBy: { position: "asc" }, select: { id: true, name: true, description: true, plainLanguageDescription: true, weight: true, kind: true, wordLimit: true } },
+    },
+  });
+  if (!tender) throw new NotFound("We could not find that tender.");
+  return { ...tender, effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now) };
+}

@@ -12,7 +12,7 @@ export default async function OpportunitiesPage() {
   return (
     <>
       <PageHeading caption="Provider">Open tenders</PageHeading>
-      <TenderList tenders={tenders} empty="There are no tenders open for bids at the moment." />
+      <TenderList tenders={tenders} hrefFor={(id) => `/opportunities/${id}`} empty="There are no tenders open for bids at the moment." />
     </>
   );
 }

@@ -15,6 +15,8 @@ import { removePanelMember } from "@/server/tenders/remove-panel-member";
 import { saveCriterion } from "@/server/tenders/save-criterion";
 import type { TenderDetailsInput } from "@/server/tenders/tender-details";
 import { updateTender } from "@/server/tenders/update-tender";
+import { answerQuestion } from "@/server/clarifications/answer-question";
+import { revealAsker } from "@/server/clarifications/queries";
 
 // Thin server actions: read the Actor, hand the form to the use case, map
 // errors once (formAction), then redirect or refresh.
@@ -110,4 +112,22 @@ export async function cancelTenderAction(tenderId: string, _prev: FormState, for
   const state = await formAction(values, () => cancelTender(actor, tenderId, { reason: values.reason ?? "" }));
   if (state.status === "error") return state;
   redirect(`/tenders/${tenderId}?saved=cancelled`);
+}
+
+export async function answerQuestionAction(tenderId: string, questionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const values = formValues(formData);
+  const state = await formAction(values, () => answerQuestion(actor, tenderId, questionId, { answer: values.answer ?? "" }));
+  if (state.status === "error") return state;
+  redirect(`/tenders/${tenderId}/clarifications?published=1`);
+}
+
+export async function revealAskerAction(questionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  let message = "";
+  const state = await formAction(formValues(formData), async () => {
+    const asker = await revealAsker(actor, questionId);
+    message = `Asked by ${asker.askedBy} of ${asker.organisation}. This look has been recorded in the audit log.`;
+  });
+  return state.status === "error" ? state : { status: "success", message };
 }

@@ -168,6 +168,12 @@ export default async function TenderPage({
         </section>
       )}
 
+      {status !== "DRAFT" && (
+        <p className="mb-4">
+          <Link href={`/tenders/${tender.id}/clarifications`}>Clarification questions ({tender._count.clarificationQuestions})</Link>
+        </p>
+      )}
+
       {tender.canManage && !["AWARDED", "CANCELLED"].includes(status) && (
         <p>
           <Link href={`/tenders/${tender.id}/cancel`} className="text-red-700">
