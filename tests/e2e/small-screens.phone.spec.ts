@@ -1,0 +1,43 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// Every page works on a 360 px wide phone: nothing is wider than the screen.
+// Screenshots land in test-results/screens for people to look at.
+async function fitsThePhone(page: Page, name: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  expect(overflow, `${name} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
+}
+
+const PAGES: Record<string, string[]> = {
+  "technician1@demo.test": ["/panels"],
+  "commissioner@demo.test": ["/tenders", "/tenders/new", "/panels"],
+  "governor@demo.test": ["/establishment"],
+  "provider1@demo.test": ["/opportunities"],
+  "admin@demo.test": ["/admin/users", "/admin/outbox"],
+};
+
+test("sign-in", async ({ page }) => {
+  await page.goto("/login");
+  await fitsThePhone(page, "login");
+});
+
+for (const [email, paths] of Object.entries(PAGES)) {
+  test(`pages of ${email}`, async ({ page }) => {
+    await signIn(page, email);
+    for (const path of paths) {
+      await page.goto(path);
+      await fitsThePhone(page, `${email.split("@")[0]}${path.replaceAll("/", "_")}`);
+    }
+  });
+}
+
+test("a tender's pages, for the commissioner and a provider", async ({ page }) => {
+  await signIn(page, "commissioner@demo.test");
+  await page.getByRole("link", { name: "Feltham YOI health and wellbeing services re-tender" }).click();
+  await fitsThePhone(page, "commissioner_tender");
+  for (const sub of ["criteria", "panel", "clarifications"]) {
+    await page.goto(page.url().replace(/\/tenders\/([^/]+).*$/, `/tenders/$1/${sub}`));
+    await fitsThePhone(page, `commissioner_tender_${sub}`);
+  }
+});
