@@ -1,0 +1,85 @@
+// Exact rational numbers (bigint numerator / denominator), so scores, totals
+// and ranks never drift: 1/3 + 1/3 + 1/3 is exactly 1.
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+export class Fraction {
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+
+  private constructor(numerator: bigint, denominator: bigint) {
+    if (denominator === 0n) throw new RangeError("Division by zero");
+    const sign = denominator < 0n ? -1n : 1n;
+    const divisor = gcd(numerator, denominator) || 1n;
+    this.numerator = (sign * numerator) / divisor;
+    this.denominator = (sign * denominator) / divisor;
+  }
+
+  static of(numerator: bigint | number, denominator: bigint | number = 1n): Fraction {
+    if (typeof numerator === "number" && !Number.isInteger(numerator)) throw new RangeError("Fractions are built from integers");
+    if (typeof denominator === "number" && !Number.isInteger(denominator)) throw new RangeError("Fractions are built from integers");
+    return new Fraction(BigInt(numerator), BigInt(denominator));
+  }
+
+  static readonly ZERO = Fraction.of(0);
+
+  add(other: Fraction): Fraction {
+    return new Fraction(this.numerator * other.denominator + other.numerator * this.denominator, this.denominator * other.denominator);
+  }
+
+  sub(other: Fraction): Fraction {
+    return new Fraction(this.numerator * other.denominator - other.numerator * this.denominator, this.denominator * other.denominator);
+  }
+
+  mul(other: Fraction): Fraction {
+    return new Fraction(this.numerator * other.numerator, this.denominator * other.denominator);
+  }
+
+  div(other: Fraction): Fraction {
+    return new Fraction(this.numerator * other.denominator, this.denominator * other.numerator);
+  }
+
+  compare(other: Fraction): -1 | 0 | 1 {
+    const left = this.numerator * other.denominator;
+    const right = other.numerator * this.denominator;
+    return left < right ? -1 : left > right ? 1 : 0;
+  }
+
+  equals(other: Fraction): boolean {
+    return this.compare(other) === 0;
+  }
+
+  /** The mean of a non-empty list. */
+  static mean(values: Fraction[]): Fraction {
+    if (values.length === 0) throw new RangeError("The mean of nothing is undefined");
+    return values.reduce((sum, v) => sum.add(v), Fraction.ZERO).div(Fraction.of(values.length));
+  }
+
+  /**
+   * Rounded ONCE to 2 decimal places, half up (a value exactly halfway, like
+   * 2.345, goes up to 2.35; 2.3449… goes down to 2.34). Negative values round
+   * half away from zero. This is the only rounding in the scoring.
+   */
+  toFixed2(): string {
+    const negative = this.numerator < 0n;
+    const abs = negative ? -this.numerator : this.numerator;
+    const hundredths = (abs * 200n + this.denominator) / (2n * this.denominator);
+    const whole = hundredths / 100n;
+    const rest = (hundredths % 100n).toString().padStart(2, "0");
+    return `${negative && hundredths !== 0n ? "-" : ""}${whole}.${rest}`;
+  }
+
+  toString(): string {
+    return this.denominator === 1n ? this.numerator.toString() : `${this.numerator}/${this.denominator}`;
+  }
+
+  /** For logs and charts only: never for comparisons or display of results. */
+  toNumber(): number {
+    return Number(this.numerator) / Number(this.denominator);
+  }
+}
