@@ -1,0 +1,136 @@
+import "server-only";
+import { assertTransition, LifecycleError } from "@/domain/tender-lifecycle";
+import { audit } from "../audit";
+import type { Actor } from "../auth/actor";
+import { now as clockNow } from "../clock";
+import { db } from "../db";
+import { Conflict, Invalid, NotFound } from "../errors";
+import { notifyUsers } from "../notifications/notify";
+import { loadAsChair } from "./chair";
+import { loadMySeat } from "./panel-membership";
+import { checkQuorum } from "./quorum";
+import { computeResults, memberStatus } from "./results";
+import { reasonProblem } from "./score-input";
+
+function transition(status: Parameters<typeof assertTransition>[0], action: Parameters<typeof assertTransition>[1]) {
+  try {
+    return assertTransition(status, action);
+  } catch (error) {
+    if (error instanceof LifecycleError) throw new Conflict(error.message);
+    throw error;
+  }
+}
+
+/** The chair marks a member absent (or back), so quorum can be reached without them. */
+export async function markAbsent(actor: Actor, tenderId: string, panelMemberId: string, absent: boolean, now = clockNow()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const tender = await loadAsChair(tx, actor, tenderId);
+    if (tender.status !== "EVALUATION") throw new Conflict("Members can be marked absent only during evaluation.");
+    const member = await tx.panelMember.findFirst({ where: { id: panelMemberId, tenderId, status: "ACCEPTED" } });
+    if (!member) throw new NotFound("That person is not on this panel.");
+    if (member.userId === actor.id) throw new Conflict("The chair cannot mark themselves absent.");
+    await tx.panelMember.update({ where: { id: member.id }, data: { markedAbsentAt: absent ? now : null } });
+    await audit(tx, actor, { action: absent ? "evaluation.member_marked_absent" : "evaluation.member_absence_cleared", entityType: "PanelMember", entityId: member.id, tenderId, establishmentId: tender.establishmentId });
+  });
+}
+
+/** Evaluation → moderation, once quorum holds. Otherwise says who is still to submit. */
+export async function startModeration(actor: Actor, tenderId: string, now = clockNow()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const tender = await loadAsChair(tx, actor, tenderId);
+    transition(tender.status, "startModeration");
+    const members = await tx.panelMember.findMany({
+      where: { tenderId, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
+      include: { conflictDeclarations: true, user: { select: { name: true, email: true, id: true } } },
+    });
+    const quorum = checkQuorum(
+      members.map((m) => ({ id: m.id, name: m.user.name, role: m.role, status: memberStatus(m), submitted: m.scoresSubmittedAt !== null })),
+    );
+    if (!quorum.met) {
+      throw new Conflict(
+        quorum.waitingFor.length > 0
+          ? `Not everyone has submitted their scores yet. Still to submit: ${quorum.waitingFor.map((m) => m.name).join(", ")}.`
+          : "Quorum is not met: at least 1 commissioner and 2 young commissioners must have submitted when anyone is marked absent.",
+      );
+    }
+    await tx.tender.update({ where: { id: tenderId }, data: { status: "MODERATION", version: { increment: 1 } } });
+    await notifyUsers(
+      tx,
+      members.filter((m) => m.status === "ACCEPTED").map((m) => m.user),
+      { template: "moderation-started", title: `Moderation has started: ${tender.title}`, body: "Everyone's scores can now be seen side by side. You can revise your own scores with a reason.", href: `/panels/${tenderId}/moderation` },
+    );
+    await audit(tx, actor, { action: "tender.moderation_started", entityType: "Tender", entityId: tenderId, tenderId, establishmentId: tender.establishmentId, before: { status: "EVALUATION" }, after: { status: "MODERATION" } });
+  });
+}
+
+/** In moderation, a member revises their own score with a written reason; the original and every revision are kept. */
+export async function reviseScore(
+  actor: Actor,
+  tenderId: string,
+  input: { bidId: string; criterionId: string; score: string; reason: string; revisionReason: string },
+  now = clockNow(),
+): Promise<void> {
+  const errors: Record<string, string> = {};
+  if (!/^[0-5]$/.test(input.score.trim())) errors.score = "Choose a score from 0 to 5";
+  const reasonIssue = reasonProblem(input.reason);
+  if (reasonIssue) errors.reason = reasonIssue;
+  if (!input.revisionReason.trim()) errors.revisionReason = "Say why you are changing your score";
+  else if (input.revisionReason.length > 2000) errors.revisionReason = "Must be 2,000 characters or fewer";
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  await db.$transaction(async (tx) => {
+    const seat = await loadMySeat(tx, actor, tenderId);
+    if (seat.tender.status !== "MODERATION") throw new Conflict("Scores can be revised only during moderation.");
+    if (seat.status === "STEPPED_BACK") throw new Conflict("You have stepped back from this panel.");
+    const score = await tx.score.findUnique({
+      where: { panelMemberId_bidId_criterionId: { panelMemberId: seat.id, bidId: input.bidId, criterionId: input.criterionId } },
+    });
+    if (!score || score.status !== "SUBMITTED") throw new NotFound("You have no submitted score for that bid and criterion.");
+    const newScore = Number(input.score.trim());
+    await tx.scoreRevision.create({
+      data: {
+        scoreId: score.id,
+        previousScore: score.score!,
+        previousReason: score.reason,
+        newScore,
+        newReason: input.reason.trim(),
+        revisionReason: input.revisionReason.trim(),
+        revisedById: actor.id,
+        revisedAt: now,
+      },
+    });
+    await tx.score.update({ where: { id: score.id }, data: { score: newScore, reason: input.reason.trim() } });
+    await audit(tx, actor, {
+      action: "moderation.score_revised",
+      entityType: "Score",
+      entityId: score.id,
+      tenderId,
+      establishmentId: seat.tender.establishmentId,
+      before: { score: score.score, reason: score.reason },
+      after: { score: newScore, reason: input.reason.trim(), revisionReason: input.revisionReason.trim() },
+    });
+  });
+}
+
+/** Moderation → awaiting sign-off: the ranking is frozen as it stands. */
+export async function freezeRanking(actor: Actor, tenderId: string, now = clockNow()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const tender = await loadAsChair(tx, actor, tenderId);
+    transition(tender.status, "freezeRanking");
+    const { result } = await computeResults(tx, tenderId);
+    if (result.bids.length === 0 || result.bids.every((b) => b.incomplete)) throw new Conflict("There is no complete result to freeze yet.");
+    await tx.tender.update({ where: { id: tenderId }, data: { status: "AWARD_PENDING_SIGNOFF", rankingFrozenAt: now, version: { increment: 1 } } });
+    await audit(tx, actor, {
+      action: "moderation.ranking_frozen",
+      entityType: "Tender",
+      entityId: tenderId,
+      tenderId,
+      establishmentId: tender.establishmentId,
+      before: { status: "MODERATION" },
+      after: {
+        status: "AWARD_PENDING_SIGNOFF",
+        rule: result.rule,
+        ranking: result.bids.map((b) => ({ bidId: b.bidId, bidder: b.label, total: b.totalDisplay, exact: b.total?.toString() ?? null, rank: b.rank, tie: b.tie })),
+      },
+    });
+  });
+}

@@ -1,0 +1,147 @@
+import "server-only";
+import { effectiveStatus } from "@/domain/tender-lifecycle";
+import type { Actor } from "../auth/actor";
+import { listBidsForEvaluation } from "../bids/queries";
+import { db } from "../db";
+import { NotFound } from "../errors";
+import { checkQuorum } from "./quorum";
+import { computeResults, memberStatus } from "./results";
+
+// Reads for panel members. Two rules live here, in the queries:
+// blind scoring (nobody sees another member's scores until they have
+// submitted all of their own, or moderation has started) and technicians'
+// anonymity ("Young commissioner A" to everyone but the chair and themselves).
+
+const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
+const AFTER_EVALUATION = ["MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"];
+
+async function mySeat(actor: Actor, tenderId: string) {
+  if (!isUuid(tenderId) || (actor.role !== "COMMISSIONER" && actor.role !== "TECHNICIAN")) throw new NotFound("We could not find that panel.");
+  const seat = await db.panelMember.findFirst({
+    where: { tenderId, userId: actor.id, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
+    include: {
+      conflictDeclarations: true,
+      tender: { select: { id: true, title: true, reference: true, status: true, submissionDeadline: true, aggregationRule: true, establishment: { select: { name: true } } } },
+    },
+  });
+  if (!seat) throw new NotFound("We could not find that panel.");
+  return seat;
+}
+
+export function displayName(
+  member: { id: string; role: string; anonymousLabel: string | null; user: { name: string } },
+  viewer: { seatId: string; isChair: boolean },
+): string {
+  if (member.role !== "TECHNICIAN" || viewer.isChair || viewer.seatId === member.id) return member.user.name;
+  return `Young commissioner ${member.anonymousLabel ?? "?"}`;
+}
+
+/** A panel member's page for one tender: declarations, bids to score, progress; for the chair, everyone's progress. */
+export async function getPanelWorkspace(actor: Actor, tenderId: string, now: Date) {
+  const seat = await mySeat(actor, tenderId);
+  const status = effectiveStatus(seat.tender.status, seat.tender.submissionDeadline, now);
+  const evaluating = status === "EVALUATION" || AFTER_EVALUATION.includes(status);
+  const bidders = evaluating
+    ? await db.bid.findMany({ where: { tenderId, status: "SUBMITTED" }, select: { organisation: { select: { id: true, name: true } } }, orderBy: { organisation: { name: "asc" } } })
+    : [];
+  const declaredIds = new Set(seat.conflictDeclarations.map((d) => d.organisationId));
+  const declared = bidders.length > 0 && bidders.every((b) => declaredIds.has(b.organisation.id));
+  const excluded = seat.conflictDeclarations.some((d) => d.hasConflict);
+  const mayScore = declared && !excluded && seat.status === "ACCEPTED";
+  const bids = mayScore ? await listBidsForEvaluation(actor, tenderId, now) : [];
+  const criteria = await db.criterion.findMany({ where: { tenderId }, orderBy: { position: "asc" }, select: { id: true, name: true, kind: true, weight: true } });
+  const qualityCount = criteria.filter((c) => c.kind === "QUALITY").length;
+  const myScores = await db.score.findMany({ where: { panelMemberId: seat.id }, select: { bidId: true, status: true } });
+  const progress = bids.map((b) => ({
+    ...b,
+    submitted: myScores.filter((s) => s.bidId === b.id && s.status === "SUBMITTED").length >= qualityCount,
+    started: myScores.some((s) => s.bidId === b.id),
+  }));
+
+  let chair: null | { members: { id: string; name: string; role: string; state: string; submitted: boolean; absent: boolean; conflict: boolean }[]; quorum: ReturnType<typeof checkQuorum> } = null;
+  if (seat.isChair && evaluating) {
+    const members = await db.panelMember.findMany({
+      where: { tenderId, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
+      include: { conflictDeclarations: true, user: { select: { name: true } } },
+      orderBy: [{ role: "asc" }, { anonymousLabel: "asc" }],
+    });
+    const rows = members.map((m) => ({ id: m.id, name: m.user.name, role: m.role, status: memberStatus(m), submitted: m.scoresSubmittedAt !== null }));
+    chair = {
+      quorum: checkQuorum(rows),
+      members: members.map((m, i) => ({
+        id: m.id,
+        name: m.user.name,
+        role: m.role,
+        state: rows[i]!.status,
+        submitted: rows[i]!.submitted,
+        absent: m.markedAbsentAt !== null,
+        conflict: m.conflictDeclarations.some((d) => d.hasConflict),
+      })),
+    };
+  }
+  return {
+    seat: { id: seat.id, role: seat.role, status: seat.status, isChair: seat.isChair, anonymousLabel: seat.anonymousLabel, scoresSubmittedAt: seat.scoresSubmittedAt, markedAbsentAt: seat.markedAbsentAt },
+    tender: { ...seat.tender, effectiveStatus: status },
+    bidders: bidders.map((b) => b.organisation),
+    declared,
+    excluded,
+    mayScore,
+    bids: progress,
+    criteria,
+    chair,
+  };
+}
+
+/** One bid to score: its submitted content next to the member's own scores, and nobody else's. */
+export async function getScoringSheet(actor: Actor, tenderId: string, bidId: string, now: Date) {
+  const workspace = await getPanelWorkspace(actor, tenderId, now);
+  const bid = workspace.bids.find((b) => b.id === bidId);
+  if (!bid) throw new NotFound("We could not find that bid.");
+  const criteria = await db.criterion.findMany({ where: { tenderId }, orderBy: { position: "asc" } });
+  const mine = await db.score.findMany({ where: { panelMemberId: workspace.seat.id, bidId }, select: { criterionId: true, score: true, reason: true, status: true } });
+  return { workspace, bid, criteria, mine };
+}
+
+/**
+ * The side-by-side matrix for moderation, or after a member has submitted all
+ * their scores. Before that, only the member's own scores come back.
+ */
+export async function getModerationView(actor: Actor, tenderId: string, now: Date) {
+  const workspace = await getPanelWorkspace(actor, tenderId, now);
+  const status = workspace.tender.effectiveStatus;
+  const othersVisible = AFTER_EVALUATION.includes(status) || (status === "EVALUATION" && workspace.seat.scoresSubmittedAt !== null);
+  if (!othersVisible) return { workspace, visible: false as const };
+  const { result, panelMembers } = await computeResults(db, tenderId);
+  const viewer = { seatId: workspace.seat.id, isChair: workspace.seat.isChair };
+  const names = new Map(panelMembers.map((m) => [m.id, displayName(m, viewer)]));
+  const scores = await db.score.findMany({
+    where: { status: "SUBMITTED", bid: { tenderId, status: "SUBMITTED" } },
+    select: {
+      id: true,
+      panelMemberId: true,
+      bidId: true,
+      criterionId: true,
+      score: true,
+      reason: true,
+      revisions: { orderBy: { revisedAt: "asc" }, select: { previousScore: true, newScore: true, revisionReason: true, revisedAt: true } },
+    },
+  });
+  const criteria = await db.criterion.findMany({ where: { tenderId }, orderBy: { position: "asc" }, select: { id: true, name: true, weight: true, kind: true } });
+  const columns = panelMembers
+    .filter((m) => memberStatus(m) === "COUNTED" || memberStatus(m) === "ABSENT")
+    .sort((a, b) => (a.role === b.role ? (names.get(a.id) ?? "").localeCompare(names.get(b.id) ?? "") : a.role === "COMMISSIONER" ? -1 : 1))
+    .map((m) => ({ id: m.id, name: names.get(m.id)!, role: m.role, mine: m.id === workspace.seat.id }));
+  return {
+    workspace,
+    visible: true as const,
+    result,
+    criteria,
+    columns,
+    scores,
+    notCounted: {
+      excluded: result.notCounted.excluded.map((id) => names.get(id)!),
+      withdrawn: result.notCounted.withdrawn.map((id) => names.get(id)!),
+      absent: result.notCounted.absent.map((id) => names.get(id)!),
+    },
+  };
+}

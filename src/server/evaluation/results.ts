@@ -1,0 +1,65 @@
+import "server-only";
+import { scoreTender, type MemberStatus, type ScoringInput, type TenderResult } from "@/domain/scoring";
+import type { Db, Tx } from "../db";
+
+/** A panel member as the engine counts them (PRODUCT.md: excluded, withdrawn and absent members are not counted). */
+export function memberStatus(member: {
+  status: string;
+  keepSubmittedScores: boolean | null;
+  markedAbsentAt: Date | null;
+  conflictDeclarations: { hasConflict: boolean }[];
+}): MemberStatus {
+  if (member.conflictDeclarations.some((d) => d.hasConflict)) return "EXCLUDED";
+  if (member.status === "STEPPED_BACK" && !member.keepSubmittedScores) return "WITHDRAWN";
+  if (member.markedAbsentAt) return "ABSENT";
+  return "COUNTED";
+}
+
+/** Everything the scoring engine needs for a tender, read in one go. Only submitted scores are votes. */
+export async function loadScoringInput(client: Db | Tx, tenderId: string) {
+  const tender = await client.tender.findUniqueOrThrow({
+    where: { id: tenderId },
+    select: {
+      aggregationRule: true,
+      criteria: { orderBy: { position: "asc" }, select: { id: true, name: true, weight: true, kind: true } },
+      bids: {
+        where: { status: "SUBMITTED" },
+        select: { id: true, pricePence: true, organisation: { select: { name: true } }, versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } } },
+      },
+      panelMembers: {
+        where: { status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
+        select: {
+          id: true,
+          role: true,
+          status: true,
+          keepSubmittedScores: true,
+          markedAbsentAt: true,
+          anonymousLabel: true,
+          conflictDeclarations: { select: { hasConflict: true } },
+          user: { select: { name: true } },
+        },
+      },
+    },
+  });
+  const scores = await client.score.findMany({
+    where: { status: "SUBMITTED", bid: { tenderId, status: "SUBMITTED" }, criterion: { kind: "QUALITY" } },
+    select: { panelMemberId: true, bidId: true, criterionId: true, score: true },
+  });
+  const input: ScoringInput = {
+    rule: tender.aggregationRule,
+    criteria: tender.criteria,
+    bids: tender.bids.map((b) => {
+      // The price the panel evaluates is the one in the newest submitted version.
+      const submitted = b.versions[0]?.content as { pricePence?: string | null } | undefined;
+      return { id: b.id, label: b.organisation.name, pricePence: submitted?.pricePence ? BigInt(submitted.pricePence) : null };
+    }),
+    members: tender.panelMembers.map((m) => ({ id: m.id, role: m.role, status: memberStatus(m) })),
+    votes: scores.flatMap((s) => (s.score === null ? [] : [{ memberId: s.panelMemberId, bidId: s.bidId, criterionId: s.criterionId, score: s.score }])),
+  };
+  return { input, panelMembers: tender.panelMembers };
+}
+
+export async function computeResults(client: Db | Tx, tenderId: string): Promise<{ result: TenderResult; panelMembers: Awaited<ReturnType<typeof loadScoringInput>>["panelMembers"] }> {
+  const { input, panelMembers } = await loadScoringInput(client, tenderId);
+  return { result: scoreTender(input), panelMembers };
+}

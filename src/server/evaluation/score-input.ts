@@ -1,0 +1,28 @@
+import "server-only";
+import { Invalid } from "../errors";
+
+export const SCORE_DESCRIPTORS = [
+  { score: 0, label: "No response or unacceptable", plain: "Nothing useful, or not OK at all" },
+  { score: 1, label: "Very poor", plain: "Very poor: big problems" },
+  { score: 2, label: "Poor", plain: "Poor: some good bits, lots missing" },
+  { score: 3, label: "Satisfactory", plain: "OK: does what is needed" },
+  { score: 4, label: "Good", plain: "Good: clear and convincing" },
+  { score: 5, label: "Excellent", plain: "Excellent: the best it could be" },
+] as const;
+
+/** A score as typed: whole number 0–5. Null when left empty (drafts). */
+export function parseScore(value: string | undefined, field: string): number | null {
+  const v = (value ?? "").trim();
+  if (v === "") return null;
+  if (!/^[0-5]$/.test(v)) throw new Invalid({ [field]: "Choose a score from 0 to 5" });
+  return Number(v);
+}
+
+/** "At least a sentence": a few words, not just "ok". */
+export function reasonProblem(reason: string): string | null {
+  const text = reason.trim();
+  if (!text) return "Write a reason for your score";
+  if (text.split(/\s+/u).length < 3 || text.length < 15) return "Write at least one full sentence explaining your score";
+  if (text.length > 5000) return "Reason must be 5,000 characters or fewer";
+  return null;
+}
