@@ -59,7 +59,7 @@ export async function startModeration(actor: Actor, tenderId: string, now = cloc
       members.filter((m) => m.status === "ACCEPTED").map((m) => m.user),
       { template: "moderation-started", title: `Moderation has started: ${tender.title}`, body: "Everyone's scores can now be seen side by side. You can revise your own scores with a reason.", href: `/panels/${tenderId}/moderation` },
     );
-    await audit(tx, actor, { action: "tender.moderation_started", entityType: "Tender", entityId: tenderId, tenderId, establishmentId: tender.establishmentId, before: { status: "EVALUATION" }, after: { status: "MODERATION" } });
+    await audit(tx, actor, { action: "tender.moderation_started", entityType: "Tender", entityId: tenderId, tenderId, establishmentId: tender.establishmentId, before: { status: "EVALUATION" }, after: { status: "MODERATION", startedAt: now } });
   });
 }
 
