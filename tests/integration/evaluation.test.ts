@@ -45,7 +45,7 @@ describe("conflicts of interest", () => {
     await expect(saveBidScores(tech, t.id, t.bids.a, sheet(3, 3), false, OPENED)).rejects.toThrow("Declare any conflicts of interest before you see the bids.");
 
     const partial = await declareConflicts(tech, t.id, [{ organisationId: t.organisations.a, hasConflict: false }], OPENED).catch((e: unknown) => e);
-    expect((partial as Invalid).fieldErrors).toEqual({ [`conflict.${t.organisations.b}`]: "Say whether you have a conflict of interest with this organisation" });
+    expect((partial as Invalid).fieldErrors).toEqual({ [`conflict.${t.organisations.b}`]: expect.stringMatching(/^Say whether you have a conflict of interest with Bidder B/) });
     await declareNone(tech);
     expect((await getPanelWorkspace(tech, t.id, OPENED)).bids).toHaveLength(2);
   });
@@ -56,7 +56,7 @@ describe("conflicts of interest", () => {
       { organisationId: t.organisations.a, hasConflict: true },
       { organisationId: t.organisations.b, hasConflict: false },
     ], OPENED).catch((e: unknown) => e);
-    expect((missingDetails as Invalid).fieldErrors).toEqual({ [`details.${t.organisations.a}`]: "Describe the conflict in a few words" });
+    expect((missingDetails as Invalid).fieldErrors).toEqual({ [`details.${t.organisations.a}`]: expect.stringMatching(/^Describe your link to Bidder A .* in a few words$/) });
     await declareConflicts(tech, t.id, [
       { organisationId: t.organisations.a, hasConflict: true, details: "My aunt is a director of Bidder A." },
       { organisationId: t.organisations.b, hasConflict: false },

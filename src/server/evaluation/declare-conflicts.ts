@@ -26,12 +26,13 @@ export async function declareConflicts(actor: Actor, tenderId: string, answers: 
     if (scored > 0) throw new Conflict("You have started scoring, so your declarations can no longer change. Tell the chair if something has changed.");
 
     const organisations = await bidderOrganisationIds(tx, tenderId);
+    const names = new Map((await tx.organisation.findMany({ where: { id: { in: organisations } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
     const errors: Record<string, string> = {};
     for (const organisationId of organisations) {
       const answer = answers.find((a) => a.organisationId === organisationId);
       const details = answer?.details?.trim() ?? "";
-      if (answer?.hasConflict === null || answer?.hasConflict === undefined) errors[`conflict.${organisationId}`] = "Say whether you have a conflict of interest with this organisation";
-      else if (answer.hasConflict && !details) errors[`details.${organisationId}`] = "Describe the conflict in a few words";
+      if (answer?.hasConflict === null || answer?.hasConflict === undefined) errors[`conflict.${organisationId}`] = `Say whether you have a conflict of interest with ${names.get(organisationId)}`;
+      else if (answer.hasConflict && !details) errors[`details.${organisationId}`] = `Describe your link to ${names.get(organisationId)} in a few words`;
       else if (details.length > 2000) errors[`details.${organisationId}`] = "Details must be 2,000 characters or fewer";
     }
     if (Object.keys(errors).length > 0) throw new Invalid(errors);

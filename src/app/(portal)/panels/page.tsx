@@ -53,7 +53,7 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
         <h2 id="joined" className="mb-2 text-2xl font-bold">
           Panels you are on
         </h2>
-        <TenderList tenders={joined.map((p) => p.tender)} empty="You are not on any panels yet." />
+        <TenderList tenders={joined.map((p) => p.tender)} hrefFor={(id) => `/panels/${id}`} empty="You are not on any panels yet." />
       </section>
     </>
   );

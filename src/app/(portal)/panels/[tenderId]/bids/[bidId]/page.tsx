@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/button";
+import { RadioGroup, TextArea } from "@/components/ui/field";
+import { PageHeading } from "@/components/ui/page-heading";
+import { formatPence } from "@/domain/money";
+import { requireActor } from "@/server/auth/session";
+import { now } from "@/server/clock";
+import { getScoringSheet } from "@/server/evaluation/queries";
+import { SCORE_DESCRIPTORS } from "@/server/evaluation/score-input";
+import { autosaveScoresAction, scoreBidAction } from "../../actions";
+import { Autosave } from "./autosave";
+
+export const metadata: Metadata = { title: "Score a bid" };
+
+export default async function ScoreBidPage({ params }: { params: Promise<{ tenderId: string; bidId: string }> }) {
+  const { tenderId, bidId } = await params;
+  const actor = await requireActor("panels");
+  const { workspace, bid, criteria, mine } = await getScoringSheet(actor, tenderId, bidId, now());
+  const technician = workspace.seat.role === "TECHNICIAN";
+  const number = workspace.bids.findIndex((b) => b.id === bid.id) + 1;
+  const response = (criterionId: string) => bid.content.responses.find((r) => r.criterionId === criterionId)?.text ?? "";
+  const my = (criterionId: string) => mine.find((s) => s.criterionId === criterionId);
+
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-4">
+        <Link href={`/panels/${workspace.tender.id}`}>Back to the panel</Link>
+      </p>
+      <PageHeading caption={workspace.tender.title}>
+        {technician ? "Mark" : "Score"} bid {number}: {bid.organisation.name}
+      </PageHeading>
+      <p className="mb-6">
+        {technician
+          ? "Read each answer, pick a mark from 0 to 5, and say why in a sentence or two. Your marks count the same as everyone else's."
+          : "Score each criterion from 0 to 5 with a reason. Your scores stay hidden from other members until moderation."}
+      </p>
+      <ActionForm action={scoreBidAction.bind(null, workspace.tender.id, bid.id)} successMessage>
+        {criteria.map((c) =>
+          c.kind === "PRICE" ? (
+            <section key={c.id} className="mb-8 border border-slate-300 bg-white p-4">
+              <h2 className="text-xl font-bold">
+                {c.name} ({c.weight}%)
+              </h2>
+              <p>
+                {technician ? "Nobody marks the price. A sum does it: the lowest fair price gets full marks." : "Scored by formula, not by vote."} Price in this bid:{" "}
+                <strong>{bid.content.pricePence ? formatPence(BigInt(bid.content.pricePence)) : "none"}</strong>
+              </p>
+            </section>
+          ) : (
+            <section key={c.id} className="mb-8 border border-slate-300 bg-white p-4">
+              <h2 className="text-xl font-bold">
+                {c.name} ({c.weight}%)
+              </h2>
+              <p className="mb-3 text-slate-700">{technician ? c.plainLanguageDescription || c.description : c.description || c.plainLanguageDescription}</p>
+              <h3 className="font-bold">What the provider wrote</h3>
+              <div className="mb-4 max-h-96 overflow-y-auto whitespace-pre-line border-l-4 border-slate-400 bg-slate-50 p-3" tabIndex={0} aria-label={`Answer to ${c.name}`}>
+                {response(c.id) || "No answer."}
+              </div>
+              <RadioGroup
+                name={`score.${c.id}`}
+                legend={technician ? "Your mark" : "Your score"}
+                defaultValue={my(c.id)?.score?.toString()}
+                options={SCORE_DESCRIPTORS.map((d) => ({ value: String(d.score), label: `${d.score}: ${technician ? d.plain : d.label}` }))}
+              />
+              <TextArea name={`reason.${c.id}`} label={technician ? "Why did you give this mark?" : "Reason"} hint="At least one full sentence." defaultValue={my(c.id)?.reason} rows={3} />
+            </section>
+          ),
+        )}
+        <Autosave save={autosaveScoresAction.bind(null, workspace.tender.id, bid.id)} />
+        <div className="flex flex-wrap gap-3">
+          <SubmitButton name="intent" value="submit">
+            {technician ? "Send my marks for this bid" : "Submit scores for this bid"}
+          </SubmitButton>
+          <SubmitButton name="intent" value="save" variant="secondary">
+            Save draft
+          </SubmitButton>
+        </div>
+      </ActionForm>
+    </div>
+  );
+}

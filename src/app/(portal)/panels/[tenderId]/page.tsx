@@ -1,0 +1,185 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/button";
+import { RadioGroup, TextArea } from "@/components/ui/field";
+import { PageHeading, Panel } from "@/components/ui/page-heading";
+import { StatusTag } from "@/components/ui/status-tag";
+import { requireActor } from "@/server/auth/session";
+import { now } from "@/server/clock";
+import { getPanelWorkspace } from "@/server/evaluation/queries";
+import { chairAction, declareConflictsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Panel" };
+
+export default async function PanelWorkspacePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenderId: string }>;
+  searchParams: Promise<{ declared?: string; scored?: string }>;
+}) {
+  const [{ tenderId }, query] = await Promise.all([params, searchParams]);
+  const actor = await requireActor("panels");
+  const w = await getPanelWorkspace(actor, tenderId, now());
+  const technician = w.seat.role === "TECHNICIAN";
+  const status = w.tender.effectiveStatus;
+  const allSubmitted = w.bids.length > 0 && w.bids.every((b) => b.submitted);
+
+  return (
+    <>
+      <p className="mb-4">
+        <Link href="/panels">Back to my panels</Link>
+      </p>
+      {query.declared && <Panel title="Thank you">Your answers are saved.</Panel>}
+      {query.scored && <Panel title="Scores sent">Your scores for that bid are saved. Nobody else can see them until moderation.</Panel>}
+      <PageHeading caption={`${w.tender.reference} · ${w.tender.establishment.name}`}>{w.tender.title}</PageHeading>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <StatusTag status={status} />
+        {technician && <span>You are Young commissioner {w.seat.anonymousLabel} on this panel.</span>}
+        {w.seat.isChair && <span>You chair this panel.</span>}
+      </div>
+
+      {w.seat.status === "ACCEPTED" && !["AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED", "CANCELLED"].includes(status) && (
+        <p className="mb-8 border-l-4 border-nhs-blue bg-white p-3">
+          You can stop being on this panel at any time. You do not have to say why.{" "}
+          <Link href={`/panels/${w.tender.id}/step-back`} className="font-bold">
+            Step back from this panel
+          </Link>
+        </p>
+      )}
+      {w.seat.status === "STEPPED_BACK" && <p className="mb-8">You have stepped back from this panel. Thank you for your help.</p>}
+
+      {(status === "DRAFT" || status === "PUBLISHED" || status === "CLOSED") && (
+        <p className="mb-8 max-w-2xl text-lg">
+          The bids are not open yet. {status === "PUBLISHED" ? "Providers are still writing them." : ""} We will tell you when there is something to read.
+        </p>
+      )}
+
+      {status === "EVALUATION" && w.seat.status === "ACCEPTED" && !w.declared && (
+        <section aria-labelledby="conflicts" className="mb-10 max-w-2xl">
+          <h2 id="conflicts" className="mb-2 text-2xl font-bold">
+            Before you read the bids
+          </h2>
+          <p className="mb-4">
+            {technician
+              ? "Tell us if you know anyone at these organisations, or have worked for them. If you do, someone else will mark the bids. That is fine and nobody will mind."
+              : "Declare any conflict of interest with each bidding organisation. A conflict excludes you from scoring this tender."}
+          </p>
+          <ActionForm action={declareConflictsAction.bind(null, w.tender.id, w.bidders.map((b) => b.id))}>
+            {w.bidders.map((b) => (
+              <div key={b.id} className="mb-4 border border-slate-300 bg-white p-4">
+                <RadioGroup
+                  name={`conflict.${b.id}`}
+                  legend={b.name}
+                  options={[
+                    { value: "no", label: technician ? "No, I have no link to them" : "No conflict of interest" },
+                    { value: "yes", label: technician ? "Yes, I know someone there or have worked with them" : "I have a conflict of interest" },
+                  ]}
+                />
+                <TextArea name={`details.${b.id}`} label="If yes, what is the link?" rows={2} />
+              </div>
+            ))}
+            <SubmitButton>Save my answers</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+
+      {w.excluded && (
+        <p className="mb-8 max-w-2xl border-l-4 border-amber-600 bg-amber-50 p-3">
+          You said you have a link to one of the bidders, so you will not score this tender. Thank you for being honest. You can still come to the moderation meeting if the chair asks.
+        </p>
+      )}
+
+      {w.mayScore && (
+        <section aria-labelledby="bids" className="mb-10">
+          <h2 id="bids" className="mb-2 text-2xl font-bold">
+            {technician ? "Bids to read and mark" : "Bids to score"}
+          </h2>
+          <p className="mb-4 max-w-2xl">
+            {technician
+              ? "Mark each bid on your own. Nobody sees your marks until you have sent all of them, and you will not see anyone else's before then."
+              : "Score each bid independently. Other members' scores stay hidden until you have submitted all of yours."}
+          </p>
+          <ul className="divide-y divide-slate-300 border-y border-slate-300">
+            {w.bids.map((b, i) => (
+              <li key={b.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <span>
+                  <strong>Bid {i + 1}</strong>: {b.organisation.name}
+                </span>
+                <span className="flex items-center gap-4">
+                  <span>{b.submitted ? "Sent" : b.started ? "Started, not sent" : "Not started"}</span>
+                  {!b.submitted && status === "EVALUATION" && (
+                    <Link href={`/panels/${w.tender.id}/bids/${b.id}`} className="font-bold">
+                      {technician ? "Mark" : "Score"} bid {i + 1}
+                    </Link>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {allSubmitted && (
+            <p className="mt-4">
+              You have sent all your scores. <Link href={`/panels/${w.tender.id}/moderation`}>See everyone&apos;s scores side by side</Link>
+            </p>
+          )}
+        </section>
+      )}
+
+      {["MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"].includes(status) && (
+        <p className="mb-8 text-lg">
+          <Link href={`/panels/${w.tender.id}/moderation`} className="font-bold">
+            {status === "MODERATION" ? "Go to moderation: everyone's scores side by side" : "See the results"}
+          </Link>
+        </p>
+      )}
+
+      {w.chair && status === "EVALUATION" && (
+        <section aria-labelledby="chair" className="mb-10">
+          <h2 id="chair" className="mb-2 text-2xl font-bold">
+            Chair: evaluation progress
+          </h2>
+          <table className="mb-4 w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b-2 border-slate-900">
+                <th scope="col" className="py-2 pr-4">Member</th>
+                <th scope="col" className="py-2 pr-4">Progress</th>
+                <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {w.chair.members.map((m) => (
+                <tr key={m.id} className="border-b border-slate-300">
+                  <td className="py-2 pr-4">
+                    {m.name} ({m.role === "TECHNICIAN" ? "young commissioner" : "commissioner"})
+                  </td>
+                  <td className="py-2 pr-4">
+                    {m.conflict ? "Declared a conflict: excluded" : m.state === "WITHDRAWN" ? "Stepped back" : m.submitted ? "All scores submitted" : m.absent ? "Marked absent" : "Still scoring"}
+                  </td>
+                  <td className="py-2">
+                    {!m.submitted && !m.conflict && m.state !== "WITHDRAWN" && m.id !== w.seat.id && (
+                      <ActionForm action={chairAction.bind(null, w.tender.id)} idPrefix={`absent-${m.id}`}>
+                        <input type="hidden" name="panelMemberId" value={m.id} />
+                        <input type="hidden" name="command" value={m.absent ? "present" : "absent"} />
+                        <SubmitButton variant="secondary" aria-label={`${m.absent ? "Clear absence of" : "Mark absent:"} ${m.name}`}>
+                          {m.absent ? "Not absent" : "Mark absent"}
+                        </SubmitButton>
+                      </ActionForm>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {!w.chair.quorum.met && w.chair.quorum.waitingFor.length > 0 && (
+            <p className="mb-4">Still to submit: {w.chair.quorum.waitingFor.map((m) => m.name).join(", ")}.</p>
+          )}
+          <ActionForm action={chairAction.bind(null, w.tender.id)} idPrefix="moderate">
+            <input type="hidden" name="command" value="moderate" />
+            <SubmitButton>Start moderation</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,200 @@
+import { expect, test, type Page } from "@playwright/test";
+import { setClockOffset, signIn, signOut } from "./helpers";
+
+// The Feltham re-tender from publication to opened bids, across roles.
+const TITLE = "Feltham YOI health and wellbeing services re-tender";
+const DAY = 86_400_000;
+
+test.describe.configure({ mode: "serial" });
+test.afterAll(() => setClockOffset(0));
+
+async function openFeltham(page: Page, role: "commissioner" | "provider") {
+  await page.getByRole("link", { name: TITLE }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
+  if (role === "provider") await expect(page.getByText("How bids are scored")).toBeVisible();
+}
+
+async function fillBid(page: Page, price: string) {
+  const labels = ["Quality and innovation", "Integration, collaboration", "Improving access", "Social value"];
+  for (const label of labels) {
+    await page.getByLabel(new RegExp(label)).fill(`Our answer on ${label.toLowerCase()}: a trauma-informed, young-person-led service.`);
+  }
+  await page.getByLabel(/Your price/).fill(price);
+}
+
+test("publish, clarify, bid, revise, withdraw, resubmit, pass the deadline and open the bids", async ({ page }) => {
+  // The commissioner publishes the seeded re-tender.
+  await signIn(page, "commissioner@demo.test");
+  await openFeltham(page, "commissioner");
+  await page.getByRole("button", { name: "Publish tender" }).click();
+  await expect(page.getByText("Tender published.")).toBeVisible();
+  await signOut(page);
+
+  // A provider asks a clarification question.
+  await signIn(page, "provider1@demo.test");
+  await openFeltham(page, "provider");
+  await page.getByLabel("Ask a question").fill("Does the service include weekend GP cover?");
+  await page.getByRole("button", { name: "Send question" }).click();
+  await expect(page.getByText("Question sent.")).toBeVisible();
+  await signOut(page);
+
+  // The commissioner answers; the answer is published to all.
+  await signIn(page, "commissioner@demo.test");
+  await openFeltham(page, "commissioner");
+  await page.getByRole("link", { name: /Clarification questions \(1\)/ }).click();
+  await expect(page.getByText("Does the service include weekend GP cover?")).toBeVisible();
+  await expect(page.getByText("Thameside")).toHaveCount(0);
+  await page.getByLabel("Answer to question 1").fill("Yes: GP sessions on Saturday mornings and on-call cover on Sundays.");
+  await page.getByRole("button", { name: "Publish answer to all providers" }).click();
+  await expect(page.getByText("Answer published")).toBeVisible();
+  await signOut(page);
+
+  // Provider 2 sees the answer (without who asked), bids, then revises.
+  await signIn(page, "provider2@demo.test");
+  await openFeltham(page, "provider");
+  await expect(page.getByText("A: Yes: GP sessions on Saturday mornings")).toBeVisible();
+  await expect(page.getByText("Thameside")).toHaveCount(0);
+  await page.getByRole("link", { name: "Start a bid" }).click();
+  await page.getByRole("button", { name: "Submit bid" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Enter your price");
+  await fillBid(page, "13,900,000");
+  await page.getByRole("button", { name: "Submit bid" }).click();
+  await expect(page.getByText("Bid submitted.")).toBeVisible();
+  await expect(page.getByTestId("bid-status")).toHaveText("Submitted (version 1)");
+  const firstReceipt = (await page.getByTestId("receipt-1").textContent())!.trim();
+  expect(firstReceipt).toMatch(/^[0-9a-f]{64}$/);
+  await page.getByLabel(/Your price/).fill("13,750,000");
+  await page.getByRole("button", { name: "Submit bid" }).click();
+  await expect(page.getByTestId("bid-status")).toHaveText("Submitted (version 2)");
+  expect((await page.getByTestId("receipt-2").textContent())!.trim()).not.toBe(firstReceipt);
+  await signOut(page);
+
+  // Provider 3 submits, withdraws and resubmits.
+  await signIn(page, "provider3@demo.test");
+  await openFeltham(page, "provider");
+  await page.getByRole("link", { name: "Start a bid" }).click();
+  await fillBid(page, "14,100,000");
+  await page.getByRole("button", { name: "Submit bid" }).click();
+  await expect(page.getByTestId("bid-status")).toHaveText("Submitted (version 1)");
+  await page.getByRole("button", { name: "Withdraw bid" }).click();
+  await expect(page.getByTestId("bid-status")).toHaveText("Withdrawn");
+  await page.getByRole("button", { name: "Submit bid" }).click();
+  await expect(page.getByTestId("bid-status")).toHaveText("Submitted (version 2)");
+  await signOut(page);
+
+  // Before the deadline the commissioner cannot open the bids.
+  await signIn(page, "commissioner@demo.test");
+  await openFeltham(page, "commissioner");
+  await expect(page.getByRole("button", { name: "Open bids" })).toHaveCount(0);
+  await expect(page.getByText("Open for bids")).toBeVisible();
+
+  // The clock passes the deadline: the tender closes on its own.
+  setClockOffset(36 * DAY);
+  await page.reload();
+  await expect(page.getByText("Closed", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Open bids" }).click();
+  await expect(page.getByText("Bids opened. Evaluation has started.")).toBeVisible();
+  await expect(page.getByText("Evaluation", { exact: true })).toBeVisible();
+  await signOut(page);
+
+  // Bidders can no longer change anything.
+  await signIn(page, "provider2@demo.test");
+  await page.goto("/opportunities");
+  await expect(page.getByText(TITLE)).toHaveCount(0);
+});
+
+const CRITERIA = ["Quality and innovation", "Integration, collaboration and service sustainability", "Improving access, reducing health inequalities and facilitating choice", "Social value"];
+const REASON = "Clear plan with real detail on staffing and cover.";
+
+async function scoreEverything(page: Page, marks: Record<string, number>, technician: boolean) {
+  await page.getByRole("link", { name: TITLE }).click();
+  // Declare: no conflicts with either bidder.
+  await expect(page.getByRole("heading", { name: "Before you read the bids" })).toBeVisible();
+  const noConflict = page.getByLabel(technician ? "No, I have no link to them" : "No conflict of interest");
+  await expect(noConflict).toHaveCount(2);
+  for (const radio of await noConflict.all()) await radio.check();
+  await page.getByRole("button", { name: "Save my answers" }).click();
+  await expect(page.getByText("Your answers are saved.")).toBeVisible();
+  for (const [bidder, mark] of Object.entries(marks)) {
+    await page.getByRole("link", { name: new RegExp(`^(Mark|Score) bid \\d$`) }).and(page.locator(`xpath=//li[contains(., "${bidder}")]//a`)).click();
+    for (const criterion of CRITERIA) {
+      const section = page.locator("section", { has: page.getByRole("heading", { name: new RegExp(`^${criterion}`) }) });
+      await section.getByLabel(new RegExp(`^${mark}: `)).check();
+      await section.getByLabel(technician ? "Why did you give this mark?" : "Reason").fill(REASON);
+    }
+    await page.getByRole("button", { name: technician ? "Send my marks for this bid" : "Submit scores for this bid" }).click();
+    await expect(page.getByText("Scores sent")).toBeVisible();
+  }
+}
+
+test("two commissioners and two young commissioners declare, score and moderate; the chair freezes the ranking", async ({ page, browser }) => {
+  // Harbour's Quality gets 5 from Young commissioner A: divergent (3, 3, 5, 3).
+  const plans: [string, Record<string, number>, boolean][] = [
+    ["commissioner@demo.test", { Brightwell: 4, Harbour: 3 }, false],
+    ["commissioner2@demo.test", { Brightwell: 4, Harbour: 3 }, false],
+    ["technician1@demo.test", { Brightwell: 5, Harbour: 5 }, true],
+  ];
+  for (const [email, marks, technician] of plans) {
+    await signIn(page, email);
+    await page.goto("/panels");
+    await scoreEverything(page, marks, technician);
+    await signOut(page);
+  }
+  // Young commissioner B scores on a phone.
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const mobile = await phone.newPage();
+  await signIn(mobile, "technician2@demo.test");
+  await scoreEverything(mobile, { Brightwell: 3, Harbour: 3 }, true);
+  expect(await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await phone.close();
+
+  // Technician 1's Harbour marks were 5 on every criterion except we want the divergence only on Quality:
+  // the other three criteria for Harbour are revised in moderation back to 3.
+  await signIn(page, "commissioner@demo.test");
+  await page.goto("/panels");
+  await page.getByRole("link", { name: TITLE }).click();
+  await expect(page.getByText("All scores submitted").first()).toBeVisible();
+  await page.getByRole("button", { name: "Start moderation" }).click();
+  await expect(page.getByText("Moderation has started")).toBeVisible();
+  // The chair sees technicians' names; the rule is stated.
+  await expect(page.getByTestId("rule")).toContainText("Every vote counts the same");
+  await signOut(page);
+
+  await signIn(page, "technician1@demo.test");
+  await page.goto("/panels");
+  await page.getByRole("link", { name: TITLE }).click();
+  await page.getByRole("link", { name: /Go to moderation/ }).click();
+  // Others' names are hidden from a young commissioner, except their own.
+  await expect(page.getByText("Young commissioner B").first()).toBeVisible();
+  await expect(page.getByText("Mia")).toHaveCount(0);
+  const harbour = page.locator("section", { has: page.getByRole("heading", { name: /^Harbour Youth Health Alliance/ }) });
+  await expect(harbour.getByText("Scores differ by 2: discuss").first()).toBeVisible();
+  for (const criterion of CRITERIA.slice(1)) {
+    const card = harbour.locator("div.mb-4", { has: page.getByRole("heading", { name: new RegExp(`^${criterion}`) }) });
+    await card.getByText("Revise my score").click();
+    await card.getByLabel(/^3: /).check();
+    await card.getByLabel("Why are you changing it?").fill("We talked it through and I agree it is only OK.");
+    await card.getByRole("button", { name: "Save revised score" }).click();
+    await expect(page.getByText("Your score has been revised.")).toBeVisible();
+  }
+  await signOut(page);
+
+  // Hand-worked totals (every vote equal):
+  // Brightwell: quality (4 + 4 + 5 + 3) / 4 = 4 on each of 35 + 20 + 15 + 10 = 80 → 80 × 4 / 5 = 64;
+  //   price is the lowest, 5 → 20; total 84.00.
+  // Harbour: Quality (3 + 3 + 5 + 3) / 4 = 3.5 → 35 × 3.5 / 5 = 24.5; the other three (3 + 3 + 3 + 3) / 4 = 3 → 45 × 3 / 5 = 27;
+  //   price 13,750,000 / 14,100,000 × 5 = 1375/282 → 20 × (1375/282) / 5 = 2750/141 = 19.5035…;
+  //   total 24.5 + 27 + 19.5035… = 71.0035… → 71.00.
+  await signIn(page, "commissioner@demo.test");
+  await page.goto("/panels");
+  await page.getByRole("link", { name: TITLE }).click();
+  await page.getByRole("link", { name: /Go to moderation/ }).click();
+  const ranking = page.getByTestId("ranking");
+  await expect(ranking.getByRole("row").nth(1)).toContainText("1Brightwell Community Healthcare Ltd84.00");
+  await expect(ranking.getByRole("row").nth(2)).toContainText("2Harbour Youth Health Alliance71.00");
+  await expect(page.getByText("Jay (you)")).toHaveCount(0);
+  await expect(page.getByText("Jay").first()).toBeVisible(); // the chair sees names
+  await page.getByRole("button", { name: "Freeze the ranking" }).click();
+  await expect(page.getByText("Ranking frozen.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Freeze the ranking" })).toHaveCount(0);
+});
