@@ -28,6 +28,13 @@ export class Fraction {
 
   static readonly ZERO = Fraction.of(0);
 
+  /** Reads back what toString() wrote: "7", "-3" or "17/4". */
+  static parse(text: string): Fraction {
+    const m = /^(-?\d+)(?:\/(\d+))?$/.exec(text);
+    if (!m) throw new RangeError(`Not a fraction: ${text}`);
+    return new Fraction(BigInt(m[1]!), BigInt(m[2] ?? "1"));
+  }
+
   add(other: Fraction): Fraction {
     return new Fraction(this.numerator * other.denominator + other.numerator * this.denominator, this.denominator * other.denominator);
   }

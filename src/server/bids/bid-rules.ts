@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { isBeforeDeadline } from "@/domain/tender-lifecycle";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
@@ -43,18 +42,4 @@ export async function loadTenderForBidChange(tx: Tx, actor: Actor, tenderId: str
     },
   });
   return { tender, bid, organisationId: actor.organisationId };
-}
-
-/** SHA-256 of a canonical JSON (keys sorted), so the same content always gives the same receipt hash. */
-export function contentHash(value: unknown): string {
-  return createHash("sha256").update(canonicalJson(value)).digest("hex");
-}
-
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(typeof value === "bigint" ? value.toString() : value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }

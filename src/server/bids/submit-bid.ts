@@ -6,7 +6,8 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { enqueueEmail } from "../notifications/outbox";
-import { contentHash, loadTenderForBidChange } from "./bid-rules";
+import { contentHash } from "../content-hash";
+import { loadTenderForBidChange } from "./bid-rules";
 import { checkBidContent, writeBidContent, type BidInput } from "./save-bid";
 
 export interface BidReceipt {

@@ -1,25 +1,16 @@
 import "server-only";
-import { assertTransition, LifecycleError } from "@/domain/tender-lifecycle";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid, NotFound } from "../errors";
+import { lifecycle } from "../lifecycle";
 import { notifyUsers } from "../notifications/notify";
 import { loadAsChair } from "./chair";
 import { loadMySeat } from "./panel-membership";
 import { checkQuorum } from "./quorum";
 import { computeResults, memberStatus } from "./results";
 import { reasonProblem } from "./score-input";
-
-function transition(status: Parameters<typeof assertTransition>[0], action: Parameters<typeof assertTransition>[1]) {
-  try {
-    return assertTransition(status, action);
-  } catch (error) {
-    if (error instanceof LifecycleError) throw new Conflict(error.message);
-    throw error;
-  }
-}
 
 /** The chair marks a member absent (or back), so quorum can be reached without them. */
 export async function markAbsent(actor: Actor, tenderId: string, panelMemberId: string, absent: boolean, now = clockNow()): Promise<void> {
@@ -38,7 +29,7 @@ export async function markAbsent(actor: Actor, tenderId: string, panelMemberId: 
 export async function startModeration(actor: Actor, tenderId: string, now = clockNow()): Promise<void> {
   await db.$transaction(async (tx) => {
     const tender = await loadAsChair(tx, actor, tenderId);
-    transition(tender.status, "startModeration");
+    lifecycle(tender.status, "startModeration");
     const members = await tx.panelMember.findMany({
       where: { tenderId, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
       include: { conflictDeclarations: true, user: { select: { name: true, email: true, id: true } } },
@@ -115,7 +106,7 @@ export async function reviseScore(
 export async function freezeRanking(actor: Actor, tenderId: string, now = clockNow()): Promise<void> {
   await db.$transaction(async (tx) => {
     const tender = await loadAsChair(tx, actor, tenderId);
-    transition(tender.status, "freezeRanking");
+    lifecycle(tender.status, "freezeRanking");
     const { result } = await computeResults(tx, tenderId);
     if (result.bids.length === 0 || result.bids.every((b) => b.incomplete)) throw new Conflict("There is no complete result to freeze yet.");
     await tx.tender.update({ where: { id: tenderId }, data: { status: "AWARD_PENDING_SIGNOFF", rankingFrozenAt: now, version: { increment: 1 } } });

@@ -1,0 +1,116 @@
+import "server-only";
+import { standstillPeriod } from "@/domain/working-days";
+import { governsEstablishment } from "../access";
+import { audit } from "../audit";
+import type { Actor } from "../auth/actor";
+import { now as clockNow } from "../clock";
+import { db } from "../db";
+import { Conflict, NotFound } from "../errors";
+import { lifecycle } from "../lifecycle";
+import { notifyUsers } from "../notifications/notify";
+import { parseSignOff, type SignOffInput } from "../signatures";
+import type { AwardSummary } from "./award-summary";
+
+const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
+
+/**
+ * The governor of the tender's establishment — and nobody else — approves,
+ * asks for changes or rejects the award recommendation. The decision binds to
+ * the hash of exactly the summary they read. Approval starts standstill and
+ * sends every bidder their outcome letter; changes or rejection send the
+ * tender back to moderation.
+ */
+export async function decideAward(actor: Actor, awardDecisionId: string, input: SignOffInput, now = clockNow()): Promise<{ decision: string }> {
+  const notFound = new NotFound("We could not find that sign-off request.");
+  if (actor.role !== "GOVERNOR" || !isUuid(awardDecisionId)) throw notFound;
+  const choice = parseSignOff(actor, input, ["APPROVED", "CHANGES_REQUESTED", "REJECTED"]);
+  return db.$transaction(async (tx) => {
+    const found = await tx.awardDecision.findUnique({ where: { id: awardDecisionId }, select: { tenderId: true } });
+    if (!found) throw notFound;
+    await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${found.tenderId}::uuid FOR UPDATE`;
+    const decision = await tx.awardDecision.findUniqueOrThrow({
+      where: { id: awardDecisionId },
+      include: { tender: { select: { id: true, title: true, status: true, establishmentId: true, createdById: true } } },
+    });
+    // Another establishment's governor learns nothing, not even that it exists.
+    if (!governsEstablishment(actor, decision.tender.establishmentId)) throw notFound;
+    if (decision.status !== "PENDING_SIGNOFF") {
+      throw new Conflict(decision.status === "SUPERSEDED" ? "The commissioner has replaced this recommendation with a newer one. Open the newer request." : "This recommendation has already been decided.");
+    }
+    if (input.contentHash !== decision.contentHash) {
+      throw new Conflict("The recommendation changed while you were reading it. Reload the page and read it again before you decide.");
+    }
+    const summary = decision.summary as unknown as AwardSummary;
+    const action = choice.decision === "APPROVED" ? "approveSignOff" : choice.decision === "CHANGES_REQUESTED" ? "requestChanges" : "rejectSignOff";
+    const nextStatus = lifecycle(decision.tender.status, action);
+
+    const signOff = await tx.signOff.create({
+      data: {
+        awardDecisionId,
+        signerId: actor.id,
+        signerRole: "GOVERNOR",
+        decision: choice.decision,
+        typedName: choice.typedName,
+        comment: choice.comment,
+        contentHash: decision.contentHash,
+        signedAt: now,
+      },
+    });
+    const panel = await tx.panelMember.findMany({ where: { tenderId: decision.tenderId, status: "ACCEPTED" }, select: { user: { select: { id: true, email: true, name: true, role: true } } } });
+    const commissioners = panel.map((p) => p.user).filter((u) => u.role === "COMMISSIONER");
+    let standstill: ReturnType<typeof standstillPeriod> | null = null;
+
+    if (choice.decision === "APPROVED") {
+      standstill = standstillPeriod(now);
+      await tx.awardDecision.update({
+        where: { id: awardDecisionId },
+        data: { status: "APPROVED", standstillStartsOn: new Date(`${standstill.countingStartsOn}T00:00:00Z`), standstillEndsAt: standstill.endsAt },
+      });
+      await tx.tender.update({ where: { id: decision.tenderId }, data: { status: nextStatus, version: { increment: 1 } } });
+      // Outcome letters go to every bidder at once; the email only links to the letter.
+      const bidderUsers = await tx.user.findMany({
+        where: { role: "PROVIDER", disabledAt: null, organisationId: { in: summary.ranking.map((r) => r.organisationId) } },
+        select: { id: true, email: true, name: true },
+      });
+      await notifyUsers(tx, bidderUsers, {
+        template: "outcome-letter",
+        title: `Outcome of your bid: ${decision.tender.title}`,
+        body: "The evaluation is complete and your outcome letter is ready. It shows your scores, your rank and the standstill period during which you can make representations.",
+        href: `/letters/${awardDecisionId}`,
+      });
+      await notifyUsers(tx, commissioners, {
+        template: "award-approved",
+        title: `Governor approved the award: ${decision.tender.title}`,
+        body: `Standstill has started. It ends at the end of the 8th working day. Outcome letters have been sent to every bidder.`,
+        href: `/tenders/${decision.tenderId}/award`,
+      });
+    } else {
+      await tx.awardDecision.update({ where: { id: awardDecisionId }, data: { status: choice.decision } });
+      await tx.tender.update({ where: { id: decision.tenderId }, data: { status: nextStatus, rankingFrozenAt: null, version: { increment: 1 } } });
+      const changes = choice.decision === "CHANGES_REQUESTED";
+      await notifyUsers(tx, changes ? panel.map((p) => p.user) : commissioners, {
+        template: changes ? "award-changes-requested" : "award-rejected",
+        title: `${changes ? "Governor asked for changes" : "Governor rejected the recommendation"}: ${decision.tender.title}`,
+        body: `${changes ? "The tender is back in moderation." : "The tender is back in moderation: the commissioner may re-run moderation and recommend again, or cancel."} The governor said: "${choice.comment}"`,
+        href: changes ? `/panels/${decision.tenderId}/moderation` : `/tenders/${decision.tenderId}/award`,
+      });
+    }
+    await audit(tx, actor, {
+      action: `award.signoff_${choice.decision.toLowerCase()}`,
+      entityType: "SignOff",
+      entityId: signOff.id,
+      tenderId: decision.tenderId,
+      establishmentId: decision.tender.establishmentId,
+      before: { tenderStatus: decision.tender.status, awardDecisionStatus: "PENDING_SIGNOFF" },
+      after: {
+        tenderStatus: nextStatus,
+        awardDecisionId,
+        decision: choice.decision,
+        comment: choice.comment,
+        contentHash: decision.contentHash,
+        standstillEndsAt: standstill?.endsAt ?? null,
+      },
+    });
+    return { decision: choice.decision };
+  });
+}

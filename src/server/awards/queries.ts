@@ -1,0 +1,152 @@
+import "server-only";
+import { canManageTender } from "../access";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import { NotFound } from "../errors";
+import { computeResults } from "../evaluation/results";
+import type { AwardSummary } from "./award-summary";
+import { buildOutcomeLetter } from "./outcome-letter";
+
+// Reads for awards. Governors see only decisions of their own establishments
+// (the establishment is in every `where`); providers only their own letter;
+// evaluators never appear by name outside the panel.
+
+const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
+
+const signOffSelect = {
+  id: true,
+  decision: true,
+  typedName: true,
+  comment: true,
+  contentHash: true,
+  signedAt: true,
+  voidedAt: true,
+  signerRole: true,
+  signer: { select: { name: true } },
+} as const;
+
+/** The commissioner's award page: the frozen ranking, every recommendation and the governor's decisions. */
+export async function getAwardForCommissioner(actor: Actor, tenderId: string) {
+  if (actor.role !== "COMMISSIONER" || !isUuid(tenderId)) throw new NotFound("We could not find that tender.");
+  const tender = await db.tender.findUnique({
+    where: { id: tenderId },
+    select: {
+      id: true,
+      title: true,
+      reference: true,
+      status: true,
+      createdById: true,
+      rankingFrozenAt: true,
+      establishment: { select: { id: true, name: true } },
+      panelMembers: { select: { userId: true, role: true, status: true } },
+      contract: { select: { id: true } },
+      awardDecisions: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          status: true,
+          createdAt: true,
+          contentHash: true,
+          justification: true,
+          standstillStartsOn: true,
+          standstillEndsAt: true,
+          awardedAt: true,
+          summary: true,
+          recommendedBy: { select: { name: true } },
+          signOffs: { orderBy: { signedAt: "asc" }, select: signOffSelect },
+        },
+      },
+    },
+  });
+  if (!tender) throw new NotFound("We could not find that tender.");
+  const commissionerIds = tender.panelMembers.filter((p) => p.role === "COMMISSIONER" && p.status !== "STEPPED_BACK").map((p) => p.userId);
+  const governors = await db.user.findMany({
+    where: { role: "GOVERNOR", disabledAt: null, establishments: { some: { establishmentId: tender.establishment.id } } },
+    select: { name: true },
+  });
+  const live = tender.status === "AWARD_PENDING_SIGNOFF" ? (await computeResults(db, tenderId)).result : null;
+  return {
+    tender,
+    canManage: canManageTender(actor, { createdById: tender.createdById, commissionerIds }),
+    governors: governors.map((g) => g.name),
+    liveResult: live,
+    decisions: tender.awardDecisions.map((d) => ({ ...d, summary: d.summary as unknown as AwardSummary })),
+  };
+}
+
+/** Sign-off requests waiting for this governor, across their establishments. */
+export async function listPendingAwardSignOffs(actor: Actor) {
+  if (actor.role !== "GOVERNOR") return [];
+  return db.awardDecision.findMany({
+    where: { status: "PENDING_SIGNOFF", tender: { status: "AWARD_PENDING_SIGNOFF", establishmentId: { in: actor.establishmentIds } } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, createdAt: true, tender: { select: { id: true, title: true, reference: true, establishment: { select: { name: true } } } }, recommendedBid: { select: { organisation: { select: { name: true } } } } },
+  });
+}
+
+/** One award decision as its governor reads it, with the tender's earlier decisions for context. */
+export async function getAwardSignOff(actor: Actor, awardDecisionId: string) {
+  const notFound = new NotFound("We could not find that sign-off request.");
+  if (actor.role !== "GOVERNOR" || !isUuid(awardDecisionId)) throw notFound;
+  const decision = await db.awardDecision.findFirst({
+    where: { id: awardDecisionId, tender: { establishmentId: { in: actor.establishmentIds } } },
+    select: {
+      id: true,
+      status: true,
+      contentHash: true,
+      createdAt: true,
+      summary: true,
+      standstillEndsAt: true,
+      tender: { select: { id: true, status: true, title: true } },
+      signOffs: { orderBy: { signedAt: "asc" }, select: signOffSelect },
+    },
+  });
+  if (!decision) throw notFound;
+  const earlier = await db.awardDecision.findMany({
+    where: { tenderId: decision.tender.id, id: { not: decision.id }, createdAt: { lt: decision.createdAt } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, status: true, createdAt: true, recommendedBid: { select: { organisation: { select: { name: true } } } }, signOffs: { select: signOffSelect } },
+  });
+  return { ...decision, summary: decision.summary as unknown as AwardSummary, earlier };
+}
+
+/**
+ * An outcome letter. Letters exist once the governor has approved. A provider
+ * reads only their own organisation's; commissioners read any; a governor
+ * reads those of their establishments. It never holds another bidder's scores
+ * or an evaluator's name.
+ */
+export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bidId?: string) {
+  const notFound = new NotFound("We could not find that letter.");
+  if (!isUuid(awardDecisionId) || (bidId !== undefined && !isUuid(bidId))) throw notFound;
+  const scope =
+    actor.role === "GOVERNOR"
+      ? { tender: { establishmentId: { in: actor.establishmentIds } } }
+      : actor.role === "COMMISSIONER" || actor.role === "PROVIDER"
+        ? {}
+        : null;
+  if (!scope) throw notFound;
+  const decision = await db.awardDecision.findFirst({
+    where: { id: awardDecisionId, status: "APPROVED", ...scope },
+    select: { id: true, summary: true, standstillEndsAt: true, awardedAt: true, signOffs: { where: { decision: "APPROVED", signerRole: "GOVERNOR", voidedAt: null }, select: { signedAt: true } } },
+  });
+  if (!decision || !decision.standstillEndsAt) throw notFound;
+  const summary = decision.summary as unknown as AwardSummary;
+  let bid;
+  if (actor.role === "PROVIDER") {
+    bid = actor.organisationId ? summary.ranking.find((r) => r.organisationId === actor.organisationId) : undefined;
+  } else {
+    bid = summary.ranking.find((r) => r.bidId === bidId);
+  }
+  if (!bid) throw notFound;
+  return buildOutcomeLetter(summary, bid.bidId, { issuedAt: decision.signOffs[0]?.signedAt ?? new Date(0), standstillEndsAt: decision.standstillEndsAt, awardedAt: decision.awardedAt });
+}
+
+/** For commissioners and governors: which letters an approved decision produced. */
+export async function listLetters(actor: Actor, awardDecisionId: string) {
+  const scope = actor.role === "GOVERNOR" ? { tender: { establishmentId: { in: actor.establishmentIds } } } : actor.role === "COMMISSIONER" ? {} : null;
+  if (!scope || !isUuid(awardDecisionId)) throw new NotFound("We could not find those letters.");
+  const decision = await db.awardDecision.findFirst({ where: { id: awardDecisionId, status: "APPROVED", ...scope }, select: { summary: true } });
+  if (!decision) throw new NotFound("We could not find those letters.");
+  return (decision.summary as unknown as AwardSummary).ranking.map((r) => ({ bidId: r.bidId, provider: r.provider }));
+}

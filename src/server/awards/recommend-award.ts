@@ -1,0 +1,100 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { audit } from "../audit";
+import type { Actor } from "../auth/actor";
+import { now as clockNow } from "../clock";
+import { contentHash } from "../content-hash";
+import { db, type Tx } from "../db";
+import { Invalid } from "../errors";
+import { notifyUsers } from "../notifications/notify";
+import { loadManagedTender } from "../tenders/load-managed-tender";
+import { buildAwardSummary } from "./award-summary";
+import { lifecycle } from "../lifecycle";
+
+export interface RecommendAwardInput {
+  bidId: string;
+  justification: string;
+  noteToYoungCommissioners: string;
+}
+
+const MAX_TEXT = 5000;
+
+/** The governors who sign for an establishment. */
+export async function governorsOf(tx: Tx, establishmentId: string) {
+  return tx.user.findMany({
+    where: { role: "GOVERNOR", disabledAt: null, establishments: { some: { establishmentId } } },
+    select: { id: true, email: true, name: true },
+  });
+}
+
+/**
+ * The commissioner recommends the award from the frozen ranking: the top
+ * bid, or another with a written justification. It replaces a recommendation
+ * the governor has not decided on yet, and asks the establishment's governor
+ * to sign off.
+ */
+export async function recommendAward(actor: Actor, tenderId: string, input: RecommendAwardInput, now = clockNow()): Promise<{ awardDecisionId: string }> {
+  return db.$transaction(async (tx) => {
+    const tender = await loadManagedTender(tx, actor, tenderId, now);
+    lifecycle(tender.status, "recommendAward");
+    const justification = input.justification.trim();
+    const note = input.noteToYoungCommissioners.trim();
+    const errors: Record<string, string> = {};
+    if (!note) errors.noteToYoungCommissioners = "Write a short note to the young commissioners about the outcome";
+    else if (note.length > MAX_TEXT) errors.noteToYoungCommissioners = "Must be 5,000 characters or fewer";
+    if (justification.length > MAX_TEXT) errors.justification = "Must be 5,000 characters or fewer";
+
+    const summaryFor = (bidId: string) =>
+      buildAwardSummary(tx, tenderId, {
+        recommendedBidId: bidId,
+        justification: justification || null,
+        noteToYoungCommissioners: note || null,
+        recommendedBy: actor.name,
+        now,
+      });
+    let summary;
+    try {
+      summary = await summaryFor(input.bidId);
+    } catch {
+      errors.bidId = "Choose the bid you recommend";
+    }
+    if (summary && !summary.recommended.topRanked && justification.length < 20) {
+      errors.justification =
+        summary.recommended.rank === 1
+          ? "The top total is tied: explain the panel's decision in at least a sentence (20 characters or more)"
+          : "You are not recommending the top-ranked bid: explain why in at least a sentence (20 characters or more)";
+    }
+    if (Object.keys(errors).length > 0 || !summary) throw new Invalid(errors);
+
+    const superseded = await tx.awardDecision.updateMany({ where: { tenderId, status: "PENDING_SIGNOFF" }, data: { status: "SUPERSEDED" } });
+    const hash = contentHash(summary);
+    const decision = await tx.awardDecision.create({
+      data: {
+        tenderId,
+        recommendedBidId: summary.recommended.bidId,
+        justification: summary.justification,
+        noteToYoungCommissioners: summary.noteToYoungCommissioners,
+        summary: summary as unknown as Prisma.InputJsonValue,
+        contentHash: hash,
+        recommendedById: actor.id,
+        createdAt: now,
+      },
+    });
+    await tx.tender.update({ where: { id: tenderId }, data: { version: { increment: 1 } } });
+    await notifyUsers(tx, await governorsOf(tx, tender.establishmentId), {
+      template: "award-signoff-request",
+      title: `Sign-off needed: ${tender.title}`,
+      body: `The commissioner recommends awarding "${tender.title}" to ${summary.recommended.provider}. As governor of ${summary.tender.establishment.name}, please read the two-minute summary and approve, ask for changes or reject.`,
+      href: `/establishment/sign-offs/${decision.id}`,
+    });
+    await audit(tx, actor, {
+      action: "award.recommended",
+      entityType: "AwardDecision",
+      entityId: decision.id,
+      tenderId,
+      establishmentId: tender.establishmentId,
+      after: { bidId: summary.recommended.bidId, provider: summary.recommended.provider, topRanked: summary.recommended.topRanked, justification: summary.justification, contentHash: hash, supersededPending: superseded.count },
+    });
+    return { awardDecisionId: decision.id };
+  });
+}
