@@ -13,7 +13,8 @@ export type Section =
   | "outbox"
   | "agreements"
   | "contracts"
-  | "time";
+  | "time"
+  | "letters";
 
 const SECTIONS: Record<Section, readonly Role[]> = {
   tenders: ["COMMISSIONER"],
@@ -25,6 +26,7 @@ const SECTIONS: Record<Section, readonly Role[]> = {
   agreements: ["COMMISSIONER", "GOVERNOR"],
   contracts: ["COMMISSIONER", "GOVERNOR"],
   time: ["TECHNICIAN", "COMMISSIONER"],
+  letters: ["PROVIDER", "COMMISSIONER", "GOVERNOR"],
 };
 
 export function canUseSection(actor: Actor, section: Section): boolean {

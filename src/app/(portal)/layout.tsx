@@ -45,7 +45,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </form>
         </div>
       </SiteHeader>
-      <nav aria-label="Main" className="border-b border-slate-300 bg-white">
+      <nav aria-label="Main" className="print:hidden border-b border-slate-300 bg-white">
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-2">
           {links.map((link) => (
             <li key={link.href}>

@@ -150,3 +150,17 @@ export async function listLetters(actor: Actor, awardDecisionId: string) {
   if (!decision) throw new NotFound("We could not find those letters.");
   return (decision.summary as unknown as AwardSummary).ranking.map((r) => ({ bidId: r.bidId, provider: r.provider }));
 }
+
+/** A provider's outcome letters: approved decisions on tenders their organisation bid for. */
+export async function listMyOutcomeLetters(actor: Actor) {
+  if (actor.role !== "PROVIDER" || !actor.organisationId) return [];
+  const decisions = await db.awardDecision.findMany({
+    where: { status: "APPROVED", tender: { bids: { some: { organisationId: actor.organisationId, status: "SUBMITTED" } } } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, summary: true, tender: { select: { title: true, reference: true } } },
+  });
+  // Only decisions whose frozen ranking holds this organisation's bid have a letter for it.
+  return decisions
+    .filter((d) => (d.summary as unknown as AwardSummary).ranking.some((r) => r.organisationId === actor.organisationId))
+    .map((d) => ({ awardDecisionId: d.id, title: d.tender.title, reference: d.tender.reference }));
+}

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NotificationList } from "@/components/notification-list";
 import { TenderList } from "@/components/tender-table";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requireActor } from "@/server/auth/session";
+import { formatLondon } from "@/domain/london-time";
+import { listPendingAwardSignOffs } from "@/server/awards/queries";
 import { listMyNotifications } from "@/server/notifications/queries";
 import { listGovernedEstablishments, listTendersForGovernor } from "@/server/tenders/queries";
 
@@ -10,29 +13,37 @@ export const metadata: Metadata = { title: "My establishment" };
 
 export default async function EstablishmentPage() {
   const actor = await requireActor("establishment");
-  const [establishments, tenders, notifications] = await Promise.all([
+  const [establishments, tenders, notifications, signOffs] = await Promise.all([
     listGovernedEstablishments(actor),
     listTendersForGovernor(actor),
     listMyNotifications(actor),
+    listPendingAwardSignOffs(actor),
   ]);
   return (
     <>
       <PageHeading caption="Governor">{establishments.map((e) => e.name).join(", ") || "My establishment"}</PageHeading>
-      {notifications.length > 0 && (
-        <section aria-labelledby="notices" className="mb-8">
-          <h2 id="notices" className="mb-2 text-2xl font-bold">
-            For your attention
-          </h2>
-          <ul className="list-disc pl-6">
-            {notifications.map((n) => (
-              <li key={n.id}>
-                {n.href ? <Link href={n.href}>{n.title}</Link> : n.title}
-                <span className="block text-slate-700">{n.body}</span>
+      <section aria-labelledby="signoffs" className="mb-8">
+        <h2 id="signoffs" className="mb-2 text-2xl font-bold">
+          Waiting for your sign-off
+        </h2>
+        {signOffs.length === 0 ? (
+          <p>Nothing is waiting for your sign-off.</p>
+        ) : (
+          <ul className="list-disc pl-6" data-testid="pending-signoffs">
+            {signOffs.map((s) => (
+              <li key={s.id}>
+                <Link href={`/establishment/sign-offs/${s.id}`}>
+                  Award of {s.tender.title} ({s.tender.reference}) to {s.recommendedBid.organisation.name}
+                </Link>
+                <span className="block text-slate-700">
+                  {s.tender.establishment.name}. Sent {formatLondon(s.createdAt, "dateTime")}.
+                </span>
               </li>
             ))}
           </ul>
-        </section>
-      )}
+        )}
+      </section>
+      <NotificationList notifications={notifications} />
       <section aria-labelledby="tenders">
         <h2 id="tenders" className="mb-2 text-2xl font-bold">
           Tenders for your establishment

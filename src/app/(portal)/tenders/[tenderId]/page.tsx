@@ -20,6 +20,7 @@ const SAVED: Record<string, string> = {
   published: "Tender published. Providers can now see it, ask questions and send bids.",
   opened: "Bids opened. Evaluation has started.",
   cancelled: "Tender cancelled. Providers with a bid have been told.",
+  retender: "Re-tender started as a draft, with the same criteria. Set the deadlines and build the panel.",
 };
 
 const ROUTES: Record<string, string> = {
@@ -168,6 +169,18 @@ export default async function TenderPage({
         </section>
       )}
 
+      {["EVALUATION", "MODERATION"].includes(status) && (
+        <p className="mb-4">
+          <Link href={`/panels/${tender.id}`}>Evaluation and moderation</Link>
+        </p>
+      )}
+      {["AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"].includes(status) && (
+        <p className="mb-4">
+          <Link href={`/tenders/${tender.id}/award`} className="text-xl font-bold">
+            {status === "AWARD_PENDING_SIGNOFF" ? "Award recommendation and governor sign-off" : status === "STANDSTILL" ? "Standstill, letters and confirming the award" : "Award and contract"}
+          </Link>
+        </p>
+      )}
       {status !== "DRAFT" && (
         <p className="mb-4">
           <Link href={`/tenders/${tender.id}/clarifications`}>Clarification questions ({tender._count.clarificationQuestions})</Link>

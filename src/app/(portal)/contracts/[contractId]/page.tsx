@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/button";
+import { PageHeading } from "@/components/ui/page-heading";
+import { SummaryList } from "@/components/ui/summary-list";
+import { formatLondon } from "@/domain/london-time";
+import { formatPence } from "@/domain/money";
+import { requireActor } from "@/server/auth/session";
+import { now } from "@/server/clock";
+import { getContract } from "@/server/contracts/queries";
+import { startRetenderAction } from "../actions";
+import { ContractStatusTag } from "../status";
+
+export const metadata: Metadata = { title: "Contract" };
+
+const day = (d: Date) => formatLondon(new Date(d.getTime() + 12 * 3_600_000));
+
+export default async function ContractPage({ params }: { params: Promise<{ contractId: string }> }) {
+  const { contractId } = await params;
+  const actor = await requireActor("contracts");
+  const c = await getContract(actor, contractId, now());
+  const canRetender = actor.role === "COMMISSIONER" && (c.registerStatus === "EXPIRING" || c.registerStatus === "ENDED") && c.retenders.length === 0;
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-4">
+        <Link href="/contracts">Back to the register</Link>
+      </p>
+      <PageHeading caption={c.establishment.name}>{c.title}</PageHeading>
+      <p className="mb-4">
+        <ContractStatusTag status={c.registerStatus} />
+      </p>
+      <SummaryList
+        rows={[
+          ["Provider", c.organisation.name],
+          ["Establishment", c.establishment.name],
+          ["Value", formatPence(c.valuePence)],
+          ["Runs", `${day(c.startDate)} to ${day(c.endDate)}`],
+          ["From tender", actor.role === "COMMISSIONER" ? <Link href={`/tenders/${c.tender.id}`}>{c.tender.reference}: {c.tender.title}</Link> : `${c.tender.reference}: ${c.tender.title}`],
+          ["Outcome letters", <Link key="l" href={`/letters/${c.awardDecisionId}`}>Letters sent to bidders</Link>],
+          ["In agreements", c.agreementLinks.length === 0 ? "Not linked to a co-commissioning agreement yet" : c.agreementLinks.map((l) => `${l.agreementVersion.agreement.title} (version ${l.agreementVersion.version})`).join("\n")],
+          ["Re-tender", c.retenders.length === 0 ? "Not started" : c.retenders.map((r) => `${r.reference} (${r.status.toLowerCase()})`).join(", ")],
+        ]}
+      />
+      {canRetender && (
+        <section aria-labelledby="retender" className="mt-8">
+          <h2 id="retender" className="mb-2 text-2xl font-bold">
+            Start a re-tender
+          </h2>
+          <p className="mb-4">This creates a new draft tender for {c.establishment.name} with the same criteria and weights, starting the day after this contract ends. You then set the deadlines and build a new panel.</p>
+          <ActionForm action={startRetenderAction.bind(null, c.id)}>
+            <SubmitButton>Start re-tender</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/ui/page-heading";
+import { REGISTER_STATUS_LABEL } from "@/domain/contract-status";
+import { formatLondon } from "@/domain/london-time";
+import { formatPence } from "@/domain/money";
+import { requireActor } from "@/server/auth/session";
+import { now } from "@/server/clock";
+import { listContracts } from "@/server/contracts/queries";
+import { ContractStatusTag } from "./status";
+
+export const metadata: Metadata = { title: "Contracts" };
+
+const day = (d: Date) => formatLondon(new Date(d.getTime() + 12 * 3_600_000));
+
+export default async function ContractsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+  const { status } = await searchParams;
+  const actor = await requireActor("contracts");
+  const filter = status && status in REGISTER_STATUS_LABEL ? status : undefined;
+  const contracts = await listContracts(actor, now(), { status: filter });
+  return (
+    <>
+      <PageHeading caption={actor.role === "GOVERNOR" ? "Your establishment" : "All establishments"}>Contracts register</PageHeading>
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="status" className="block font-bold">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={filter ?? ""} className="mt-1 border-2 border-slate-900 bg-white px-2 py-2 text-lg">
+            <option value="">All</option>
+            {Object.entries(REGISTER_STATUS_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="bg-slate-200 px-4 py-2 text-lg font-bold shadow-[0_2px_0_#4c6272] focus:bg-yellow-400 focus:outline-4 focus:outline-yellow-400">
+          Filter
+        </button>
+      </form>
+      {contracts.length === 0 ? (
+        <p>No contracts{filter ? " with that status" : ""} yet. Contracts appear here when an award is confirmed after standstill.</p>
+      ) : (
+        <ul className="space-y-4" data-testid="contracts">
+          {contracts.map((c) => (
+            <li key={c.id} className="border-l-4 border-slate-300 bg-white p-4">
+              <h2 className="text-xl font-bold">
+                <Link href={`/contracts/${c.id}`}>{c.title}</Link>
+              </h2>
+              <p className="my-1">
+                <ContractStatusTag status={c.registerStatus} />
+              </p>
+              <p>
+                {c.organisation.name} · {c.establishment.name} · {formatPence(c.valuePence)} · {day(c.startDate)} to {day(c.endDate)}
+              </p>
+              <p className="text-slate-700">From tender {c.tender.reference}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AwardSummaryView } from "@/components/awards/award-summary-view";
+import { SignOffForm } from "@/components/awards/sign-off-form";
+import { SignOffHistory } from "@/components/awards/sign-off-history";
+import { PageHeading, Panel } from "@/components/ui/page-heading";
+import { formatLondon } from "@/domain/london-time";
+import { getAwardSignOff } from "@/server/awards/queries";
+import { requireActor } from "@/server/auth/session";
+import { decideAwardAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Award sign-off" };
+
+const STATUS_TEXT: Record<string, string> = {
+  APPROVED: "You approved this award. Standstill has started.",
+  CHANGES_REQUESTED: "Changes were asked for. The panel is looking at it again.",
+  REJECTED: "This recommendation was rejected.",
+  SUPERSEDED: "The commissioner has replaced this recommendation with a newer one.",
+};
+
+export default async function AwardSignOffPage({ params, searchParams }: { params: Promise<{ awardDecisionId: string }>; searchParams: Promise<{ decided?: string }> }) {
+  const [{ awardDecisionId }, query] = await Promise.all([params, searchParams]);
+  const actor = await requireActor("establishment");
+  const request = await getAwardSignOff(actor, awardDecisionId);
+  const pending = request.status === "PENDING_SIGNOFF" && request.tender.status === "AWARD_PENDING_SIGNOFF";
+  return (
+    <div className="max-w-4xl">
+      <p className="mb-4">
+        <Link href="/establishment">Back to my establishment</Link>
+      </p>
+      {query.decided && <Panel title="Your decision has been recorded">{STATUS_TEXT[request.status] ?? null}</Panel>}
+      <PageHeading caption={`Co-commissioning sign-off · ${request.summary.tender.reference}`}>{request.summary.tender.title}</PageHeading>
+      {!pending && !query.decided && (
+        <p className="mb-6 border-l-4 border-slate-600 bg-white p-3 font-bold" role="status">
+          {STATUS_TEXT[request.status] ?? "This recommendation is no longer waiting for a decision."}
+          {request.status === "APPROVED" && request.standstillEndsAt && ` It ends at ${formatLondon(request.standstillEndsAt, "dateTime")}.`}
+        </p>
+      )}
+      <AwardSummaryView summary={request.summary} />
+
+      {request.earlier.length > 0 && (
+        <section aria-labelledby="earlier" className="mb-8">
+          <h2 id="earlier" className="mb-3 text-2xl font-bold">
+            Earlier recommendations for this tender
+          </h2>
+          <ul className="space-y-2">
+            {request.earlier.map((e) => (
+              <li key={e.id}>
+                {formatLondon(e.createdAt, "dateTime")}: {e.recommendedBid.organisation.name} ({e.status.toLowerCase().replace(/_/g, " ")})
+                {e.signOffs.map((s) => s.comment && <span key={s.id} className="block text-slate-700">Comment: {s.comment}</span>)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="decision" className="mb-8">
+        <h2 id="decision" className="mb-3 text-2xl font-bold">
+          {pending ? "Your decision" : "Decisions"}
+        </h2>
+        {pending ? (
+          <>
+            <p className="mb-4 max-w-2xl">
+              Approving starts the standstill period of 8 working days and sends every bidder their outcome letter. Asking for changes sends it back to
+              the panel. Your decision is bound to exactly what is on this page.
+            </p>
+            <SignOffForm action={decideAwardAction.bind(null, request.id)} contentHash={request.contentHash} signerName={actor.name} what="the recommendation above" />
+          </>
+        ) : (
+          <SignOffHistory signOffs={request.signOffs} />
+        )}
+        <p className="mt-4 break-all text-sm text-slate-700">Content hash of this recommendation (SHA-256): <span className="font-mono">{request.contentHash}</span></p>
+      </section>
+    </div>
+  );
+}

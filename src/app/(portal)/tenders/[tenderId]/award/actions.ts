@@ -1,0 +1,29 @@
+"use server";
+import { redirect } from "next/navigation";
+import { confirmAward } from "@/server/awards/confirm-award";
+import { recommendAward } from "@/server/awards/recommend-award";
+import { formAction, formValues, type FormState } from "@/server/action-result";
+import { requireActor } from "@/server/auth/session";
+
+export async function recommendAwardAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const values = formValues(formData);
+  const state = await formAction(values, async () => {
+    await recommendAward(actor, tenderId, {
+      bidId: values.bidId ?? "",
+      justification: values.justification ?? "",
+      noteToYoungCommissioners: values.noteToYoungCommissioners ?? "",
+    });
+  });
+  if (state.status === "error") return state;
+  redirect(`/tenders/${tenderId}/award?done=recommended`);
+}
+
+export async function confirmAwardAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const state = await formAction(formValues(formData), async () => {
+    await confirmAward(actor, tenderId);
+  });
+  if (state.status === "error") return state;
+  redirect(`/tenders/${tenderId}/award?done=awarded`);
+}

@@ -1,0 +1,42 @@
+"use client";
+import type { ReactNode } from "react";
+import { useFormStateContext } from "@/components/ui/action-form";
+import { fieldId } from "@/components/ui/error-summary";
+
+/** Checkboxes for choosing claims, inside an ActionForm: shows the field's error and keeps the ticks after an error. */
+export function ClaimCheckboxes({ name, legend, claims }: { name: string; legend: ReactNode; claims: { id: string; label: ReactNode }[] }) {
+  const ctx = useFormStateContext();
+  const id = fieldId(name, ctx.idPrefix);
+  const error = ctx.fieldErrors?.[name];
+  const ticked = new Set((ctx.values?.[name] ?? "").split(",").filter(Boolean));
+  return (
+    <div className={`mb-6 ${error ? "border-l-4 border-red-700 pl-4" : ""}`}>
+      <fieldset aria-describedby={error ? `${id}-error` : undefined}>
+        <legend className="mb-2 text-lg font-bold">{legend}</legend>
+        {error && (
+          <p id={`${id}-error`} className="font-bold text-red-700">
+            <span className="sr-only">Error: </span>
+            {error}
+          </p>
+        )}
+        <ul className="divide-y divide-slate-300 border-y border-slate-300">
+          {claims.map((c, i) => (
+            <li key={c.id} className="flex items-start gap-3 py-3">
+              <input
+                type="checkbox"
+                id={i === 0 ? id : `${id}-${i}`}
+                name={name}
+                value={c.id}
+                defaultChecked={ticked.has(c.id)}
+                className="mt-1 h-6 w-6 shrink-0 accent-slate-900 focus:outline-4 focus:outline-yellow-400"
+              />
+              <label htmlFor={i === 0 ? id : `${id}-${i}`} className="min-w-0 cursor-pointer break-words">
+                {c.label}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    </div>
+  );
+}

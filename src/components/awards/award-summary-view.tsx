@@ -1,0 +1,138 @@
+import type { ReactNode } from "react";
+import { SummaryList } from "@/components/ui/summary-list";
+import { formatLondon } from "@/domain/london-time";
+import { formatPence } from "@/domain/money";
+import type { AwardSummary } from "@/server/awards/award-summary";
+
+const ROUTES: Record<string, string> = {
+  PSR_COMPETITIVE_PROCESS: "Provider Selection Regime: competitive process",
+  PSR_MOST_SUITABLE_PROVIDER: "Provider Selection Regime: most suitable provider",
+  PSR_DIRECT_AWARD_C: "Provider Selection Regime: direct award process C",
+};
+
+function dateOnly(key: string | null): string {
+  return key ? formatLondon(new Date(`${key}T12:00:00Z`)) : "Not set";
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mb-8">
+      <h2 id={id} className="mb-3 text-2xl font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * The recommendation as the governor signs it: what service, which provider,
+ * value and term, the ranked results and the rule, what the young
+ * commissioners said (anonymised), and the justification when the top bid
+ * was not chosen. Rendered only from the frozen summary.
+ */
+export function AwardSummaryView({ summary }: { summary: AwardSummary }) {
+  const t = summary.tender;
+  const quality = summary.criteria.filter((c) => c.kind === "QUALITY");
+  const price = summary.ranking.find((r) => r.bidId === summary.recommended.bidId)?.pricePence ?? null;
+  return (
+    <>
+      <Section id="what" title="What you are asked to approve">
+        <p className="mb-4 max-w-3xl text-lg">
+          Award <strong>{t.title}</strong> for {t.establishment.name} to <strong data-testid="recommended-provider">{summary.recommended.provider}</strong>, which
+          scored <strong className="font-mono">{summary.recommended.total}</strong> out of 100 and ranked {summary.recommended.rank} of {summary.ranking.length}.
+        </p>
+        <SummaryList
+          rows={[
+            ["Service", t.summary],
+            ["Recommended provider", summary.recommended.provider],
+            ["Estimated value", t.estimatedValuePence ? formatPence(BigInt(t.estimatedValuePence)) : "Not set"],
+            ["Price offered", price ? formatPence(BigInt(price)) : "No price criterion"],
+            ["Contract start", dateOnly(t.contractStartDate)],
+            ["Term", t.contractTermMonths ? `${t.contractTermMonths} months` : "Not set"],
+            ["Procurement route", ROUTES[t.procurementRoute] ?? t.procurementRoute],
+            ["Recommended by", `${summary.recommendedBy}, ${formatLondon(new Date(summary.recommendedAt), "dateTime")}`],
+          ]}
+        />
+      </Section>
+
+      {!summary.recommended.topRanked && (
+        <div className="mb-8 max-w-3xl border-l-8 border-amber-600 bg-amber-50 p-4" data-testid="justification">
+          <h2 className="text-xl font-bold">
+            {summary.recommended.rank === 1 ? "The top total is tied: the panel's decision" : "Why the top-ranked bid was not chosen"}
+          </h2>
+          <p className="mt-2 whitespace-pre-line">{summary.justification}</p>
+        </div>
+      )}
+
+      <Section id="results" title="Results">
+        <p className="mb-3 max-w-3xl border-l-4 border-nhs-blue bg-white p-3">
+          <strong>How votes were combined: </strong>
+          {summary.ruleDescription}
+        </p>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left" data-testid="summary-ranking">
+            <caption className="sr-only">Ranked bids with their score for each criterion</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-900">
+                <th scope="col" className="py-2 pr-3">Rank</th>
+                <th scope="col" className="py-2 pr-3">Provider</th>
+                {summary.criteria.map((c) => (
+                  <th key={c.id} scope="col" className="py-2 pr-3 text-right">
+                    {c.name} <span className="font-normal">({c.weight}%)</span>
+                  </th>
+                ))}
+                <th scope="col" className="py-2 pr-3 text-right">Total out of 100</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.ranking.map((r) => (
+                <tr key={r.bidId} className={`border-b border-slate-300 ${r.bidId === summary.recommended.bidId ? "bg-green-50" : ""}`}>
+                  <td className="py-2 pr-3">{r.rank}{r.tie ? " (tied)" : ""}</td>
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    {r.provider}
+                    {r.bidId === summary.recommended.bidId && <strong className="ml-2">Recommended</strong>}
+                  </th>
+                  {summary.criteria.map((c) => (
+                    <td key={c.id} className="py-2 pr-3 text-right font-mono">{r.criteria.find((x) => x.criterionId === c.id)?.score ?? "–"}</td>
+                  ))}
+                  <td className="py-2 pr-3 text-right font-mono text-lg font-bold">{r.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="mt-2 text-slate-700">
+          Criterion scores are out of 5. Counted: {summary.panel.commissioners} commissioner{summary.panel.commissioners === 1 ? "" : "s"} and{" "}
+          {summary.panel.youngCommissioners} young commissioner{summary.panel.youngCommissioners === 1 ? "" : "s"}.
+          {summary.panel.notCounted.excluded + summary.panel.notCounted.withdrawn + summary.panel.notCounted.absent > 0 &&
+            ` Not counted: ${summary.panel.notCounted.excluded} with a conflict of interest, ${summary.panel.notCounted.withdrawn} stepped back, ${summary.panel.notCounted.absent} absent.`}{" "}
+          Totals are worked out exactly and rounded once to 2 decimal places.
+        </p>
+      </Section>
+
+      <Section id="young-commissioners" title="What the young commissioners said">
+        {summary.youngCommissionersSaid.map((bid) => (
+          <details key={bid.bidId} className="mb-3 border border-slate-300 bg-white p-3" open={bid.bidId === summary.recommended.bidId}>
+            <summary className="cursor-pointer font-bold">
+              {bid.provider} ({bid.comments.length} comment{bid.comments.length === 1 ? "" : "s"})
+            </summary>
+            {bid.comments.length === 0 ? (
+              <p className="mt-2">No counted young commissioner scored this bid.</p>
+            ) : (
+              <ul className="mt-2 space-y-2">
+                {bid.comments.map((c, i) => (
+                  <li key={i} className="border-l-4 border-slate-300 pl-2">
+                    <span className="font-bold">{c.label}</span>, {c.criterion}: <span className="font-mono">{c.score}</span> out of 5
+                    <span className="block">{c.reason}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </details>
+        ))}
+        {quality.length === 0 && <p>This tender had no quality criteria.</p>}
+      </Section>
+    </>
+  );
+}

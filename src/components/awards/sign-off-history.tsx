@@ -1,0 +1,33 @@
+import { formatLondon } from "@/domain/london-time";
+
+const DECISION_LABEL = { APPROVED: "Approved", CHANGES_REQUESTED: "Asked for changes", REJECTED: "Rejected" } as const;
+
+export interface SignOffRow {
+  id: string;
+  decision: keyof typeof DECISION_LABEL;
+  typedName: string | null;
+  comment: string | null;
+  contentHash: string;
+  signedAt: Date;
+  voidedAt: Date | null;
+  signerRole: "COMMISSIONER" | "GOVERNOR";
+  signer: { name: string };
+}
+
+/** Signatures and decisions, each with the content hash it is bound to. */
+export function SignOffHistory({ signOffs }: { signOffs: SignOffRow[] }) {
+  if (signOffs.length === 0) return <p>No decisions yet.</p>;
+  return (
+    <ul className="space-y-3" data-testid="signoffs">
+      {signOffs.map((s) => (
+        <li key={s.id} className={`border-l-4 bg-white p-3 ${s.voidedAt ? "border-slate-400 text-slate-600" : s.decision === "APPROVED" ? "border-green-700" : "border-amber-600"}`}>
+          <strong>{DECISION_LABEL[s.decision]}</strong> by {s.signer.name} ({s.signerRole === "GOVERNOR" ? "governor" : "commissioner"}), {formatLondon(s.signedAt, "dateTime")}
+          {s.typedName && <span className="block">Signed as: “{s.typedName}”</span>}
+          {s.comment && <span className="block whitespace-pre-line">Comment: {s.comment}</span>}
+          <span className="block break-all font-mono text-sm">Content hash (SHA-256): {s.contentHash}</span>
+          {s.voidedAt && <span className="block font-bold">Void since {formatLondon(s.voidedAt, "dateTime")}: the content changed after signing.</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,19 @@
+// A contract's status in the register, from its dates and today's London
+// date: ended once its end date has passed, expiring when it ends within 12
+// months (time to re-tender), otherwise active. Terminated stays terminated.
+import { addMonthsToDateKey } from "./contract-period";
+
+export type RegisterStatus = "ACTIVE" | "EXPIRING" | "ENDED" | "TERMINATED";
+
+export const REGISTER_STATUS_LABEL: Record<RegisterStatus, string> = {
+  ACTIVE: "Active",
+  EXPIRING: "Expiring within 12 months",
+  ENDED: "Ended",
+  TERMINATED: "Terminated",
+};
+
+export function registerStatus(stored: "ACTIVE" | "ENDED" | "TERMINATED", endDate: string, today: string): RegisterStatus {
+  if (stored === "TERMINATED") return "TERMINATED";
+  if (stored === "ENDED" || endDate < today) return "ENDED";
+  return endDate <= addMonthsToDateKey(today, 12) ? "EXPIRING" : "ACTIVE";
+}

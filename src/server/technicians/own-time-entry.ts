@@ -1,0 +1,28 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import type { Tx } from "../db";
+import { Conflict, NotFound } from "../errors";
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+/**
+ * The Actor's own time entry, locked for a change. Someone else's entry is
+ * "not found", so nobody learns whose entries exist.
+ */
+export async function loadOwnEntryForChange(tx: Tx, actor: Actor, entryId: string) {
+  if (actor.role !== "TECHNICIAN" || !isUuid(entryId)) throw new NotFound("We could not find that time.");
+  await tx.$executeRaw`SELECT 1 FROM "TimeEntry" WHERE "id" = ${entryId}::uuid AND "technicianId" = ${actor.id}::uuid FOR UPDATE`;
+  const entry = await tx.timeEntry.findFirst({
+    where: { id: entryId, technicianId: actor.id },
+    include: { tender: { select: { id: true, establishmentId: true } } },
+  });
+  if (!entry) throw new NotFound("We could not find that time.");
+  if (entry.status === "APPROVED" || entry.status === "PAID") {
+    throw new Conflict(
+      entry.status === "PAID"
+        ? "This time has already been paid, so it can't be changed."
+        : "This time has already been approved, so it can't be changed. If something is wrong, talk to your commissioner.",
+    );
+  }
+  return entry;
+}

@@ -1,0 +1,122 @@
+import "server-only";
+import { payForMinutes } from "@/domain/money";
+import { assertRole } from "../access";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import { NotFound } from "../errors";
+import { managedTendersWhere } from "./managed-tenders";
+
+// Reads of paid time. Each takes the Actor, and the `where` returns only what
+// that Actor may see: a young commissioner their own time; a commissioner the
+// time on tenders they run.
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+const tenderSelect = { select: { id: true, reference: true, title: true } } as const;
+
+/** A young commissioner's own time, newest day first, with what they are owed and have been paid. */
+export async function getMyTime(actor: Actor) {
+  assertRole(actor, "TECHNICIAN");
+  const entries = await db.timeEntry.findMany({
+    where: { technicianId: actor.id },
+    select: {
+      id: true,
+      workedOn: true,
+      minutes: true,
+      activity: true,
+      note: true,
+      status: true,
+      reviewNote: true,
+      amountPence: true,
+      paidAt: true,
+      tender: tenderSelect,
+    },
+    orderBy: [{ workedOn: "desc" }, { createdAt: "desc" }],
+    take: 500,
+  });
+  const sums = await db.timeEntry.groupBy({
+    by: ["status"],
+    where: { technicianId: actor.id },
+    _sum: { amountPence: true, minutes: true },
+  });
+  const sum = (status: string) => sums.find((s) => s.status === status)?._sum;
+  return {
+    // The commissioner's note matters only while the entry is sent back.
+    entries: entries.map((e) => ({ ...e, reviewNote: e.status === "RETURNED" ? e.reviewNote : null, editable: e.status === "PENDING" || e.status === "RETURNED" })),
+    owedPence: sum("APPROVED")?.amountPence ?? 0,
+    paidPence: sum("PAID")?.amountPence ?? 0,
+    waitingMinutes: sum("PENDING")?.minutes ?? 0,
+  };
+}
+
+/** One of the Actor's own entries, for the change form. */
+export async function getMyTimeEntry(actor: Actor, entryId: string) {
+  if (actor.role !== "TECHNICIAN" || !isUuid(entryId)) throw new NotFound("We could not find that time.");
+  const entry = await db.timeEntry.findFirst({
+    where: { id: entryId, technicianId: actor.id },
+    select: { id: true, tenderId: true, workedOn: true, minutes: true, activity: true, note: true, status: true, reviewNote: true, tender: tenderSelect },
+  });
+  if (!entry) throw new NotFound("We could not find that time.");
+  return { ...entry, reviewNote: entry.status === "RETURNED" ? entry.reviewNote : null, editable: entry.status === "PENDING" || entry.status === "RETURNED" };
+}
+
+/** The panels a young commissioner can log time for: ones they are on or stepped back from. */
+export async function listMyTimeTenders(actor: Actor) {
+  assertRole(actor, "TECHNICIAN");
+  const seats = await db.panelMember.findMany({
+    where: { userId: actor.id, role: "TECHNICIAN", status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
+    select: { tender: tenderSelect },
+    orderBy: { invitedAt: "desc" },
+  });
+  return seats.map((s) => s.tender);
+}
+
+/** Time waiting to be checked on the tenders a commissioner runs, oldest first, with the pay it would come to now. */
+export async function listTimeToApprove(actor: Actor) {
+  assertRole(actor, "COMMISSIONER");
+  const entries = await db.timeEntry.findMany({
+    where: { status: "PENDING", tender: managedTendersWhere(actor) },
+    select: {
+      id: true,
+      workedOn: true,
+      minutes: true,
+      activity: true,
+      note: true,
+      reviewNote: true,
+      createdAt: true,
+      technician: { select: { name: true } },
+      tender: { select: { id: true, reference: true, title: true, technicianHourlyRatePence: true } },
+    },
+    orderBy: [{ createdAt: "asc" }],
+    take: 200,
+  });
+  return entries.map((e) => {
+    const rate = e.tender.technicianHourlyRatePence;
+    return { ...e, previousReturnNote: e.reviewNote, expectedPence: rate === null ? null : payForMinutes(e.minutes, rate) };
+  });
+}
+
+/**
+ * Approved claims on the tenders a commissioner runs: unpaid ones (to mark
+ * as paid), or with `status: "PAID"` the most recently paid.
+ */
+export async function listClaims(actor: Actor, status: "APPROVED" | "PAID" = "APPROVED") {
+  assertRole(actor, "COMMISSIONER");
+  return db.timeEntry.findMany({
+    where: { status, tender: managedTendersWhere(actor) },
+    select: {
+      id: true,
+      workedOn: true,
+      minutes: true,
+      activity: true,
+      hourlyRatePence: true,
+      amountPence: true,
+      reviewedAt: true,
+      paidAt: true,
+      technician: { select: { name: true } },
+      reviewedBy: { select: { name: true } },
+      tender: { select: { id: true, reference: true, title: true } },
+    },
+    orderBy: status === "PAID" ? [{ paidAt: "desc" }] : [{ reviewedAt: "asc" }],
+    take: status === "PAID" ? 20 : 500,
+  });
+}
