@@ -14,7 +14,8 @@ export type Section =
   | "agreements"
   | "contracts"
   | "time"
-  | "letters";
+  | "letters"
+  | "welcome";
 
 const SECTIONS: Record<Section, readonly Role[]> = {
   tenders: ["COMMISSIONER"],
@@ -27,6 +28,7 @@ const SECTIONS: Record<Section, readonly Role[]> = {
   contracts: ["COMMISSIONER", "GOVERNOR"],
   time: ["TECHNICIAN", "COMMISSIONER"],
   letters: ["PROVIDER", "COMMISSIONER", "GOVERNOR"],
+  welcome: ["TECHNICIAN"],
 };
 
 export function canUseSection(actor: Actor, section: Section): boolean {

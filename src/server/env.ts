@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 
+const DEFAULT_SUPPORT_CONTACT = "Your participation lead at NHS England London: participation@nhs.example";
+
 // The environment, read once and validated. Lazy so that `next build` (which
 // imports server modules) does not need a database or secrets.
 const schema = z.object({
@@ -9,6 +11,12 @@ const schema = z.object({
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("CoCommission <no-reply@cocommission.localhost>"),
+  /** Who young commissioners can talk to: shown on their welcome page, in plain words. */
+  SUPPORT_CONTACT: z
+    .string()
+    .trim()
+    .transform((v) => v || DEFAULT_SUPPORT_CONTACT)
+    .default(DEFAULT_SUPPORT_CONTACT),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

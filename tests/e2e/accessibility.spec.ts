@@ -26,7 +26,7 @@ test("public pages", async ({ page }) => {
 const PAGES: Record<string, string[]> = {
   "admin@demo.test": ["/admin/users", "/admin/outbox"],
   "commissioner@demo.test": ["/tenders", "/tenders/new", "/panels"],
-  "technician1@demo.test": ["/panels"],
+  "technician1@demo.test": ["/panels", "/welcome"],
   "governor@demo.test": ["/establishment"],
   "provider1@demo.test": ["/opportunities"],
 };

@@ -5,7 +5,8 @@ import { setClockOffset, signIn, signOut } from "./helpers";
 const TITLE = "Feltham YOI health and wellbeing services re-tender";
 const DAY = 86_400_000;
 
-test.describe.configure({ mode: "serial" });
+// Long journeys across many sign-ins: more time than a single-page test.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 test.afterAll(() => setClockOffset(0));
 
 async function openFeltham(page: Page, role: "commissioner" | "provider") {
@@ -171,8 +172,13 @@ test("two commissioners and two young commissioners declare, score and moderate;
   await expect(harbour.getByText("Scores differ by 2: discuss").first()).toBeVisible();
   for (const criterion of CRITERIA.slice(1)) {
     const card = harbour.locator("div.mb-4", { has: page.getByRole("heading", { name: new RegExp(`^${criterion}`) }) });
-    await card.getByText("Revise my score").click();
-    await card.getByLabel(/^3: /).check();
+    // The page re-renders after each saved revision; open the form again if that closed it.
+    const three = card.getByLabel(/^3: /);
+    await expect(async () => {
+      if (!(await three.isVisible())) await card.getByText("Revise my score").click();
+      await expect(three).toBeVisible({ timeout: 1_000 });
+    }).toPass();
+    await three.check();
     await card.getByLabel("Why are you changing it?").fill("We talked it through and I agree it is only OK.");
     await card.getByRole("button", { name: "Save revised score" }).click();
     await expect(page.getByText("Your score has been revised.")).toBeVisible();
@@ -197,4 +203,129 @@ test("two commissioners and two young commissioners declare, score and moderate;
   await page.getByRole("button", { name: "Freeze the ranking" }).click();
   await expect(page.getByText("Ranking frozen.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Freeze the ranking" })).toHaveCount(0);
+});
+
+async function goToAward(page: Page) {
+  await page.goto("/tenders");
+  await page.getByRole("link", { name: TITLE }).click();
+  await page.getByRole("link", { name: /Award recommendation and governor sign-off|Standstill, letters and confirming the award|Award and contract/ }).click();
+}
+
+async function recommend(page: Page, note: string) {
+  await goToAward(page);
+  await expect(page.getByLabel(/Brightwell Community Healthcare Ltd: 84\.00 \(rank 1\)/)).toBeChecked();
+  await page.getByLabel("Note to the young commissioners").fill(note);
+  await page.getByRole("button", { name: /Send to the governor for sign-off|Replace and send/ }).click();
+  await expect(page.getByText("Recommendation sent to the governor for sign-off")).toBeVisible();
+}
+
+test("recommendation, governor asks for a change, re-moderation, approval, standstill, award, contract and agreement", async ({ page }) => {
+  await signIn(page, "commissioner@demo.test");
+  await recommend(page, "Thank you. Your marks on how young people can reach the service decided it.");
+  await signOut(page);
+
+  // The Feltham governor reads the two-minute summary and asks for a change.
+  await signIn(page, "governor@demo.test");
+  await page.getByTestId("pending-signoffs").getByRole("link", { name: /Brightwell/ }).click();
+  await expect(page).toHaveURL(/\/establishment\/sign-offs\/[0-9a-f-]{36}$/);
+  const signOffUrl = page.url();
+  await expect(page.getByTestId("recommended-provider")).toHaveText("Brightwell Community Healthcare Ltd");
+  await expect(page.getByTestId("summary-ranking")).toContainText("84.00");
+  await expect(page.getByText("Young commissioner A").first()).toBeVisible();
+  await expect(page.getByText("Jay")).toHaveCount(0);
+  await page.getByRole("radio", { name: /^Ask for changes/ }).check();
+  await page.getByRole("textbox", { name: "Comment" }).fill("Please check the evening cover on the wings with the panel before I sign.");
+  await page.getByRole("button", { name: "Send my decision" }).click();
+  await expect(page.getByText("Your decision has been recorded")).toBeVisible();
+  await signOut(page);
+
+  // Another establishment's governor cannot reach Feltham's sign-off by its URL.
+  await signIn(page, "governor2@demo.test");
+  const response = await page.goto(signOffUrl);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByText("Brightwell")).toHaveCount(0);
+  await page.goto("/establishment");
+  await expect(page.getByText("Nothing is waiting for your sign-off.")).toBeVisible();
+  await signOut(page);
+
+  // Back in moderation: the chair freezes again and recommends again.
+  await signIn(page, "commissioner@demo.test");
+  await page.goto("/panels");
+  await page.getByRole("link", { name: TITLE }).click();
+  await page.getByRole("link", { name: /Go to moderation/ }).click();
+  await page.getByRole("button", { name: "Freeze the ranking" }).click();
+  await expect(page.getByText("Ranking frozen.")).toBeVisible();
+  await recommend(page, "Thank you. We checked evening cover as the governor asked; Brightwell still came first.");
+  await expect(page.getByText("Governor asked for changes")).toBeVisible();
+  await signOut(page);
+
+  // The governor approves by typing their name; standstill starts.
+  await signIn(page, "governor@demo.test");
+  await page.getByTestId("pending-signoffs").getByRole("link", { name: /Brightwell/ }).click();
+  await expect(page.getByText("Earlier recommendations for this tender")).toBeVisible();
+  await page.getByRole("radio", { name: /^Approve/ }).check();
+  await page.getByLabel("To approve, type your full name as your signature").fill("Someone Else");
+  await page.getByRole("button", { name: "Send my decision" }).click();
+  await expect(page.getByText("Type your full name exactly as it appears on your account: Ruth Adeyemi").first()).toBeVisible();
+  await page.getByLabel("To approve, type your full name as your signature").fill("Ruth Adeyemi");
+  await page.getByRole("button", { name: "Send my decision" }).click();
+  await expect(page.getByText("You approved this award. Standstill has started.")).toBeVisible();
+  await signOut(page);
+
+  // The runner-up reads their own letter: their scores, the winner's total, the standstill end.
+  await signIn(page, "provider3@demo.test");
+  await page.goto("/opportunities");
+  await page.getByRole("region", { name: "Your outcome letters" }).getByRole("link", { name: new RegExp(TITLE) }).click();
+  const letter = page.getByTestId("outcome-letter");
+  await expect(letter).toContainText("was not successful");
+  await expect(page.getByTestId("letter-total")).toHaveText("71.00");
+  await expect(page.getByTestId("letter-winner-total")).toHaveText("84.00");
+  await expect(letter).not.toContainText("Jay");
+  await expect(letter).not.toContainText("Priya");
+  await signOut(page);
+
+  // Standstill passes (the clock moves on 20 days); the commissioner confirms the award.
+  setClockOffset(56 * DAY);
+  await signIn(page, "commissioner@demo.test");
+  await goToAward(page);
+  await page.getByRole("button", { name: "Confirm the award" }).click();
+  await expect(page.getByText("Award confirmed. The contract is in the register.")).toBeVisible();
+  await page.getByRole("link", { name: "See the contract in the register" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
+  await expect(page.getByText("Brightwell Community Healthcare Ltd").first()).toBeVisible();
+
+  // An agreement for Feltham, linking the new contract, signed by the commissioner…
+  await page.goto("/agreements/new");
+  await page.getByLabel("Which establishment is it for?").selectOption({ label: "HMYOI Feltham" });
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Period starts").fill("2027-04-01");
+  await page.getByLabel("Period ends").fill("2028-03-31");
+  await page.getByLabel("Priorities for the period").fill("## Health on arrival\nEvery child seen by a nurse within 2 hours.");
+  await page.getByLabel("Services in scope").fill("Primary care, mental health, substance misuse and dental care.");
+  await page.getByLabel("How young people are involved").fill("## Panels\nYoung commissioning technicians score every tender.");
+  await page.getByLabel(new RegExp(`${TITLE} \\(Brightwell`)).check();
+  await page.getByRole("button", { name: "Save version 1" }).click();
+  await expect(page.getByText("Version 1 saved")).toBeVisible();
+  await page.getByRole("radio", { name: /^Approve/ }).check();
+  await page.getByLabel("To approve, type your full name as your signature").fill("Priya Shah");
+  await page.getByRole("button", { name: "Send my decision" }).click();
+  await expect(page.getByTestId("agreement-state")).toHaveText("Waiting for the governor to sign");
+  await signOut(page);
+
+  // …and by the governor: in force.
+  await signIn(page, "governor@demo.test");
+  await page.getByTestId("pending-signoffs").getByRole("link", { name: /co-commissioning agreement, version 1/ }).click();
+  await page.getByRole("radio", { name: /^Approve/ }).check();
+  await page.getByLabel("To approve, type your full name as your signature").fill("Ruth Adeyemi");
+  await page.getByRole("button", { name: "Send my decision" }).click();
+  await expect(page.getByTestId("agreement-state")).toHaveText("In force");
+  await expect(page.getByTestId("signoffs").getByText(/Approved by/)).toHaveCount(2);
+  await page.goto("/contracts");
+  await expect(page.getByTestId("contracts")).toContainText(TITLE);
+  await signOut(page);
+
+  await signIn(page, "governor2@demo.test");
+  await page.goto("/contracts");
+  await expect(page.getByText("No contracts yet.", { exact: false })).toBeVisible();
 });

@@ -36,7 +36,8 @@ test("a governor sees only their own establishment's tenders", async ({ page }) 
   await expect(page.getByText("Feltham YOI health and wellbeing services re-tender")).toHaveCount(0);
   await signOut(page);
   await signIn(page, "governor@demo.test");
-  await expect(page.getByText("Feltham YOI health and wellbeing services re-tender")).toBeVisible();
+  const tenders = page.locator("section", { has: page.getByRole("heading", { name: "Tenders for your establishment" }) });
+  await expect(tenders.getByText("Feltham YOI health and wellbeing services re-tender")).toBeVisible();
 });
 
 test("a wrong password shows an error next to the field and in the summary, and keeps the email", async ({ page }) => {

@@ -10,7 +10,7 @@ async function fitsThePhone(page: Page, name: string) {
 }
 
 const PAGES: Record<string, string[]> = {
-  "technician1@demo.test": ["/panels"],
+  "technician1@demo.test": ["/panels", "/welcome"],
   "commissioner@demo.test": ["/tenders", "/tenders/new", "/panels"],
   "governor@demo.test": ["/establishment"],
   "provider1@demo.test": ["/opportunities"],

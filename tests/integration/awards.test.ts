@@ -286,3 +286,17 @@ describe("the commissioner's award page", () => {
     await expect(getAwardForCommissioner(t.governor, t.id)).rejects.toBeInstanceOf(NotFound);
   });
 });
+
+describe("you said, we did", () => {
+  it("after approval, each panel member sees the outcome, the commissioner's note and their own marks next to the panel's", async () => {
+    const { getPanelOutcome } = await import("@/server/awards/queries");
+    await expect(getPanelOutcome(t.technicians[0]!, t.id)).rejects.toBeInstanceOf(NotFound);
+    const { awardDecisionId } = await recommendTop();
+    await approve(awardDecisionId);
+    const outcome = await getPanelOutcome(t.technicians[0]!, t.id);
+    expect(outcome).toMatchObject({ awarded: false, note: NOTE, counted: null, winner: { total: "84.00" } });
+    expect(outcome.bids[1]!.criteria[0]).toEqual({ name: "Quality", panelScore: "3.00", myScore: 3, myReason: REASONS.b });
+    await expect(getPanelOutcome(await createActor("TECHNICIAN"), t.id)).rejects.toBeInstanceOf(NotFound);
+    await expect(getPanelOutcome(t.governor, t.id)).rejects.toBeInstanceOf(NotFound);
+  });
+});

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { canUseSection, type Section } from "@/server/access";
-import { requireActor } from "@/server/auth/session";
+import { needsConsent, requireActor } from "@/server/auth/session";
 import { signOutAction } from "./actions";
 
 const NAV: { section: Section; href: string; label: string }[] = [
@@ -15,6 +15,7 @@ const NAV: { section: Section; href: string; label: string }[] = [
   { section: "opportunities", href: "/opportunities", label: "Open tenders" },
   { section: "admin", href: "/admin/users", label: "Users" },
   { section: "outbox", href: "/admin/outbox", label: "Outbox" },
+  { section: "welcome", href: "/welcome", label: "About your role and your data" },
 ];
 
 const ROLE_LABEL = {
@@ -27,7 +28,8 @@ const ROLE_LABEL = {
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const links = NAV.filter((n) => canUseSection(actor, n.section));
+  // Before a young commissioner has agreed, the welcome page is the only place to go.
+  const links = (await needsConsent(actor)) ? [] : NAV.filter((n) => canUseSection(actor, n.section));
   return (
     <>
       <SiteHeader>
@@ -45,17 +47,19 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </form>
         </div>
       </SiteHeader>
-      <nav aria-label="Main" className="print:hidden border-b border-slate-300 bg-white">
-        <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-2">
-          {links.map((link) => (
-            <li key={link.href}>
-              <Link href={link.href} className="font-bold">
-                {link.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {links.length > 0 && (
+        <nav aria-label="Main" className="print:hidden border-b border-slate-300 bg-white">
+          <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-2">
+            {links.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="font-bold">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>

@@ -7,6 +7,7 @@ import { cache } from "react";
 import type { Role } from "@/generated/prisma/enums";
 import { canUseSection, type Section } from "../access";
 import { env } from "../env";
+import { hasConsented, WELCOME_PATH } from "../technicians/consent-gate";
 import type { Actor } from "./actor";
 import { loadActor } from "./load-actor";
 import { authOptions, clientIp, SESSION_MAX_AGE_SECONDS, sessionCookieName, secureCookies } from "./options";
@@ -20,13 +21,28 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return id ? loadActor(id) : null;
 });
 
-/** The Actor, or a redirect to sign-in. With a section: a 403 page for a role that may not use it. */
+/** The path being requested (set by src/proxy.ts); for a server action, the page it was posted from. */
+async function requestedPath(): Promise<string> {
+  return (await headers()).get("x-cocommission-path") ?? "/";
+}
+
+/** A young commissioner who has not agreed to the current welcome text (once per request). */
+export const needsConsent = cache(async (actor: Actor): Promise<boolean> => !(await hasConsented(actor)));
+
+function isWelcomePath(path: string): boolean {
+  return path === WELCOME_PATH || path.startsWith(`${WELCOME_PATH}/`) || path.startsWith(`${WELCOME_PATH}?`);
+}
+
+/**
+ * The Actor, or a redirect to sign-in. With a section: a 403 page for a role
+ * that may not use it. A young commissioner without a current consent is sent
+ * to the welcome page from every other page and form (informed consent comes
+ * before anything else); signing out does not come through here.
+ */
 export async function requireActor(section?: Section): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) {
-    const path = (await headers()).get("x-cocommission-path") ?? "/";
-    redirect(`/login?next=${encodeURIComponent(path)}`);
-  }
+  if (!actor) redirect(`/login?next=${encodeURIComponent(await requestedPath())}`);
+  if (actor.role === "TECHNICIAN" && !isWelcomePath(await requestedPath()) && (await needsConsent(actor))) redirect(WELCOME_PATH);
   if (section && !canUseSection(actor, section)) forbidden();
   return actor;
 }

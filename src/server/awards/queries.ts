@@ -164,3 +164,51 @@ export async function listMyOutcomeLetters(actor: Actor) {
     .filter((d) => (d.summary as unknown as AwardSummary).ranking.some((r) => r.organisationId === actor.organisationId))
     .map((d) => ({ awardDecisionId: d.id, title: d.tender.title, reference: d.tender.reference }));
 }
+
+/**
+ * "You said, we did": after the governor approves the award, a panel member
+ * sees the outcome, the commissioner's note, and how their own scores sat
+ * next to the counted figures that made the ranking.
+ */
+export async function getPanelOutcome(actor: Actor, tenderId: string) {
+  const notFound = new NotFound("We could not find that outcome yet.");
+  if ((actor.role !== "TECHNICIAN" && actor.role !== "COMMISSIONER") || !isUuid(tenderId)) throw notFound;
+  const seat = await db.panelMember.findFirst({
+    where: { tenderId, userId: actor.id, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
+    select: { id: true, status: true, keepSubmittedScores: true, markedAbsentAt: true, conflictDeclarations: { select: { hasConflict: true } }, tender: { select: { title: true, status: true } } },
+  });
+  if (!seat) throw notFound;
+  const decision = await db.awardDecision.findFirst({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" }, select: { summary: true, awardedAt: true, standstillEndsAt: true } });
+  if (!decision) throw notFound;
+  const summary = decision.summary as unknown as AwardSummary;
+  const mine = await db.score.findMany({ where: { panelMemberId: seat.id, status: "SUBMITTED" }, select: { bidId: true, criterionId: true, score: true, reason: true } });
+  const counted = memberCounted(seat);
+  return {
+    title: seat.tender.title,
+    awarded: seat.tender.status === "AWARDED",
+    standstillEndsAt: decision.standstillEndsAt,
+    winner: summary.recommended,
+    note: summary.noteToYoungCommissioners,
+    rule: summary.ruleDescription,
+    counted,
+    bids: summary.ranking.map((r) => ({
+      bidId: r.bidId,
+      provider: r.provider,
+      rank: r.rank,
+      total: r.total,
+      criteria: summary.criteria
+        .filter((c) => c.kind === "QUALITY")
+        .map((c) => {
+          const s = mine.find((m) => m.bidId === r.bidId && m.criterionId === c.id);
+          return { name: c.name, panelScore: r.criteria.find((x) => x.criterionId === c.id)?.score ?? null, myScore: s?.score ?? null, myReason: s?.reason ?? null };
+        }),
+    })),
+  };
+}
+
+function memberCounted(seat: { status: string; keepSubmittedScores: boolean | null; markedAbsentAt: Date | null; conflictDeclarations: { hasConflict: boolean }[] }) {
+  if (seat.conflictDeclarations.some((d) => d.hasConflict)) return "You told us you had a conflict of interest, so your marks were not counted.";
+  if (seat.status === "STEPPED_BACK" && !seat.keepSubmittedScores) return "You stepped back and chose not to keep your marks, so they were not counted.";
+  if (seat.markedAbsentAt) return "You were marked absent, so your marks were not counted.";
+  return null;
+}

@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
+import { consentedTechnician } from "../technicians/consent-gate";
 
 // Every read of a bid. Sealing (PRODUCT.md): before the submission deadline
 // nobody but the bidding organisation can read any part of a bid. That rule
@@ -16,10 +17,10 @@ function unsealed(now: Date): Prisma.TenderWhereInput {
   return { submissionDeadline: { lt: now }, bidsOpenedAt: { not: null, lte: now }, status: { notIn: ["DRAFT", "PUBLISHED", "CANCELLED"] } };
 }
 
-/** Who may evaluate a tender's unsealed bids: its accepted panel members. */
+/** Who may evaluate a tender's unsealed bids: its accepted panel members (young commissioners only while they consent). */
 function evaluatorOf(actor: Actor): Prisma.TenderWhereInput {
   if (actor.role !== "COMMISSIONER" && actor.role !== "TECHNICIAN") return { id: { in: [] } };
-  return { panelMembers: { some: { userId: actor.id, status: "ACCEPTED" } } };
+  return { panelMembers: { some: { userId: actor.id, status: "ACCEPTED", user: consentedTechnician() } } };
 }
 
 /** The organisation's own bid: the working copy, its files and every submitted version. */

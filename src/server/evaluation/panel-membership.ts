@@ -2,12 +2,16 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { Conflict, NotFound } from "../errors";
+import { assertConsented } from "../technicians/consent-gate";
 
 /**
  * The Actor's own seat on a tender's panel, with the tender, for an
  * evaluation action. Locks the seat so one member's actions run in turn.
+ * A young commissioner needs a current consent, except to step back: leaving
+ * is always allowed.
  */
-export async function loadMySeat(tx: Tx, actor: Actor, tenderId: string) {
+export async function loadMySeat(tx: Tx, actor: Actor, tenderId: string, options: { toStepBack?: boolean } = {}) {
+  if (!options.toStepBack) await assertConsented(tx, actor);
   if (!/^[0-9a-f-]{36}$/i.test(tenderId)) throw new NotFound("We could not find that panel.");
   const seat = await tx.panelMember.findFirst({
     where: { tenderId, userId: actor.id, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor";
 import { listBidsForEvaluation } from "../bids/queries";
 import { db } from "../db";
 import { NotFound } from "../errors";
+import { assertConsented } from "../technicians/consent-gate";
 import { checkQuorum } from "./quorum";
 import { computeResults, memberStatus } from "./results";
 
@@ -17,6 +18,7 @@ const AFTER_EVALUATION = ["MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "
 
 async function mySeat(actor: Actor, tenderId: string) {
   if (!isUuid(tenderId) || (actor.role !== "COMMISSIONER" && actor.role !== "TECHNICIAN")) throw new NotFound("We could not find that panel.");
+  await assertConsented(db, actor);
   const seat = await db.panelMember.findFirst({
     where: { tenderId, userId: actor.id, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
     include: {

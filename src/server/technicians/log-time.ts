@@ -4,6 +4,7 @@ import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
+import { assertConsented } from "./consent-gate";
 import { parseTimeEntry, type TimeEntryInput } from "./time-entry-input";
 import { dateKey } from "./time-labels";
 
@@ -11,6 +12,7 @@ import { dateKey } from "./time-labels";
 export async function logTime(actor: Actor, input: TimeEntryInput, now = clockNow()): Promise<{ id: string }> {
   assertRole(actor, "TECHNICIAN");
   return db.$transaction(async (tx) => {
+    await assertConsented(tx, actor);
     const { fields, tender } = await parseTimeEntry(tx, actor, input, now);
     const entry = await tx.timeEntry.create({
       data: { technicianId: actor.id, tenderId: tender.id, workedOn: fields.workedOn, minutes: fields.minutes, activity: fields.activity, note: fields.note, createdAt: now },

@@ -131,7 +131,7 @@ export async function listMyPanels(actor: Actor, now = new Date()) {
   assertRole(actor, "COMMISSIONER", "TECHNICIAN");
   const memberships = await db.panelMember.findMany({
     where: { userId: actor.id, status: { in: ["INVITED", "ACCEPTED"] }, tender: { status: { not: "CANCELLED" } } },
-    select: { id: true, status: true, role: true, tender: { select: listSelect } },
+    select: { id: true, status: true, role: true, tender: { select: { ...listSelect, technicianHourlyRatePence: true } } },
     orderBy: { invitedAt: "desc" },
   });
   return memberships.map((m) => ({

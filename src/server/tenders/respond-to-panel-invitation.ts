@@ -4,10 +4,12 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, NotFound } from "../errors";
+import { assertConsented } from "../technicians/consent-gate";
 
-/** The invited person says yes or no to joining a panel. */
+/** The invited person says yes or no to joining a panel. Saying yes needs a young commissioner's consent; saying no never does. */
 export async function respondToPanelInvitation(actor: Actor, panelMemberId: string, accept: boolean, now = clockNow()): Promise<void> {
   await db.$transaction(async (tx) => {
+    if (accept) await assertConsented(tx, actor);
     const member = await tx.panelMember.findFirst({
       where: { id: panelMemberId, userId: actor.id },
       include: { tender: { select: { id: true, status: true, establishmentId: true } } },

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Role } from "@/generated/prisma/enums";
 import { audit } from "../audit";
 import { hashPassword, passwordProblem } from "../auth/password";
 import { db } from "../db";
@@ -30,7 +31,7 @@ export interface AcceptInvitationInput {
 }
 
 /** The invitee sets their name and password; the link then stops working. */
-export async function acceptInvitation(input: AcceptInvitationInput, now = new Date()): Promise<{ userId: string; email: string }> {
+export async function acceptInvitation(input: AcceptInvitationInput, now = new Date()): Promise<{ userId: string; email: string; role: Role }> {
   const state = await checkInvitation(input.token, now);
   if (state.kind === "unknown") throw new NotFound("This invitation link is not valid. Check you copied the whole link.");
   if (state.kind === "used") throw new Conflict("This invitation has already been used. Sign in instead.");
@@ -78,6 +79,6 @@ export async function acceptInvitation(input: AcceptInvitationInput, now = new D
       establishmentId: invitation.establishmentId,
       after: { email: user.email, role: user.role, organisationId: user.organisationId, invitationId: invitation.id },
     });
-    return { userId: user.id, email: user.email };
+    return { userId: user.id, email: user.email, role: user.role };
   });
 }

@@ -5,6 +5,7 @@ import { TenderList } from "@/components/tender-table";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requireActor } from "@/server/auth/session";
 import { formatLondon } from "@/domain/london-time";
+import { listAgreements } from "@/server/agreements/queries";
 import { listPendingAwardSignOffs } from "@/server/awards/queries";
 import { listMyNotifications } from "@/server/notifications/queries";
 import { listGovernedEstablishments, listTendersForGovernor } from "@/server/tenders/queries";
@@ -13,12 +14,14 @@ export const metadata: Metadata = { title: "My establishment" };
 
 export default async function EstablishmentPage() {
   const actor = await requireActor("establishment");
-  const [establishments, tenders, notifications, signOffs] = await Promise.all([
+  const [establishments, tenders, notifications, signOffs, agreements] = await Promise.all([
     listGovernedEstablishments(actor),
     listTendersForGovernor(actor),
     listMyNotifications(actor),
     listPendingAwardSignOffs(actor),
+    listAgreements(actor),
   ]);
+  const agreementsToSign = agreements.filter((a) => a.state === "AWAITING_GOVERNOR");
   return (
     <>
       <PageHeading caption="Governor">{establishments.map((e) => e.name).join(", ") || "My establishment"}</PageHeading>
@@ -26,7 +29,7 @@ export default async function EstablishmentPage() {
         <h2 id="signoffs" className="mb-2 text-2xl font-bold">
           Waiting for your sign-off
         </h2>
-        {signOffs.length === 0 ? (
+        {signOffs.length === 0 && agreementsToSign.length === 0 ? (
           <p>Nothing is waiting for your sign-off.</p>
         ) : (
           <ul className="list-disc pl-6" data-testid="pending-signoffs">
@@ -38,6 +41,14 @@ export default async function EstablishmentPage() {
                 <span className="block text-slate-700">
                   {s.tender.establishment.name}. Sent {formatLondon(s.createdAt, "dateTime")}.
                 </span>
+              </li>
+            ))}
+            {agreementsToSign.map((a) => (
+              <li key={a.id}>
+                <Link href={`/agreements/${a.id}`}>
+                  {a.title}, version {a.latestVersion}
+                </Link>
+                <span className="block text-slate-700">Co-commissioning agreement signed by the commissioner.</span>
               </li>
             ))}
           </ul>

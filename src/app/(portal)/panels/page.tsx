@@ -1,25 +1,40 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { TenderList } from "@/components/tender-table";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { respondToPanelInvitationAction } from "./actions";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
+import { formatPence } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
 import { listMyPanels } from "@/server/tenders/queries";
 
 export const metadata: Metadata = { title: "My panels" };
 
-export default async function PanelsPage({ searchParams }: { searchParams: Promise<{ answered?: string }> }) {
-  const { answered } = await searchParams;
+function payFor(ratePence: number | null): string {
+  return ratePence === null ? "The hourly rate for this panel has not been set yet. You will see it here before you start." : `You are paid ${formatPence(ratePence)} an hour for this panel.`;
+}
+
+export default async function PanelsPage({ searchParams }: { searchParams: Promise<{ answered?: string; welcome?: string }> }) {
+  const { answered, welcome } = await searchParams;
   const actor = await requireActor("panels");
   const panels = await listMyPanels(actor);
   const invited = panels.filter((p) => p.status === "INVITED");
   const joined = panels.filter((p) => p.status === "ACCEPTED");
+  const technician = actor.role === "TECHNICIAN";
   return (
     <>
+      {welcome === "1" && <Panel title="Thank you, you are ready to start">You can now join panels. You can read about your role and your data again at any time.</Panel>}
       {answered === "yes" && <Panel title="You have joined the panel">Thank you. We will tell you when there are bids to read.</Panel>}
       {answered === "no" && <p className="mb-4 border-l-4 border-slate-500 bg-white p-3">You said no to that panel. That is fine.</p>}
       <PageHeading>My panels</PageHeading>
+      {technician && (
+        <p className="mb-4">
+          <Link href="/welcome" className="font-bold">
+            About your role and your data
+          </Link>
+        </p>
+      )}
       <p className="mb-6 max-w-2xl">
         A panel is the group of people who read the bids for a service and give them marks. Here are the panels you are on.
       </p>
@@ -33,6 +48,7 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
             {invited.map((p) => (
               <li key={p.id} className="border border-slate-300 bg-white p-4">
                 <p className="mb-2 font-bold">Do you want to join the panel for {p.tender.title}?</p>
+                {technician && <p className="mb-2">{payFor(p.tender.technicianHourlyRatePence)}</p>}
                 <div className="flex flex-wrap gap-3">
                   {(["accept", "decline"] as const).map((answer) => (
                     <ActionForm key={answer} action={respondToPanelInvitationAction} idPrefix={`${answer}-${p.id}`}>
@@ -55,6 +71,23 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
         </h2>
         <TenderList tenders={joined.map((p) => p.tender)} hrefFor={(id) => `/panels/${id}`} empty="You are not on any panels yet." />
       </section>
+      {technician && joined.length > 0 && (
+        <section aria-labelledby="pay" className="mt-8 max-w-2xl">
+          <h2 id="pay" className="mb-2 text-2xl font-bold">
+            Your pay
+          </h2>
+          <ul className="mb-2 list-disc space-y-1 pl-6">
+            {joined.map((p) => (
+              <li key={p.id}>
+                <strong>{p.tender.title}</strong>: {p.tender.technicianHourlyRatePence === null ? "the hourly rate has not been set yet" : `${formatPence(p.tender.technicianHourlyRatePence)} an hour`}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/time">Log the time you spend</Link> and a commissioner will check it.
+          </p>
+        </section>
+      )}
     </>
   );
 }

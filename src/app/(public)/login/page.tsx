@@ -14,7 +14,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <div className="max-w-xl">
       {params.joined === "1" && (
-        <Panel title="Your account is ready">Sign in with your email address and the password you just chose.</Panel>
+        <Panel title="Your account is ready">
+          Sign in with your email address and the password you just chose.
+          {params.next === "/welcome" && " Then you can read about your role, your pay and your data before you start."}
+        </Panel>
       )}
       {params.signedOut === "1" && <p className="mb-4 text-lg">You have signed out.</p>}
       <PageHeading>Sign in to CoCommission</PageHeading>

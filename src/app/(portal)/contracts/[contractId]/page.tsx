@@ -11,6 +11,7 @@ import { now } from "@/server/clock";
 import { getContract } from "@/server/contracts/queries";
 import { startRetenderAction } from "../actions";
 import { ContractStatusTag } from "../status";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Contract" };
 
@@ -19,7 +20,7 @@ const day = (d: Date) => formatLondon(new Date(d.getTime() + 12 * 3_600_000));
 export default async function ContractPage({ params }: { params: Promise<{ contractId: string }> }) {
   const { contractId } = await params;
   const actor = await requireActor("contracts");
-  const c = await getContract(actor, contractId, now());
+  const c = await readable(getContract(actor, contractId, now()));
   const canRetender = actor.role === "COMMISSIONER" && (c.registerStatus === "EXPIRING" || c.registerStatus === "ENDED") && c.retenders.length === 0;
   return (
     <div className="max-w-3xl">

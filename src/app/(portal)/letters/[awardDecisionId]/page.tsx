@@ -4,6 +4,7 @@ import { OutcomeLetterView } from "@/components/awards/outcome-letter-view";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getOutcomeLetter, listLetters } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Outcome letter" };
 
@@ -12,7 +13,7 @@ export default async function LettersPage({ params }: { params: Promise<{ awardD
   const { awardDecisionId } = await params;
   const actor = await requireActor("letters");
   if (actor.role === "PROVIDER") {
-    const letter = await getOutcomeLetter(actor, awardDecisionId);
+    const letter = await readable(getOutcomeLetter(actor, awardDecisionId));
     return (
       <>
         <p className="mb-4 print:hidden">
@@ -22,7 +23,7 @@ export default async function LettersPage({ params }: { params: Promise<{ awardD
       </>
     );
   }
-  const letters = await listLetters(actor, awardDecisionId);
+  const letters = await readable(listLetters(actor, awardDecisionId));
   return (
     <>
       <PageHeading>Outcome letters</PageHeading>

@@ -15,6 +15,7 @@ import { listMyQuestions, listPublishedClarifications } from "@/server/clarifica
 import { now } from "@/server/clock";
 import { getTenderForProvider } from "@/server/tenders/queries";
 import { askQuestionAction } from "./actions";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Tender notice" };
 
@@ -22,7 +23,7 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
   const { tenderId } = await params;
   const actor = await requireActor("opportunities");
   const at = now();
-  const tender = await getTenderForProvider(actor, tenderId, at);
+  const tender = await readable(getTenderForProvider(actor, tenderId, at));
   const [clarifications, myQuestions, bid] = await Promise.all([listPublishedClarifications(tender.id), listMyQuestions(actor, tender.id), getMyBid(actor, tender.id)]);
   const open = tender.effectiveStatus === "PUBLISHED";
   const canAsk = open && tender.clarificationDeadline !== null && isBeforeDeadline(tender.clarificationDeadline, at);

@@ -9,6 +9,7 @@ import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { getPanelWorkspace } from "@/server/evaluation/queries";
 import { chairAction, declareConflictsAction } from "./actions";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Panel" };
 
@@ -21,7 +22,7 @@ export default async function PanelWorkspacePage({
 }) {
   const [{ tenderId }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor("panels");
-  const w = await getPanelWorkspace(actor, tenderId, now());
+  const w = await readable(getPanelWorkspace(actor, tenderId, now()));
   const technician = w.seat.role === "TECHNICIAN";
   const status = w.tender.effectiveStatus;
   const allSubmitted = w.bids.length > 0 && w.bids.every((b) => b.submitted);
@@ -130,6 +131,13 @@ export default async function PanelWorkspacePage({
         <p className="mb-8 text-lg">
           <Link href={`/panels/${w.tender.id}/moderation`} className="font-bold">
             {status === "MODERATION" ? "Go to moderation: everyone's scores side by side" : "See the results"}
+          </Link>
+        </p>
+      )}
+      {["STANDSTILL", "AWARDED"].includes(status) && (
+        <p className="mb-8 text-lg">
+          <Link href={`/panels/${w.tender.id}/outcome`} className="font-bold">
+            You said, we did: what happened and how your marks were used
           </Link>
         </p>
       )}

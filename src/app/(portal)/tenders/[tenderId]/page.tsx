@@ -12,6 +12,7 @@ import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { openBidsAction, publishTenderAction } from "../actions";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Tender" };
 
@@ -39,7 +40,7 @@ export default async function TenderPage({
   const [{ tenderId }, { saved }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("tenders");
   const at = now();
-  const tender = await getTenderForCommissioner(actor, tenderId, at);
+  const tender = await readable(getTenderForCommissioner(actor, tenderId, at));
   const status = tender.effectiveStatus;
   const draft = status === "DRAFT";
   const editable = draft && tender.canManage;

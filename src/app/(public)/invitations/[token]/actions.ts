@@ -1,18 +1,22 @@
 "use server";
 import { redirect } from "next/navigation";
 import { formAction, formValues, type FormState } from "@/server/action-result";
+import { WELCOME_PATH } from "@/server/technicians/consent-gate";
 import { acceptInvitation } from "@/server/users/accept-invitation";
 
 export async function acceptInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData, ["password", "confirmPassword"]);
+  let next = "";
   const state = await formAction(values, async () => {
-    await acceptInvitation({
+    const { role } = await acceptInvitation({
       token: values.token ?? "",
       name: values.name ?? "",
       password: String(formData.get("password") ?? ""),
       confirmPassword: String(formData.get("confirmPassword") ?? ""),
     });
+    // A young commissioner reads the welcome page (role, pay, data, stepping back) and agrees before anything else.
+    if (role === "TECHNICIAN") next = `&next=${encodeURIComponent(WELCOME_PATH)}`;
   });
   if (state.status === "error") return state;
-  redirect("/login?joined=1");
+  redirect(`/login?joined=1${next}`);
 }

@@ -8,6 +8,7 @@ import { formatLondon } from "@/domain/london-time";
 import { getAwardSignOff } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
 import { decideAwardAction } from "../../actions";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Award sign-off" };
 
@@ -21,7 +22,7 @@ const STATUS_TEXT: Record<string, string> = {
 export default async function AwardSignOffPage({ params, searchParams }: { params: Promise<{ awardDecisionId: string }>; searchParams: Promise<{ decided?: string }> }) {
   const [{ awardDecisionId }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor("establishment");
-  const request = await getAwardSignOff(actor, awardDecisionId);
+  const request = await readable(getAwardSignOff(actor, awardDecisionId));
   const pending = request.status === "PENDING_SIGNOFF" && request.tender.status === "AWARD_PENDING_SIGNOFF";
   return (
     <div className="max-w-4xl">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { OutcomeLetterView } from "@/components/awards/outcome-letter-view";
 import { getOutcomeLetter } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Outcome letter" };
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Outcome letter" };
 export default async function LetterPage({ params }: { params: Promise<{ awardDecisionId: string; bidId: string }> }) {
   const { awardDecisionId, bidId } = await params;
   const actor = await requireActor("letters");
-  const letter = await getOutcomeLetter(actor, awardDecisionId, bidId);
+  const letter = await readable(getOutcomeLetter(actor, awardDecisionId, bidId));
   return (
     <>
       <p className="mb-4 print:hidden">

@@ -11,6 +11,7 @@ import { getMyBid } from "@/server/bids/queries";
 import { now } from "@/server/clock";
 import { getTenderForProvider } from "@/server/tenders/queries";
 import { attachmentAction, bidAction } from "../actions";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Your bid" };
 
@@ -28,8 +29,8 @@ export default async function BidPage({ params, searchParams }: { params: Promis
   const [{ tenderId }, { done }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("opportunities");
   const at = now();
-  const tender = await getTenderForProvider(actor, tenderId, at);
-  const bid = await getMyBid(actor, tender.id);
+  const tender = await readable(getTenderForProvider(actor, tenderId, at));
+  const bid = await readable(getMyBid(actor, tender.id));
   const open = tender.effectiveStatus === "PUBLISHED";
   const latest = bid?.versions[0];
   const unsentChanges = Boolean(bid && latest && bid.updatedAt > latest.submittedAt && bid.status !== "WITHDRAWN");

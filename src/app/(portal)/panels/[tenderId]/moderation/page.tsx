@@ -10,6 +10,7 @@ import { now } from "@/server/clock";
 import { getModerationView } from "@/server/evaluation/queries";
 import { SCORE_DESCRIPTORS } from "@/server/evaluation/score-input";
 import { chairAction, reviseScoreAction } from "../actions";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Moderation" };
 
@@ -22,7 +23,7 @@ const BANNERS: Record<string, string> = {
 export default async function ModerationPage({ params, searchParams }: { params: Promise<{ tenderId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const [{ tenderId }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor("panels");
-  const view = await getModerationView(actor, tenderId, now());
+  const view = await readable(getModerationView(actor, tenderId, now()));
   const w = view.workspace;
   const banner = Object.keys(BANNERS).find((k) => query[k]);
   if (!view.visible) {

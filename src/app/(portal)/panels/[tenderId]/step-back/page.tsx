@@ -8,13 +8,14 @@ import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { getPanelWorkspace } from "@/server/evaluation/queries";
 import { stepBackAction } from "../actions";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Step back from a panel" };
 
 export default async function StepBackPage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;
   const actor = await requireActor("panels");
-  const w = await getPanelWorkspace(actor, tenderId, now());
+  const w = await readable(getPanelWorkspace(actor, tenderId, now()));
   return (
     <div className="max-w-2xl">
       <p className="mb-4">

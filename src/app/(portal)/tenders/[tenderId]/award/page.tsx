@@ -13,6 +13,7 @@ import { getAwardForCommissioner } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { confirmAwardAction, recommendAwardAction } from "./actions";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Award" };
 
@@ -33,7 +34,7 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
   const [{ tenderId }, { done }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("tenders");
   const at = now();
-  const { tender, canManage, governors, liveResult, decisions } = await getAwardForCommissioner(actor, tenderId);
+  const { tender, canManage, governors, liveResult, decisions } = await readable(getAwardForCommissioner(actor, tenderId));
   const current = decisions[0];
   const pending = current?.status === "PENDING_SIGNOFF" ? current : null;
   const approved = decisions.find((d) => d.status === "APPROVED");

@@ -8,13 +8,14 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { requireActor } from "@/server/auth/session";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { cancelTenderAction } from "../../actions";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Cancel tender" };
 
 export default async function CancelTenderPage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;
   const actor = await requireActor("tenders");
-  const tender = await getTenderForCommissioner(actor, tenderId);
+  const tender = await readable(getTenderForCommissioner(actor, tenderId));
   if (!tender.canManage) forbidden();
   return (
     <div className="max-w-2xl">

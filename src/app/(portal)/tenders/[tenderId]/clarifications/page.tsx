@@ -9,13 +9,14 @@ import { requireActor } from "@/server/auth/session";
 import { listQuestionsForCommissioner } from "@/server/clarifications/queries";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { answerQuestionAction, revealAskerAction } from "../../actions";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Clarification questions" };
 
 export default async function ClarificationsPage({ params, searchParams }: { params: Promise<{ tenderId: string }>; searchParams: Promise<{ published?: string }> }) {
   const [{ tenderId }, { published }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("tenders");
-  const tender = await getTenderForCommissioner(actor, tenderId);
+  const tender = await readable(getTenderForCommissioner(actor, tenderId));
   const questions = await listQuestionsForCommissioner(actor, tender.id);
   const canAnswer = tender.canManage && tender.status === "PUBLISHED";
   return (

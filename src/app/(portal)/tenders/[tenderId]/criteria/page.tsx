@@ -8,6 +8,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { requireActor } from "@/server/auth/session";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { criterionCommandAction, saveCriterionAction } from "../../actions";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Criteria" };
 
@@ -64,7 +65,7 @@ function CommandButton({ tenderId, criterionId, command, children, label }: { te
 export default async function CriteriaPage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;
   const actor = await requireActor("tenders");
-  const tender = await getTenderForCommissioner(actor, tenderId);
+  const tender = await readable(getTenderForCommissioner(actor, tenderId));
   if (!tender.canManage) forbidden();
   const total = tender.criteria.reduce((s, c) => s + c.weight, 0);
   const draft = tender.effectiveStatus === "DRAFT";

@@ -11,13 +11,14 @@ import { getScoringSheet } from "@/server/evaluation/queries";
 import { SCORE_DESCRIPTORS } from "@/server/evaluation/score-input";
 import { autosaveScoresAction, scoreBidAction } from "../../actions";
 import { Autosave } from "./autosave";
+import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Score a bid" };
 
 export default async function ScoreBidPage({ params }: { params: Promise<{ tenderId: string; bidId: string }> }) {
   const { tenderId, bidId } = await params;
   const actor = await requireActor("panels");
-  const { workspace, bid, criteria, mine } = await getScoringSheet(actor, tenderId, bidId, now());
+  const { workspace, bid, criteria, mine } = await readable(getScoringSheet(actor, tenderId, bidId, now()));
   const technician = workspace.seat.role === "TECHNICIAN";
   const number = workspace.bids.findIndex((b) => b.id === bid.id) + 1;
   const response = (criterionId: string) => bid.content.responses.find((r) => r.criterionId === criterionId)?.text ?? "";

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SignOffForm } from "@/components/awards/sign-off-form";
+import { SignOffHistory, type SignOffRow } from "@/components/awards/sign-off-history";
+import { PageHeading, Panel } from "@/components/ui/page-heading";
+import { AGREEMENT_STATE_LABEL } from "@/domain/agreement-status";
+import { formatLondon } from "@/domain/london-time";
+import { getAgreement } from "@/server/agreements/queries";
+import { requireActor } from "@/server/auth/session";
+import { signAgreementAction } from "../actions";
+import { AgreementText } from "../agreement-text";
+import { readable } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "Agreement" };
+
+const DONE: Record<string, string> = { created: "Version 1 saved", saved: "New version saved. Earlier signatures are void.", signed: "Your decision has been recorded" };
+const day = (d: Date) => formatLondon(new Date(d.getTime() + 12 * 3_600_000));
+
+export default async function AgreementPage({ params, searchParams }: { params: Promise<{ agreementId: string }>; searchParams: Promise<{ done?: string }> }) {
+  const [{ agreementId }, { done }] = await Promise.all([params, searchParams]);
+  const actor = await requireActor("agreements");
+  const a = await readable(getAgreement(actor, agreementId));
+  const v = a.latest;
+  const role = actor.role === "GOVERNOR" ? "GOVERNOR" : "COMMISSIONER";
+  const mine = v.signOffs.filter((s) => s.signerRole === role && s.voidedAt === null);
+  const canSign = role === "COMMISSIONER" ? !mine.some((s) => s.decision === "APPROVED") : mine.length === 0;
+
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-4">
+        <Link href="/agreements">Back to agreements</Link>
+      </p>
+      {done && DONE[done] && <Panel title={DONE[done]}>{null}</Panel>}
+      <PageHeading caption={`${a.establishment.name} · ${day(a.periodStart)} to ${day(a.periodEnd)}`}>{a.title}</PageHeading>
+      <p className={`mb-6 border-l-8 p-3 text-lg font-bold ${a.state === "IN_FORCE" ? "border-green-700 bg-green-50" : "border-amber-600 bg-amber-50"}`} data-testid="agreement-state">
+        {AGREEMENT_STATE_LABEL[a.state]}
+        {a.state !== "IN_FORCE" && a.inForceVersion !== null && ` (version ${a.inForceVersion} is in force)`}
+      </p>
+
+      <section aria-labelledby="content" className="mb-8">
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="content" className="text-2xl font-bold">
+            Version {v.version}
+          </h2>
+          {actor.role === "COMMISSIONER" && <Link href={`/agreements/${a.id}/edit`}>Edit (makes version {v.version + 1})</Link>}
+        </div>
+        <p className="mb-4 text-slate-700">
+          Written by {v.createdBy.name}, {formatLondon(v.createdAt, "dateTime")}.
+        </p>
+        <h3 className="mt-4 text-xl font-bold">Priorities</h3>
+        <AgreementText text={v.priorities} />
+        <h3 className="mt-4 text-xl font-bold">Services in scope</h3>
+        <AgreementText text={v.servicesInScope} />
+        <h3 className="mt-4 text-xl font-bold">How young people are involved</h3>
+        <AgreementText text={v.youngPeopleInvolvement} />
+        <h3 className="mt-4 text-xl font-bold">Other terms</h3>
+        <AgreementText text={v.otherTerms} />
+        <h3 className="mt-4 text-xl font-bold">Linked contracts</h3>
+        {v.contracts.length === 0 ? (
+          <p className="text-slate-600">None.</p>
+        ) : (
+          <ul className="list-disc pl-6">
+            {v.contracts.map((c) => (
+              <li key={c.contract.id}>
+                <Link href={`/contracts/${c.contract.id}`}>{c.contract.title}</Link> ({c.contract.organisation.name})
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-4 break-all text-sm">
+          Content hash (SHA-256): <span className="font-mono" data-testid="content-hash">{v.contentHash}</span>
+        </p>
+      </section>
+
+      <section aria-labelledby="signatures" className="mb-8">
+        <h2 id="signatures" className="mb-3 text-2xl font-bold">
+          Signatures on version {v.version}
+        </h2>
+        <SignOffHistory signOffs={v.signOffs as SignOffRow[]} />
+      </section>
+
+      {canSign && (
+        <section aria-labelledby="sign" className="mb-8">
+          <h2 id="sign" className="mb-3 text-2xl font-bold">
+            {role === "GOVERNOR" ? "Your decision" : "Sign for NHS England"}
+          </h2>
+          <p className="mb-4">
+            {role === "GOVERNOR"
+              ? "The agreement is in force when you and the commissioner have both signed this same version."
+              : "Signing asks the governor to sign the same version. Any later edit makes a new version and voids both signatures."}
+          </p>
+          <SignOffForm
+            action={signAgreementAction.bind(null, a.id, v.version)}
+            contentHash={v.contentHash}
+            signerName={actor.name}
+            what={`version ${v.version} of this agreement`}
+            choices={role === "GOVERNOR" ? ["APPROVED", "CHANGES_REQUESTED", "REJECTED"] : ["APPROVED"]}
+          />
+        </section>
+      )}
+
+      {a.versions.length > 1 && (
+        <section aria-labelledby="versions" className="mb-8">
+          <h2 id="versions" className="mb-3 text-2xl font-bold">
+            Earlier versions
+          </h2>
+          <ul className="list-disc pl-6">
+            {a.versions.slice(1).map((old) => (
+              <li key={old.id}>
+                Version {old.version}, {formatLondon(old.createdAt, "dateTime")}, by {old.createdBy.name}.{" "}
+                <Link href={`/agreements/${a.id}/compare?from=${old.version}&to=${v.version}`}>What changed since version {old.version}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

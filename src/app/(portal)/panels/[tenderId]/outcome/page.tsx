@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/ui/page-heading";
+import { formatLondon } from "@/domain/london-time";
+import { getPanelOutcome } from "@/server/awards/queries";
+import { requireActor } from "@/server/auth/session";
+import { readable } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "You said, we did" };
+
+/** "You said, we did": plain words for young commissioners about what happened after they scored. */
+export default async function OutcomePage({ params }: { params: Promise<{ tenderId: string }> }) {
+  const { tenderId } = await params;
+  const actor = await requireActor("panels");
+  const o = await readable(getPanelOutcome(actor, tenderId));
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-4">
+        <Link href="/panels">Back to my panels</Link>
+      </p>
+      <PageHeading caption={o.title}>You said, we did</PageHeading>
+      <section aria-labelledby="what-happened" className="mb-8">
+        <h2 id="what-happened" className="mb-2 text-2xl font-bold">
+          What happened
+        </h2>
+        <p className="text-lg" data-testid="outcome">
+          {o.winner.provider} {o.awarded ? "got the contract" : "will get the contract"}. They came {o.winner.rank === 1 ? "first" : `number ${o.winner.rank}`} with {o.winner.total} points out of 100.
+        </p>
+        {!o.awarded && o.standstillEndsAt && (
+          <p className="mt-2">First there is a short waiting time, so other bidders can ask questions. It ends on {formatLondon(o.standstillEndsAt, "date")}.</p>
+        )}
+      </section>
+      {o.note && (
+        <section aria-labelledby="note" className="mb-8 border-l-8 border-nhs-blue bg-white p-4">
+          <h2 id="note" className="mb-2 text-2xl font-bold">
+            A note from the commissioner
+          </h2>
+          <p className="whitespace-pre-line text-lg">{o.note}</p>
+        </section>
+      )}
+      <section aria-labelledby="your-marks" className="mb-8">
+        <h2 id="your-marks" className="mb-2 text-2xl font-bold">
+          Your marks and the panel&apos;s marks
+        </h2>
+        <p className="mb-4">{o.counted ?? "Your marks counted. The panel's mark is the average of everyone's marks that counted."} {o.rule}</p>
+        {o.bids.map((b) => (
+          <div key={b.bidId} className="mb-6 border border-slate-300 bg-white p-4">
+            <h3 className="text-xl font-bold">
+              {b.rank}. {b.provider}: {b.total} points
+            </h3>
+            <ul className="mt-2 space-y-3">
+              {b.criteria.map((c) => (
+                <li key={c.name}>
+                  <span className="font-bold">{c.name}</span>
+                  <span className="block">
+                    You gave <strong className="font-mono">{c.myScore ?? "no mark"}</strong>. The panel gave <strong className="font-mono">{c.panelScore ?? "–"}</strong> out of 5.
+                  </span>
+                  {c.myReason && <span className="block text-slate-700">You said: “{c.myReason}”</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// When is a co-commissioning agreement in force? (PRODUCT.md) Only when the
+// commissioner and the governor have both signed the same version, each
+// signature bound to that version's content hash and not voided. Editing
+// makes a new version and voids earlier sign-offs, so the newest version is
+// what is waiting; an older fully signed version stays in force until then.
+
+export interface VersionForStatus {
+  id: string;
+  version: number;
+  contentHash: string;
+  signOffs: { signerRole: "COMMISSIONER" | "GOVERNOR"; decision: "APPROVED" | "CHANGES_REQUESTED" | "REJECTED"; contentHash: string; voidedAt: Date | null }[];
+}
+
+export type AgreementState = "AWAITING_COMMISSIONER" | "AWAITING_GOVERNOR" | "CHANGES_REQUESTED" | "REJECTED" | "IN_FORCE";
+
+export const AGREEMENT_STATE_LABEL: Record<AgreementState, string> = {
+  AWAITING_COMMISSIONER: "Draft: waiting for the commissioner to sign",
+  AWAITING_GOVERNOR: "Waiting for the governor to sign",
+  CHANGES_REQUESTED: "Governor asked for changes",
+  REJECTED: "Rejected by the governor",
+  IN_FORCE: "In force",
+};
+
+function standing(v: VersionForStatus, role: "COMMISSIONER" | "GOVERNOR") {
+  return v.signOffs.filter((s) => s.signerRole === role && s.voidedAt === null && s.contentHash === v.contentHash);
+}
+
+export function isFullySigned(v: VersionForStatus): boolean {
+  return (["COMMISSIONER", "GOVERNOR"] as const).every((role) => standing(v, role).some((s) => s.decision === "APPROVED"));
+}
+
+export function agreementStatus(versions: VersionForStatus[]): { state: AgreementState; latest: VersionForStatus; inForce: VersionForStatus | null } {
+  const sorted = [...versions].sort((a, b) => b.version - a.version);
+  const latest = sorted[0];
+  if (!latest) throw new Error("An agreement always has a version");
+  const inForce = sorted.find(isFullySigned) ?? null;
+  const governor = standing(latest, "GOVERNOR").at(-1);
+  let state: AgreementState;
+  if (isFullySigned(latest)) state = "IN_FORCE";
+  else if (governor?.decision === "REJECTED") state = "REJECTED";
+  else if (governor?.decision === "CHANGES_REQUESTED") state = "CHANGES_REQUESTED";
+  else if (standing(latest, "COMMISSIONER").some((s) => s.decision === "APPROVED")) state = "AWAITING_GOVERNOR";
+  else state = "AWAITING_COMMISSIONER";
+  return { state, latest, inForce };
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import type { Tx } from "../db";
+import { Invalid } from "../errors";
+
+export interface AgreementContentInput {
+  priorities: string;
+  servicesInScope: string;
+  youngPeopleInvolvement: string;
+  otherTerms: string;
+  contractIds: string[];
+}
+
+export interface AgreementContent {
+  priorities: string;
+  servicesInScope: string;
+  youngPeopleInvolvement: string;
+  otherTerms: string;
+  contractIds: string[];
+}
+
+const MAX = 20_000;
+const REQUIRED: [keyof Omit<AgreementContentInput, "contractIds" | "otherTerms">, string][] = [
+  ["priorities", "Write the priorities for this period"],
+  ["servicesInScope", "List the services in scope"],
+  ["youngPeopleInvolvement", "Describe how young people are involved"],
+];
+
+/** Text fields are kept as written (line breaks and "## headings" included), trimmed at the ends. */
+export async function parseAgreementContent(tx: Tx, establishmentId: string, input: AgreementContentInput): Promise<AgreementContent> {
+  const errors: Record<string, string> = {};
+  const clean = (s: string) => s.normalize("NFC").replace(/\r\n/g, "\n").trim();
+  const content = {
+    priorities: clean(input.priorities),
+    servicesInScope: clean(input.servicesInScope),
+    youngPeopleInvolvement: clean(input.youngPeopleInvolvement),
+    otherTerms: clean(input.otherTerms),
+    contractIds: [...new Set(input.contractIds)].sort(),
+  };
+  for (const [field, message] of REQUIRED) if (!content[field]) errors[field] = message;
+  for (const field of ["priorities", "servicesInScope", "youngPeopleInvolvement", "otherTerms"] as const) {
+    if (content[field].length > MAX) errors[field] = "Must be 20,000 characters or fewer";
+  }
+  if (content.contractIds.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) errors.contractIds = "Choose contracts from the list";
+  else if (content.contractIds.length > 0) {
+    const found = await tx.contract.count({ where: { id: { in: content.contractIds }, establishmentId } });
+    if (found !== content.contractIds.length) errors.contractIds = "Choose contracts of this establishment from the list";
+  }
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  return content;
+}
+
+/** What a signature binds to: the agreement's identity and this version's whole content. */
+export function hashableVersion(agreement: { establishmentId: string; title: string; periodStart: Date; periodEnd: Date }, version: number, content: AgreementContent) {
+  return {
+    establishmentId: agreement.establishmentId,
+    title: agreement.title,
+    periodStart: agreement.periodStart.toISOString().slice(0, 10),
+    periodEnd: agreement.periodEnd.toISOString().slice(0, 10),
+    version,
+    ...content,
+  };
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { governsEstablishment } from "../access";
+import type { Actor } from "../auth/actor";
+import type { Tx } from "../db";
+import { NotFound } from "../errors";
+
+/**
+ * Loads and locks an agreement for a change. Commissioners may act on any;
+ * a governor only on their own establishments' (others get "not found").
+ */
+export async function loadAgreementForChange(tx: Tx, actor: Actor, agreementId: string) {
+  const notFound = new NotFound("We could not find that agreement.");
+  if (!/^[0-9a-f-]{36}$/i.test(agreementId)) throw notFound;
+  await tx.$executeRaw`SELECT 1 FROM "CoCommissioningAgreement" WHERE "id" = ${agreementId}::uuid FOR UPDATE`;
+  const agreement = await tx.coCommissioningAgreement.findUnique({
+    where: { id: agreementId },
+    include: {
+      establishment: { select: { id: true, name: true } },
+      versions: { orderBy: { version: "desc" }, take: 1, include: { contracts: { select: { contractId: true } }, signOffs: true } },
+    },
+  });
+  if (!agreement) throw notFound;
+  if (actor.role === "GOVERNOR" ? !governsEstablishment(actor, agreement.establishmentId) : actor.role !== "COMMISSIONER") throw notFound;
+  return { ...agreement, latest: agreement.versions[0]! };
+}

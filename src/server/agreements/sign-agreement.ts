@@ -1,0 +1,82 @@
+import "server-only";
+import { audit } from "../audit";
+import type { Actor } from "../auth/actor";
+import { now as clockNow } from "../clock";
+import { db, type Tx } from "../db";
+import { Conflict, NotFound } from "../errors";
+import { notifyUsers } from "../notifications/notify";
+import { governorsOf } from "../awards/recommend-award";
+import { parseSignOff, type SignOffInput } from "../signatures";
+import { loadAgreementForChange } from "./load-agreement";
+
+/**
+ * The commissioner signs the latest version (which asks the governor to
+ * sign); the governor approves, asks for changes or rejects it. Each decision
+ * binds to the hash of the version on the signer's screen: an older version
+ * or changed content is refused.
+ */
+export async function signAgreement(actor: Actor, agreementId: string, input: SignOffInput & { version: number }, now = clockNow()): Promise<{ decision: string }> {
+  if (actor.role !== "COMMISSIONER" && actor.role !== "GOVERNOR") throw new NotFound("We could not find that agreement.");
+  const choice = parseSignOff(actor, input, actor.role === "COMMISSIONER" ? ["APPROVED"] : ["APPROVED", "CHANGES_REQUESTED", "REJECTED"]);
+  return db.$transaction(async (tx) => {
+    const agreement = await loadAgreementForChange(tx, actor, agreementId);
+    const latest = agreement.latest;
+    if (input.version !== latest.version || input.contentHash !== latest.contentHash) {
+      throw new Conflict("There is a newer version of this agreement. Read the latest version before you sign.");
+    }
+    const role = actor.role === "GOVERNOR" ? "GOVERNOR" : "COMMISSIONER";
+    const mine = latest.signOffs.filter((s) => s.signerRole === role && s.voidedAt === null);
+    if (mine.some((s) => s.decision === "APPROVED")) throw new Conflict(`This version has already been signed for the ${role === "GOVERNOR" ? "establishment" : "commissioner"}.`);
+    if (role === "GOVERNOR" && mine.some((s) => s.decision !== "APPROVED")) {
+      throw new Conflict("You have already given your decision on this version. The commissioner needs to make a new version.");
+    }
+    const signOff = await tx.signOff.create({
+      data: {
+        agreementVersionId: latest.id,
+        signerId: actor.id,
+        signerRole: role,
+        decision: choice.decision,
+        typedName: choice.typedName,
+        comment: choice.comment,
+        contentHash: latest.contentHash,
+        signedAt: now,
+      },
+    });
+    await tell(tx, agreement, role, choice.decision, choice.comment);
+    await audit(tx, actor, {
+      action: `agreement.${role.toLowerCase()}_${choice.decision.toLowerCase()}`,
+      entityType: "SignOff",
+      entityId: signOff.id,
+      establishmentId: agreement.establishmentId,
+      after: { agreementId, version: latest.version, contentHash: latest.contentHash, decision: choice.decision, comment: choice.comment },
+    });
+    return { decision: choice.decision };
+  });
+}
+
+async function tell(
+  tx: Tx,
+  agreement: { id: string; title: string; establishmentId: string; latest: { createdById: string; version: number } },
+  role: "COMMISSIONER" | "GOVERNOR",
+  decision: string,
+  comment: string | null,
+) {
+  const href = `/agreements/${agreement.id}`;
+  if (role === "COMMISSIONER") {
+    await notifyUsers(tx, await governorsOf(tx, agreement.establishmentId), {
+      template: "agreement-signature-request",
+      title: `Please sign: ${agreement.title} (version ${agreement.latest.version})`,
+      body: "The commissioner has signed this co-commissioning agreement. It comes into force when you sign the same version.",
+      href,
+    });
+    return;
+  }
+  const author = await tx.user.findUniqueOrThrow({ where: { id: agreement.latest.createdById }, select: { id: true, email: true, name: true } });
+  const what = decision === "APPROVED" ? "signed — the agreement is in force" : decision === "REJECTED" ? "rejected" : "asked for changes to";
+  await notifyUsers(tx, [author], {
+    template: "agreement-governor-decision",
+    title: `Governor ${decision === "APPROVED" ? "signed" : what}: ${agreement.title}`,
+    body: `The governor ${what} version ${agreement.latest.version}.${comment ? ` They said: "${comment}"` : ""}`,
+    href,
+  });
+}

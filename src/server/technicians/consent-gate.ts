@@ -1,0 +1,41 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "../auth/actor";
+import { db, type Db, type Tx } from "../db";
+import { Forbidden } from "../errors";
+import { CONSENT_TEXT_VERSION } from "./consent-text";
+
+// The one rule for informed consent: a young commissioner takes part in
+// panels (joins one, sees bids, scores, logs time) only while they have agreed
+// to the current welcome text and not withdrawn. Use cases call
+// assertConsented; queries put consentedTechnician() in their `where`; the
+// session sends them to WELCOME_PATH. It lives apart from consent.ts so the
+// evaluation code can use it without an import cycle (consent.ts steps back
+// from panels through evaluation/step-back.ts).
+
+export const WELCOME_PATH = "/welcome";
+
+/** A consent that counts now: for the current text and not withdrawn. */
+export function currentConsentWhere(): Prisma.TechnicianConsentWhereInput {
+  return { textVersion: CONSENT_TEXT_VERSION, withdrawnAt: null };
+}
+
+/** Users who may take part: anyone but a technician, or a technician with a current consent. */
+export function consentedTechnician(): Prisma.UserWhereInput {
+  return { OR: [{ role: { not: "TECHNICIAN" } }, { consents: { some: currentConsentWhere() } }] };
+}
+
+/** Consent is asked of technicians only; everyone else counts as consented. */
+export async function hasConsented(actor: Actor, client: Db | Tx = db): Promise<boolean> {
+  if (actor.role !== "TECHNICIAN") return true;
+  const consent = await client.technicianConsent.findFirst({ where: { userId: actor.id, ...currentConsentWhere() }, select: { id: true } });
+  return consent !== null;
+}
+
+export async function assertConsented(client: Db | Tx, actor: Actor): Promise<void> {
+  if (!(await hasConsented(actor, client))) {
+    throw new Forbidden(
+      `Before you take part in a panel, read about your role and your data, and say you agree. You can do that on the welcome page (${WELCOME_PATH}).`,
+    );
+  }
+}
