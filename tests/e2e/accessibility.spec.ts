@@ -25,9 +25,9 @@ test("public pages", async ({ page }) => {
 
 const PAGES: Record<string, string[]> = {
   "admin@demo.test": ["/admin/users", "/admin/outbox"],
-  "commissioner@demo.test": ["/tenders", "/tenders/new", "/panels"],
-  "technician1@demo.test": ["/panels", "/welcome"],
-  "governor@demo.test": ["/establishment"],
+  "commissioner@demo.test": ["/tenders", "/tenders/new", "/panels", "/contracts", "/agreements", "/agreements/new", "/time"],
+  "technician1@demo.test": ["/panels", "/welcome", "/time", "/time/new"],
+  "governor@demo.test": ["/establishment", "/contracts", "/agreements"],
   "provider1@demo.test": ["/opportunities"],
 };
 

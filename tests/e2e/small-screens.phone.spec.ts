@@ -10,9 +10,9 @@ async function fitsThePhone(page: Page, name: string) {
 }
 
 const PAGES: Record<string, string[]> = {
-  "technician1@demo.test": ["/panels", "/welcome"],
-  "commissioner@demo.test": ["/tenders", "/tenders/new", "/panels"],
-  "governor@demo.test": ["/establishment"],
+  "technician1@demo.test": ["/panels", "/welcome", "/time", "/time/new"],
+  "commissioner@demo.test": ["/tenders", "/tenders/new", "/panels", "/contracts", "/agreements", "/agreements/new", "/time"],
+  "governor@demo.test": ["/establishment", "/contracts", "/agreements"],
   "provider1@demo.test": ["/opportunities"],
   "admin@demo.test": ["/admin/users", "/admin/outbox"],
 };

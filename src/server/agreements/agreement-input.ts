@@ -1,4 +1,5 @@
 import "server-only";
+import { contentHash } from "../content-hash";
 import type { Tx } from "../db";
 import { Invalid } from "../errors";
 
@@ -59,4 +60,30 @@ export function hashableVersion(agreement: { establishmentId: string; title: str
     version,
     ...content,
   };
+}
+
+/** Writes a version with its content hash and contract links; versions are never updated afterwards. */
+export async function insertAgreementVersion(
+  tx: Tx,
+  agreement: { id: string; establishmentId: string; title: string; periodStart: Date; periodEnd: Date },
+  version: number,
+  content: AgreementContent,
+  createdById: string,
+  now: Date,
+) {
+  const hash = contentHash(hashableVersion(agreement, version, content));
+  return tx.agreementVersion.create({
+    data: {
+      agreementId: agreement.id,
+      version,
+      priorities: content.priorities,
+      servicesInScope: content.servicesInScope,
+      youngPeopleInvolvement: content.youngPeopleInvolvement,
+      otherTerms: content.otherTerms,
+      contentHash: hash,
+      createdById,
+      createdAt: now,
+      contracts: { create: content.contractIds.map((contractId) => ({ contractId })) },
+    },
+  });
 }

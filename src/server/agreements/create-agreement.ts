@@ -3,11 +3,10 @@ import { assertRole } from "../access";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
-import { contentHash } from "../content-hash";
 import { db } from "../db";
 import { Invalid } from "../errors";
 import { isUniqueViolation } from "../users/create-invitation";
-import { hashableVersion, parseAgreementContent, type AgreementContentInput } from "./agreement-input";
+import { insertAgreementVersion, parseAgreementContent, type AgreementContentInput } from "./agreement-input";
 
 export interface CreateAgreementInput extends AgreementContentInput {
   establishmentId: string;
@@ -51,21 +50,8 @@ export async function createAgreement(actor: Actor, input: CreateAgreementInput,
       const agreement = await tx.coCommissioningAgreement.create({
         data: { establishmentId: input.establishmentId, title, periodStart: periodStart!, periodEnd: periodEnd!, createdAt: now },
       });
-      const hash = contentHash(hashableVersion(agreement, 1, content));
-      const version = await tx.agreementVersion.create({
-        data: {
-          agreementId: agreement.id,
-          version: 1,
-          priorities: content.priorities,
-          servicesInScope: content.servicesInScope,
-          youngPeopleInvolvement: content.youngPeopleInvolvement,
-          otherTerms: content.otherTerms,
-          contentHash: hash,
-          createdById: actor.id,
-          createdAt: now,
-          contracts: { create: content.contractIds.map((contractId) => ({ contractId })) },
-        },
-      });
+      const version = await insertAgreementVersion(tx, agreement, 1, content, actor.id, now);
+      const hash = version.contentHash;
       await audit(tx, actor, {
         action: "agreement.created",
         entityType: "AgreementVersion",

@@ -3,10 +3,9 @@ import { assertRole } from "../access";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
-import { contentHash } from "../content-hash";
 import { db } from "../db";
 import { Conflict, Invalid } from "../errors";
-import { hashableVersion, parseAgreementContent, type AgreementContentInput } from "./agreement-input";
+import { insertAgreementVersion, parseAgreementContent, type AgreementContentInput } from "./agreement-input";
 import { loadAgreementForChange } from "./load-agreement";
 
 /**
@@ -36,21 +35,8 @@ export async function saveAgreementVersion(
       content.contractIds.join() === latest.contracts.map((c) => c.contractId).sort().join();
     if (unchanged) throw new Invalid({ priorities: "Nothing has changed since the last version" }, "Nothing has changed, so no new version was made.");
     const version = latest.version + 1;
-    const hash = contentHash(hashableVersion(agreement, version, content));
-    const created = await tx.agreementVersion.create({
-      data: {
-        agreementId,
-        version,
-        priorities: content.priorities,
-        servicesInScope: content.servicesInScope,
-        youngPeopleInvolvement: content.youngPeopleInvolvement,
-        otherTerms: content.otherTerms,
-        contentHash: hash,
-        createdById: actor.id,
-        createdAt: now,
-        contracts: { create: content.contractIds.map((contractId) => ({ contractId })) },
-      },
-    });
+    const created = await insertAgreementVersion(tx, { ...agreement, id: agreementId }, version, content, actor.id, now);
+    const hash = created.contentHash;
     const voided = await tx.signOff.updateMany({ where: { agreementVersion: { agreementId }, voidedAt: null }, data: { voidedAt: now } });
     await audit(tx, actor, {
       action: "agreement.version_saved",
