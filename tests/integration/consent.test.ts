@@ -1,9 +1,10 @@
+import { fieldErrors } from "../fixtures/expect-invalid";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { listBidsForEvaluation } from "@/server/bids/queries";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
-import { Conflict, Forbidden, Invalid } from "@/server/errors";
+import { Conflict, Forbidden } from "@/server/errors";
 import { declareConflicts } from "@/server/evaluation/declare-conflicts";
 import { getModerationView, getPanelWorkspace, getScoringSheet } from "@/server/evaluation/queries";
 import { saveBidScores } from "@/server/evaluation/save-scores";
@@ -12,7 +13,7 @@ import { currentConsent, giveConsent, hasConsented, withdrawConsent, type GiveCo
 import { CONSENT_TEXT_VERSION, consentText } from "@/server/technicians/consent-text";
 import { logTime } from "@/server/technicians/log-time";
 import { respondToPanelInvitation } from "@/server/tenders/respond-to-panel-invitation";
-import { OPENED, openedTender, type OpenedTender } from "../fixtures/evaluation-builders";
+import { OPENED, openedTender, type OpenedTender, declareNoConflicts, scoreSheet } from "../fixtures/evaluation-builders";
 import { createActor } from "../fixtures/factories";
 import { publishedTender } from "../fixtures/tender-builders";
 import { NOW, timeInput } from "../fixtures/time-builders";
@@ -38,26 +39,6 @@ function agree(overrides: Partial<GiveConsentInput> = {}): GiveConsentInput {
   return { textVersion: CONSENT_TEXT_VERSION, confirm: true, ...overrides };
 }
 
-async function fieldErrors(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Invalid);
-  return (error as Invalid).fieldErrors;
-}
-
-async function declareNone(actor: Actor) {
-  await declareConflicts(actor, t.id, [
-    { organisationId: t.organisations.a, hasConflict: false },
-    { organisationId: t.organisations.b, hasConflict: false },
-  ], OPENED);
-}
-
-function sheet(q1: number, q2: number) {
-  return { scores: { [t.criteria.quality]: { score: String(q1), reason: REASON }, [t.criteria.secondQuality]: { score: String(q2), reason: REASON } } };
-}
-
 /** Every way into a panel, for a young commissioner who should be refused. */
 async function expectNoPanelAccess(actor: Actor) {
   const refused = /welcome page/;
@@ -65,8 +46,8 @@ async function expectNoPanelAccess(actor: Actor) {
   await expect(getScoringSheet(actor, t.id, t.bids.a, OPENED)).rejects.toBeInstanceOf(Forbidden);
   await expect(getModerationView(actor, t.id, OPENED)).rejects.toBeInstanceOf(Forbidden);
   await expect(declareConflicts(actor, t.id, [{ organisationId: t.organisations.a, hasConflict: false }], OPENED)).rejects.toBeInstanceOf(Forbidden);
-  await expect(saveBidScores(actor, t.id, t.bids.a, sheet(3, 3), false, OPENED)).rejects.toThrow(refused);
-  await expect(saveBidScores(actor, t.id, t.bids.a, sheet(3, 3), true, OPENED)).rejects.toBeInstanceOf(Forbidden);
+  await expect(saveBidScores(actor, t.id, t.bids.a, scoreSheet(t, [3, 3], REASON), false, OPENED)).rejects.toThrow(refused);
+  await expect(saveBidScores(actor, t.id, t.bids.a, scoreSheet(t, [3, 3], REASON), true, OPENED)).rejects.toBeInstanceOf(Forbidden);
   await expect(logTime(actor, timeInput(t.id), NOW)).rejects.toThrow(refused);
   // The query itself returns nothing: bids are not read for them at all.
   expect(await listBidsForEvaluation(actor, t.id, OPENED)).toEqual([]);
@@ -101,9 +82,9 @@ describe("no panel access before consent", () => {
     const invited = await newcomer("INVITED", "C");
     await giveConsent(invited.actor, agree(), AGREED);
     await respondToPanelInvitation(invited.actor, invited.seatId, true, AGREED);
-    await declareNone(invited.actor);
+    await declareNoConflicts(t, invited.actor);
     expect((await getPanelWorkspace(invited.actor, t.id, OPENED)).bids).toHaveLength(2);
-    await saveBidScores(invited.actor, t.id, t.bids.a, sheet(4, 4), true, OPENED);
+    await saveBidScores(invited.actor, t.id, t.bids.a, scoreSheet(t, [4, 4], REASON), true, OPENED);
     await expect(logTime(invited.actor, timeInput(t.id), NOW)).resolves.toMatchObject({ id: expect.any(String) });
   });
 
@@ -226,8 +207,8 @@ describe("withdrawing consent", () => {
   it("sets withdrawnAt, steps back from every panel keeping sent marks, says no to invitations, and access is refused again", async () => {
     const tech = t.technicians[0]!;
     const seatId = t.seats[tech.id]!;
-    await declareNone(tech);
-    await saveBidScores(tech, t.id, t.bids.a, sheet(5, 5), true, OPENED);
+    await declareNoConflicts(t, tech);
+    await saveBidScores(tech, t.id, t.bids.a, scoreSheet(t, [5, 5], REASON), true, OPENED);
     await saveBidScores(tech, t.id, t.bids.b, { scores: { [t.criteria.quality]: { score: "2", reason: "" } } }, false, OPENED);
     const other = await publishedTender({ deadline: new Date("2027-03-01T17:00:00Z") });
     const invitation = await db.panelMember.create({ data: { tenderId: other.id, userId: tech.id, role: "TECHNICIAN", status: "INVITED", anonymousLabel: "C", invitedById: other.commissioner.id } });
@@ -260,8 +241,8 @@ describe("withdrawing consent", () => {
 
   it("takes sent marks out when asked, and never keeps a member who sent nothing", async () => {
     const [sender, silent] = t.technicians as [Actor, Actor];
-    await declareNone(sender);
-    await saveBidScores(sender, t.id, t.bids.a, sheet(5, 5), true, OPENED);
+    await declareNoConflicts(t, sender);
+    await saveBidScores(sender, t.id, t.bids.a, scoreSheet(t, [5, 5], REASON), true, OPENED);
     await withdrawConsent(sender, { confirm: true, keepSubmittedScores: false }, LATER);
     await withdrawConsent(silent, { confirm: true }, LATER);
     expect((await db.panelMember.findUniqueOrThrow({ where: { id: t.seats[sender.id]! } })).keepSubmittedScores).toBe(false);

@@ -8,26 +8,15 @@ import { getModerationView, getPanelWorkspace, getScoringSheet } from "@/server/
 import { saveBidScores } from "@/server/evaluation/save-scores";
 import { stepBack } from "@/server/evaluation/step-back";
 import { createActor } from "../fixtures/factories";
-import { OPENED, openedTender, type OpenedTender } from "../fixtures/evaluation-builders";
+import { OPENED, openedTender, type OpenedTender, declareNoConflicts, scoreSheet } from "../fixtures/evaluation-builders";
 
 let t: OpenedTender;
 const REASON = "The answer is clear and shows real experience.";
 
-async function declareNone(actor: Actor) {
-  await declareConflicts(actor, t.id, [
-    { organisationId: t.organisations.a, hasConflict: false },
-    { organisationId: t.organisations.b, hasConflict: false },
-  ], OPENED);
-}
-
-function sheet(q1: number, q2: number) {
-  return { scores: { [t.criteria.quality]: { score: String(q1), reason: REASON }, [t.criteria.secondQuality]: { score: String(q2), reason: REASON } } };
-}
-
 async function scoreAll(actor: Actor, a: [number, number], b: [number, number]) {
-  await declareNone(actor);
-  await saveBidScores(actor, t.id, t.bids.a, sheet(...a), true, OPENED);
-  await saveBidScores(actor, t.id, t.bids.b, sheet(...b), true, OPENED);
+  await declareNoConflicts(t, actor);
+  await saveBidScores(actor, t.id, t.bids.a, scoreSheet(t, a, REASON), true, OPENED);
+  await saveBidScores(actor, t.id, t.bids.b, scoreSheet(t, b, REASON), true, OPENED);
 }
 
 beforeEach(async () => {
@@ -42,11 +31,11 @@ describe("conflicts of interest", () => {
     expect(before.bids).toEqual([]);
     expect(before.bidders.map((b) => b.name.slice(0, 8))).toEqual(["Bidder A", "Bidder B"]);
     await expect(getScoringSheet(tech, t.id, t.bids.a, OPENED)).rejects.toBeInstanceOf(NotFound);
-    await expect(saveBidScores(tech, t.id, t.bids.a, sheet(3, 3), false, OPENED)).rejects.toThrow("Declare any conflicts of interest before you see the bids.");
+    await expect(saveBidScores(tech, t.id, t.bids.a, scoreSheet(t, [3, 3], REASON), false, OPENED)).rejects.toThrow("Declare any conflicts of interest before you see the bids.");
 
     const partial = await declareConflicts(tech, t.id, [{ organisationId: t.organisations.a, hasConflict: false }], OPENED).catch((e: unknown) => e);
     expect((partial as Invalid).fieldErrors).toEqual({ [`conflict.${t.organisations.b}`]: expect.stringMatching(/^Say whether you have a conflict of interest with Bidder B/) });
-    await declareNone(tech);
+    await declareNoConflicts(t, tech);
     expect((await getPanelWorkspace(tech, t.id, OPENED)).bids).toHaveLength(2);
   });
 
@@ -63,7 +52,7 @@ describe("conflicts of interest", () => {
     ], OPENED);
     const workspace = await getPanelWorkspace(tech, t.id, OPENED);
     expect(workspace).toMatchObject({ excluded: true, mayScore: false, bids: [] });
-    await expect(saveBidScores(tech, t.id, t.bids.b, sheet(3, 3), false, OPENED)).rejects.toThrow(/conflict of interest/);
+    await expect(saveBidScores(tech, t.id, t.bids.b, scoreSheet(t, [3, 3], REASON), false, OPENED)).rejects.toThrow(/conflict of interest/);
     const chairView = await getPanelWorkspace(t.commissioner, t.id, OPENED);
     expect(chairView.chair?.members.find((m) => m.id === t.seats[tech.id])).toMatchObject({ conflict: true, state: "EXCLUDED" });
   });
@@ -78,7 +67,7 @@ describe("conflicts of interest", () => {
 describe("scoring", () => {
   it("drafts save anything partial; submitting needs every score and a real reason", async () => {
     const tech = t.technicians[0]!;
-    await declareNone(tech);
+    await declareNoConflicts(t, tech);
     await saveBidScores(tech, t.id, t.bids.a, { scores: { [t.criteria.quality]: { score: "4", reason: "" } } }, false, OPENED);
     await saveBidScores(tech, t.id, t.bids.a, { scores: { [t.criteria.quality]: { score: "", reason: "Thinking about it…" } } }, false, OPENED);
     const error = await saveBidScores(tech, t.id, t.bids.a, { scores: { [t.criteria.quality]: { score: "4", reason: "ok" } } }, true, OPENED).catch((e: unknown) => e);
@@ -91,20 +80,20 @@ describe("scoring", () => {
       const e = await saveBidScores(tech, t.id, t.bids.a, { scores: { [t.criteria.quality]: { score: bad, reason: REASON } } }, false, OPENED).catch((x: unknown) => x);
       expect((e as Invalid).fieldErrors[`score.${t.criteria.quality}`]).toBe("Choose a score from 0 to 5");
     }
-    await saveBidScores(tech, t.id, t.bids.a, sheet(4, 3), true, OPENED);
-    await expect(saveBidScores(tech, t.id, t.bids.a, sheet(5, 5), true, OPENED)).rejects.toThrow("You have already submitted your scores for this bid.");
+    await saveBidScores(tech, t.id, t.bids.a, scoreSheet(t, [4, 3], REASON), true, OPENED);
+    await expect(saveBidScores(tech, t.id, t.bids.a, scoreSheet(t, [5, 5], REASON), true, OPENED)).rejects.toThrow("You have already submitted your scores for this bid.");
   });
 
   it("blind scoring: nobody sees another member's scores until they have submitted all their own", async () => {
     await scoreAll(t.commissioner2, [5, 5], [1, 1]);
     const tech = t.technicians[0]!;
-    await declareNone(tech);
-    await saveBidScores(tech, t.id, t.bids.a, sheet(2, 2), true, OPENED);
+    await declareNoConflicts(t, tech);
+    await saveBidScores(tech, t.id, t.bids.a, scoreSheet(t, [2, 2], REASON), true, OPENED);
     const sheetB = await getScoringSheet(tech, t.id, t.bids.b, OPENED);
     expect(sheetB.mine).toEqual([]);
     expect(JSON.stringify(sheetB)).not.toContain(t.seats[t.commissioner2.id]);
     expect((await getModerationView(tech, t.id, OPENED)).visible).toBe(false);
-    await saveBidScores(tech, t.id, t.bids.b, sheet(3, 3), true, OPENED);
+    await saveBidScores(tech, t.id, t.bids.b, scoreSheet(t, [3, 3], REASON), true, OPENED);
     const view = await getModerationView(tech, t.id, OPENED);
     expect(view.visible).toBe(true);
     if (view.visible) expect(view.scores.map((s) => s.panelMemberId)).toContain(t.seats[t.commissioner2.id]);
@@ -112,11 +101,11 @@ describe("scoring", () => {
 
   it("two members scoring the same bid at the same moment both persist", async () => {
     const [x, y] = t.technicians as [Actor, Actor];
-    await declareNone(x);
-    await declareNone(y);
+    await declareNoConflicts(t, x);
+    await declareNoConflicts(t, y);
     await Promise.all([
-      saveBidScores(x, t.id, t.bids.a, sheet(1, 2), true, OPENED),
-      saveBidScores(y, t.id, t.bids.a, sheet(4, 5), true, OPENED),
+      saveBidScores(x, t.id, t.bids.a, scoreSheet(t, [1, 2], REASON), true, OPENED),
+      saveBidScores(y, t.id, t.bids.a, scoreSheet(t, [4, 5], REASON), true, OPENED),
     ]);
     const rows = await db.score.findMany({ where: { bidId: t.bids.a, status: "SUBMITTED" }, orderBy: { score: "asc" } });
     expect(rows.map((r) => r.score)).toEqual([1, 2, 4, 5]);
@@ -127,15 +116,15 @@ describe("stepping back", () => {
   it("discards unsubmitted scores; submitted ones count only if the member says so", async () => {
     const [keeper, leaver] = t.technicians as [Actor, Actor];
     for (const tech of [keeper, leaver]) {
-      await declareNone(tech);
-      await saveBidScores(tech, t.id, t.bids.a, sheet(5, 5), true, OPENED);
+      await declareNoConflicts(t, tech);
+      await saveBidScores(tech, t.id, t.bids.a, scoreSheet(t, [5, 5], REASON), true, OPENED);
       await saveBidScores(tech, t.id, t.bids.b, { scores: { [t.criteria.quality]: { score: "1", reason: "" } } }, false, OPENED);
     }
     await expect(stepBack(keeper, t.id, { keepSubmittedScores: null }, OPENED)).rejects.toBeInstanceOf(Invalid);
     await stepBack(keeper, t.id, { keepSubmittedScores: true }, OPENED);
     await stepBack(leaver, t.id, { keepSubmittedScores: false }, OPENED);
     expect(await db.score.count({ where: { panelMemberId: { in: [t.seats[keeper.id]!, t.seats[leaver.id]!] }, status: "DRAFT" } })).toBe(0);
-    await expect(saveBidScores(keeper, t.id, t.bids.b, sheet(1, 1), true, OPENED)).rejects.toThrow("You have stepped back from this panel.");
+    await expect(saveBidScores(keeper, t.id, t.bids.b, scoreSheet(t, [1, 1], REASON), true, OPENED)).rejects.toThrow("You have stepped back from this panel.");
 
     await scoreAll(t.commissioner, [3, 3], [3, 3]);
     await scoreAll(t.commissioner2, [3, 3], [3, 3]);

@@ -1,7 +1,8 @@
+import { fieldErrors } from "../fixtures/expect-invalid";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { Conflict, Forbidden, Invalid, NotFound } from "@/server/errors";
+import { Conflict, Forbidden, NotFound } from "@/server/errors";
 import { deleteTimeEntry } from "@/server/technicians/delete-time-entry";
 import { editTimeEntry } from "@/server/technicians/edit-time-entry";
 import { CLAIM_COLUMNS, exportClaimsCsv } from "@/server/technicians/export-claims-csv";
@@ -23,15 +24,6 @@ beforeEach(async () => {
   t = await timeTender();
   tech = t.technicians[0];
 });
-
-async function fieldErrors(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Invalid);
-  return (error as Invalid).fieldErrors;
-}
 
 describe("logging time", () => {
   it("a young commissioner on the panel logs a session; it waits to be checked and is audited", async () => {

@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { useFormStateContext } from "./action-form";
 import { fieldId } from "./error-summary";
-import { describedBy } from "./field";
+import { describedBy, errorFrameClass, FieldError, FieldHint } from "./field";
 
 /**
  * GOV.UK single checkbox: a box with its label beside it, a hint under the
@@ -29,13 +29,8 @@ export function Checkbox({
   error ??= ctx.fieldErrors?.[name];
   const checked = ctx.values ? ctx.values[name] === value : defaultChecked;
   return (
-    <div className={`mb-6 ${error ? "border-l-4 border-red-700 pl-4" : ""}`}>
-      {error && (
-        <p id={`${id}-error`} className="mb-2 font-bold text-red-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+    <div className={errorFrameClass(error)}>
+      <FieldError id={id} error={error} className="mb-2 font-bold text-red-700" />
       <div className="flex items-start gap-3">
         <input
           type="checkbox"
@@ -51,11 +46,7 @@ export function Checkbox({
           <label htmlFor={id} className="cursor-pointer text-lg font-bold">
             {label}
           </label>
-          {hint && (
-            <p id={`${id}-hint`} className="text-slate-600">
-              {hint}
-            </p>
-          )}
+          <FieldHint id={id} hint={hint} />
         </div>
       </div>
     </div>

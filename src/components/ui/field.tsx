@@ -15,23 +15,39 @@ export function describedBy(id: string, hint?: ReactNode, error?: string) {
   return ids.length ? ids.join(" ") : undefined;
 }
 
+/** A field's error, announced as such to screen readers; tied to the field by `${id}-error`. */
+export function FieldError({ id, error, className = "font-bold text-red-700" }: { id: string; error?: string; className?: string }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} className={className}>
+      <span className="sr-only">Error: </span>
+      {error}
+    </p>
+  );
+}
+
+export function FieldHint({ id, hint }: { id: string; hint?: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <p id={`${id}-hint`} className="text-slate-600">
+      {hint}
+    </p>
+  );
+}
+
+/** The frame every field sits in: a red bar on the left when it has an error. */
+export function errorFrameClass(error?: string): string {
+  return `mb-6 ${error ? "border-l-4 border-red-700 pl-4" : ""}`;
+}
+
 function FieldFrame({ id, label, hint, error, children }: Omit<FieldProps, "name"> & { id: string; children: ReactNode }) {
   return (
-    <div className={`mb-6 ${error ? "border-l-4 border-red-700 pl-4" : ""}`}>
+    <div className={errorFrameClass(error)}>
       <label htmlFor={id} className="block text-lg font-bold">
         {label}
       </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="font-bold text-red-700">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
       {children}
     </div>
   );
@@ -147,20 +163,11 @@ export function RadioGroup({
   error ??= ctx.fieldErrors?.[name];
   const checked = ctx.values?.[name] ?? defaultValue;
   return (
-    <div className={`mb-6 ${error ? "border-l-4 border-red-700 pl-4" : ""}`}>
+    <div className={errorFrameClass(error)}>
       <fieldset aria-describedby={describedBy(id, hint, error)}>
         <legend className="text-lg font-bold">{legend}</legend>
-        {hint && (
-          <p id={`${id}-hint`} className="text-slate-600">
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {error}
-          </p>
-        )}
+        <FieldHint id={id} hint={hint} />
+        <FieldError id={id} error={error} />
         <div className="mt-2 space-y-2">
           {options.map((o, i) => (
             <div key={o.value} className="flex items-start gap-3">

@@ -8,6 +8,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { Forbidden } from "../errors";
 import { managedTendersWhere } from "./managed-tenders";
+import { claimSelect } from "./queries";
 import { activityLabel, dateKey } from "./time-labels";
 
 export const CLAIM_COLUMNS = [
@@ -79,18 +80,7 @@ export async function exportClaimsCsv(actor: Actor, options: { unpaidOnly?: bool
   if (actor.role !== "COMMISSIONER") throw new Forbidden();
   const rows = await db.timeEntry.findMany({
     where: { status: options.unpaidOnly ? "APPROVED" : { in: ["APPROVED", "PAID"] }, tender: managedTendersWhere(actor) },
-    select: {
-      id: true,
-      workedOn: true,
-      minutes: true,
-      activity: true,
-      hourlyRatePence: true,
-      amountPence: true,
-      reviewedAt: true,
-      technician: { select: { name: true, email: true } },
-      reviewedBy: { select: { name: true } },
-      tender: { select: { reference: true } },
-    },
+    select: claimSelect,
     orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
   });
   await db.$transaction((tx) =>

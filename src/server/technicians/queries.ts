@@ -13,6 +13,21 @@ import { managedTendersWhere } from "./managed-tenders";
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 const tenderSelect = { select: { id: true, reference: true, title: true } } as const;
 
+/** An approved (or paid) claim as the commissioner's page and the payroll CSV both show it. */
+export const claimSelect = {
+  id: true,
+  workedOn: true,
+  minutes: true,
+  activity: true,
+  hourlyRatePence: true,
+  amountPence: true,
+  reviewedAt: true,
+  paidAt: true,
+  technician: { select: { name: true, email: true } },
+  reviewedBy: { select: { name: true } },
+  tender: tenderSelect,
+} as const;
+
 /** A young commissioner's own time, newest day first, with what they are owed and have been paid. */
 export async function getMyTime(actor: Actor) {
   assertRole(actor, "TECHNICIAN");
@@ -103,19 +118,7 @@ export async function listClaims(actor: Actor, status: "APPROVED" | "PAID" = "AP
   assertRole(actor, "COMMISSIONER");
   return db.timeEntry.findMany({
     where: { status, tender: managedTendersWhere(actor) },
-    select: {
-      id: true,
-      workedOn: true,
-      minutes: true,
-      activity: true,
-      hourlyRatePence: true,
-      amountPence: true,
-      reviewedAt: true,
-      paidAt: true,
-      technician: { select: { name: true } },
-      reviewedBy: { select: { name: true } },
-      tender: { select: { id: true, reference: true, title: true } },
-    },
+    select: claimSelect,
     orderBy: status === "PAID" ? [{ paidAt: "desc" }] : [{ reviewedAt: "asc" }],
     take: status === "PAID" ? 20 : 500,
   });

@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import { useFormStateContext } from "@/components/ui/action-form";
 import { fieldId } from "@/components/ui/error-summary";
+import { errorFrameClass, FieldError } from "@/components/ui/field";
 
 /** Checkboxes for choosing claims, inside an ActionForm: shows the field's error and keeps the ticks after an error. */
 export function ClaimCheckboxes({ name, legend, claims }: { name: string; legend: ReactNode; claims: { id: string; label: ReactNode }[] }) {
@@ -10,15 +11,10 @@ export function ClaimCheckboxes({ name, legend, claims }: { name: string; legend
   const error = ctx.fieldErrors?.[name];
   const ticked = new Set((ctx.values?.[name] ?? "").split(",").filter(Boolean));
   return (
-    <div className={`mb-6 ${error ? "border-l-4 border-red-700 pl-4" : ""}`}>
+    <div className={errorFrameClass(error)}>
       <fieldset aria-describedby={error ? `${id}-error` : undefined}>
         <legend className="mb-2 text-lg font-bold">{legend}</legend>
-        {error && (
-          <p id={`${id}-error`} className="font-bold text-red-700">
-            <span className="sr-only">Error: </span>
-            {error}
-          </p>
-        )}
+        <FieldError id={id} error={error} />
         <ul className="divide-y divide-slate-300 border-y border-slate-300">
           {claims.map((c, i) => (
             <li key={c.id} className="flex items-start gap-3 py-3">
