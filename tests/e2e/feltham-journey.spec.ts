@@ -133,7 +133,6 @@ test("two commissioners and two young commissioners declare, score and moderate;
   const plans: [string, Record<string, number>, boolean][] = [
     ["commissioner@demo.test", { Brightwell: 4, Harbour: 3 }, false],
     ["commissioner2@demo.test", { Brightwell: 4, Harbour: 3 }, false],
-    ["technician1@demo.test", { Brightwell: 5, Harbour: 5 }, true],
   ];
   for (const [email, marks, technician] of plans) {
     await signIn(page, email);
@@ -141,6 +140,13 @@ test("two commissioners and two young commissioners declare, score and moderate;
     await scoreEverything(page, marks, technician);
     await signOut(page);
   }
+  // Young commissioner A scores with JavaScript turned off: plain forms, posted to the server.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await signIn(plain, "technician1@demo.test");
+  await plain.goto("/panels");
+  await scoreEverything(plain, { Brightwell: 5, Harbour: 5 }, true);
+  await noScript.close();
   // Young commissioner B scores on a phone.
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const mobile = await phone.newPage();
@@ -219,7 +225,7 @@ async function recommend(page: Page, note: string) {
   await expect(page.getByText("Recommendation sent to the governor for sign-off")).toBeVisible();
 }
 
-test("recommendation, governor asks for a change, re-moderation, approval, standstill, award, contract and agreement", async ({ page }) => {
+test("recommendation, governor asks for a change, re-moderation, approval, standstill, award, contract and agreement", async ({ page, browser }) => {
   await signIn(page, "commissioner@demo.test");
   await recommend(page, "Thank you. Your marks on how young people can reach the service decided it.");
   await signOut(page);
@@ -260,18 +266,21 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await expect(page.getByText("Governor asked for changes")).toBeVisible();
   await signOut(page);
 
-  // The governor approves by typing their name; standstill starts.
-  await signIn(page, "governor@demo.test");
-  await page.getByTestId("pending-signoffs").getByRole("link", { name: /Brightwell/ }).click();
-  await expect(page.getByText("Earlier recommendations for this tender")).toBeVisible();
-  await page.getByRole("radio", { name: /^Approve/ }).check();
-  await page.getByLabel("To approve, type your full name as your signature").fill("Someone Else");
-  await page.getByRole("button", { name: "Send my decision" }).click();
-  await expect(page.getByText("Type your full name exactly as it appears on your account: Ruth Adeyemi").first()).toBeVisible();
-  await page.getByLabel("To approve, type your full name as your signature").fill("Ruth Adeyemi");
-  await page.getByRole("button", { name: "Send my decision" }).click();
-  await expect(page.getByText("You approved this award. Standstill has started.")).toBeVisible();
-  await signOut(page);
+  // The governor approves by typing their name, with JavaScript turned off; standstill starts.
+  const governorContext = await browser.newContext({ javaScriptEnabled: false });
+  const governor = await governorContext.newPage();
+  await signIn(governor, "governor@demo.test");
+  await governor.getByTestId("pending-signoffs").getByRole("link", { name: /Brightwell/ }).click();
+  await expect(governor.getByText("Earlier recommendations for this tender")).toBeVisible();
+  await governor.getByRole("radio", { name: /^Approve/ }).check();
+  await governor.getByLabel("To approve, type your full name as your signature").fill("Someone Else");
+  await governor.getByRole("button", { name: "Send my decision" }).click();
+  await expect(governor.getByText("Type your full name exactly as it appears on your account: Ruth Adeyemi").first()).toBeVisible();
+  await governor.getByRole("radio", { name: /^Approve/ }).check();
+  await governor.getByLabel("To approve, type your full name as your signature").fill("Ruth Adeyemi");
+  await governor.getByRole("button", { name: "Send my decision" }).click();
+  await expect(governor.getByText("You approved this award. Standstill has started.")).toBeVisible();
+  await governorContext.close();
 
   // The runner-up reads their own letter: their scores, the winner's total, the standstill end.
   await signIn(page, "provider3@demo.test");
@@ -328,4 +337,38 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await signIn(page, "governor2@demo.test");
   await page.goto("/contracts");
   await expect(page.getByText("No contracts yet.", { exact: false })).toBeVisible();
+
+  await signOut(page);
+
+  // Young commissioner A logs paid time on a phone with JavaScript off; the commissioner approves; A sees it owed.
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, javaScriptEnabled: false });
+  const jay = await phone.newPage();
+  await signIn(jay, "technician1@demo.test");
+  await jay.goto("/time");
+  await jay.getByRole("link", { name: "Log time" }).click();
+  await jay.getByRole("button", { name: "Send for checking" }).click();
+  await expect(jay.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  await jay.getByLabel("Hours").fill("2");
+  await jay.getByLabel("Minutes").fill("30");
+  await jay.getByLabel(/^Marking bids/).check();
+  await jay.getByRole("button", { name: "Send for checking" }).click();
+  await expect(jay.getByText("Time sent")).toBeVisible();
+  expect(await jay.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+  await signIn(page, "commissioner@demo.test");
+  await page.goto("/time");
+  await page.getByRole("button", { name: /^Approve 2 hours 30 minutes for Jay/ }).click();
+  await expect(page.getByText("Time approved")).toBeVisible();
+  await signOut(page);
+
+  // 2½ hours at the tender's £15.00 an hour = £37.50.
+  await jay.goto("/time");
+  await expect(jay.getByText("£37.50").first()).toBeVisible();
+  // "You said, we did": the outcome and the commissioner's note.
+  await jay.goto("/panels");
+  await jay.getByRole("link", { name: TITLE }).click();
+  await jay.getByRole("link", { name: /You said, we did/ }).click();
+  await expect(jay.getByTestId("outcome")).toContainText("Brightwell Community Healthcare Ltd got the contract");
+  await expect(jay.getByText("We checked evening cover as the governor asked")).toBeVisible();
+  await phone.close();
 });

@@ -29,8 +29,14 @@ async function requestedPath(): Promise<string> {
 /** A young commissioner who has not agreed to the current welcome text (once per request). */
 export const needsConsent = cache(async (actor: Actor): Promise<boolean> => !(await hasConsented(actor)));
 
-function isWelcomePath(path: string): boolean {
-  return path === WELCOME_PATH || path.startsWith(`${WELCOME_PATH}/`) || path.startsWith(`${WELCOME_PATH}?`);
+/**
+ * Pages a young commissioner may open without a current consent: the welcome
+ * page, and their paid-time overview, so someone who withdrew can still see
+ * what they are owed and what has been paid (logging new time stays gated).
+ */
+function openWithoutConsent(path: string): boolean {
+  const bare = path.split("?")[0]!;
+  return bare === WELCOME_PATH || bare.startsWith(`${WELCOME_PATH}/`) || bare === "/time";
 }
 
 /**
@@ -42,7 +48,7 @@ function isWelcomePath(path: string): boolean {
 export async function requireActor(section?: Section): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect(`/login?next=${encodeURIComponent(await requestedPath())}`);
-  if (actor.role === "TECHNICIAN" && !isWelcomePath(await requestedPath()) && (await needsConsent(actor))) redirect(WELCOME_PATH);
+  if (actor.role === "TECHNICIAN" && !openWithoutConsent(await requestedPath()) && (await needsConsent(actor))) redirect(WELCOME_PATH);
   if (section && !canUseSection(actor, section)) forbidden();
   return actor;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
-import { requireActor } from "@/server/auth/session";
+import { needsConsent, requireActor } from "@/server/auth/session";
 import { CommissionerTime } from "./commissioner-time";
 import { TechnicianTime } from "./technician-time";
 
@@ -25,11 +25,12 @@ export default async function PaidTimePage({ searchParams }: { searchParams: Pro
   const query = await searchParams;
   const actor = await requireActor("time");
   const technician = actor.role === "TECHNICIAN";
+  const canLog = technician && !(await needsConsent(actor));
   return (
     <>
       <Message query={query} />
       <PageHeading>{technician ? "Your paid time" : "Paid time for young commissioners"}</PageHeading>
-      {technician ? <TechnicianTime actor={actor} /> : <CommissionerTime actor={actor} />}
+      {technician ? <TechnicianTime actor={actor} canLog={canLog} /> : <CommissionerTime actor={actor} />}
     </>
   );
 }

@@ -14,7 +14,7 @@ const STATUS_STYLE = {
 } as const;
 
 /** A young commissioner's paid time: what they are owed, what has been paid, and each time they logged. */
-export async function TechnicianTime({ actor }: { actor: Actor }) {
+export async function TechnicianTime({ actor, canLog }: { actor: Actor; canLog: boolean }) {
   const mine = await getMyTime(actor);
   return (
     <>
@@ -30,14 +30,21 @@ export async function TechnicianTime({ actor }: { actor: Actor }) {
           ]}
         />
       </div>
-      <p className="mb-10">
-        <Link
-          href="/time/new"
-          className="inline-block bg-green-700 px-4 py-2 text-lg font-bold text-white no-underline shadow-[0_2px_0_#002d18] hover:bg-green-800 hover:text-white"
-        >
-          Log time
-        </Link>
-      </p>
+      {canLog ? (
+        <p className="mb-10">
+          <Link
+            href="/time/new"
+            className="inline-block bg-green-700 px-4 py-2 text-lg font-bold text-white no-underline shadow-[0_2px_0_#002d18] hover:bg-green-800 hover:text-white"
+          >
+            Log time
+          </Link>
+        </p>
+      ) : (
+        <p className="mb-10 max-w-2xl border-l-4 border-slate-500 bg-white p-3">
+          You are not taking part at the moment, so you cannot log new time. Time you logged before is still checked and paid.{" "}
+          <Link href="/welcome">Read about your role again</Link>
+        </p>
+      )}
 
       <section aria-labelledby="your-time" className="max-w-2xl">
         <h2 id="your-time" className="mb-2 text-2xl font-bold">

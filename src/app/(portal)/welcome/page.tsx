@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -54,6 +55,11 @@ export default async function WelcomePage({ searchParams }: { searchParams: Prom
       {withdrawn === "1" && (
         <p role="status" className="mb-6 max-w-2xl border-l-4 border-slate-500 bg-white p-3 text-lg">
           You have withdrawn your consent and stepped back from your panels. That is fine. If you change your mind, you can agree again below.
+        </p>
+      )}
+      {withdrawn === "1" && (
+        <p className="mb-6">
+          <Link href="/time">See your paid time</Link>: what you are owed and what has been paid. You can look at it whenever you like.
         </p>
       )}
       <PageHeading caption={`Hello, ${details.name}`}>Welcome to CoCommission</PageHeading>

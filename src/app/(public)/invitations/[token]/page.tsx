@@ -5,7 +5,9 @@ import { formatLondon } from "@/domain/london-time";
 import { checkInvitation } from "@/server/users/accept-invitation";
 import { AcceptInvitationForm } from "./accept-form";
 
-export const metadata: Metadata = { title: "Accept your invitation", referrer: "no-referrer" };
+// The site-wide Referrer-Policy (same-origin) already keeps the token from other sites. "no-referrer"
+// here would make browsers send `Origin: null` with the form, which Next.js rejects when JavaScript is off.
+export const metadata: Metadata = { title: "Accept your invitation" };
 
 const PROBLEMS = {
   used: { title: "This invitation has already been used", body: "Your account is set up. Sign in with your email address and password." },
