@@ -26,7 +26,7 @@ test("public pages", async ({ page }) => {
 const PAGES: Record<string, string[]> = {
   "admin@demo.test": ["/admin/users", "/admin/outbox"],
   "commissioner@demo.test": ["/tenders", "/tenders/new", "/panels", "/contracts", "/agreements", "/agreements/new", "/time"],
-  "technician1@demo.test": ["/panels", "/welcome", "/time", "/time/new"],
+  "technician1@demo.test": ["/panels", "/welcome", "/time", "/time/new", "/words"],
   "governor@demo.test": ["/establishment", "/contracts", "/agreements"],
   "provider1@demo.test": ["/opportunities"],
 };

@@ -10,7 +10,7 @@ async function fitsThePhone(page: Page, name: string) {
 }
 
 const PAGES: Record<string, string[]> = {
-  "technician1@demo.test": ["/panels", "/welcome", "/time", "/time/new"],
+  "technician1@demo.test": ["/panels", "/welcome", "/time", "/time/new", "/words"],
   "commissioner@demo.test": ["/tenders", "/tenders/new", "/panels", "/contracts", "/agreements", "/agreements/new", "/time"],
   "governor@demo.test": ["/establishment", "/contracts", "/agreements"],
   "provider1@demo.test": ["/opportunities"],

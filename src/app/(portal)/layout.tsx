@@ -29,7 +29,9 @@ const ROLE_LABEL = {
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   // Before a young commissioner has agreed, the welcome page is the only place to go.
-  const links = (await needsConsent(actor)) ? [] : NAV.filter((n) => canUseSection(actor, n.section));
+  const allowed = (await needsConsent(actor)) ? [] : NAV.filter((n) => canUseSection(actor, n.section));
+  // Young commissioners always have the word list to hand.
+  const links = actor.role === "TECHNICIAN" ? [...allowed, { section: "panels" as const, href: "/words", label: "Words we use" }] : allowed;
   return (
     <>
       <SiteHeader>

@@ -65,7 +65,7 @@ export default async function WelcomePage({ searchParams }: { searchParams: Prom
       <PageHeading caption={`Hello, ${details.name}`}>Welcome to CoCommission</PageHeading>
       <p className="mb-6 max-w-2xl text-lg">
         Please read this before you start. It tells you what you will do, how you are paid, what we keep about you, and that you can stop at any
-        time.
+        time. If a word is new to you, look it up in <Link href="/words">Words we use</Link>.
       </p>
       {outdated && (
         <p className="mb-6 max-w-2xl border-l-4 border-amber-600 bg-amber-50 p-3 text-lg">

@@ -34,7 +34,7 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
       </PageHeading>
       <p className="mb-6">
         {technician
-          ? "Read each answer, pick a mark from 0 to 5, and say why in a sentence or two. Your marks count the same as everyone else's."
+          ? <>Read each answer, pick a mark from 0 to 5, and say why in a sentence or two. Your marks count the same as everyone else&apos;s. Not sure what a word means? See <Link href="/words">Words we use</Link>.</>
           : "Score each criterion from 0 to 5 with a reason. Your scores stay hidden from other members until moderation."}
       </p>
       <ActionForm action={scoreBidAction.bind(null, workspace.tender.id, bid.id)} successMessage>
