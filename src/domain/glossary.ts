@@ -21,7 +21,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { slug: "mark", word: "Mark (score)", meaning: "A number from 0 to 5 that says how good an answer is. 0 means no answer, 5 means excellent. You also write why." },
   { slug: "conflict-of-interest", word: "Conflict of interest", meaning: "When you know someone at an organisation, or it could help or harm you. Then it would not be fair for you to mark their bid. Just tell us." },
   { slug: "moderation", word: "Moderation (panel meeting)", meaning: "When the panel looks at everyone's marks together and talks about the ones that are very different. You can change your mark if you want to, and say why." },
-  { slug: "panel-parity", word: "Panel parity", meaning: "A way of adding up marks where young commissioners' marks count for half, and commissioners' marks count for the other half, however many people there are." },
+  { slug: "panel-parity", word: "Panel parity", meaning: "A way of adding up marks. Young commissioners' marks count for half. Commissioners' marks count for the other half. It does not matter how many of each there are." },
   { slug: "governor", word: "Governor", meaning: "The person in charge of the prison or secure centre. They must agree before a contract is given." },
   { slug: "sign-off", word: "Sign-off", meaning: "When someone agrees to a decision by typing their name. The governor signs off the choice of provider." },
   { slug: "standstill", word: "Standstill", meaning: "A waiting time of 8 working days after the choice is made. Other bidders can ask questions about it before the contract starts." },
