@@ -1,5 +1,6 @@
 // `npm test`: every check, in order, stopping at the first failure:
-// lint, typecheck, unit + integration (Vitest), e2e (Playwright in Chromium).
+// lint, typecheck, unit + integration (Vitest), e2e (Playwright in Chromium),
+// then the first-load JavaScript report of the build the e2e tests ran against.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { findChromium, CHROMIUM_HINT } from "./lib/chromium";
@@ -19,6 +20,8 @@ const steps: [string, string[]][] = [
   ["typecheck", ["npm", "run", "--silent", "typecheck"]],
   ["unit and integration tests", ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`]],
   ["end-to-end tests", ["npm", "run", "--silent", "test:e2e"]],
+  // The e2e step leaves a production build: report each route's first-load JS and hold technician pages to budget.
+  ["JavaScript size report", ["npm", "run", "--silent", "report:js"]],
 ];
 
 for (const [name, [cmd, ...args]] of steps) {
