@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { setClockOffset, signIn, signOut } from "./helpers";
+import { setClockOffset, signIn, signOut, snap } from "./helpers";
 
 // The Feltham re-tender from publication to opened bids, across roles.
 const TITLE = "Feltham YOI health and wellbeing services re-tender";
@@ -237,6 +237,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   const signOffUrl = page.url();
   await expect(page.getByTestId("recommended-provider")).toHaveText("Brightwell Community Healthcare Ltd");
   await expect(page.getByTestId("summary-ranking")).toContainText("84.00");
+  await snap(page, "governor-signoff");
   await expect(page.getByText("Young commissioner A").first()).toBeVisible();
   await expect(page.getByText("Jay")).toHaveCount(0);
   await page.getByRole("radio", { name: /^Ask for changes/ }).check();
@@ -280,6 +281,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await governor.getByLabel("To approve, type your full name as your signature").fill("Ruth Adeyemi");
   await governor.getByRole("button", { name: "Send my decision" }).click();
   await expect(governor.getByText("You approved this award. Standstill has started.")).toBeVisible();
+  await snap(governor, "governor-approved-no-js");
   await governorContext.close();
 
   // The runner-up reads their own letter: their scores, the winner's total, the standstill end.
@@ -292,6 +294,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await expect(page.getByTestId("letter-winner-total")).toHaveText("84.00");
   await expect(letter).not.toContainText("Jay");
   await expect(letter).not.toContainText("Priya");
+  await snap(page, "provider-outcome-letter");
   await signOut(page);
 
   // Standstill passes (the clock moves on 20 days); the commissioner confirms the award.
@@ -300,6 +303,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await goToAward(page);
   await page.getByRole("button", { name: "Confirm the award" }).click();
   await expect(page.getByText("Award confirmed. The contract is in the register.")).toBeVisible();
+  await snap(page, "commissioner-award");
   await page.getByRole("link", { name: "See the contract in the register" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await expect(page.getByText("Brightwell Community Healthcare Ltd").first()).toBeVisible();
@@ -329,6 +333,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await page.getByLabel("To approve, type your full name as your signature").fill("Ruth Adeyemi");
   await page.getByRole("button", { name: "Send my decision" }).click();
   await expect(page.getByTestId("agreement-state")).toHaveText("In force");
+  await snap(page, "governor-agreement-in-force");
   await expect(page.getByTestId("signoffs").getByText(/Approved by/)).toHaveCount(2);
   await page.goto("/contracts");
   await expect(page.getByTestId("contracts")).toContainText(TITLE);
@@ -364,11 +369,13 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   // 2½ hours at the tender's £15.00 an hour = £37.50.
   await jay.goto("/time");
   await expect(jay.getByText("£37.50").first()).toBeVisible();
+  await snap(jay, "technician-time-phone");
   // "You said, we did": the outcome and the commissioner's note.
   await jay.goto("/panels");
   await jay.getByRole("link", { name: TITLE }).click();
   await jay.getByRole("link", { name: /You said, we did/ }).click();
   await expect(jay.getByTestId("outcome")).toContainText("Brightwell Community Healthcare Ltd got the contract");
   await expect(jay.getByText("We checked evening cover as the governor asked")).toBeVisible();
+  await snap(jay, "technician-you-said-we-did-phone");
   await phone.close();
 });

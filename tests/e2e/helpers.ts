@@ -27,3 +27,8 @@ export function setClockOffset(ms: number) {
   if (!file) throw new Error("COCOMMISSION_TEST_CLOCK_FILE is not set: run the e2e tests with npm run test:e2e");
   writeFileSync(file, String(ms));
 }
+
+/** A full-page screenshot in test-results/screens/, for people to look at what users see. */
+export async function snap(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
