@@ -353,6 +353,9 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await jay.getByRole("link", { name: "Log time" }).click();
   await jay.getByRole("button", { name: "Send for checking" }).click();
   await expect(jay.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  // Other tests may have put Jay on more panels: then the form asks which one.
+  const panelChoice = jay.getByLabel("Which panel was it for?");
+  if ((await panelChoice.count()) > 0) await panelChoice.selectOption({ label: `${TITLE} (NHSE-LDN-2026-014)` });
   await jay.getByLabel("Hours").fill("2");
   await jay.getByLabel("Minutes").fill("30");
   await jay.getByLabel(/^Marking bids/).check();
