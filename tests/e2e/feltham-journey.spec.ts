@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { setClockOffset, signIn, signOut, snap } from "./helpers";
+import { expectAccessible, review, setClockOffset, signIn, signOut, snap } from "./helpers";
 
 // The Feltham re-tender from publication to opened bids, across roles.
 const TITLE = "Feltham YOI health and wellbeing services re-tender";
@@ -223,6 +223,7 @@ async function recommend(page: Page, note: string) {
   await page.getByLabel("Note to the young commissioners").fill(note);
   await page.getByRole("button", { name: /Send to the governor for sign-off|Replace and send/ }).click();
   await expect(page.getByText("Recommendation sent to the governor for sign-off")).toBeVisible();
+  await expectAccessible(page, "award page");
 }
 
 test("recommendation, governor asks for a change, re-moderation, approval, standstill, award, contract and agreement", async ({ page, browser }) => {
@@ -237,9 +238,12 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   const signOffUrl = page.url();
   await expect(page.getByTestId("recommended-provider")).toHaveText("Brightwell Community Healthcare Ltd");
   await expect(page.getByTestId("summary-ranking")).toContainText("84.00");
-  await snap(page, "governor-signoff");
+  await review(page, "governor-signoff");
   await expect(page.getByText("Young commissioner A").first()).toBeVisible();
   await expect(page.getByText("Jay")).toHaveCount(0);
+  await page.getByRole("button", { name: "Send my decision" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  await expectAccessible(page, "sign-off with errors");
   await page.getByRole("radio", { name: /^Ask for changes/ }).check();
   await page.getByRole("textbox", { name: "Comment" }).fill("Please check the evening cover on the wings with the panel before I sign.");
   await page.getByRole("button", { name: "Send my decision" }).click();
@@ -294,7 +298,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await expect(page.getByTestId("letter-winner-total")).toHaveText("84.00");
   await expect(letter).not.toContainText("Jay");
   await expect(letter).not.toContainText("Priya");
-  await snap(page, "provider-outcome-letter");
+  await review(page, "provider-outcome-letter");
   await signOut(page);
 
   // Standstill passes (the clock moves on 20 days); the commissioner confirms the award.
@@ -303,8 +307,9 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await goToAward(page);
   await page.getByRole("button", { name: "Confirm the award" }).click();
   await expect(page.getByText("Award confirmed. The contract is in the register.")).toBeVisible();
-  await snap(page, "commissioner-award");
+  await review(page, "commissioner-award");
   await page.getByRole("link", { name: "See the contract in the register" }).click();
+  await expectAccessible(page, "contract");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await expect(page.getByText("Brightwell Community Healthcare Ltd").first()).toBeVisible();
 
@@ -320,6 +325,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await page.getByLabel(new RegExp(`${TITLE} \\(Brightwell`)).check();
   await page.getByRole("button", { name: "Save version 1" }).click();
   await expect(page.getByText("Version 1 saved")).toBeVisible();
+  await expectAccessible(page, "agreement, version 1");
   await page.getByRole("radio", { name: /^Approve/ }).check();
   await page.getByLabel("To approve, type your full name as your signature").fill("Priya Shah");
   await page.getByRole("button", { name: "Send my decision" }).click();
@@ -333,7 +339,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await page.getByLabel("To approve, type your full name as your signature").fill("Ruth Adeyemi");
   await page.getByRole("button", { name: "Send my decision" }).click();
   await expect(page.getByTestId("agreement-state")).toHaveText("In force");
-  await snap(page, "governor-agreement-in-force");
+  await review(page, "governor-agreement-in-force");
   await expect(page.getByTestId("signoffs").getByText(/Approved by/)).toHaveCount(2);
   await page.goto("/contracts");
   await expect(page.getByTestId("contracts")).toContainText(TITLE);

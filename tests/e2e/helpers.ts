@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? "e2e demo password 2026";
@@ -31,4 +32,20 @@ export function setClockOffset(ms: number) {
 /** A full-page screenshot in test-results/screens/, for people to look at what users see. */
 export async function snap(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/** axe-core on the page as it is: no serious or critical WCAG 2.2 A/AA violations. */
+export async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.passes.length).toBeGreaterThan(10);
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
+
+/** A screenshot for people to look at, and axe over the same page. */
+export async function review(page: Page, name: string) {
+  await snap(page, name);
+  await expectAccessible(page, name);
 }
