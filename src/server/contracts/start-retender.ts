@@ -8,6 +8,7 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, NotFound } from "../errors";
+import { chairSeat } from "../tenders/create-tender";
 
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
@@ -62,9 +63,7 @@ export async function startRetender(actor: Actor, contractId: string, now = cloc
             wordLimit: c.wordLimit,
           })),
         },
-        panelMembers: {
-          create: { userId: actor.id, role: "COMMISSIONER", status: "ACCEPTED", isChair: true, invitedById: actor.id, invitedAt: now, respondedAt: now },
-        },
+        panelMembers: { create: chairSeat(actor, now) },
       },
     });
     await audit(tx, actor, {

@@ -8,6 +8,11 @@ import { Invalid } from "../errors";
 import { isUniqueViolation } from "../users/create-invitation";
 import { parseTenderDetails, type TenderDetailsInput } from "./tender-details";
 
+/** The commissioner who starts a tender chairs its panel. */
+export function chairSeat(actor: Actor, now: Date) {
+  return { userId: actor.id, role: "COMMISSIONER" as const, status: "ACCEPTED" as const, isChair: true, invitedById: actor.id, invitedAt: now, respondedAt: now };
+}
+
 /** A commissioner starts a tender in DRAFT; they chair its panel. */
 export async function createTender(actor: Actor, input: TenderDetailsInput, now = clockNow()): Promise<{ id: string }> {
   assertRole(actor, "COMMISSIONER");
@@ -22,9 +27,7 @@ export async function createTender(actor: Actor, input: TenderDetailsInput, now 
           ...details,
           createdById: actor.id,
           createdAt: now,
-          panelMembers: {
-            create: { userId: actor.id, role: "COMMISSIONER", status: "ACCEPTED", isChair: true, invitedById: actor.id, invitedAt: now, respondedAt: now },
-          },
+          panelMembers: { create: chairSeat(actor, now) },
         },
       });
       await audit(tx, actor, {
