@@ -65,11 +65,3 @@ export function canInvite(actor: Actor, role: Role): boolean {
 export function governsEstablishment(actor: Actor, establishmentId: string): boolean {
   return actor.role === "GOVERNOR" && actor.establishmentIds.includes(establishmentId);
 }
-
-/**
- * A tender is run by the commissioner who created it and the commissioners on
- * its panel. Every commissioner may read every tender.
- */
-export function canManageTender(actor: Actor, tender: { createdById: string; commissionerIds: string[] }): boolean {
-  return actor.role === "COMMISSIONER" && (tender.createdById === actor.id || tender.commissionerIds.includes(actor.id));
-}

@@ -1,5 +1,5 @@
 import "server-only";
-import { canManageTender } from "../access";
+import { runsTender } from "../policy";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
@@ -59,7 +59,6 @@ export async function getAwardForCommissioner(actor: Actor, tenderId: string) {
     },
   });
   if (!tender) throw new NotFound("We could not find that tender.");
-  const commissionerIds = tender.panelMembers.filter((p) => p.role === "COMMISSIONER" && p.status !== "STEPPED_BACK").map((p) => p.userId);
   const governors = await db.user.findMany({
     where: { role: "GOVERNOR", disabledAt: null, establishments: { some: { establishmentId: tender.establishment.id } } },
     select: { name: true },
@@ -67,7 +66,7 @@ export async function getAwardForCommissioner(actor: Actor, tenderId: string) {
   const live = tender.status === "AWARD_PENDING_SIGNOFF" ? (await computeResults(db, tenderId)).result : null;
   return {
     tender,
-    canManage: canManageTender(actor, { createdById: tender.createdById, commissionerIds }),
+    canManage: runsTender(actor, tender),
     governors: governors.map((g) => g.name),
     liveResult: live,
     decisions: tender.awardDecisions.map((d) => ({ ...d, summary: d.summary as unknown as AwardSummary })),

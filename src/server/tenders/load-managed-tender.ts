@@ -1,9 +1,9 @@
 import "server-only";
 import { effectiveStatus, type TenderStatus } from "@/domain/tender-lifecycle";
-import { canManageTender } from "../access";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { Conflict, Forbidden, NotFound } from "../errors";
+import { assertRunsTender, tenderRelationsSelect } from "../policy";
 
 /**
  * Loads a tender for a change by a commissioner who runs it, locking its row
@@ -15,13 +15,10 @@ export async function loadManagedTender(tx: Tx, actor: Actor, tenderId: string, 
   await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${tenderId}::uuid FOR UPDATE`;
   const tender = await tx.tender.findUnique({
     where: { id: tenderId },
-    include: { panelMembers: { select: { userId: true, role: true, status: true } } },
+    include: { panelMembers: tenderRelationsSelect.panelMembers },
   });
   if (!tender) throw new NotFound("We could not find that tender.");
-  const commissionerIds = tender.panelMembers.filter((p) => p.role === "COMMISSIONER" && p.status !== "STEPPED_BACK").map((p) => p.userId);
-  if (!canManageTender(actor, { createdById: tender.createdById, commissionerIds })) {
-    throw new Forbidden("Only the commissioners running this tender can change it.");
-  }
+  assertRunsTender(actor, tender);
   return { ...tender, effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now) };
 }
 

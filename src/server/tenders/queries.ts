@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { effectiveStatus, type TenderStatus } from "@/domain/tender-lifecycle";
-import { assertRole, canManageTender } from "../access";
+import { assertRole } from "../access";
+import { runsTender } from "../policy";
 import { NotFound } from "../errors";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -78,11 +79,10 @@ export async function getTenderForCommissioner(actor: Actor, tenderId: string, n
     },
   });
   if (!tender) throw new NotFound("We could not find that tender.");
-  const commissionerIds = tender.panelMembers.filter((p) => p.role === "COMMISSIONER" && p.status !== "STEPPED_BACK").map((p) => p.userId);
   return {
     ...tender,
     effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now),
-    canManage: canManageTender(actor, { createdById: tender.createdById, commissionerIds }),
+    canManage: runsTender(actor, tender),
   };
 }
 
