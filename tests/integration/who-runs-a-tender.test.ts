@@ -56,8 +56,8 @@ const details = (establishmentId: string) => ({
   reference: `T-${Math.random().toString(36).slice(2, 8)}`,
   summary: "Health care for young people in custody.",
   establishmentId,
-  procurementRoute: "PSR_COMPETITIVE_PROCESS",
-  aggregationRule: "EQUAL_VOTES",
+  procurementRoute: "PSR_COMPETITIVE_PROCESS" as const,
+  aggregationRule: "EQUAL_VOTES" as const,
 });
 
 describe.each(NOT_RUNNING)("a commissioner whose seat is %s does not run the tender", (status) => {
