@@ -114,18 +114,20 @@ export function formatScore(value: Fraction | null): string | null {
 
 export class ScoringInputError extends Error {}
 
+// Linear in the number of votes: one pass groups the counted votes by
+// (bid, criterion), each cell then reads only its own votes, and ranking is a
+// sort. (A filter per cell made 80,000 votes take over a second.)
 export function scoreTender(input: ScoringInput): TenderResult {
-  validate(input);
-  const members = new Map(input.members.map((m) => [m.id, m]));
-  const counted = input.votes.filter((v) => members.get(v.memberId)!.status === "COUNTED");
+  const { members, votesByCell } = validateAndGroup(input);
+  const criteriaCount = input.criteria.length;
   const price = input.criteria.find((c) => c.kind === "PRICE");
   const lowestPrice = price ? lowestCompliantPrice(input.bids) : null;
 
-  const unranked = input.bids.map((bid): BidResult => {
-    const cells = input.criteria.map((criterion) =>
+  const unranked = input.bids.map((bid, b): BidResult => {
+    const cells = input.criteria.map((criterion, c) =>
       criterion.kind === "PRICE"
         ? priceCell(bid, criterion, lowestPrice)
-        : qualityCell(bid.id, criterion, counted.filter((v) => v.bidId === bid.id && v.criterionId === criterion.id), members, input.rule),
+        : qualityCell(bid.id, criterion, votesByCell[b * criteriaCount + c] ?? [], members, input.rule),
     );
     const incomplete = cells.some((c) => c.score === null);
     const total = incomplete
@@ -134,10 +136,14 @@ export function scoreTender(input: ScoringInput): TenderResult {
     return { bidId: bid.id, label: bid.label, cells, total, totalDisplay: formatScore(total), rank: null, tie: false, incomplete };
   });
 
-  const complete = unranked.filter((b) => b.total !== null);
-  for (const bid of complete) {
-    bid.rank = 1 + complete.filter((other) => other.total!.compare(bid.total!) > 0).length;
-    bid.tie = complete.some((other) => other !== bid && other.total!.equals(bid.total!));
+  // Competition ranking over the complete bids, best first: a bid's rank is 1 +
+  // the number of bids with a strictly higher total; equal totals are ties.
+  const complete = unranked.filter((b) => b.total !== null).sort((a, b) => b.total!.compare(a.total!));
+  for (let i = 0; i < complete.length; i++) {
+    const bid = complete[i]!;
+    const previous = complete[i - 1];
+    bid.rank = previous && previous.total!.equals(bid.total!) ? previous.rank : i + 1;
+    if (previous && previous.rank === bid.rank) previous.tie = bid.tie = true;
   }
   const bids = [...unranked].sort((a, b) => {
     if (a.rank !== null && b.rank !== null && a.rank !== b.rank) return a.rank - b.rank;
@@ -145,7 +151,12 @@ export function scoreTender(input: ScoringInput): TenderResult {
     return a.label.localeCompare(b.label, "en-GB");
   });
   const tieGroups = new Map<number, string[]>();
-  for (const bid of bids) if (bid.tie && bid.rank !== null) tieGroups.set(bid.rank, [...(tieGroups.get(bid.rank) ?? []), bid.bidId]);
+  for (const bid of bids) {
+    if (!bid.tie || bid.rank === null) continue;
+    const group = tieGroups.get(bid.rank);
+    if (group) group.push(bid.bidId);
+    else tieGroups.set(bid.rank, [bid.bidId]);
+  }
 
   const byStatus = (status: MemberStatus) => input.members.filter((m) => m.status === status).map((m) => m.id);
   return {
@@ -164,17 +175,33 @@ function qualityCell(
   members: Map<string, ScoringMember>,
   rule: AggregationRule,
 ): CellResult {
-  const countedVotes = votes.map((v) => ({ memberId: v.memberId, role: members.get(v.memberId)!.role, score: v.score }));
-  const group = (role: PanelRole) => countedVotes.filter((v) => v.role === role).map((v) => Fraction.of(v.score));
-  const technicians = group("TECHNICIAN");
-  const commissioners = group("COMMISSIONER");
-  const technicianMean = technicians.length ? Fraction.mean(technicians) : null;
-  const commissionerMean = commissioners.length ? Fraction.mean(commissioners) : null;
+  // Whole-number sums, divided once: the same exact fractions as adding the
+  // votes one by one, without a bigint gcd per vote.
+  const countedVotes: CountedVote[] = [];
+  let sum = 0;
+  let technicianSum = 0;
+  let technicianCount = 0;
+  let min: number | null = null;
+  let max: number | null = null;
+  for (const v of votes) {
+    const role = members.get(v.memberId)!.role;
+    countedVotes.push({ memberId: v.memberId, role, score: v.score });
+    sum += v.score;
+    if (role === "TECHNICIAN") {
+      technicianSum += v.score;
+      technicianCount++;
+    }
+    if (min === null || v.score < min) min = v.score;
+    if (max === null || v.score > max) max = v.score;
+  }
+  const commissionerCount = countedVotes.length - technicianCount;
+  const technicianMean = technicianCount ? Fraction.of(technicianSum, technicianCount) : null;
+  const commissionerMean = commissionerCount ? Fraction.of(sum - technicianSum, commissionerCount) : null;
   let score: Fraction | null = null;
   let parityFallback = false;
   if (countedVotes.length > 0) {
     if (rule === "EQUAL_VOTES") {
-      score = Fraction.mean(countedVotes.map((v) => Fraction.of(v.score)));
+      score = Fraction.of(sum, countedVotes.length);
     } else if (technicianMean && commissionerMean) {
       score = Fraction.mean([technicianMean, commissionerMean]);
     } else {
@@ -182,9 +209,6 @@ function qualityCell(
       parityFallback = true;
     }
   }
-  const scores = countedVotes.map((v) => v.score);
-  const min = scores.length ? Math.min(...scores) : null;
-  const max = scores.length ? Math.max(...scores) : null;
   return {
     bidId,
     criterionId: criterion.id,
@@ -232,33 +256,55 @@ function lowestCompliantPrice(bids: ScoringBid[]): bigint | null {
   return prices.length ? prices.reduce((a, b) => (b < a ? b : a)) : null;
 }
 
-function validate(input: ScoringInput): void {
-  const fail = (message: string) => {
+/**
+ * Checks the input and, in the same single pass over the votes, groups the
+ * counted ones by cell (index bid × criteria + criterion), keeping their order.
+ */
+function validateAndGroup(input: ScoringInput): { members: Map<string, ScoringMember>; votesByCell: ScoringVote[][] } {
+  const fail = (message: string): never => {
     throw new ScoringInputError(message);
   };
-  const criteria = new Set<string>();
-  for (const c of input.criteria) {
+  const criteria = new Map<string, number>();
+  input.criteria.forEach((c, i) => {
     if (!Number.isInteger(c.weight) || c.weight < 0 || c.weight > 100) fail(`Criterion ${c.name}: weight must be a whole number 0–100`);
     if (criteria.has(c.id)) fail(`Criterion ${c.id} appears twice`);
-    criteria.add(c.id);
-  }
+    criteria.set(c.id, i);
+  });
   if (input.criteria.filter((c) => c.kind === "PRICE").length > 1) fail("Only one criterion can be scored on price");
-  const bids = new Set<string>();
-  for (const b of input.bids) {
+  const bids = new Map<string, number>();
+  input.bids.forEach((b, i) => {
     if (bids.has(b.id)) fail(`Bid ${b.id} appears twice`);
-    bids.add(b.id);
+    bids.set(b.id, i);
     if (b.pricePence !== null && BigInt(b.pricePence) <= 0n) fail(`Bid ${b.label}: a price must be more than 0 pence`);
-  }
-  const members = new Set(input.members.map((m) => m.id));
-  const seen = new Set<string>();
+  });
+  const members = new Map(input.members.map((m) => [m.id, m]));
+  const memberIndex = new Map(input.members.map((m, i) => [m.id, i]));
+  const criteriaCount = input.criteria.length;
+  const cellCount = input.bids.length * criteriaCount;
+  // One slot per (member, bid, criterion) to refuse double votes: a byte array
+  // when that fits comfortably, a set of the same numbers otherwise.
+  const slots = memberIndex.size * cellCount;
+  const seenBytes = slots <= 16_000_000 ? new Uint8Array(slots) : null;
+  const seenSet = seenBytes ? null : new Set<number>();
+  const votesByCell: ScoringVote[][] = new Array<ScoringVote[]>(cellCount);
   for (const v of input.votes) {
-    if (!members.has(v.memberId)) fail(`Vote by unknown member ${v.memberId}`);
-    if (!bids.has(v.bidId)) fail(`Vote for unknown bid ${v.bidId}`);
-    if (!criteria.has(v.criterionId)) fail(`Vote for unknown criterion ${v.criterionId}`);
-    if (input.criteria.find((c) => c.id === v.criterionId)!.kind === "PRICE") fail("Price is scored by formula, not by vote");
+    const m = memberIndex.get(v.memberId);
+    if (m === undefined) return fail(`Vote by unknown member ${v.memberId}`);
+    const b = bids.get(v.bidId);
+    if (b === undefined) return fail(`Vote for unknown bid ${v.bidId}`);
+    const c = criteria.get(v.criterionId);
+    if (c === undefined) return fail(`Vote for unknown criterion ${v.criterionId}`);
+    if (input.criteria[c]!.kind === "PRICE") fail("Price is scored by formula, not by vote");
     if (!Number.isInteger(v.score) || v.score < 0 || v.score > 5) fail(`Score ${v.score} is not a whole number from 0 to 5`);
-    const key = `${v.memberId}|${v.bidId}|${v.criterionId}`;
-    if (seen.has(key)) fail(`Member ${v.memberId} voted twice on the same bid and criterion`);
-    seen.add(key);
+    const cell = b * criteriaCount + c;
+    const slot = m * cellCount + cell;
+    if (seenBytes ? seenBytes[slot] : seenSet!.has(slot)) fail(`Member ${v.memberId} voted twice on the same bid and criterion`);
+    if (seenBytes) seenBytes[slot] = 1;
+    else seenSet!.add(slot);
+    if (input.members[m]!.status !== "COUNTED") continue;
+    const group = votesByCell[cell];
+    if (group) group.push(v);
+    else votesByCell[cell] = [v];
   }
+  return { members, votesByCell };
 }
