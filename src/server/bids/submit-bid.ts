@@ -1,10 +1,10 @@
 import "server-only";
 import { formatLondon } from "@/domain/london-time";
-import { formatPence } from "@/domain/money";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
+import { env } from "../env";
 import { enqueueEmail } from "../notifications/outbox";
 import { contentHash } from "../content-hash";
 import { loadTenderForBidChange } from "./bid-rules";
@@ -59,16 +59,21 @@ export async function submitBid(actor: Actor, tenderId: string, input: BidInput,
       where: { organisationId: loaded.organisationId, role: "PROVIDER", disabledAt: null },
       select: { email: true },
     });
+    // The receipt says only that a bid was received, with its hash and a
+    // link: no price, answers, file names or names of people, because the
+    // stored email is readable by admins (who still cannot see whom it went to).
+    const link = `${env().NEXTAUTH_URL.replace(/\/$/, "")}/opportunities/${tenderId}/bid`;
     for (const { email } of colleagues) {
       await enqueueEmail(tx, {
         to: email,
         template: "bid-receipt",
         subject: `Bid received: ${loaded.tender.reference}`,
+        sealedTenderId: tenderId,
         text:
-          `Your organisation's bid for "${loaded.tender.title}" (${loaded.tender.reference}) was received.\n\n` +
-          `Submitted by: ${actor.name}\nTime: ${formatLondon(now, "dateTime")} (UK time)\nVersion: ${versionNumber}\n` +
-          (content.pricePence !== null ? `Price: ${formatPence(content.pricePence)}\n` : "") +
-          `Receipt (SHA-256 of the content): ${hash}\n\n` +
+          `Your organisation's bid for "${loaded.tender.title}" (${loaded.tender.reference}) was received ` +
+          `at ${formatLondon(now, "dateTime")} (UK time), version ${versionNumber}.\n\n` +
+          `Receipt hash (SHA-256 of the content): ${hash}\n\n` +
+          `Read your bid: ${link}\n\n` +
           `You can change or withdraw the bid until ${formatLondon(loaded.tender.submissionDeadline!, "dateTime")}. ` +
           `It stays sealed until then: nobody outside your organisation can read it.`,
       });

@@ -10,6 +10,8 @@ export interface Notice {
   href?: string;
   /** Which kind of email this is, e.g. "panel-invitation". */
   template: string;
+  /** The email is about sealed bids on this tender (see Email.sealedTenderId). */
+  sealedTenderId?: string;
 }
 
 /** Tells users something: a notice on their home page and an email, in the caller's transaction. */
@@ -21,6 +23,7 @@ export async function notifyUsers(tx: Tx, users: { id: string; email: string; na
       to: user.email,
       template: notice.template,
       subject: notice.title,
+      sealedTenderId: notice.sealedTenderId,
       text: `Hello ${user.name},\n\n${notice.body}\n${notice.href ? `\n${base}${notice.href}\n` : ""}\nCoCommission`,
     });
   }

@@ -8,6 +8,8 @@ export interface Email {
   html?: string;
   /** Which kind of message this is, e.g. "invitation", "bid-receipt". */
   template: string;
+  /** The tender whose sealed bids this email is about: hidden from admins until the bids are opened. */
+  sealedTenderId?: string;
 }
 
 /**
@@ -15,5 +17,5 @@ export interface Email {
  * one sender, so a mail server problem can never break or block the action.
  */
 export async function enqueueEmail(tx: Tx, email: Email): Promise<void> {
-  await tx.outboxMessage.create({ data: { ...email, html: email.html ?? null } });
+  await tx.outboxMessage.create({ data: { ...email, html: email.html ?? null, sealedTenderId: email.sealedTenderId ?? null } });
 }

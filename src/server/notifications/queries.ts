@@ -11,8 +11,31 @@ export function listMyNotifications(actor: Actor, take = 10) {
   });
 }
 
-/** The embedded default's "mailbox": admins only. */
+export const SEALED_RECIPIENT = "Hidden until the bids are opened";
+export const SEALED_TEXT =
+  "This email is about a sealed bid. Whom it went to and what it says stay hidden until the commissioner opens the bids.";
+
+/**
+ * The embedded default's "mailbox": admins only. What an admin needs is
+ * whether mail is flowing (when, which kind, status, attempts). Emails about
+ * sealed bids keep their recipient, text and any error (which can name the
+ * recipient) hidden until the tender's bids are opened, so the outbox cannot
+ * tell anyone which organisations bid.
+ */
 export async function listOutbox(actor: Actor, take = 100) {
   if (actor.role !== "ADMIN") return [];
-  return db.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take });
+  const messages = await db.outboxMessage.findMany({
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, to: true, subject: true, text: true, template: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true, sealedTenderId: true },
+  });
+  const tenderIds = [...new Set(messages.flatMap((m) => (m.sealedTenderId ? [m.sealedTenderId] : [])))];
+  const opened = new Set(
+    (await db.tender.findMany({ where: { id: { in: tenderIds }, bidsOpenedAt: { not: null } }, select: { id: true } })).map((t) => t.id),
+  );
+  return messages.map(({ sealedTenderId, ...m }) =>
+    sealedTenderId && !opened.has(sealedTenderId)
+      ? { ...m, to: SEALED_RECIPIENT, text: SEALED_TEXT, lastError: m.lastError ? "Hidden until the bids are opened" : null, sealed: true }
+      : { ...m, sealed: false },
+  );
 }

@@ -35,6 +35,8 @@ export async function cancelTender(actor: Actor, tenderId: string, input: { reas
       title: `Tender cancelled: ${tender.title}`,
       body: `NHS England has cancelled the tender ${tender.reference}. The reason given: ${reason}`,
       href: `/opportunities`,
+      // Who bid stays sealed: the recipients are the bidders.
+      sealedTenderId: tender.bidsOpenedAt ? undefined : tenderId,
     });
     await audit(tx, actor, {
       action: "tender.cancelled",
