@@ -1,16 +1,13 @@
-import Link from "next/link";
 import { SiteHeader } from "@/components/site-header";
+import { NotFoundMessage } from "@/components/status-pages";
 
+// An address that matches no page: only the root layout is around this.
 export default function NotFound() {
   return (
     <>
       <SiteHeader />
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-        <h1 className="mb-4 text-3xl font-bold">Page not found</h1>
-        <p className="mb-4">If you typed the web address, check it is correct. If you followed a link, it may be out of date.</p>
-        <p>
-          <Link href="/">Go to your home page</Link>
-        </p>
+        <NotFoundMessage />
       </main>
     </>
   );

@@ -8,7 +8,7 @@ import { editTimeEntry } from "@/server/technicians/edit-time-entry";
 import { CLAIM_COLUMNS, exportClaimsCsv } from "@/server/technicians/export-claims-csv";
 import { logTime } from "@/server/technicians/log-time";
 import { markPaid } from "@/server/technicians/mark-paid";
-import { getMyTime, getMyTimeEntry, listClaims, listMyTimeTenders, listTimeToApprove } from "@/server/technicians/queries";
+import { getMyTime, getMyTimeEntry, listClaims, listMyTimeTenders, listReturnedTime, listTimeToApprove } from "@/server/technicians/queries";
 import { reviewTimeEntry } from "@/server/technicians/review-time-entry";
 import { createActor } from "../fixtures/factories";
 import { addTechnician, approvedEntry, NOW, timeInput, timeTender, TODAY, type TimeTender } from "../fixtures/time-builders";
@@ -300,6 +300,29 @@ describe("lists", () => {
   });
 });
 
+describe("time sent back", () => {
+  it("stays in the list of the tender's commissioners until it is sent again, with the note", async () => {
+    const other = await timeTender();
+    const { id } = await logTime(tech, timeInput(t.id), NOW);
+    const { id: theirs } = await logTime(other.technicians[0], timeInput(other.id), NOW);
+    await reviewTimeEntry(t.commissioner2, id, { decision: "return", note: "Which bid did you read?" }, NOW);
+    await reviewTimeEntry(other.commissioner, theirs, { decision: "return", note: "Not ours." }, NOW);
+    expect(await listTimeToApprove(t.commissioner)).toEqual([]);
+    // Both commissioners running the tender see it, with who sent it back and why; nobody else does.
+    for (const commissioner of [t.commissioner, t.commissioner2]) {
+      const returned = await listReturnedTime(commissioner);
+      expect(returned.map((e) => e.id)).toEqual([id]);
+      expect(returned[0]).toMatchObject({ reviewNote: "Which bid did you read?", technician: { name: tech.name }, reviewedBy: { name: t.commissioner2.name }, minutes: 95 });
+    }
+    expect(await listReturnedTime(await createActor("COMMISSIONER"))).toEqual([]);
+    await expect(listReturnedTime(tech)).rejects.toBeInstanceOf(Forbidden);
+    // Sent again: back in "to approve", out of "sent back".
+    await editTimeEntry(tech, id, timeInput(t.id, { note: "Brightwell's bid." }), NOW);
+    expect(await listReturnedTime(t.commissioner)).toEqual([]);
+    expect((await listTimeToApprove(t.commissioner)).map((e) => e.id)).toEqual([id]);
+  });
+});
+
 describe("marking claims as paid", () => {
   it("only approved claims, all or nothing, then never twice", async () => {
     const a = await approvedEntry(t, tech);
@@ -334,7 +357,7 @@ describe("marking claims as paid", () => {
 });
 
 describe("payroll CSV", () => {
-  const HEADER = "Claim ID,Technician name,Email,Tender reference,Date worked,Minutes,Activity,Hourly rate (£),Amount (£),Approved at,Approved by";
+  const HEADER = "Claim ID,Technician name,Email,Tender reference,Date worked,Minutes,Activity,Hourly rate (£),Amount (£),Approved at,Approved by,Paid,Paid on";
 
   it("approved claims of the commissioner's tenders: BOM, header, quoting, formula injection, pounds with 2 decimals", async () => {
     const quoted = await addTechnician(t, { name: 'Jo "JJ" O\'Neil, Jr', label: "C" });
@@ -359,9 +382,9 @@ describe("payroll CSV", () => {
     expect(body).toHaveLength(3);
     expect(csv).not.toContain(theirs);
     // 12:00 UTC on 20 November is 12:00 in London (GMT).
-    expect(body).toContain(`${a},"Jo ""JJ"" O'Neil, Jr",${quoted.email},${t.reference},2026-11-18,95,Reading bids,12.60,19.95,2026-11-20 12:00,${t.commissioner.name}`);
-    expect(body).toContain(`${b},"'=HYPERLINK(""http://evil.example"",""Click"")",${formula.email},${t.reference},2026-11-18,1,Reading bids,12.60,0.21,2026-11-20 12:00,${t.commissioner.name}`);
-    expect(body).toContain(`${c},'-Sam,${minus.email},${t.reference},2026-11-18,120,Reading bids,12.60,25.20,2026-11-20 12:00,${t.commissioner.name}`);
+    expect(body).toContain(`${a},"Jo ""JJ"" O'Neil, Jr",${quoted.email},${t.reference},2026-11-18,95,Reading bids,12.60,19.95,2026-11-20 12:00,${t.commissioner.name},No,`);
+    expect(body).toContain(`${b},"'=HYPERLINK(""http://evil.example"",""Click"")",${formula.email},${t.reference},2026-11-18,1,Reading bids,12.60,0.21,2026-11-20 12:00,${t.commissioner.name},No,`);
+    expect(body).toContain(`${c},'-Sam,${minus.email},${t.reference},2026-11-18,120,Reading bids,12.60,25.20,2026-11-20 12:00,${t.commissioner.name},No,`);
 
     // Paid claims are included unless only unpaid ones are asked for.
     await markPaid(t.commissioner, [a], NOW);
@@ -369,13 +392,17 @@ describe("payroll CSV", () => {
     const unpaid = await exportClaimsCsv(t.commissioner, { unpaidOnly: true });
     expect(unpaid.count).toBe(2);
     expect(unpaid.csv).not.toContain(a);
+    // In the full export the paid row says so, and when (London time).
+    const all = (await exportClaimsCsv(t.commissioner)).csv.slice(1).split("\r\n");
+    expect(all.find((line) => line.startsWith(a))).toMatch(/,Yes,2026-11-20 12:00$/);
+    expect(all.find((line) => line.startsWith(b))).toMatch(/,No,$/);
 
     // The other tender's commissioner sees only their own claim.
     const theirCsv = await exportClaimsCsv(other.commissioner2);
     expect(theirCsv.count).toBe(1);
     expect(theirCsv.csv).toContain(theirs);
     expect(theirCsv.csv).not.toContain(a);
-    expect(await db.auditEvent.count({ where: { action: "time_claims.exported", actorId: t.commissioner.id } })).toBe(3);
+    expect(await db.auditEvent.count({ where: { action: "time_claims.exported", actorId: t.commissioner.id } })).toBe(4);
   });
 
   it("only commissioners can export", async () => {

@@ -23,6 +23,8 @@ export const CLAIM_COLUMNS = [
   "Amount (£)",
   "Approved at",
   "Approved by",
+  "Paid",
+  "Paid on",
 ] as const;
 
 export interface ClaimRow {
@@ -36,6 +38,7 @@ export interface ClaimRow {
   amountPence: number | null;
   reviewedAt: Date | null;
   reviewedBy: { name: string } | null;
+  paidAt: Date | null;
 }
 
 const londonStamp = (d: Date | null) => {
@@ -48,7 +51,8 @@ const londonStamp = (d: Date | null) => {
  * Claims → payroll CSV: UTF-8 with a byte order mark (so spreadsheet apps
  * read names in any script correctly), CRLF line ends, RFC 4180 quoting.
  * Amounts are pounds with 2 decimals, no symbol or thousands separator;
- * times are London time. A cell starting with = + - @ tab or CR gets a
+ * times are London time. "Paid" is Yes or No and "Paid on" when it was
+ * marked as paid, so paid and unpaid rows tell apart. A cell starting with = + - @ tab or CR gets a
  * leading apostrophe, so a name like "=HYPERLINK(…)" stays text (formula
  * injection).
  */
@@ -66,6 +70,8 @@ export function claimsToCsv(rows: ClaimRow[]): string {
       penceToPoundsInput(r.amountPence),
       londonStamp(r.reviewedAt),
       r.reviewedBy?.name ?? "",
+      r.paidAt ? "Yes" : "No",
+      londonStamp(r.paidAt),
     ]),
     { bom: true, header: true, columns: [...CLAIM_COLUMNS], record_delimiter: "windows", escape_formulas: true },
   );

@@ -111,6 +111,31 @@ export async function listTimeToApprove(actor: Actor) {
 }
 
 /**
+ * Time a commissioner (or a colleague on the same tenders) sent back, still
+ * waiting for the young commissioner to change it, newest first: so returned
+ * time stays in view until it is sent again.
+ */
+export async function listReturnedTime(actor: Actor) {
+  assertRole(actor, "COMMISSIONER");
+  return db.timeEntry.findMany({
+    where: { status: "RETURNED", tender: managedTendersWhere(actor) },
+    select: {
+      id: true,
+      workedOn: true,
+      minutes: true,
+      activity: true,
+      reviewNote: true,
+      reviewedAt: true,
+      technician: { select: { name: true } },
+      reviewedBy: { select: { name: true } },
+      tender: tenderSelect,
+    },
+    orderBy: [{ reviewedAt: "desc" }, { id: "asc" }],
+    take: 200,
+  });
+}
+
+/**
  * Approved claims on the tenders a commissioner runs: unpaid ones (to mark
  * as paid), or with `status: "PAID"` the most recently paid.
  */

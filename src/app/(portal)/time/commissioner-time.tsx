@@ -4,14 +4,19 @@ import { TextArea } from "@/components/ui/field";
 import { formatLondon } from "@/domain/london-time";
 import { formatPence } from "@/domain/money";
 import type { Actor } from "@/server/auth/actor";
-import { listClaims, listTimeToApprove } from "@/server/technicians/queries";
+import { listClaims, listReturnedTime, listTimeToApprove } from "@/server/technicians/queries";
 import { activityLabel, formatDuration } from "@/server/technicians/time-labels";
 import { markPaidAction, reviewTimeEntryAction } from "./actions";
 import { ClaimCheckboxes } from "./claim-checkboxes";
 
 /** A commissioner's paid time: young commissioners' time to check on tenders they run, and approved claims to pay. */
 export async function CommissionerTime({ actor }: { actor: Actor }) {
-  const [pending, approved, paid] = await Promise.all([listTimeToApprove(actor), listClaims(actor, "APPROVED"), listClaims(actor, "PAID")]);
+  const [pending, returned, approved, paid] = await Promise.all([
+    listTimeToApprove(actor),
+    listReturnedTime(actor),
+    listClaims(actor, "APPROVED"),
+    listClaims(actor, "PAID"),
+  ]);
   const approvedTotal = approved.reduce((sum, c) => sum + (c.amountPence ?? 0), 0);
   return (
     <>
@@ -76,6 +81,35 @@ export async function CommissionerTime({ actor }: { actor: Actor }) {
               </li>
             ))}
           </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="returned" className="mb-12 max-w-3xl">
+        <h2 id="returned" className="mb-2 text-2xl font-bold">
+          Sent back, waiting for changes ({returned.length})
+        </h2>
+        {returned.length === 0 ? (
+          <p>No time is waiting for a young commissioner to change it.</p>
+        ) : (
+          <>
+            <p className="mb-4">These come back to “Time to approve” when the young commissioner sends them again.</p>
+            <ul className="divide-y divide-slate-300 border-y border-slate-300" data-testid="returned-time">
+              {returned.map((e) => (
+                <li key={e.id} className="break-words py-3">
+                  <strong>
+                    {e.technician.name}: {formatDuration(e.minutes)}
+                  </strong>
+                  , {activityLabel(e.activity).toLowerCase()}, {formatLondon(e.workedOn)} ({e.tender.reference})
+                  <span className="block text-slate-700">
+                    Sent back{e.reviewedBy ? ` by ${e.reviewedBy.name}` : ""}
+                    {e.reviewedAt ? ` on ${formatLondon(e.reviewedAt)}` : ""}
+                    {e.reviewNote ? ":" : ""}
+                  </span>
+                  {e.reviewNote && <span className="block whitespace-pre-line">“{e.reviewNote}”</span>}
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
 

@@ -6,6 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
+import { readable } from "@/server/page-guard";
 import { getMyTimeEntry, listMyTimeTenders } from "@/server/technicians/queries";
 import { dateKey, STATUS_FOR_TECHNICIAN } from "@/server/technicians/time-labels";
 import { deleteTimeEntryAction, editTimeEntryAction } from "../../actions";
@@ -17,7 +18,7 @@ export default async function EditTimePage({ params }: { params: Promise<{ entry
   const { entryId } = await params;
   const actor = await requireActor("time");
   if (actor.role !== "TECHNICIAN") forbidden();
-  const [entry, myTenders] = await Promise.all([getMyTimeEntry(actor, entryId), listMyTimeTenders(actor)]);
+  const [entry, myTenders] = await Promise.all([readable(getMyTimeEntry(actor, entryId)), listMyTimeTenders(actor)]);
   // Keep the entry's own panel choosable even if the list has changed since.
   const tenders = myTenders.some((t) => t.id === entry.tender.id) ? myTenders : [entry.tender, ...myTenders];
   return (

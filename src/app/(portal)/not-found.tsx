@@ -1,0 +1,6 @@
+import { NotFoundMessage } from "@/components/status-pages";
+
+// Rendered inside this group's layout, which already has the header and <main>.
+export default function NotFound() {
+  return <NotFoundMessage />;
+}
