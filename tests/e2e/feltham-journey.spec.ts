@@ -174,10 +174,13 @@ test("two commissioners and two young commissioners declare, score and moderate;
   // Others' names are hidden from a young commissioner, except their own.
   await expect(page.getByText("Young commissioner B").first()).toBeVisible();
   await expect(page.getByText("Mia")).toHaveCount(0);
-  const harbour = page.locator("section", { has: page.getByRole("heading", { name: /^Harbour Youth Health Alliance/ }) });
-  await expect(harbour.getByText("Scores differ by 2: discuss").first()).toBeVisible();
+  // Overview first: each bid's votes are on its own page.
+  await expect(page.getByTestId("ranking").getByText("discuss").first()).toBeVisible();
+  await page.getByTestId("ranking").getByRole("link", { name: "Harbour Youth Health Alliance" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Harbour Youth Health Alliance" })).toBeVisible();
+  await expect(page.getByText("Scores differ by 2: discuss").first()).toBeVisible();
   for (const criterion of CRITERIA.slice(1)) {
-    const card = harbour.locator("div.mb-4", { has: page.getByRole("heading", { name: new RegExp(`^${criterion}`) }) });
+    const card = page.getByTestId("criterion-votes").filter({ has: page.getByRole("heading", { name: new RegExp(`^${criterion}`) }) });
     // The page re-renders after each saved revision; open the form again if that closed it.
     const three = card.getByLabel(/^3: /);
     await expect(async () => {

@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/server/errors";
 import { declareConflicts } from "@/server/evaluation/declare-conflicts";
 import { freezeRanking, markAbsent, reviseScore, startModeration } from "@/server/evaluation/moderation";
-import { getModerationView, getPanelWorkspace, getScoringSheet } from "@/server/evaluation/queries";
+import { getModerationBid, getModerationView, getPanelWorkspace, getScoringSheet } from "@/server/evaluation/queries";
 import { saveBidScores } from "@/server/evaluation/save-scores";
 import { stepBack } from "@/server/evaluation/step-back";
 import { createActor } from "../fixtures/factories";
@@ -96,7 +96,11 @@ describe("scoring", () => {
     await saveBidScores(tech, t.id, t.bids.b, scoreSheet(t, [3, 3], REASON), true, OPENED);
     const view = await getModerationView(tech, t.id, OPENED);
     expect(view.visible).toBe(true);
-    if (view.visible) expect(view.scores.map((s) => s.panelMemberId)).toContain(t.seats[t.commissioner2.id]);
+    const bidView = await getModerationBid(tech, t.id, t.bids.a, OPENED);
+    expect(bidView.scores.map((s) => s.panelMemberId)).toContain(t.seats[t.commissioner2.id]);
+    // Details on demand: one bid's page carries that bid's votes only.
+    expect(new Set(bidView.scores.map((s) => s.bidId))).toEqual(new Set([t.bids.a]));
+    await expect(getModerationBid(tech, t.id, crypto.randomUUID(), OPENED)).rejects.toBeInstanceOf(NotFound);
   });
 
   it("two members scoring the same bid at the same moment both persist", async () => {

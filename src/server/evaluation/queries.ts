@@ -104,31 +104,30 @@ export async function getScoringSheet(actor: Actor, tenderId: string, bidId: str
   return { workspace, bid, criteria, mine };
 }
 
+/** The seat and tender a moderation page needs, without loading any bid's content. */
+async function moderationSeat(actor: Actor, tenderId: string, now: Date) {
+  const seat = await mySeat(actor, tenderId);
+  const status = effectiveStatus(seat.tender.status, seat.tender.submissionDeadline, now);
+  return {
+    seat: { id: seat.id, role: seat.role, status: seat.status, isChair: seat.isChair, scoresSubmittedAt: seat.scoresSubmittedAt },
+    tender: { ...seat.tender, effectiveStatus: status },
+  };
+}
+
 /**
- * The side-by-side matrix for moderation, or after a member has submitted all
- * their scores. Before that, only the member's own scores come back.
+ * Moderation, overview first: the ranking with every criterion score and its
+ * divergence flag per bid (no votes or reasons: those are on each bid's own
+ * page, getModerationBid). Before moderation, only visible to a member who has
+ * submitted all their scores; otherwise `visible: false` and nothing else.
  */
 export async function getModerationView(actor: Actor, tenderId: string, now: Date) {
-  const workspace = await getPanelWorkspace(actor, tenderId, now);
+  const workspace = await moderationSeat(actor, tenderId, now);
   const status = workspace.tender.effectiveStatus;
   const othersVisible = AFTER_EVALUATION.includes(status) || (status === "EVALUATION" && workspace.seat.scoresSubmittedAt !== null);
   if (!othersVisible) return { workspace, visible: false as const };
-  const { result, panelMembers } = await computeResults(db, tenderId);
+  const { result, panelMembers, criteria } = await computeResults(db, tenderId);
   const viewer = { seatId: workspace.seat.id, isChair: workspace.seat.isChair };
   const names = new Map(panelMembers.map((m) => [m.id, displayName(m, viewer)]));
-  const scores = await db.score.findMany({
-    where: { status: "SUBMITTED", bid: { tenderId, status: "SUBMITTED" } },
-    select: {
-      id: true,
-      panelMemberId: true,
-      bidId: true,
-      criterionId: true,
-      score: true,
-      reason: true,
-      revisions: { orderBy: { revisedAt: "asc" }, select: { previousScore: true, newScore: true, revisionReason: true, revisedAt: true } },
-    },
-  });
-  const criteria = await db.criterion.findMany({ where: { tenderId }, orderBy: { position: "asc" }, select: { id: true, name: true, weight: true, kind: true } });
   const columns = panelMembers
     .filter((m) => memberStatus(m) === "COUNTED" || memberStatus(m) === "ABSENT")
     .sort((a, b) => (a.role === b.role ? (names.get(a.id) ?? "").localeCompare(names.get(b.id) ?? "") : a.role === "COMMISSIONER" ? -1 : 1))
@@ -139,11 +138,41 @@ export async function getModerationView(actor: Actor, tenderId: string, now: Dat
     result,
     criteria,
     columns,
-    scores,
     notCounted: {
       excluded: result.notCounted.excluded.map((id) => names.get(id)!),
       withdrawn: result.notCounted.withdrawn.map((id) => names.get(id)!),
       absent: result.notCounted.absent.map((id) => names.get(id)!),
     },
+  };
+}
+
+/**
+ * One bid in moderation, on demand: every counted member's score, reason and
+ * revisions per criterion, next to the bid's place in the ranking. Same
+ * visibility as the overview; a bid not in this tender's results is NotFound.
+ */
+export async function getModerationBid(actor: Actor, tenderId: string, bidId: string, now: Date) {
+  const view = await getModerationView(actor, tenderId, now);
+  if (!view.visible) return { ...view, bid: null, scores: [] };
+  const index = view.result.bids.findIndex((b) => b.bidId === bidId);
+  if (index < 0) throw new NotFound("We could not find that bid.");
+  const scores = await db.score.findMany({
+    where: { status: "SUBMITTED", bidId, bid: { tenderId, status: "SUBMITTED" } },
+    select: {
+      id: true,
+      panelMemberId: true,
+      bidId: true,
+      criterionId: true,
+      score: true,
+      reason: true,
+      revisions: { orderBy: { revisedAt: "asc" }, select: { previousScore: true, newScore: true, revisionReason: true, revisedAt: true } },
+    },
+  });
+  return {
+    ...view,
+    bid: view.result.bids[index]!,
+    previous: view.result.bids[index - 1] ?? null,
+    next: view.result.bids[index + 1] ?? null,
+    scores,
   };
 }

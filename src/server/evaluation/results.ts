@@ -24,7 +24,7 @@ export async function loadScoringInput(client: Db | Tx, tenderId: string) {
       criteria: { orderBy: { position: "asc" }, select: { id: true, name: true, weight: true, kind: true } },
       bids: {
         where: { status: "SUBMITTED" },
-        select: { id: true, pricePence: true, organisation: { select: { name: true } }, versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } } },
+        select: { id: true, organisation: { select: { name: true } } },
       },
       panelMembers: {
         where: { status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
@@ -45,21 +45,31 @@ export async function loadScoringInput(client: Db | Tx, tenderId: string) {
     where: { status: "SUBMITTED", bid: { tenderId, status: "SUBMITTED" }, criterion: { kind: "QUALITY" } },
     select: { panelMemberId: true, bidId: true, criterionId: true, score: true },
   });
+  // The price the panel evaluates is the one in the newest submitted version.
+  // Only that field is read out of the version's content (a bid's full text can
+  // be large, and this runs on every results page).
+  const prices = await client.$queryRaw<{ bidId: string; pricePence: string | null }[]>`
+    SELECT DISTINCT ON (v."bidId") v."bidId"::text AS "bidId", v.content->>'pricePence' AS "pricePence"
+    FROM "BidVersion" v JOIN "Bid" b ON b.id = v."bidId"
+    WHERE b."tenderId" = ${tenderId}::uuid AND b.status = 'SUBMITTED'
+    ORDER BY v."bidId", v.version DESC`;
+  const priceOf = new Map(prices.map((p) => [p.bidId, p.pricePence]));
   const input: ScoringInput = {
     rule: tender.aggregationRule,
     criteria: tender.criteria,
     bids: tender.bids.map((b) => {
-      // The price the panel evaluates is the one in the newest submitted version.
-      const submitted = b.versions[0]?.content as { pricePence?: string | null } | undefined;
-      return { id: b.id, label: b.organisation.name, pricePence: submitted?.pricePence ? BigInt(submitted.pricePence) : null };
+      const price = priceOf.get(b.id);
+      return { id: b.id, label: b.organisation.name, pricePence: price ? BigInt(price) : null };
     }),
     members: tender.panelMembers.map((m) => ({ id: m.id, role: m.role, status: memberStatus(m) })),
     votes: scores.flatMap((s) => (s.score === null ? [] : [{ memberId: s.panelMemberId, bidId: s.bidId, criterionId: s.criterionId, score: s.score }])),
   };
-  return { input, panelMembers: tender.panelMembers };
+  return { input, panelMembers: tender.panelMembers, criteria: tender.criteria };
 }
 
-export async function computeResults(client: Db | Tx, tenderId: string): Promise<{ result: TenderResult; panelMembers: Awaited<ReturnType<typeof loadScoringInput>>["panelMembers"] }> {
-  const { input, panelMembers } = await loadScoringInput(client, tenderId);
-  return { result: scoreTender(input), panelMembers };
+type Loaded = Awaited<ReturnType<typeof loadScoringInput>>;
+
+export async function computeResults(client: Db | Tx, tenderId: string): Promise<{ result: TenderResult; panelMembers: Loaded["panelMembers"]; criteria: Loaded["criteria"] }> {
+  const { input, panelMembers, criteria } = await loadScoringInput(client, tenderId);
+  return { result: scoreTender(input), panelMembers, criteria };
 }

@@ -85,5 +85,5 @@ export async function reviseScoreAction(tenderId: string, bidId: string, criteri
     reviseScore(actor, tenderId, { bidId, criterionId, score: values.score ?? "", reason: values.reason ?? "", revisionReason: values.revisionReason ?? "" }),
   );
   if (state.status === "error") return state;
-  redirect(`/panels/${tenderId}/moderation?revised=1`);
+  redirect(`/panels/${tenderId}/moderation/${bidId}?revised=1`);
 }
