@@ -2,7 +2,7 @@
 // demo seed (embedded only, when empty) → production build if needed → serve.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { buildIfNeeded, nextBin } from "./lib/build";
+import { buildIfNeeded } from "./lib/build";
 import { PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-db";
 import { persistentSecret, randomDemoPassword, randomSecret } from "./lib/local-secrets";
 import { migrate } from "./lib/migrations";
@@ -49,7 +49,8 @@ async function main() {
   }
 
   if (!dev) buildIfNeeded();
-  const child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
+  // scripts/serve.mjs rather than `next start`: it tells the app the TCP peer's address (sign-in limits).
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "scripts", "serve.mjs"), "-p", String(port), ...(dev ? ["--dev"] : [])], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
     env: process.env,

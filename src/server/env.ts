@@ -17,6 +17,16 @@ const schema = z.object({
     .trim()
     .transform((v) => v || DEFAULT_SUPPORT_CONTACT)
     .default(DEFAULT_SUPPORT_CONTACT),
+  /**
+   * How many reverse proxies in front of the portal append to X-Forwarded-For.
+   * 0 (default): the header is ignored and the TCP peer is the client.
+   */
+  TRUSTED_PROXY_COUNT: z.coerce
+    .number({ error: "TRUSTED_PROXY_COUNT must be a whole number from 0 to 10" })
+    .int("TRUSTED_PROXY_COUNT must be a whole number from 0 to 10")
+    .min(0, "TRUSTED_PROXY_COUNT must be a whole number from 0 to 10")
+    .max(10, "TRUSTED_PROXY_COUNT must be a whole number from 0 to 10")
+    .default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

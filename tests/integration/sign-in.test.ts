@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { authenticate, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, RATE_LIMIT_WINDOW_MINUTES } from "@/server/auth/sign-in";
+import { clientIpFrom, PEER_ADDRESS_HEADER } from "@/server/auth/client-ip";
+import { authenticate, EMAIL_MAX_LENGTH, FREE_FAILURES_PER_ACCOUNT_AND_IP, IP_WINDOW_MINUTES, MAX_FAILURES_PER_IP } from "@/server/auth/sign-in";
+import { delayAfterFailures } from "@/server/auth/throttle";
 import { db } from "@/server/db";
 import { Invalid, TooManyRequests } from "@/server/errors";
 import { createEstablishment, createUser, TEST_PASSWORD } from "../fixtures/factories";
@@ -35,22 +37,68 @@ describe("signing in", () => {
     await expect(authenticate({ email: "gone@test.example", password: TEST_PASSWORD, ip: null })).rejects.toBeInstanceOf(Invalid);
   });
 
-  it(`locks an account after ${MAX_FAILURES_PER_ACCOUNT} failures, refuses even the right password, and unlocks after ${RATE_LIMIT_WINDOW_MINUTES} minutes`, async () => {
+  it("lets a few wrong passwords through, then makes the same account and address wait longer and longer", async () => {
     await createUser("TECHNICIAN", { email: "jay@test.example" });
     const t0 = new Date("2026-11-24T10:00:00Z");
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await expect(
-        authenticate({ email: "jay@test.example", password: "guess " + i, ip: `192.0.2.${i}`, now: new Date(t0.getTime() + i * 1000) }),
-      ).rejects.toBeInstanceOf(Invalid);
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    for (let i = 0; i < FREE_FAILURES_PER_ACCOUNT_AND_IP; i++) {
+      await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: t0 })).rejects.toBeInstanceOf(Invalid);
     }
-    const during = new Date(t0.getTime() + minutes(5));
-    await expect(authenticate({ email: "jay@test.example", password: TEST_PASSWORD, ip: "198.51.100.1", now: during })).rejects.toBeInstanceOf(
-      TooManyRequests,
+    // The next wrong password is still checked, but then the pair waits 1 s, 2 s, 4 s…
+    await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: t0 })).rejects.toBeInstanceOf(Invalid);
+    const refused = await authenticate({ email: "jay@test.example", password: TEST_PASSWORD, ip: "192.0.2.1", now: t0 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TooManyRequests);
+    expect((refused as Error).message).toContain("Wait 1 second");
+    await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: at(1000) })).rejects.toBeInstanceOf(Invalid);
+    const longer = await authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: at(2000) }).catch((e: unknown) => e);
+    expect((longer as Error).message).toContain("Wait 1 second");
+    await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: at(3000) })).rejects.toBeInstanceOf(Invalid);
+    const longer2 = await authenticate({ email: "jay@test.example", password: TEST_PASSWORD, ip: "192.0.2.1", now: at(3000) }).catch((e: unknown) => e);
+    expect((longer2 as Error).message).toContain("Wait 4 seconds");
+    // Once the delay has passed, the right password gets in, and the count starts again.
+    await expect(authenticate({ email: "jay@test.example", password: TEST_PASSWORD, ip: "192.0.2.1", now: at(7000) })).resolves.toMatchObject({ email: "jay@test.example" });
+    await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: at(7000) })).rejects.toBeInstanceOf(Invalid);
+  });
+
+  it("delays grow to at most 15 minutes and never become a lockout", () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map(delayAfterFailures)).toEqual([0, 0, 0, 1, 2, 4, 8]);
+    expect(delayAfterFailures(100)).toBe(15 * 60);
+  });
+
+  it("the real user signs in from their own address while an attacker hammers the account from another", async () => {
+    const user = await createUser("COMMISSIONER", { email: "target@test.example" });
+    const t0 = new Date("2026-11-24T11:00:00Z");
+    const attack = await Promise.all(
+      Array.from({ length: 40 }, () => authenticate({ email: user.email, password: "guess", ip: "203.0.113.66", now: t0 }).catch((e: unknown) => e)),
     );
-    const after = new Date(t0.getTime() + minutes(RATE_LIMIT_WINDOW_MINUTES) + 10_000);
-    await expect(authenticate({ email: "jay@test.example", password: TEST_PASSWORD, ip: "198.51.100.1", now: after })).resolves.toMatchObject({
-      email: "jay@test.example",
-    });
+    expect(attack.every((e) => e instanceof Invalid || e instanceof TooManyRequests)).toBe(true);
+    await expect(authenticate({ email: user.email, password: TEST_PASSWORD, ip: "198.51.100.7", now: t0 })).resolves.toMatchObject({ id: user.id });
+    // …and the attacker is still waiting.
+    await expect(authenticate({ email: user.email, password: "guess", ip: "203.0.113.66", now: t0 })).rejects.toBeInstanceOf(TooManyRequests);
+  });
+
+  it("concurrent wrong passwords for one account from one address cannot get more password checks than allowed", async () => {
+    await createUser("PROVIDER", { email: "burst@test.example" });
+    const t0 = new Date("2026-11-24T12:30:00Z");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => authenticate({ email: "burst@test.example", password: "guess", ip: "192.0.2.20", now: t0 }).catch((e: unknown) => e)),
+    );
+    // The free tries plus the one that starts the first delay; all others refused unchecked.
+    expect(results.filter((e) => e instanceof Invalid)).toHaveLength(FREE_FAILURES_PER_ACCOUNT_AND_IP + 1);
+    expect(results.filter((e) => e instanceof TooManyRequests)).toHaveLength(20 - FREE_FAILURES_PER_ACCOUNT_AND_IP - 1);
+  });
+
+  it(`concurrent wrong passwords from one address across many accounts stop at ${MAX_FAILURES_PER_IP}`, async () => {
+    const victim = await createUser("ADMIN", { email: "victim2@test.example" });
+    const t0 = new Date("2026-11-24T12:45:00Z");
+    const results = await Promise.all(
+      Array.from({ length: 35 }, (_, i) => authenticate({ email: `spray${i}@test.example`, password: "x", ip: "203.0.113.50", now: t0 }).catch((e: unknown) => e)),
+    );
+    expect(results.filter((e) => e instanceof Invalid)).toHaveLength(MAX_FAILURES_PER_IP);
+    expect(results.filter((e) => e instanceof TooManyRequests)).toHaveLength(35 - MAX_FAILURES_PER_IP);
+    await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: "203.0.113.50", now: t0 })).rejects.toBeInstanceOf(TooManyRequests);
+    const later = new Date(t0.getTime() + minutes(IP_WINDOW_MINUTES) + 1000);
+    await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: "203.0.113.50", now: later })).resolves.toMatchObject({ id: victim.id });
   });
 
   it(`limits one IP address to ${MAX_FAILURES_PER_IP} failures across many accounts`, async () => {
@@ -64,16 +112,45 @@ describe("signing in", () => {
     await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: "203.0.113.10", now: t0 })).resolves.toMatchObject({ id: victim.id });
   });
 
+  it("a spoofed X-Forwarded-For does not reset the per-address count (no trusted proxy)", async () => {
+    const victim = await createUser("ADMIN", { email: "victim3@test.example" });
+    const t0 = new Date("2026-11-24T13:00:00Z");
+    const request = (i: number) =>
+      new Headers({ [PEER_ADDRESS_HEADER]: "203.0.113.77", "x-forwarded-for": `10.9.${i}.${i}`, "x-real-ip": `10.8.${i}.1` });
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+      await authenticate({ email: `spoof${i}@test.example`, password: "x", ip: clientIpFrom(request(i), 0), now: t0 }).catch(() => {});
+    }
+    const fresh = new Headers({ [PEER_ADDRESS_HEADER]: "203.0.113.77", "x-forwarded-for": "198.51.100.200" });
+    await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: clientIpFrom(fresh, 0), now: t0 })).rejects.toBeInstanceOf(
+      TooManyRequests,
+    );
+  });
+
+  it("refuses a 12 MB email and a huge password without storing anything", async () => {
+    const before = await db.signInThrottle.count();
+    const hugeEmail = `${"a".repeat(12 * 1024 * 1024)}@test.example`;
+    const error = await authenticate({ email: hugeEmail, password: "x", ip: "192.0.2.99" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Invalid);
+    expect((error as Invalid).fieldErrors.email).toBe(`Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`);
+    const hugePassword = await authenticate({ email: "a@test.example", password: "p".repeat(1_000_000), ip: "192.0.2.99" }).catch((e: unknown) => e);
+    expect(hugePassword).toBeInstanceOf(Invalid);
+    expect(await db.signInThrottle.count()).toBe(before);
+    // Nothing anywhere holds the email: throttle keys are fixed-length hashes.
+    const keys = await db.signInThrottle.findMany({ select: { key: true } });
+    expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k.key))).toBe(true);
+  });
+
   it("a successful sign-in resets the account's failure count", async () => {
     await createUser("PROVIDER", { email: "mia@test.example" });
     const t0 = new Date("2026-11-24T14:00:00Z");
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) {
+    for (let i = 0; i < FREE_FAILURES_PER_ACCOUNT_AND_IP; i++) {
       await authenticate({ email: "mia@test.example", password: "wrong", ip: null, now: t0 }).catch(() => {});
     }
     const t1 = new Date(t0.getTime() + 1000);
     await authenticate({ email: "mia@test.example", password: TEST_PASSWORD, ip: null, now: t1 });
-    const t2 = new Date(t1.getTime() + 1000);
-    await authenticate({ email: "mia@test.example", password: "wrong", ip: null, now: t2 }).catch(() => {});
-    await expect(authenticate({ email: "mia@test.example", password: TEST_PASSWORD, ip: null, now: t2 })).resolves.toBeTruthy();
+    for (let i = 0; i < FREE_FAILURES_PER_ACCOUNT_AND_IP; i++) {
+      await authenticate({ email: "mia@test.example", password: "wrong", ip: null, now: t1 }).catch(() => {});
+    }
+    await expect(authenticate({ email: "mia@test.example", password: TEST_PASSWORD, ip: null, now: t1 })).resolves.toBeTruthy();
   });
 });

@@ -1,7 +1,10 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "../env";
+import { clientIpFrom } from "./client-ip";
 import { authenticate } from "./sign-in";
+import { createUserSession, revokeUserSession } from "./user-sessions";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -44,22 +47,26 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user && "role" in user) token.role = user.role as string;
+    async jwt({ token, user }) {
+      // Signing in through next-auth's own API: start a server-side session too.
+      if (user && "role" in user) {
+        token.role = user.role as string;
+        token.sid = await createUserSession(user.id, SESSION_MAX_AGE_SECONDS);
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub, role: token.role } };
+      return { ...session, user: { ...session.user, id: token.sub, role: token.role, sid: token.sid } };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await revokeUserSession(token?.sid);
     },
   },
 };
 
+/** The client's address for sign-in limits (see client-ip.ts: X-Forwarded-For only behind TRUSTED_PROXY_COUNT proxies). */
 export function clientIp(headers: Record<string, string | string[] | undefined> | Headers): string | null {
-  const get = (name: string) => {
-    if (headers instanceof Headers) return headers.get(name);
-    const v = headers[name];
-    return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
-  };
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || get("x-real-ip") || null;
+  return clientIpFrom(headers, env().TRUSTED_PROXY_COUNT);
 }

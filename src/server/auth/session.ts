@@ -2,7 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { cache } from "react";
 import type { Role } from "@/generated/prisma/enums";
 import { canUseSection, type Section } from "../access";
@@ -10,15 +10,21 @@ import { env } from "../env";
 import { hasConsented, WELCOME_PATH } from "../technicians/consent-gate";
 import type { Actor } from "./actor";
 import { loadActor } from "./load-actor";
+import { createUserSession, revokeUserSession, userSessionIsLive } from "./user-sessions";
 import { authOptions, clientIp, SESSION_MAX_AGE_SECONDS, sessionCookieName, secureCookies } from "./options";
 
 // The one session helper: pages and actions get the Actor here and nowhere else.
 
-/** The signed-in Actor, or null. Loaded from the database on every request, so a disabled account is out at once. */
+/**
+ * The signed-in Actor, or null. The session record and the account are loaded
+ * from the database on every request, so a signed-out session or a disabled
+ * account is out at once, on every instance.
+ */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? loadActor(id) : null;
+  const user = session?.user as { id?: string; sid?: string } | undefined;
+  if (!user?.id || !(await userSessionIsLive(user.sid, user.id))) return null;
+  return loadActor(user.id);
 });
 
 /** The path being requested (set by src/proxy.ts); for a server action, the page it was posted from. */
@@ -59,12 +65,13 @@ export async function requireRole(...roles: Role[]): Promise<Actor> {
   return actor;
 }
 
-/** Starts a next-auth JWT session for an authenticated Actor (sign-in form). */
+/** Starts a session for an authenticated Actor (sign-in form): a row in UserSession, its id in the next-auth JWT. */
 export async function startSession(actor: Actor): Promise<void> {
+  const sid = await createUserSession(actor.id, SESSION_MAX_AGE_SECONDS);
   const token = await encode({
     secret: env().NEXTAUTH_SECRET,
     maxAge: SESSION_MAX_AGE_SECONDS,
-    token: { sub: actor.id, name: actor.name, email: actor.email, role: actor.role },
+    token: { sub: actor.id, name: actor.name, email: actor.email, role: actor.role, sid },
   });
   (await cookies()).set(sessionCookieName(), token, {
     httpOnly: true,
@@ -75,8 +82,15 @@ export async function startSession(actor: Actor): Promise<void> {
   });
 }
 
+/** Signs out: ends the session record (so a copy of the cookie stops working too), then drops the cookie. */
 export async function endSession(): Promise<void> {
-  (await cookies()).delete(sessionCookieName());
+  const jar = await cookies();
+  const cookie = jar.get(sessionCookieName())?.value;
+  if (cookie) {
+    const token = await decode({ secret: env().NEXTAUTH_SECRET, token: cookie }).catch(() => null);
+    await revokeUserSession(token?.sid);
+  }
+  jar.delete(sessionCookieName());
 }
 
 export async function requestIp(): Promise<string | null> {

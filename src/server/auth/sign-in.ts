@@ -1,70 +1,76 @@
 import "server-only";
 import { db } from "../db";
 import { audit } from "../audit";
-import { verifyPassword } from "./password";
+import { verifyPassword, PASSWORD_MAX_LENGTH } from "./password";
 import type { Actor } from "./actor";
 import { loadActor } from "./load-actor";
 import { Invalid, TooManyRequests } from "../errors";
+import { consumeAccountIpAttempt, consumeIpAttempt, refundOnSuccess, throttleKey } from "./throttle";
 
-export const RATE_LIMIT_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 20;
+export { MAX_FAILURES_PER_IP, IP_WINDOW_MINUTES, FREE_FAILURES_PER_ACCOUNT_AND_IP } from "./throttle";
+
+/** RFC 5321's limit on an address; nothing longer is an email. */
+export const EMAIL_MAX_LENGTH = 254;
 
 export interface SignInInput {
   email: string;
   password: string;
+  /** The client's address (src/server/auth/client-ip.ts), or null when unknown. */
   ip: string | null;
   now?: Date;
 }
 
+const WRONG = "Enter a correct email address and password";
+
+function wait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
 /**
- * Checks an email and password. Failures are counted per account and per IP
- * in PostgreSQL, so the limit holds across app instances. While an account or
- * IP is over its limit even a correct password is refused.
+ * Checks an email and password. Every input is bounded before anything is
+ * written. Attempts are throttled in PostgreSQL (so across app instances):
+ * per address across all accounts, and per account from one address with
+ * doubling delays. The pair is the key, so someone hammering an account from
+ * elsewhere never keeps its owner out.
  */
 export async function authenticate(input: SignInInput): Promise<Actor> {
   const now = input.now ?? new Date();
-  const email = input.email.trim().toLowerCase();
+  const email = typeof input.email === "string" ? input.email.trim().toLowerCase() : "";
+  const password = typeof input.password === "string" ? input.password : "";
   const fieldErrors: Record<string, string> = {};
   if (!email) fieldErrors.email = "Enter your email address";
-  if (!input.password) fieldErrors.password = "Enter your password";
+  else if (email.length > EMAIL_MAX_LENGTH) fieldErrors.email = `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`;
+  if (!password) fieldErrors.password = "Enter your password";
+  else if (password.length > PASSWORD_MAX_LENGTH) fieldErrors.password = WRONG;
   if (Object.keys(fieldErrors).length > 0) throw new Invalid(fieldErrors);
 
-  const keys = [`email:${email}`, ...(input.ip ? [`ip:${input.ip}`] : [])];
-  const since = new Date(now.getTime() - RATE_LIMIT_WINDOW_MINUTES * 60_000);
-  if (await recentFailures(`email:${email}`, since) >= MAX_FAILURES_PER_ACCOUNT ||
-      (input.ip && (await recentFailures(`ip:${input.ip}`, since)) >= MAX_FAILURES_PER_IP)) {
-    throw new TooManyRequests(
-      `Too many failed sign-in attempts. Wait ${RATE_LIMIT_WINDOW_MINUTES} minutes and try again, or ask an administrator to reset your password.`,
-    );
+  const address = input.ip ?? "unknown";
+  const ipKey = input.ip ? throttleKey("ip", input.ip) : null;
+  const accountIpKey = throttleKey("account-ip", `${email}|${address}`);
+  const pair = await consumeAccountIpAttempt(accountIpKey, now);
+  if (!pair.allowed) {
+    throw new TooManyRequests(`Too many wrong passwords for this account from here. Wait ${wait(pair.retryAfterSeconds)} and try again.`);
+  }
+  if (ipKey) {
+    const fromIp = await consumeIpAttempt(ipKey, now);
+    if (!fromIp.allowed) {
+      throw new TooManyRequests(`Too many failed sign-in attempts from your network. Wait ${wait(fromIp.retryAfterSeconds)} and try again.`);
+    }
   }
 
   const user = await db.user.findUnique({ where: { email } });
-  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok || user.disabledAt) {
-    await db.signInAttempt.createMany({ data: keys.map((key) => ({ key, succeeded: false, at: now })) });
     // One message for every failure, so it does not reveal which emails exist.
-    throw new Invalid({ email: "Enter a correct email address and password" }, "Your email address or password is wrong");
+    throw new Invalid({ email: WRONG }, "Your email address or password is wrong");
   }
 
-  await db.$transaction(async (tx) => {
-    await tx.signInAttempt.create({ data: { key: `email:${email}`, succeeded: true, at: now } });
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-  });
+  await refundOnSuccess(ipKey, accountIpKey);
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   const actor = await loadActor(user.id);
-  if (!actor) throw new Invalid({ email: "Enter a correct email address and password" });
+  if (!actor) throw new Invalid({ email: WRONG });
   await db.$transaction((tx) => audit(tx, actor, { action: "user.signed_in", entityType: "User", entityId: user.id }));
   return actor;
-}
-
-/** Failures for a key since the window started and since its last success. */
-async function recentFailures(key: string, since: Date): Promise<number> {
-  const lastSuccess = await db.signInAttempt.findFirst({
-    where: { key, succeeded: true, at: { gte: since } },
-    orderBy: { at: "desc" },
-    select: { at: true },
-  });
-  return db.signInAttempt.count({
-    where: { key, succeeded: false, at: { gte: lastSuccess && lastSuccess.at > since ? lastSuccess.at : since } },
-  });
 }

@@ -3,10 +3,13 @@ import { redirect } from "next/navigation";
 import { homePath } from "@/server/access";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { startSession, requestIp } from "@/server/auth/session";
+import { safeNext } from "@/server/auth/safe-next";
 import { authenticate } from "@/server/auth/sign-in";
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData, ["password"]);
+  // Echoed back into the form on an error: never more than a real address.
+  for (const key of Object.keys(values)) values[key] = values[key]!.slice(0, 2048);
   let destination = "/";
   const state = await formAction(values, async () => {
     const actor = await authenticate({
@@ -19,11 +22,4 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   });
   if (state.status === "error") return state;
   redirect(destination);
-}
-
-/** Only same-site paths, so a sign-in link cannot send people elsewhere. */
-function safeNext(next: string | undefined): string | null {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return null;
-  if (next.startsWith("/login")) return null;
-  return next;
 }
