@@ -5,6 +5,7 @@ import { downloadAttachment, getMyBid, listBidsForEvaluation } from "@/server/bi
 import { submitBid } from "@/server/bids/submit-bid";
 import { listPublishedClarifications, listQuestionsForCommissioner } from "@/server/clarifications/queries";
 import { db } from "@/server/db";
+import { declareConflicts } from "@/server/evaluation/declare-conflicts";
 import { NotFound } from "@/server/errors";
 import { getTenderForCommissioner, listTendersForCommissioner } from "@/server/tenders/queries";
 import { openBids } from "@/server/tenders/open-bids";
@@ -99,7 +100,13 @@ describe("sealed bids", () => {
   for (const clock of ["before", "atDeadline", "afterDeadline", "opened"] as const) {
     describe(`clock: ${clock}`, () => {
       beforeAll(async () => {
-        if (clock === "opened") await openBids(tender.commissioner, tender.id, CLOCK.opened);
+        if (clock !== "opened") return;
+        await openBids(tender.commissioner, tender.id, CLOCK.opened);
+        // Panel members see a bidder's files once they have declared no conflict with it.
+        const bidders = await db.bid.findMany({ where: { tenderId: tender.id, status: "SUBMITTED" }, select: { organisationId: true } });
+        for (const member of [actors.chair!, actors.technicianOnPanel!]) {
+          await declareConflicts(member, tender.id, bidders.map((b) => ({ organisationId: b.organisationId, hasConflict: false })), CLOCK.opened);
+        }
       });
 
       for (const who of Object.keys(ACCESS)) {

@@ -1,7 +1,15 @@
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db";
+import { renderToStaticMarkup } from "react-dom/server";
+import OutboxPage from "@/app/(portal)/admin/outbox/page";
+import type { Actor } from "@/server/auth/actor";
 import { sendDueEmails } from "@/server/notifications/send-outbox";
+import { createInvitation } from "@/server/users/create-invitation";
+import { createActor, createEstablishment } from "../fixtures/factories";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/server/auth/session", () => ({ requireActor: async () => session.actor, getActor: async () => session.actor }));
 
 // A minimal SMTP server: accepts mail, except for recipients at refused.example (550).
 const received: string[] = [];
@@ -72,5 +80,22 @@ describe("the outbox sender", () => {
       await sendDueEmails(at);
     }
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: bad.id } })).toMatchObject({ status: "FAILED", attempts: 8 });
+  });
+
+  it("never stores an invitation link in clear where admins read it; the person invited still gets it", async () => {
+    const admin = await createActor("ADMIN");
+    const establishment = await createEstablishment();
+    const now = new Date();
+    const { link } = await createInvitation(admin, { email: "new.governor@ok.example", name: "New Governor", role: "GOVERNOR", establishmentId: establishment.id }, now);
+    const token = link.split("/invitations/")[1]!;
+    const row = await db.outboxMessage.findFirstOrThrow({ where: { to: "new.governor@ok.example" } });
+    expect(JSON.stringify(row)).not.toContain(token);
+    session.actor = admin;
+    expect(renderToStaticMarkup(await OutboxPage())).not.toContain(token);
+
+    received.length = 0;
+    await sendDueEmails(new Date(now.getTime() + 1000));
+    expect(received.join("\n").replace(/=\n/g, "")).toContain(token);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", secret: null });
   });
 });

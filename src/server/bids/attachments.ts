@@ -9,6 +9,13 @@ import { loadTenderForBidChange } from "./bid-rules";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_BID = 10;
+/**
+ * Removed files are kept (a submitted version may list them), so uploading
+ * and removing is limited too: over the bid's life, at most this many uploads
+ * and this many bytes stored.
+ */
+export const MAX_UPLOADS_PER_BID = 30;
+export const MAX_STORED_BYTES_PER_BID = 50 * 1024 * 1024;
 
 const TYPES = {
   pdf: { contentType: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
@@ -49,6 +56,12 @@ export async function uploadAttachment(actor: Actor, tenderId: string, input: Up
       (await tx.bid.create({ data: { tenderId, organisationId: loaded.organisationId, createdById: actor.id } }));
     if ((loaded.bid?.attachments.length ?? 0) >= MAX_ATTACHMENTS_PER_BID) {
       throw new Invalid({ file: `A bid can have at most ${MAX_ATTACHMENTS_PER_BID} attachments. Remove one first.` });
+    }
+    const stored = await tx.bidAttachment.aggregate({ where: { bidId: bid.id }, _count: { _all: true }, _sum: { sizeBytes: true } });
+    if (stored._count._all >= MAX_UPLOADS_PER_BID || (stored._sum.sizeBytes ?? 0) + input.bytes.byteLength > MAX_STORED_BYTES_PER_BID) {
+      throw new Invalid({
+        file: `This bid has reached its upload limit (${MAX_UPLOADS_PER_BID} files or 50 MB in all, counting files you removed). Contact the commissioner if you need to send more.`,
+      });
     }
     const sha256 = createHash("sha256").update(input.bytes).digest("hex");
     const attachment = await tx.bidAttachment.create({

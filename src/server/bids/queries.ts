@@ -17,10 +17,14 @@ function unsealed(now: Date): Prisma.TenderWhereInput {
   return { submissionDeadline: { lt: now }, bidsOpenedAt: { not: null, lte: now }, status: { notIn: ["DRAFT", "PUBLISHED", "CANCELLED"] } };
 }
 
-/** Who may evaluate a tender's unsealed bids: its accepted panel members (young commissioners only while they consent). */
+/**
+ * Who may evaluate a tender's unsealed bids: its accepted panel members
+ * (young commissioners only while they consent) who have declared no
+ * conflict of interest: a conflict excludes them from the whole tender.
+ */
 function evaluatorOf(actor: Actor): Prisma.TenderWhereInput {
   if (actor.role !== "COMMISSIONER" && actor.role !== "TECHNICIAN") return { id: { in: [] } };
-  return { panelMembers: { some: { userId: actor.id, status: "ACCEPTED", user: consentedTechnician() } } };
+  return { panelMembers: { some: { userId: actor.id, status: "ACCEPTED", user: consentedTechnician(), conflictDeclarations: { none: { hasConflict: true } } } } };
 }
 
 /** The organisation's own bid: the working copy, its files and every submitted version. */
@@ -88,7 +92,7 @@ export async function downloadAttachment(actor: Actor, attachmentId: string, now
       contentType: true,
       sizeBytes: true,
       sha256: true,
-      bid: { select: { organisationId: true, versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } } } },
+      bid: { select: { organisationId: true, tenderId: true, versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } } } },
       content: { select: { data: true } },
     },
   });
@@ -97,6 +101,11 @@ export async function downloadAttachment(actor: Actor, attachmentId: string, now
   if (!ownOrganisation) {
     const latest = attachment.bid.versions[0]?.content as unknown as SubmittedContent | undefined;
     if (!latest?.attachments.some((a) => a.id === attachment.id)) throw new NotFound();
+    // Like the scoring sheet: a member sees a bidder's files only once they have declared no conflict with that bidder.
+    const declared = await db.conflictDeclaration.count({
+      where: { organisationId: attachment.bid.organisationId, hasConflict: false, panelMember: { tenderId: attachment.bid.tenderId, userId: actor.id } },
+    });
+    if (declared === 0) throw new NotFound();
   }
   return { filename: attachment.filename, contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, sha256: attachment.sha256, data: attachment.content.data };
 }

@@ -3,7 +3,8 @@ import { assertRole } from "../access";
 import type { Actor } from "../auth/actor";
 import { audit } from "../audit";
 import { db } from "../db";
-import { NotFound } from "../errors";
+import { Forbidden, NotFound } from "../errors";
+import { runsTender, tenderRelationsSelect } from "../policy";
 
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
@@ -38,15 +39,16 @@ export async function listQuestionsForCommissioner(actor: Actor, tenderId: strin
   });
 }
 
-/** Who asked: only when a commissioner opens the detail, and that look is audited. */
+/** Who asked: only for a commissioner running the tender, when they open the detail; that look is audited. */
 export async function revealAsker(actor: Actor, questionId: string) {
   assertRole(actor, "COMMISSIONER");
   if (!isUuid(questionId)) throw new NotFound();
   const question = await db.clarificationQuestion.findUnique({
     where: { id: questionId },
-    select: { id: true, tenderId: true, organisation: { select: { name: true } }, askedBy: { select: { name: true } } },
+    select: { id: true, tenderId: true, organisation: { select: { name: true } }, askedBy: { select: { name: true } }, tender: { select: tenderRelationsSelect } },
   });
   if (!question) throw new NotFound();
+  if (!runsTender(actor, question.tender)) throw new Forbidden("Only the commissioners running this tender can see who asked.");
   await db.$transaction((tx) =>
     audit(tx, actor, { action: "clarification.asker_viewed", entityType: "ClarificationQuestion", entityId: question.id, tenderId: question.tenderId }),
   );

@@ -3,7 +3,7 @@ import { effectiveStatus } from "@/domain/tender-lifecycle";
 import type { Actor } from "../auth/actor";
 import { listBidsForEvaluation } from "../bids/queries";
 import { db } from "../db";
-import { NotFound } from "../errors";
+import { Forbidden, NotFound } from "../errors";
 import { assertConsented } from "../technicians/consent-gate";
 import { checkQuorum } from "./quorum";
 import { computeResults, memberStatus } from "./results";
@@ -107,6 +107,7 @@ export async function getScoringSheet(actor: Actor, tenderId: string, bidId: str
 /** The seat and tender a moderation page needs, without loading any bid's content. */
 async function moderationSeat(actor: Actor, tenderId: string, now: Date) {
   const seat = await mySeat(actor, tenderId);
+  if (seat.status === "STEPPED_BACK") throw new Forbidden("You have stepped back from this panel, so its moderation is no longer shown to you.");
   const status = effectiveStatus(seat.tender.status, seat.tender.submissionDeadline, now);
   return {
     seat: { id: seat.id, role: seat.role, status: seat.status, isChair: seat.isChair, scoresSubmittedAt: seat.scoresSubmittedAt },

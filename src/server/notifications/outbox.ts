@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "../db";
+import { sealSecrets } from "./outbox-secret";
 
 export interface Email {
   to: string;
@@ -10,6 +11,8 @@ export interface Email {
   template: string;
   /** The tender whose sealed bids this email is about: hidden from admins until the bids are opened. */
   sealedTenderId?: string;
+  /** Marker → value pairs only the recipient may read: stored encrypted, the text keeps the marker (see outbox-secret.ts). */
+  secrets?: Record<string, string>;
 }
 
 /**
@@ -17,5 +20,8 @@ export interface Email {
  * one sender, so a mail server problem can never break or block the action.
  */
 export async function enqueueEmail(tx: Tx, email: Email): Promise<void> {
-  await tx.outboxMessage.create({ data: { ...email, html: email.html ?? null, sealedTenderId: email.sealedTenderId ?? null } });
+  const { secrets, ...rest } = email;
+  await tx.outboxMessage.create({
+    data: { ...rest, html: email.html ?? null, sealedTenderId: email.sealedTenderId ?? null, secret: secrets ? sealSecrets(secrets) : null },
+  });
 }

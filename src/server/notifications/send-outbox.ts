@@ -2,6 +2,7 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "../db";
 import { env } from "../env";
+import { fillSecrets } from "./outbox-secret";
 
 const MAX_ATTEMPTS = 8;
 
@@ -30,8 +31,11 @@ export async function sendDueEmails(now = new Date(), batch = 20): Promise<{ sen
     });
     if (claimed.count !== 1) continue;
     try {
-      await transport.sendMail({ from: env().MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html ?? undefined });
-      await db.outboxMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+      const text = fillSecrets(message.text, message.secret);
+      const html = message.html === null ? undefined : fillSecrets(message.html, message.secret);
+      await transport.sendMail({ from: env().MAIL_FROM, to: message.to, subject: message.subject, text, html });
+      // Once delivered, the outbox no longer needs the secret.
+      await db.outboxMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), lastError: null, secret: null } });
       sent++;
     } catch (error) {
       const attempts = message.attempts + 1;

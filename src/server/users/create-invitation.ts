@@ -27,6 +27,9 @@ export const createInvitationSchema = z.object({
 
 export type CreateInvitationInput = z.input<typeof createInvitationSchema>;
 
+/** Where the link goes in the stored email; admins reading the outbox see this, not the link. */
+export const INVITATION_LINK_MARKER = "[invitation link: only in the email sent to the person invited]";
+
 export interface CreatedInvitation {
   id: string;
   link: string;
@@ -100,9 +103,12 @@ export async function createInvitation(
       to: data.email,
       template: "invitation",
       subject: "You have been invited to CoCommission",
+      // The link is a key to the new account: the stored text holds a marker,
+      // the link itself is kept encrypted and filled in only when sent.
+      secrets: { [INVITATION_LINK_MARKER]: link },
       text:
         `Hello ${data.name},\n\n${actor.name} has invited you to CoCommission.\n\n` +
-        `Set your password here (the link works once and expires in ${INVITATION_VALID_DAYS} days):\n${link}\n\n` +
+        `Set your password here (the link works once and expires in ${INVITATION_VALID_DAYS} days):\n${INVITATION_LINK_MARKER}\n\n` +
         `If you were not expecting this, you can ignore this email.`,
     });
     return { id: invitation.id, link, expiresAt };

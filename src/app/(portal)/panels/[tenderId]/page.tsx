@@ -127,7 +127,7 @@ export default async function PanelWorkspacePage({
         </section>
       )}
 
-      {["MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"].includes(status) && (
+      {w.seat.status !== "STEPPED_BACK" && ["MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"].includes(status) && (
         <p className="mb-8 text-lg">
           <Link href={`/panels/${w.tender.id}/moderation`} className="font-bold">
             {status === "MODERATION" ? "Go to moderation: everyone's scores side by side" : "See the results"}

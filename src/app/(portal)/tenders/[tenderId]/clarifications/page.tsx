@@ -48,13 +48,15 @@ export default async function ClarificationsPage({ params, searchParams }: { par
               ) : (
                 <p>Not answered.</p>
               )}
-              <div className="mt-4">
-                <ActionForm action={revealAskerAction.bind(null, q.id)} idPrefix={`reveal-${q.id}`} successMessage>
-                  <SubmitButton variant="secondary" aria-label={`Show who asked question ${i + 1}`}>
-                    Show who asked
-                  </SubmitButton>
-                </ActionForm>
-              </div>
+              {tender.canManage && (
+                <div className="mt-4">
+                  <ActionForm action={revealAskerAction.bind(null, q.id)} idPrefix={`reveal-${q.id}`} successMessage>
+                    <SubmitButton variant="secondary" aria-label={`Show who asked question ${i + 1}`}>
+                      Show who asked
+                    </SubmitButton>
+                  </ActionForm>
+                </div>
+              )}
             </li>
           ))}
         </ol>
