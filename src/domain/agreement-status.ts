@@ -43,3 +43,21 @@ export function agreementStatus(versions: VersionForStatus[]): { state: Agreemen
   else state = "AWAITING_COMMISSIONER";
   return { state, latest, inForce };
 }
+
+export type VersionState = "IN_FORCE" | "LATEST" | "REPLACED";
+
+/** Where one version stands: in force (both signed it, not void), the newest one, or replaced by a later one. */
+export function versionState(v: VersionForStatus, versions: Pick<VersionForStatus, "version">[]): VersionState {
+  if (isFullySigned(v)) return "IN_FORCE";
+  return versions.every((x) => x.version <= v.version) ? "LATEST" : "REPLACED";
+}
+
+/**
+ * Which version voided a sign-off on version `signedVersion`: saving a new
+ * version voids every earlier sign-off at the moment it is created, so it is
+ * the newest later version made at or before the sign-off was voided.
+ */
+export function voidedByVersion(signedVersion: number, voidedAt: Date, versions: { version: number; createdAt: Date }[]): number | null {
+  const candidates = versions.filter((x) => x.version > signedVersion && x.createdAt.getTime() <= voidedAt.getTime());
+  return candidates.length === 0 ? null : Math.max(...candidates.map((x) => x.version));
+}

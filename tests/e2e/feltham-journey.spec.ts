@@ -283,7 +283,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await governor.getByRole("radio", { name: /^Approve/ }).check();
   await governor.getByLabel("To approve, type your full name as your signature").fill("Someone Else");
   await governor.getByRole("button", { name: "Send my decision" }).click();
-  await expect(governor.getByText("Type your full name exactly as it appears on your account: Ruth Adeyemi").first()).toBeVisible();
+  await expect(governor.getByText("Type your full name as it appears on your account: Ruth Adeyemi.").first()).toBeVisible();
   await governor.getByRole("radio", { name: /^Approve/ }).check();
   await governor.getByLabel("To approve, type your full name as your signature").fill("Ruth Adeyemi");
   await governor.getByRole("button", { name: "Send my decision" }).click();

@@ -3,6 +3,8 @@ import { createAgreement } from "@/server/agreements/create-agreement";
 import { compareAgreementVersions, getAgreement, listAgreements } from "@/server/agreements/queries";
 import { saveAgreementVersion } from "@/server/agreements/save-agreement-version";
 import { signAgreement } from "@/server/agreements/sign-agreement";
+import { listMyNotifications } from "@/server/notifications/queries";
+import { voidedByVersion, versionState } from "@/domain/agreement-status";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/server/errors";
@@ -68,6 +70,18 @@ describe("drafting an agreement", () => {
 });
 
 describe("signing", () => {
+  it("the typed name is compared ignoring capitals and extra spaces, kept as typed, with the account's name beside it", async () => {
+    const { agreementId } = await create();
+    const v = await latest(agreementId);
+    const as = (typedName: string) => signAgreement(commissioner, agreementId, { decision: "APPROVED", typedName, comment: "", contentHash: v.contentHash, version: 1 });
+    const wrong = await as(`${commissioner.name}x`).catch((e: unknown) => e);
+    expect((wrong as Invalid).fieldErrors).toEqual({ typedName: `Type your full name as it appears on your account: ${commissioner.name}. Capital letters and extra spaces do not matter.` });
+    const typed = `  ${commissioner.name.toLowerCase().replace(" ", "   ")} `;
+    await as(typed);
+    const [signOff] = (await latest(agreementId)).signOffs;
+    expect(signOff).toMatchObject({ typedName: typed.trim(), signerName: commissioner.name, decision: "APPROVED" });
+  });
+
   it("in force only when the commissioner and the governor have signed the same version", async () => {
     const { agreementId } = await create();
     expect((await getAgreement(governor, agreementId)).state).toBe("AWAITING_COMMISSIONER");
@@ -113,12 +127,35 @@ describe("signing", () => {
     expect(after.state).toBe("AWAITING_COMMISSIONER");
     expect(after.inForceVersion).toBeNull();
     expect((await db.signOff.findMany({ where: { agreementVersionId: v1.id } })).every((s) => s.voidedAt !== null)).toBe(true);
+    // Version 1 stays readable with both signatures, each void because version 2 replaced it.
+    const old = after.versions.find((x) => x.version === 1)!;
+    expect(old.priorities).toBe(CONTENT.priorities);
+    expect(old.signOffs.map((s) => s.signerRole)).toEqual(["COMMISSIONER", "GOVERNOR"]);
+    expect(old.signOffs.map((s) => voidedByVersion(1, s.voidedAt!, after.versions))).toEqual([2, 2]);
+    expect(versionState(old, after.versions)).toBe("REPLACED");
+    expect(versionState(after.latest, after.versions)).toBe("LATEST");
     // A signature on what the governor saw before (version 1) is refused.
     await expect(signAgreement(governor, agreementId, { decision: "APPROVED", typedName: governor.name, comment: "", contentHash: v1.contentHash, version: 1 })).rejects.toThrow(/newer version/);
     // Nothing changed → no new version; an editor working from an old version is stopped.
     const same = await saveAgreementVersion(commissioner, agreementId, { ...CONTENT, priorities: `${CONTENT.priorities}\nHealth checks for every new arrival within 2 hours.`, basedOnVersion: 2 }).catch((e: unknown) => e);
     expect(same).toBeInstanceOf(Invalid);
     await expect(saveAgreementVersion(commissioner, agreementId, { ...CONTENT, basedOnVersion: 1 })).rejects.toBeInstanceOf(Conflict);
+  });
+
+  it("the governor's \"For your attention\" clears a request to sign once it is answered or a newer version overtakes it", async () => {
+    const { agreementId } = await create();
+    const open = async () => (await listMyNotifications(governor)).map((n) => n.title);
+    await sign(commissioner, agreementId);
+    expect(await open()).toEqual(["Please sign: Feltham co-commissioning agreement (version 1)"]);
+    // Overtaken: version 2 is saved before the governor signs version 1.
+    await saveAgreementVersion(commissioner, agreementId, { ...CONTENT, otherTerms: "Reviewed every quarter.", basedOnVersion: 1 });
+    expect(await open()).toEqual([]);
+    await sign(commissioner, agreementId);
+    expect(await open()).toEqual(["Please sign: Feltham co-commissioning agreement (version 2)"]);
+    // Answered: the governor signs version 2; it is in force and nothing is left to do.
+    await sign(governor, agreementId);
+    expect(await open()).toEqual([]);
+    expect((await getAgreement(governor, agreementId)).state).toBe("IN_FORCE");
   });
 
   it("two commissioners saving from the same version at once: one wins, the other is told", async () => {

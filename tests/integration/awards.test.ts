@@ -3,6 +3,7 @@ import { confirmAward } from "@/server/awards/confirm-award";
 import { decideAward } from "@/server/awards/decide-award";
 import { getAwardForCommissioner, getAwardSignOff, getOutcomeLetter, listLetters, listPendingAwardSignOffs } from "@/server/awards/queries";
 import { recommendAward } from "@/server/awards/recommend-award";
+import { listMyNotifications } from "@/server/notifications/queries";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/server/errors";
@@ -93,6 +94,22 @@ describe("the award recommendation", () => {
   });
 });
 
+describe("the governor's \"For your attention\"", () => {
+  it("a sign-off request clears when a newer recommendation replaces it, and when it is decided", async () => {
+    const titles = async () => (await listMyNotifications(t.governor)).map((n) => n.href);
+    const first = await recommendTop();
+    expect(await titles()).toEqual([`/establishment/sign-offs/${first.awardDecisionId}`]);
+    // Replaced before the governor decided: only the newer request is left.
+    const second = await recommendTop();
+    expect(await titles()).toEqual([`/establishment/sign-offs/${second.awardDecisionId}`]);
+    // Decided (standstill starts): nothing is left to act on.
+    await approve(second.awardDecisionId);
+    expect(await titles()).toEqual([]);
+    // The notices are kept, marked as cleared, not deleted.
+    expect(await db.notification.count({ where: { userId: t.governor.id, clearedAt: { not: null } } })).toBe(2);
+  });
+});
+
 describe("the governor's sign-off", () => {
   it("only the governor of the tender's establishment can see or decide it; others learn nothing", async () => {
     const { awardDecisionId } = await recommendTop();
@@ -111,7 +128,7 @@ describe("the governor's sign-off", () => {
     const { awardDecisionId } = await recommendTop();
     const hash = await hashOf(awardDecisionId);
     const wrongName = await decideAward(t.governor, awardDecisionId, { decision: "APPROVED", typedName: "Someone Else", comment: "", contentHash: hash }, APPROVED).catch((e: unknown) => e);
-    expect((wrongName as Invalid).fieldErrors).toEqual({ typedName: `Type your full name exactly as it appears on your account: ${t.governor.name}` });
+    expect((wrongName as Invalid).fieldErrors).toEqual({ typedName: `Type your full name as it appears on your account: ${t.governor.name}. Capital letters and extra spaces do not matter.` });
     const noChoice = await decideAward(t.governor, awardDecisionId, { decision: "MAYBE", typedName: "", comment: "", contentHash: hash }, APPROVED).catch((e: unknown) => e);
     expect(Object.keys((noChoice as Invalid).fieldErrors)).toEqual(["decision"]);
     await expect(decideAward(t.governor, awardDecisionId, { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash: "0".repeat(64) }, APPROVED)).rejects.toThrow(/changed while you were reading/);
@@ -121,6 +138,8 @@ describe("the governor's sign-off", () => {
     await decideAward(t.governor, awardDecisionId, { decision: "APPROVED", typedName: `  ${t.governor.name.toUpperCase()} `, comment: "", contentHash: hash }, APPROVED);
     const signOff = await db.signOff.findFirstOrThrow({ where: { awardDecisionId } });
     expect(signOff).toMatchObject({ decision: "APPROVED", signerRole: "GOVERNOR", contentHash: hash, signerId: t.governor.id });
+    // What was typed is kept as typed (trimmed), with the account's name beside it.
+    expect(signOff).toMatchObject({ typedName: t.governor.name.toUpperCase(), signerName: t.governor.name });
     expect(await db.auditEvent.count({ where: { action: "award.signoff_approved", entityId: signOff.id } })).toBe(1);
   });
 

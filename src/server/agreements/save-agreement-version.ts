@@ -7,6 +7,7 @@ import { db } from "../db";
 import { Conflict, Invalid } from "../errors";
 import { insertAgreementVersion, parseAgreementContent, type AgreementContentInput } from "./agreement-input";
 import { loadAgreementForChange } from "./load-agreement";
+import { clearNotices } from "../notifications/notify";
 
 /**
  * An edit never changes a version: it makes the next one, and every earlier
@@ -38,6 +39,8 @@ export async function saveAgreementVersion(
     const created = await insertAgreementVersion(tx, { ...agreement, id: agreementId }, version, content, actor.id, now);
     const hash = created.contentHash;
     const voided = await tx.signOff.updateMany({ where: { agreementVersion: { agreementId }, voidedAt: null }, data: { voidedAt: now } });
+    // Requests to sign (or decisions on) an earlier version are overtaken.
+    await clearNotices(tx, [`/agreements/${agreementId}`], now);
     await audit(tx, actor, {
       action: "agreement.version_saved",
       entityType: "AgreementVersion",

@@ -4,7 +4,7 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db, type Tx } from "../db";
 import { Conflict, NotFound } from "../errors";
-import { notifyUsers } from "../notifications/notify";
+import { clearNotices, notifyUsers } from "../notifications/notify";
 import { governorsOf } from "../awards/recommend-award";
 import { parseSignOff, type SignOffInput } from "../signatures";
 import { loadAgreementForChange } from "./load-agreement";
@@ -37,11 +37,14 @@ export async function signAgreement(actor: Actor, agreementId: string, input: Si
         signerRole: role,
         decision: choice.decision,
         typedName: choice.typedName,
+        signerName: choice.signerName,
         comment: choice.comment,
         contentHash: latest.contentHash,
         signedAt: now,
       },
     });
+    // What was asked about this agreement has been answered: earlier notices clear.
+    await clearNotices(tx, [`/agreements/${agreementId}`], now);
     await tell(tx, agreement, role, choice.decision, choice.comment);
     await audit(tx, actor, {
       action: `agreement.${role.toLowerCase()}_${choice.decision.toLowerCase()}`,

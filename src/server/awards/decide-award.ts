@@ -7,7 +7,7 @@ import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, NotFound } from "../errors";
 import { lifecycle } from "../lifecycle";
-import { notifyUsers } from "../notifications/notify";
+import { clearNotices, notifyUsers } from "../notifications/notify";
 import { parseSignOff, type SignOffInput } from "../signatures";
 import type { AwardSummary } from "./award-summary";
 
@@ -51,11 +51,14 @@ export async function decideAward(actor: Actor, awardDecisionId: string, input: 
         signerRole: "GOVERNOR",
         decision: choice.decision,
         typedName: choice.typedName,
+        signerName: choice.signerName,
         comment: choice.comment,
         contentHash: decision.contentHash,
         signedAt: now,
       },
     });
+    // Decided: the request to sign off clears for every governor it went to.
+    await clearNotices(tx, [`/establishment/sign-offs/${awardDecisionId}`], now);
     const panel = await tx.panelMember.findMany({ where: { tenderId: decision.tenderId, status: "ACCEPTED" }, select: { user: { select: { id: true, email: true, name: true, role: true } } } });
     const commissioners = panel.map((p) => p.user).filter((u) => u.role === "COMMISSIONER");
     let standstill: ReturnType<typeof standstillPeriod> | null = null;

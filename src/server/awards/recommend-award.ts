@@ -6,7 +6,7 @@ import { now as clockNow } from "../clock";
 import { contentHash } from "../content-hash";
 import { db, type Tx } from "../db";
 import { Invalid } from "../errors";
-import { notifyUsers } from "../notifications/notify";
+import { clearNotices, notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { buildAwardSummary } from "./award-summary";
 import { lifecycle } from "../lifecycle";
@@ -66,7 +66,10 @@ export async function recommendAward(actor: Actor, tenderId: string, input: Reco
     }
     if (Object.keys(errors).length > 0 || !summary) throw new Invalid(errors);
 
+    const pending = await tx.awardDecision.findMany({ where: { tenderId, status: "PENDING_SIGNOFF" }, select: { id: true } });
     const superseded = await tx.awardDecision.updateMany({ where: { tenderId, status: "PENDING_SIGNOFF" }, data: { status: "SUPERSEDED" } });
+    // The governor's request to sign the replaced recommendation is overtaken.
+    await clearNotices(tx, pending.map((d) => `/establishment/sign-offs/${d.id}`), now);
     const hash = contentHash(summary);
     const decision = await tx.awardDecision.create({
       data: {

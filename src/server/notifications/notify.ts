@@ -28,3 +28,14 @@ export async function notifyUsers(tx: Tx, users: { id: string; email: string; na
     });
   }
 }
+
+/**
+ * Clears the notices that link to `hrefs` (for every user) once what they ask
+ * for was done or overtaken: a decision was given, a newer version or
+ * recommendation replaced the one they name. Call it before sending new notices
+ * about the same record, in the same transaction.
+ */
+export async function clearNotices(tx: Tx, hrefs: string[], now: Date): Promise<void> {
+  if (hrefs.length === 0) return;
+  await tx.notification.updateMany({ where: { href: { in: hrefs }, clearedAt: null }, data: { clearedAt: now } });
+}

@@ -2,9 +2,10 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 
+/** "For your attention": the newest notices whose request is still open (see clearNotices). */
 export function listMyNotifications(actor: Actor, take = 10) {
   return db.notification.findMany({
-    where: { userId: actor.id },
+    where: { userId: actor.id, clearedAt: null },
     orderBy: { createdAt: "desc" },
     take,
     select: { id: true, title: true, body: true, href: true, readAt: true, createdAt: true },

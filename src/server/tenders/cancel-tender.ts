@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid } from "../errors";
-import { notifyUsers } from "../notifications/notify";
+import { clearNotices, notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "./load-managed-tender";
 
 /** Cancels a tender from any state before AWARDED, with a reason; every provider with a bid is told. */
@@ -25,6 +25,9 @@ export async function cancelTender(actor: Actor, tenderId: string, input: { reas
       where: { id: tenderId },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, version: { increment: 1 } },
     });
+    // A sign-off the governor was asked for is overtaken by the cancellation.
+    const pending = await tx.awardDecision.findMany({ where: { tenderId, status: "PENDING_SIGNOFF" }, select: { id: true } });
+    await clearNotices(tx, pending.map((d) => `/establishment/sign-offs/${d.id}`), now);
     // Everyone in an organisation that has a bid (draft, submitted or withdrawn) hears about it.
     const bidders = await tx.user.findMany({
       where: { role: "PROVIDER", disabledAt: null, organisation: { bids: { some: { tenderId } } } },

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { SignOffForm } from "@/components/awards/sign-off-form";
 import { SignOffHistory, type SignOffRow } from "@/components/awards/sign-off-history";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
-import { AGREEMENT_STATE_LABEL } from "@/domain/agreement-status";
+import { AGREEMENT_STATE_LABEL, versionState } from "@/domain/agreement-status";
 import { formatLondon } from "@/domain/london-time";
 import { getAgreement } from "@/server/agreements/queries";
 import { requireActor } from "@/server/auth/session";
 import { signAgreementAction } from "../actions";
-import { AgreementText } from "../agreement-text";
+import { AgreementVersionContent } from "../version-content";
+import { signOffVoidReason, VERSION_STATE_LABEL } from "../version-state";
 import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Agreement" };
@@ -47,36 +48,14 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         <p className="mb-4 text-slate-700">
           Written by {v.createdBy.name}, {formatLondon(v.createdAt, "dateTime")}.
         </p>
-        <h3 className="mt-4 text-xl font-bold">Priorities</h3>
-        <AgreementText text={v.priorities} />
-        <h3 className="mt-4 text-xl font-bold">Services in scope</h3>
-        <AgreementText text={v.servicesInScope} />
-        <h3 className="mt-4 text-xl font-bold">How young people are involved</h3>
-        <AgreementText text={v.youngPeopleInvolvement} />
-        <h3 className="mt-4 text-xl font-bold">Other terms</h3>
-        <AgreementText text={v.otherTerms} />
-        <h3 className="mt-4 text-xl font-bold">Linked contracts</h3>
-        {v.contracts.length === 0 ? (
-          <p className="text-slate-600">None.</p>
-        ) : (
-          <ul className="list-disc pl-6">
-            {v.contracts.map((c) => (
-              <li key={c.contract.id}>
-                <Link href={`/contracts/${c.contract.id}`}>{c.contract.title}</Link> ({c.contract.organisation.name})
-              </li>
-            ))}
-          </ul>
-        )}
-        <p className="mt-4 break-all text-sm">
-          Content hash (SHA-256): <span className="font-mono" data-testid="content-hash">{v.contentHash}</span>
-        </p>
+        <AgreementVersionContent v={v} />
       </section>
 
       <section aria-labelledby="signatures" className="mb-8">
         <h2 id="signatures" className="mb-3 text-2xl font-bold">
           Signatures on version {v.version}
         </h2>
-        <SignOffHistory signOffs={v.signOffs as SignOffRow[]} />
+        <SignOffHistory signOffs={v.signOffs as SignOffRow[]} voidReason={signOffVoidReason(v.version, a.versions)} />
       </section>
 
       {canSign && (
@@ -104,10 +83,11 @@ export default async function AgreementPage({ params, searchParams }: { params: 
           <h2 id="versions" className="mb-3 text-2xl font-bold">
             Earlier versions
           </h2>
-          <ul className="list-disc pl-6">
+          <ul className="list-disc pl-6" data-testid="earlier-versions">
             {a.versions.slice(1).map((old) => (
               <li key={old.id}>
-                Version {old.version}, {formatLondon(old.createdAt, "dateTime")}, by {old.createdBy.name}.{" "}
+                <Link href={`/agreements/${a.id}/versions/${old.version}`}>Version {old.version}</Link>, {formatLondon(old.createdAt, "dateTime")}, by {old.createdBy.name}:{" "}
+                {VERSION_STATE_LABEL[versionState(old, a.versions)]}, {old.signOffs.length === 0 ? "never signed" : `${old.signOffs.length} signature${old.signOffs.length === 1 ? "" : "s"}${old.signOffs.every((s) => s.voidedAt) ? ", all void" : ""}`}.{" "}
                 <Link href={`/agreements/${a.id}/compare?from=${old.version}&to=${v.version}`}>What changed since version {old.version}</Link>
               </li>
             ))}

@@ -11,14 +11,22 @@ import { listEstablishments } from "@/server/tenders/queries";
 import { createAgreementAction } from "../actions";
 import { AgreementFields } from "../agreement-fields";
 
-export const metadata: Metadata = { title: "Draft an agreement" };
+type Query = Promise<{ establishmentId?: string }>;
 
-export default async function NewAgreementPage({ searchParams }: { searchParams: Promise<{ establishmentId?: string }> }) {
+export async function generateMetadata({ searchParams }: { searchParams: Query }): Promise<Metadata> {
+  const { establishmentId } = await searchParams;
+  const chosen = establishmentId === undefined || (await listEstablishments()).some((e) => e.id === establishmentId);
+  return { title: chosen ? "Draft an agreement" : "Error: Draft an agreement" };
+}
+
+export default async function NewAgreementPage({ searchParams }: { searchParams: Query }) {
   const { establishmentId } = await searchParams;
   const actor = await requireActor("agreements");
   if (actor.role !== "COMMISSIONER") forbidden();
   const establishments = await listEstablishments();
   const establishment = establishments.find((e) => e.id === establishmentId);
+  // Sent without a choice (or with one that is not on the list): say so, never pick one silently.
+  const error = establishmentId !== undefined && !establishment ? "Select the establishment the agreement is for" : undefined;
   return (
     <div className="max-w-3xl">
       <p className="mb-4">
@@ -26,17 +34,44 @@ export default async function NewAgreementPage({ searchParams }: { searchParams:
       </p>
       <PageHeading caption="Co-commissioning agreement">Draft an agreement</PageHeading>
       {!establishment ? (
-        <form method="get">
-          <label htmlFor="establishmentId" className="block text-lg font-bold">
-            Which establishment is it for?
-          </label>
-          <select id="establishmentId" name="establishmentId" className="mb-4 mt-1 block w-full max-w-xl border-2 border-slate-900 bg-white px-2 py-2 text-lg">
-            {establishments.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
+        <form method="get" noValidate>
+          {error && (
+            <div role="alert" aria-labelledby="error-summary-title" className="mb-6 border-4 border-red-700 p-4">
+              <h2 id="error-summary-title" className="text-xl font-bold">
+                There is a problem
+              </h2>
+              <p className="mt-2">
+                <a className="font-bold text-red-700 underline" href="#establishmentId">
+                  {error}
+                </a>
+              </p>
+            </div>
+          )}
+          <div className={error ? "border-l-4 border-red-700 pl-3" : undefined}>
+            <label htmlFor="establishmentId" className="block text-lg font-bold">
+              Which establishment is it for?
+            </label>
+            {error && (
+              <p id="establishmentId-error" className="font-bold text-red-700">
+                <span className="sr-only">Error:</span> {error}
+              </p>
+            )}
+            <select
+              id="establishmentId"
+              name="establishmentId"
+              defaultValue=""
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? "establishmentId-error" : undefined}
+              className="mb-4 mt-1 block w-full max-w-xl border-2 border-slate-900 bg-white px-2 py-2 text-lg"
+            >
+              <option value="">Select…</option>
+              {establishments.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit" className="bg-green-700 px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#002d18] focus:bg-yellow-400 focus:text-slate-900 focus:outline-4 focus:outline-yellow-400">
             Continue
           </button>
