@@ -1,10 +1,10 @@
 // `npm run test:e2e`: a throwaway embedded PostgreSQL with the demo seeded,
-// the production build served by scripts/serve.mjs, and Playwright in Chromium.
+// the production build served by scripts/serve.ts (as `npm start` does), and Playwright in Chromium.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { openSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildIfNeeded } from "./lib/build";
+import { buildIfNeeded, serverArgs } from "./lib/build";
 import { findChromium, CHROMIUM_HINT } from "./lib/chromium";
 import { freePort, PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-db";
 import { migrate } from "./lib/migrations";
@@ -46,7 +46,9 @@ async function main(): Promise<number> {
     // standstill): src/server/clock.ts. Never set in production.
     COCOMMISSION_TEST_CLOCK_FILE: clockFile,
   };
-  server = spawn(process.execPath, [path.join(PROJECT_ROOT, "scripts", "serve.mjs"), "-p", String(port)], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  // The production server, as `npm start` runs it; its JSON request log goes to a file, not over Playwright's output.
+  const log = openSync(path.join(os.tmpdir(), `cocommission-e2e-server-${process.pid}.log`), "w");
+  server = spawn(process.execPath, serverArgs(), { cwd: PROJECT_ROOT, env: { ...env, PORT: String(port) }, stdio: ["ignore", log, "inherit"] });
   await waitForHealthy(`${baseUrl}/api/health`);
 
   const result = spawnSync(

@@ -2,7 +2,7 @@
 // demo seed (embedded only, when empty) → production build if needed → serve.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { buildIfNeeded } from "./lib/build";
+import { buildIfNeeded, serverArgs } from "./lib/build";
 import { PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-db";
 import { persistentSecret, randomDemoPassword, randomSecret } from "./lib/local-secrets";
 import { migrate } from "./lib/migrations";
@@ -49,17 +49,23 @@ async function main() {
   }
 
   if (!dev) buildIfNeeded();
-  // scripts/serve.mjs rather than `next start`: it tells the app the TCP peer's address (sign-in limits).
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "scripts", "serve.mjs"), "-p", String(port), ...(dev ? ["--dev"] : [])], {
+  // scripts/serve.ts rather than `next start`: logs, 503 while PostgreSQL is down, a graceful stop, and the TCP peer's address (sign-in limits).
+  const child = spawn(process.execPath, [...serverArgs(), ...(dev ? ["--dev"] : [])], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
-    env: process.env,
+    env: { ...process.env, PORT: String(port) },
   });
   console.log(`\nCoCommission: http://localhost:${port}  (Ctrl-C to stop)\n`);
+  let childExited = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    child.kill("SIGTERM");
+    // The server finishes the requests in flight and closes its pool (scripts/serve.ts); PostgreSQL stops after it.
+    if (!childExited) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 12_000))]);
+    }
     if (embedded) {
       console.log("Stopping PostgreSQL…");
       await embedded.stop();
@@ -68,7 +74,10 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
-  child.on("exit", (code) => void shutdown(code ?? 0));
+  child.on("exit", (code) => {
+    childExited = true;
+    void shutdown(code ?? 0);
+  });
 }
 
 function printLogins(users: { email: string; role: string; name: string }[], password: string) {

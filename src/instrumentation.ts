@@ -1,9 +1,35 @@
+import type { Instrumentation } from "next";
+
 // Starts the outbox sender with the Node.js server: every 30 seconds it sends
-// what is due. Failures are recorded on the message, never thrown.
+// what is due. Failures are recorded on the message, never thrown. The server
+// (scripts/serve.ts) stops it on SIGTERM through globalThis.cocommissionOutbox.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.SMTP_URL) return;
-  const { sendDueEmails } = await import("./server/notifications/send-outbox");
-  const tick = () => sendDueEmails().catch((error: unknown) => console.error("[outbox]", error));
-  setInterval(tick, 30_000).unref();
-  void tick();
+  const { startOutboxSender } = await import("./server/notifications/outbox-sender");
+  startOutboxSender();
 }
+
+/**
+ * Every error Next.js catches while serving a request is logged here, once,
+ * with the reference the error page shows (the digest). An error also asks
+ * the server to check PostgreSQL before the next request, so an outage turns
+ * into "try again" pages at once.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logger } = await import("./server/logger");
+  const shared = globalThis as { cocommissionDbSuspect?: boolean; cocommissionLoggedErrors?: Set<string> };
+  shared.cocommissionDbSuspect = true;
+  const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : undefined;
+  // One render can report the same error twice (server components, then HTML): log it once.
+  const logged = (shared.cocommissionLoggedErrors ??= new Set());
+  const requestId = request.headers["x-request-id"];
+  const key = `${String(requestId)}:${digest}`;
+  if (digest && logged.has(key)) return;
+  if (digest) logged.add(key);
+  if (logged.size > 1000) logged.clear();
+  logger.error(
+    { ref: digest, requestId: Array.isArray(requestId) ? requestId[0] : requestId, route: context.routePath, routeType: context.routeType, err: error },
+    "request failed",
+  );
+};

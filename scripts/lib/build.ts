@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { PROJECT_ROOT } from "./embedded-db";
 
-const INPUTS = ["src", "public", "prisma/schema.prisma", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
+const INPUTS = ["src", "public", "prisma/schema.prisma", "prisma/migrations", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
 const STAMP = path.join(PROJECT_ROOT, ".next", "cocommission-build-stamp");
 
 function fingerprint(): string {
@@ -45,4 +45,9 @@ export function buildIfNeeded(log: (line: string) => void = console.log): void {
 
 export function nextBin(): string {
   return path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+}
+
+/** Node arguments that run the production server (scripts/serve.ts) on the last build. */
+export function serverArgs(): string[] {
+  return ["--import", "tsx", path.join(PROJECT_ROOT, "scripts", "serve.ts")];
 }

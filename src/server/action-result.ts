@@ -1,7 +1,7 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { DomainError, Invalid, type FieldErrors } from "./errors";
+import { logger, newReference } from "./logger";
 
 /** What a form's server action returns to the page (works with and without JavaScript). */
 export interface FormState {
@@ -34,8 +34,8 @@ export async function formAction(
 export function errorState(error: unknown): FormState {
   if (error instanceof Invalid) return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof DomainError) return { status: "error", message: error.message };
-  const reference = randomBytes(4).toString("hex").toUpperCase();
-  console.error(`[error ${reference}]`, error);
+  const reference = newReference();
+  logger.error({ ref: reference, err: error }, "unexpected error in an action");
   return {
     status: "error",
     message: `Something went wrong on our side. Nothing was saved. Try again, and if it keeps happening quote reference ${reference}.`,

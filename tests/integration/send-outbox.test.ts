@@ -26,8 +26,10 @@ beforeAll(async () => {
           if (line === ".") {
             data = false;
             received.push(body);
+            // A slow mail server for messages to slow.example: the sender is still waiting when another run starts.
+            const slow = body.includes("slow.example");
             body = "";
-            socket.write("250 queued\r\n");
+            setTimeout(() => socket.write("250 queued\r\n"), slow ? 1_500 : 0);
           } else body += `${line}\n`;
           continue;
         }
@@ -97,5 +99,17 @@ describe("the outbox sender", () => {
     await sendDueEmails(new Date(now.getTime() + 1000));
     expect(received.join("\n").replace(/=\n/g, "")).toContain(token);
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", secret: null });
+  });
+
+  it("never sends a message twice when another run (another instance's sender) starts while the mail server is still slow to answer", async () => {
+    const now = new Date();
+    const message = await db.outboxMessage.create({ data: { to: "pat@slow.example", subject: "Slow", text: "Only once, please.", template: "t", nextAttemptAt: now } });
+    const first = sendDueEmails(now);
+    await new Promise((r) => setTimeout(r, 500)); // the first run has claimed it and is waiting on the mail server
+    const second = await sendDueEmails(new Date(now.getTime() + 60_000));
+    expect(await first).toEqual({ sent: 1, failed: 0 });
+    expect(second).toEqual({ sent: 0, failed: 0 });
+    expect(received.filter((m) => m.includes("Only once, please.")).length).toBe(1);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "SENT", attempts: 1 });
   });
 });

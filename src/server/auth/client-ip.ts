@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 
 /**
- * The header the portal's own HTTP server (scripts/serve.mjs) sets to the TCP
+ * The header the portal's own HTTP server (scripts/serve.ts) sets to the TCP
  * peer's address on every request, overwriting anything a client sent. Next.js
  * alone does not expose the socket address: it only fills X-Forwarded-For when
  * the client did not send one, so that header cannot be trusted by itself.
@@ -27,7 +27,7 @@ function cleanAddress(raw: string | undefined): string | null {
  * Behind N proxies, each appending the address it saw, the client is the N-th
  * entry from the right of [X-Forwarded-For..., peer]: entries further left
  * were written by the client and are ignored. Null when the peer is unknown
- * (the portal was not started through scripts/serve.mjs) or not an address.
+ * (the portal was not started through scripts/serve.ts) or not an address.
  */
 export function clientIpFrom(headers: HeaderBag, trustedProxyCount: number): string | null {
   const peer = cleanAddress(header(headers, PEER_ADDRESS_HEADER) ?? undefined);

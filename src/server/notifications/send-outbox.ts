@@ -5,6 +5,7 @@ import { env } from "../env";
 import { fillSecrets } from "./outbox-secret";
 
 const MAX_ATTEMPTS = 8;
+const CLAIM_LEASE_MS = 10 * 60_000;
 
 /**
  * The one sender. Delivers due outbox messages over SMTP when SMTP_URL is set;
@@ -24,10 +25,12 @@ export async function sendDueEmails(now = new Date(), batch = 20): Promise<{ sen
   let sent = 0;
   let failed = 0;
   for (const message of due) {
-    // Claim the message so two app instances never send it twice.
+    // Claim the message so two app instances never send it twice: the claim
+    // also moves it out of everyone's "due" list for a lease longer than any
+    // send, so a slow mail server cannot make another sender pick it up again.
     const claimed = await db.outboxMessage.updateMany({
       where: { id: message.id, status: "PENDING", attempts: message.attempts },
-      data: { attempts: { increment: 1 } },
+      data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) },
     });
     if (claimed.count !== 1) continue;
     try {

@@ -1,16 +1,8 @@
-import { db } from "@/server/db";
+import { readiness, readinessResponse } from "@/server/health";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and database check for load balancers and uptime monitors. */
+/** Kept for existing callers (start-up scripts, uptime monitors): the same answer as /api/health/ready. */
 export async function GET(): Promise<Response> {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", database: "ok" }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
-    return Response.json(
-      { status: "error", database: "unreachable" },
-      { status: 503, headers: { "Cache-Control": "no-store" } },
-    );
-  }
+  return readinessResponse(await readiness());
 }

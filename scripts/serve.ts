@@ -1,0 +1,199 @@
+// The production server: Next.js behind a small Node.js
+// HTTP server that adds what a load-balanced instance needs:
+// - a request id and one JSON log line per request (route, status, duration, actor id);
+// - "try again" (503) answers at once while PostgreSQL is unreachable, and
+//   recovery by itself when it is back;
+// - SIGTERM / SIGINT: stop taking connections, finish requests in flight, stop
+//   the outbox sender, close the database pool, exit 0 — within 10 seconds;
+// - the TCP peer's address in x-cocommission-peer, overwriting anything the
+//   client sent (Next.js does not pass it on): sign-in limits start from it
+//   (src/server/auth/client-ip.ts, TRUSTED_PROXY_COUNT).
+// Run by scripts/start.ts (npm start) and scripts/e2e.ts; settings from the
+// environment (PORT, BIND_ADDRESS, DATABASE_URL, …). Needs a production build,
+// unless started with --dev (`npm run dev`).
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import path from "node:path";
+import { decode } from "next-auth/jwt";
+import pg from "pg";
+import { logger, requestContext } from "../src/server/logger";
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+/** Unset: every interface, like `next start`. */
+const bindAddress = process.env.BIND_ADDRESS || undefined;
+/** Requests in flight get this long to finish after SIGTERM; the whole stop stays under 10 s. */
+const DRAIN_MS = 7_000;
+
+const shared = globalThis as unknown as {
+  cocommissionStopping?: boolean;
+  cocommissionDbSuspect?: boolean;
+  cocommissionOutbox?: { stop(): Promise<void> };
+  cocommissionDb?: { $disconnect(): Promise<void> };
+};
+
+// ── PostgreSQL reachability ────────────────────────────────────────────────
+// Checked only when a request failed (instrumentation.ts raises the flag) or
+// while it is known to be down; a healthy database costs nothing per request.
+const probe = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
+probe.on("error", () => {}); // an idle probe connection dropped by a restart
+let databaseUp = true;
+let checkedAt = 0;
+let checking: Promise<boolean> | null = null;
+
+function databaseReachable(): Promise<boolean> | boolean {
+  const needsCheck = shared.cocommissionDbSuspect || (!databaseUp && Date.now() - checkedAt > 500);
+  if (!needsCheck) return databaseUp;
+  checking ??= probe
+    .query("SELECT 1")
+    .then(
+      () => true,
+      () => false,
+    )
+    .then((up) => {
+      if (up !== databaseUp) logger.warn({ database: up ? "reachable" : "unreachable" }, up ? "database is back" : "database unreachable");
+      databaseUp = up;
+      checkedAt = Date.now();
+      shared.cocommissionDbSuspect = false;
+      checking = null;
+      return up;
+    });
+  return checking;
+}
+
+const TRY_AGAIN_HTML = `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sorry, the service is unavailable – CoCommission</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;font-size:1.125rem}a{color:#1d4ed8}</style>
+</head><body><main id="main">
+<h1>Sorry, the service is unavailable</h1>
+<p>We cannot reach our database just now. Anything you saw confirmed as saved is safe. Anything you were sending when this page appeared has not been saved.</p>
+<p><a href="">Try again</a> in a minute.</p>
+</main></body></html>`;
+
+function answerUnavailable(req: http.IncomingMessage, res: http.ServerResponse, reason: string) {
+  res.statusCode = 503;
+  res.setHeader("Retry-After", "10");
+  res.setHeader("Cache-Control", "no-store");
+  const wantsJson = (req.url ?? "").startsWith("/api/") || !(req.headers.accept ?? "").includes("text/html");
+  if (wantsJson) {
+    res.setHeader("Content-Type", "application/json");
+    res.end(JSON.stringify({ error: `The service is unavailable (${reason}). Nothing was saved. Try again in a minute.` }));
+  } else {
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.end(TRY_AGAIN_HTML);
+  }
+}
+
+// ── Logging ────────────────────────────────────────────────────────────────
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/** The signed-in user's id from the session cookie, for the log only (never names or emails). */
+async function actorId(req: http.IncomingMessage): Promise<string | undefined> {
+  const cookieHeader = req.headers.cookie;
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!cookieHeader || !secret) return undefined;
+  const cookies = new Map(cookieHeader.split(/;\s*/).map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)]));
+  const token = SESSION_COOKIES.map((n) => cookies.get(n)).find(Boolean);
+  if (!token) return undefined;
+  try {
+    return (await decode({ token: decodeURIComponent(token), secret }))?.sub ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path without its query string, and without secrets that live in paths (invitation tokens). */
+function routeOf(url: string): string {
+  return url.split("?")[0]!.replace(/^\/invitations\/[^/]+/, "/invitations/[token]");
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** Read by src/server/auth/client-ip.ts. */
+const PEER_ADDRESS_HEADER = "x-cocommission-peer";
+
+// Next.js prints every request error itself; src/instrumentation.ts has already
+// logged those (with their reference), so each error is logged once. Anything
+// else written to console.error becomes a JSON line too.
+console.error = (...args: unknown[]) => {
+  const err = args.find((a) => a instanceof Error);
+  if (err && "digest" in err) return;
+  const text = args.filter((a) => typeof a === "string").join(" ").trim();
+  logger.error(err ? { err } : {}, text || "error");
+};
+
+// ── Server ─────────────────────────────────────────────────────────────────
+async function main() {
+  Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" });
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: PROJECT_ROOT, port, hostname: "localhost" });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  let active = 0;
+  let stopping = false;
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const incoming = req.headers["x-request-id"];
+    const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.headers["x-request-id"] = requestId;
+    req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    res.setHeader("X-Request-Id", requestId);
+    if (stopping) res.setHeader("Connection", "close");
+    active++;
+    const url = req.url ?? "/";
+    const quiet = url.startsWith("/_next/static/") || url === "/favicon.ico";
+    res.on("close", () => {
+      active--;
+      if (stopping) server.closeIdleConnections();
+      if (quiet && res.statusCode < 400) return;
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      void actorId(req).then((actor) =>
+        logger.info(
+          { requestId, method: req.method, route: routeOf(url), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, actorId: actor, aborted: !res.writableFinished || undefined },
+          "request",
+        ),
+      );
+    });
+    requestContext.run({ requestId }, async () => {
+      try {
+        const gated = !quiet && !url.startsWith("/_next/") && !url.startsWith("/api/health");
+        if (gated && !(await databaseReachable())) return answerUnavailable(req, res, "database unreachable");
+        await handle(req, res);
+      } catch (error) {
+        logger.error({ err: error, requestId }, "request handler failed");
+        if (!res.headersSent) answerUnavailable(req, res, "unexpected error");
+        else res.end();
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+  await new Promise<void>((resolve) => server.listen(port, bindAddress, resolve));
+  logger.info({ port, dev }, "listening");
+
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    shared.cocommissionStopping = true;
+    const began = Date.now();
+    logger.info({ signal, inFlight: active }, "stopping: no new connections, finishing requests in flight");
+    server.close();
+    server.closeIdleConnections();
+    while (active > 0 && Date.now() - began < DRAIN_MS) await new Promise((r) => setTimeout(r, 50));
+    if (active > 0) logger.warn({ inFlight: active }, "requests still running at the deadline: closing them");
+    server.closeAllConnections();
+    await shared.cocommissionOutbox?.stop().catch(() => {});
+    await shared.cocommissionDb?.$disconnect().catch(() => {});
+    await probe.end().catch(() => {});
+    logger.info({ ms: Date.now() - began }, "stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, "server failed to start");
+  process.exit(1);
+});
