@@ -38,12 +38,21 @@ async function main() {
       : `Database schema is up to date (${result.alreadyApplied} migrations).`,
   );
 
+  // Issue 17's one-off correction of standstills that were running with the short count (idempotent).
+  {
+    const { correctRunningStandstills } = await import("../src/server/awards/correct-standstills");
+    const corrections = await correctRunningStandstills();
+    if (corrections.length) console.log(`Corrected ${corrections.length} running standstill(s) to PSR regulation 12 (audited; bidders told).`);
+  }
+
   if (useEmbedded) {
     const password = (process.env.DEMO_PASSWORD ??= persistentSecret(dataDir, "demo-password", randomDemoPassword));
     const { seedDemo } = await import("../tests/fixtures/demo-scenario");
     const seeded = await seedDemo({ password });
     console.log(seeded.created ? "Seeded the demo: the Feltham YOI health services re-tender." : "Demo data already present.");
     printLogins(seeded.users, password);
+  }
+  {
     const { db } = await import("../src/server/db");
     await db.$disconnect();
   }

@@ -24,7 +24,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { slug: "panel-parity", word: "Panel parity", meaning: "A way of adding up marks. Young commissioners' marks count for half. Commissioners' marks count for the other half. It does not matter how many of each there are." },
   { slug: "governor", word: "Governor", meaning: "The person in charge of the prison or secure centre. They must agree before a contract is given." },
   { slug: "sign-off", word: "Sign-off", meaning: "When someone agrees to a decision by typing their name. The governor signs off the choice of provider." },
-  { slug: "standstill", word: "Standstill", meaning: "A waiting time of 8 working days after the choice is made. Other bidders can ask questions about it before the contract starts." },
+  { slug: "standstill", word: "Standstill", meaning: "A waiting time after the choice is made. It starts the next day. Then it lasts 8 more working days. Other bidders can question the choice during it." },
   { slug: "contract", word: "Contract", meaning: "The agreement that says which provider runs the service, for how long and for how much money." },
   { slug: "consent", word: "Consent", meaning: "Saying yes after you understand what you are agreeing to. You can change your mind at any time." },
   { slug: "step-back", word: "Step back", meaning: "Stop being on a panel. You can do it at any time, and you do not have to say why." },

@@ -61,6 +61,13 @@ export function formatLondon(date: Date, style: "date" | "dateTime" | "time" | "
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/** A London calendar day "YYYY-MM-DD" as "Thursday 26 November 2026". */
+export function formatLondonDay(dateKey: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateKey)) throw new RangeError(`Not a date: ${dateKey}`);
+  // Midday UTC is the same calendar day in London whether GMT or BST.
+  return formatLondon(new Date(`${dateKey}T12:00:00Z`), "weekdayDate");
+}
+
 /** The calendar day in London, as "YYYY-MM-DD". */
 export function londonDateKey(date: Date): string {
   const p = londonParts(date);

@@ -113,7 +113,7 @@ const DESCRIPTIONS: Record<TenderStatus, { label: string; whatsNext: string }> =
     label: "Awaiting sign-off",
     whatsNext: "The governor of the establishment approves the recommended award, asks for changes, or rejects it.",
   },
-  STANDSTILL: { label: "Standstill", whatsNext: "Unsuccessful bidders have 8 working days to make representations." },
+  STANDSTILL: { label: "Standstill", whatsNext: "Bidders may make representations until midnight at the end of the 8th working day after the day the standstill began." },
   AWARDED: { label: "Awarded", whatsNext: "The contract has been awarded." },
   CANCELLED: { label: "Cancelled", whatsNext: "This tender was cancelled." },
 };

@@ -229,6 +229,8 @@ async function recommend(page: Page, note: string) {
   await expectAccessible(page, "award page");
 }
 
+const STANDSTILL_SENTENCE = /^The standstill began on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4} and ends at midnight at the end of [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}\.$/;
+
 test("recommendation, governor asks for a change, re-moderation, approval, standstill, award, contract and agreement", async ({ page, browser }) => {
   await signIn(page, "commissioner@demo.test");
   await recommend(page, "Thank you. Your marks on how young people can reach the service decided it.");
@@ -288,6 +290,8 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await governor.getByLabel("To approve, type your full name as your signature").fill("Ruth Adeyemi");
   await governor.getByRole("button", { name: "Send my decision" }).click();
   await expect(governor.getByText("You approved this award. Standstill has started.")).toBeVisible();
+  // PSR regulation 12, said one way everywhere.
+  await expect(governor.getByTestId("standstill")).toHaveText(STANDSTILL_SENTENCE);
   await snap(governor, "governor-approved-no-js");
   await governorContext.close();
 
@@ -299,6 +303,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await expect(letter).toContainText("was not successful");
   await expect(page.getByTestId("letter-total")).toHaveText("71.00");
   await expect(page.getByTestId("letter-winner-total")).toHaveText("84.00");
+  await expect(page.getByTestId("letter-standstill")).toHaveText(STANDSTILL_SENTENCE);
   await expect(letter).not.toContainText("Jay");
   await expect(letter).not.toContainText("Priya");
   await review(page, "provider-outcome-letter");
@@ -308,6 +313,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   setClockOffset(56 * DAY);
   await signIn(page, "commissioner@demo.test");
   await goToAward(page);
+  await expect(page.getByTestId("standstill")).toHaveText(STANDSTILL_SENTENCE);
   await page.getByRole("button", { name: "Confirm the award" }).click();
   await expect(page.getByText("Award confirmed. The contract is in the register.")).toBeVisible();
   await review(page, "commissioner-award");

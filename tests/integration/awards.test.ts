@@ -14,10 +14,14 @@ import { FROZEN, frozenTender, REASONS, type FrozenTender } from "../fixtures/aw
 let t: FrozenTender;
 const NOTE = "Thank you. Your scores on trauma-informed care decided it.";
 const RECOMMENDED = new Date("2026-12-17T14:00:00.000Z");
-// Approved Thursday 17 December 2026: standstill counts Fri 18, Mon 21 – Thu 24, Tue 29 – Thu 31
-// (Christmas, the weekend and the Boxing Day substitute skipped) and ends at the end of 31 December.
+// Approved Thursday 17 December 2026: the standstill begins Fri 18 (PSR regulation 12(2), not counted);
+// counted Mon 21 – Thu 24, Tue 29 – Thu 31 and Mon 4 January (Christmas, the weekends, the Boxing Day
+// substitute and New Year's Day skipped); it ends at midnight at the end of 4 January 2027 (12(3)).
 const APPROVED = new Date("2026-12-17T15:00:00.000Z");
-const STANDSTILL_END = new Date("2026-12-31T23:59:59.999Z");
+const STANDSTILL_END = new Date("2027-01-04T23:59:59.999Z");
+// The old count took the begin day as day 1 and ended on 31 December, a working day short.
+const SHORT_END = new Date("2026-12-31T23:59:59.999Z");
+const SENTENCE = "The standstill began on Friday 18 December 2026 and ends at midnight at the end of Monday 4 January 2027.";
 
 beforeEach(async () => {
   t = await frozenTender();
@@ -156,8 +160,16 @@ describe("the governor's sign-off", () => {
     const letters = await db.outboxMessage.findMany({ where: { template: "outcome-letter", to: { in: providers.map((p) => p.email) } } });
     expect(letters.map((l) => l.to).sort()).toEqual(providers.map((p) => p.email).sort());
     expect(await db.outboxMessage.count({ where: { template: "outcome-letter" } })).toBe(lettersBefore + providers.length);
-    // The email only links to the letter: no scores of anyone in it.
-    for (const letter of letters) expect(letter.text).not.toMatch(/84\.00|64\.00/);
+    // The email only links to the letter: no scores of anyone in it; it states the standstill in the one wording.
+    for (const letter of letters) {
+      expect(letter.text).not.toMatch(/84\.00|64\.00/);
+      expect(letter.text).toContain(SENTENCE);
+    }
+    const commissionerEmail = await db.outboxMessage.findFirstOrThrow({ where: { template: "award-approved", to: t.commissioner.email } });
+    expect(commissionerEmail.text).toContain(SENTENCE);
+    expect((await getAwardSignOff(t.governor, awardDecisionId)).standstill?.sentence).toBe(SENTENCE);
+    const award = await getAwardForCommissioner(t.commissioner, t.id);
+    expect(award.decisions[0]!.standstill?.sentence).toBe(SENTENCE);
   });
 
   it("the same decision cannot be made twice, even by two governors at once", async () => {
@@ -213,6 +225,8 @@ describe("confirming the award after standstill", () => {
   it("is refused until standstill has ended, to the millisecond; then the contract is created", async () => {
     await approved();
     await expect(confirmAward(t.commissioner, t.id, new Date("2026-12-24T12:00:00Z"))).rejects.toThrow(/Standstill has not ended yet/);
+    // The day after the old, short end is still inside the standstill.
+    await expect(confirmAward(t.commissioner, t.id, new Date(SHORT_END.getTime() + 1))).rejects.toThrow(SENTENCE);
     await expect(confirmAward(t.commissioner, t.id, STANDSTILL_END)).rejects.toBeInstanceOf(Conflict);
     await expect(confirmAward(await createActor("COMMISSIONER"), t.id, new Date(STANDSTILL_END.getTime() + 1))).rejects.toBeInstanceOf(Forbidden);
     const { contractId } = await confirmAward(t.commissioner, t.id, new Date(STANDSTILL_END.getTime() + 1));
@@ -267,7 +281,9 @@ describe("outcome letters", () => {
     const letterB = await getOutcomeLetter(asActor(providerB), awardDecisionId);
     expect(letterB).toMatchObject({ successful: false, rank: 2, bidderCount: 2, total: "64.00", winner: { total: "84.00" } });
     expect(letterB.winner.provider).toMatch(/^Bidder A/);
-    expect(letterB.standstillEndsAt.toISOString()).toBe(STANDSTILL_END.toISOString());
+    expect(letterB.standstill.endsAt.toISOString()).toBe(STANDSTILL_END.toISOString());
+    expect(letterB.standstill.sentence).toBe(SENTENCE);
+    expect(letterB.legacyStandstillEndsAt).toBeNull();
     // B's own scores: Quality 3.00 (30.00 points), Working together 3.00 (18.00), Price 4.00 (16.00).
     expect(letterB.criteria.map((c) => [c.name, c.score, c.weightedPoints])).toEqual([["Quality", "3.00", "30.00"], ["Working together", "3.00", "18.00"], ["Price", "4.00", "16.00"]]);
     expect(letterB.criteria[0]!.reasons).toEqual(Array(4).fill(REASONS.b));

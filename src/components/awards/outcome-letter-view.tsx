@@ -4,7 +4,20 @@ import { PrintButton } from "./print-button";
 
 /** An outcome letter: an HTML page that prints cleanly (or saves as PDF from the print dialogue). */
 export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
+  const corrected = letter.legacyStandstillEndsAt !== null && letter.legacyStandstillEndsAt.getTime() !== letter.standstill.endsAt.getTime();
   return (
+    <>
+      {corrected && (
+        <div className="mb-6 max-w-3xl border-l-8 border-nhs-blue bg-white p-4" role="note" aria-labelledby="standstill-correction" data-testid="standstill-correction">
+          <h2 id="standstill-correction" className="mb-1 text-xl font-bold">
+            The standstill has been corrected
+          </h2>
+          <p>
+            The standstill date in this letter was one working day too early under regulation 12 of the Provider Selection Regime. The letter is
+            shown as it was sent. {letter.standstill.sentence}
+          </p>
+        </div>
+      )}
     <article className="max-w-3xl bg-white p-6 print:max-w-none print:p-0" data-testid="outcome-letter">
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div>
@@ -81,15 +94,23 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
       )}
 
       <h2 className="mb-2 mt-6 text-2xl font-bold">Standstill period</h2>
-      <p className="mb-2">
-        There is a standstill period of 8 working days before the contract is awarded. It ends at the end of{" "}
-        <strong data-testid="letter-standstill">{formatLondon(letter.standstillEndsAt, "dateTime")}</strong>.
-      </p>
+      {letter.legacyStandstillEndsAt ? (
+        // Issued before the regulation 12 correction: this letter keeps the wording it was sent with.
+        <p className="mb-2">
+          There is a standstill period of 8 working days before the contract is awarded. It ends at the end of{" "}
+          <strong data-testid="letter-standstill">{formatLondon(letter.legacyStandstillEndsAt, "dateTime")}</strong>.
+        </p>
+      ) : (
+        <p className="mb-2 font-bold" data-testid="letter-standstill">
+          {letter.standstill.sentence}
+        </p>
+      )}
       <p>
         If you want to make representations about this decision under the Provider Selection Regime, write to the commissioner before the standstill
         period ends, saying what you think was wrong and why.
       </p>
       {letter.awardedAt && <p className="mt-4 font-bold">The contract was awarded on {formatLondon(letter.awardedAt, "dateTime")}.</p>}
     </article>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { formatLondon } from "@/domain/london-time";
-import { standstillHasEnded } from "@/domain/working-days";
+import { describeStandstill, standstillHasEnded } from "@/domain/working-days";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -26,8 +26,11 @@ export async function confirmAward(actor: Actor, tenderId: string, now = clockNo
     if (!decision || !(await standingGovernorApproval(tx, decision.id))) {
       throw new Conflict("There is no valid sign-off from the establishment's governor for this award, so it cannot be confirmed.");
     }
-    if (!decision.standstillEndsAt || !standstillHasEnded(decision.standstillEndsAt, now)) {
-      throw new Conflict(`Standstill has not ended yet. It ends at ${decision.standstillEndsAt ? formatLondon(decision.standstillEndsAt, "dateTime") : "an unknown time"}.`);
+    if (!decision.standstillEndsAt || !decision.standstillStartsOn) {
+      throw new Conflict("This award has no standstill, so it cannot be confirmed.");
+    }
+    if (!standstillHasEnded(decision.standstillEndsAt, now)) {
+      throw new Conflict(`Standstill has not ended yet. ${describeStandstill(decision.standstillStartsOn.toISOString().slice(0, 10), decision.standstillEndsAt)}`);
     }
     const summary = decision.summary as unknown as AwardSummary;
     const winner = summary.ranking.find((r) => r.bidId === decision.recommendedBidId)!;

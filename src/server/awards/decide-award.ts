@@ -1,5 +1,5 @@
 import "server-only";
-import { standstillPeriod } from "@/domain/working-days";
+import { describeStandstill, standstillPeriod } from "@/domain/working-days";
 import { governsEstablishment } from "../access";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
@@ -67,7 +67,7 @@ export async function decideAward(actor: Actor, awardDecisionId: string, input: 
       standstill = standstillPeriod(now);
       await tx.awardDecision.update({
         where: { id: awardDecisionId },
-        data: { status: "APPROVED", standstillStartsOn: new Date(`${standstill.countingStartsOn}T00:00:00Z`), standstillEndsAt: standstill.endsAt },
+        data: { status: "APPROVED", standstillStartsOn: new Date(`${standstill.beginsOn}T00:00:00Z`), standstillEndsAt: standstill.endsAt },
       });
       await tx.tender.update({ where: { id: decision.tenderId }, data: { status: nextStatus, version: { increment: 1 } } });
       // Outcome letters go to every bidder at once; the email only links to the letter.
@@ -78,13 +78,13 @@ export async function decideAward(actor: Actor, awardDecisionId: string, input: 
       await notifyUsers(tx, bidderUsers, {
         template: "outcome-letter",
         title: `Outcome of your bid: ${decision.tender.title}`,
-        body: "The evaluation is complete and your outcome letter is ready. It shows your scores, your rank and the standstill period during which you can make representations.",
+        body: `The evaluation is complete and your outcome letter is ready. It shows your scores, your rank and the standstill period during which you can make representations. ${describeStandstill(standstill.beginsOn, standstill.endsAt)}`,
         href: `/letters/${awardDecisionId}`,
       });
       await notifyUsers(tx, commissioners, {
         template: "award-approved",
         title: `Governor approved the award: ${decision.tender.title}`,
-        body: `Standstill has started. It ends at the end of the 8th working day. Outcome letters have been sent to every bidder.`,
+        body: `Outcome letters have been sent to every bidder. ${describeStandstill(standstill.beginsOn, standstill.endsAt)}`,
         href: `/tenders/${decision.tenderId}/award`,
       });
     } else {
@@ -111,6 +111,7 @@ export async function decideAward(actor: Actor, awardDecisionId: string, input: 
         decision: choice.decision,
         comment: choice.comment,
         contentHash: decision.contentHash,
+        standstillStartsOn: standstill?.beginsOn ?? null,
         standstillEndsAt: standstill?.endsAt ?? null,
       },
     });

@@ -1,11 +1,15 @@
 import "server-only";
 import { Fraction } from "@/domain/fraction";
 import type { AwardSummary } from "./award-summary";
+import type { StandstillView } from "./standstill-view";
 
 export interface OutcomeLetter {
   tender: { reference: string; title: string; establishment: string };
   issuedAt: Date;
-  standstillEndsAt: Date;
+  /** The standstill as it stands now (corrected if it was short). */
+  standstill: StandstillView;
+  /** Letters issued before the regulation 12 correction keep the end and wording they were sent with. */
+  legacyStandstillEndsAt: Date | null;
   awardedAt: Date | null;
   provider: string;
   successful: boolean;
@@ -25,7 +29,7 @@ export interface OutcomeLetter {
  * their own criterion scores with the panel's reasons (no names), their total
  * and rank, and the winner's name and total — nothing else about other bids.
  */
-export function buildOutcomeLetter(summary: AwardSummary, bidId: string, dates: { issuedAt: Date; standstillEndsAt: Date; awardedAt: Date | null }): OutcomeLetter {
+export function buildOutcomeLetter(summary: AwardSummary, bidId: string, dates: { issuedAt: Date; standstill: StandstillView; legacyStandstillEndsAt: Date | null; awardedAt: Date | null }): OutcomeLetter {
   const bid = summary.ranking.find((r) => r.bidId === bidId);
   if (!bid) throw new Error("That bid is not in this award");
   const winner = summary.ranking.find((r) => r.bidId === summary.recommended.bidId)!;

@@ -6,6 +6,7 @@ import { NotFound } from "../errors";
 import { computeResults } from "../evaluation/results";
 import type { AwardSummary } from "./award-summary";
 import { buildOutcomeLetter } from "./outcome-letter";
+import { standstillView } from "./standstill-view";
 
 // Reads for awards. Governors see only decisions of their own establishments
 // (the establishment is in every `where`); providers only their own letter;
@@ -50,6 +51,7 @@ export async function getAwardForCommissioner(actor: Actor, tenderId: string) {
           justification: true,
           standstillStartsOn: true,
           standstillEndsAt: true,
+          legacyLetterStandstillEndsAt: true,
           awardedAt: true,
           summary: true,
           recommendedBy: { select: { name: true } },
@@ -69,7 +71,7 @@ export async function getAwardForCommissioner(actor: Actor, tenderId: string) {
     canManage: runsTender(actor, tender),
     governors: governors.map((g) => g.name),
     liveResult: live,
-    decisions: tender.awardDecisions.map((d) => ({ ...d, summary: d.summary as unknown as AwardSummary })),
+    decisions: tender.awardDecisions.map((d) => ({ ...d, summary: d.summary as unknown as AwardSummary, standstill: standstillView(d) })),
   };
 }
 
@@ -95,6 +97,7 @@ export async function getAwardSignOff(actor: Actor, awardDecisionId: string) {
       contentHash: true,
       createdAt: true,
       summary: true,
+      standstillStartsOn: true,
       standstillEndsAt: true,
       tender: { select: { id: true, status: true, title: true } },
       signOffs: { orderBy: { signedAt: "asc" }, select: signOffSelect },
@@ -106,7 +109,7 @@ export async function getAwardSignOff(actor: Actor, awardDecisionId: string) {
     orderBy: { createdAt: "desc" },
     select: { id: true, status: true, createdAt: true, recommendedBid: { select: { organisation: { select: { name: true } } } }, signOffs: { select: signOffSelect } },
   });
-  return { ...decision, summary: decision.summary as unknown as AwardSummary, earlier };
+  return { ...decision, summary: decision.summary as unknown as AwardSummary, standstill: standstillView(decision), earlier };
 }
 
 /**
@@ -127,9 +130,18 @@ export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bi
   if (!scope) throw notFound;
   const decision = await db.awardDecision.findFirst({
     where: { id: awardDecisionId, status: "APPROVED", ...scope },
-    select: { id: true, summary: true, standstillEndsAt: true, awardedAt: true, signOffs: { where: { decision: "APPROVED", signerRole: "GOVERNOR", voidedAt: null }, select: { signedAt: true } } },
+    select: {
+      id: true,
+      summary: true,
+      standstillStartsOn: true,
+      standstillEndsAt: true,
+      legacyLetterStandstillEndsAt: true,
+      awardedAt: true,
+      signOffs: { where: { decision: "APPROVED", signerRole: "GOVERNOR", voidedAt: null }, select: { signedAt: true } },
+    },
   });
-  if (!decision || !decision.standstillEndsAt) throw notFound;
+  const standstill = decision && standstillView(decision);
+  if (!decision || !standstill) throw notFound;
   const summary = decision.summary as unknown as AwardSummary;
   let bid;
   if (actor.role === "PROVIDER") {
@@ -138,7 +150,12 @@ export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bi
     bid = summary.ranking.find((r) => r.bidId === bidId);
   }
   if (!bid) throw notFound;
-  return buildOutcomeLetter(summary, bid.bidId, { issuedAt: decision.signOffs[0]?.signedAt ?? new Date(0), standstillEndsAt: decision.standstillEndsAt, awardedAt: decision.awardedAt });
+  return buildOutcomeLetter(summary, bid.bidId, {
+    issuedAt: decision.signOffs[0]?.signedAt ?? new Date(0),
+    standstill,
+    legacyStandstillEndsAt: decision.legacyLetterStandstillEndsAt,
+    awardedAt: decision.awardedAt,
+  });
 }
 
 /** For commissioners and governors: which letters an approved decision produced. */
@@ -177,7 +194,7 @@ export async function getPanelOutcome(actor: Actor, tenderId: string) {
     select: { id: true, status: true, keepSubmittedScores: true, markedAbsentAt: true, conflictDeclarations: { select: { hasConflict: true } }, tender: { select: { title: true, status: true } } },
   });
   if (!seat) throw notFound;
-  const decision = await db.awardDecision.findFirst({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" }, select: { summary: true, awardedAt: true, standstillEndsAt: true } });
+  const decision = await db.awardDecision.findFirst({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" }, select: { summary: true, awardedAt: true, standstillStartsOn: true, standstillEndsAt: true } });
   if (!decision) throw notFound;
   const summary = decision.summary as unknown as AwardSummary;
   const mine = await db.score.findMany({ where: { panelMemberId: seat.id, status: "SUBMITTED" }, select: { bidId: true, criterionId: true, score: true, reason: true } });
@@ -185,7 +202,7 @@ export async function getPanelOutcome(actor: Actor, tenderId: string) {
   return {
     title: seat.tender.title,
     awarded: seat.tender.status === "AWARDED",
-    standstillEndsAt: decision.standstillEndsAt,
+    standstill: standstillView(decision),
     winner: summary.recommended,
     note: summary.noteToYoungCommissioners,
     rule: summary.ruleDescription,

@@ -29,12 +29,17 @@ export default async function AwardSignOffPage({ params, searchParams }: { param
       <p className="mb-4">
         <Link href="/establishment">Back to my establishment</Link>
       </p>
-      {query.decided && <Panel title="Your decision has been recorded">{STATUS_TEXT[request.status] ?? null}</Panel>}
+      {query.decided && (
+        <Panel title="Your decision has been recorded">
+          {STATUS_TEXT[request.status] ?? null}
+          {request.status === "APPROVED" && request.standstill && <span className="block" data-testid="standstill">{request.standstill.sentence}</span>}
+        </Panel>
+      )}
       <PageHeading caption={`Co-commissioning sign-off · ${request.summary.tender.reference}`}>{request.summary.tender.title}</PageHeading>
       {!pending && !query.decided && (
         <p className="mb-6 border-l-4 border-slate-600 bg-white p-3 font-bold" role="status">
           {STATUS_TEXT[request.status] ?? "This recommendation is no longer waiting for a decision."}
-          {request.status === "APPROVED" && request.standstillEndsAt && ` It ends at ${formatLondon(request.standstillEndsAt, "dateTime")}.`}
+          {request.status === "APPROVED" && request.standstill && <span className="block" data-testid="standstill">{request.standstill.sentence}</span>}
         </p>
       )}
       <AwardSummaryView summary={request.summary} />
@@ -62,7 +67,8 @@ export default async function AwardSignOffPage({ params, searchParams }: { param
         {pending ? (
           <>
             <p className="mb-4 max-w-2xl">
-              Approving starts the standstill period of 8 working days and sends every bidder their outcome letter. Asking for changes sends it back to
+              Approving sends every bidder their outcome letter. The standstill begins the next day and ends at midnight at the end of the 8th
+              working day after that. Asking for changes sends it back to
               the panel. Your decision is bound to exactly what is on this page.
             </p>
             <SignOffForm action={decideAwardAction.bind(null, request.id)} contentHash={request.contentHash} signerName={actor.name} what="the recommendation above" />

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/ui/page-heading";
-import { formatLondon } from "@/domain/london-time";
 import { getPanelOutcome } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
 import { readable } from "@/server/page-guard";
@@ -26,8 +25,10 @@ export default async function OutcomePage({ params }: { params: Promise<{ tender
         <p className="text-lg" data-testid="outcome">
           {o.winner.provider} {o.awarded ? "got the contract" : "will get the contract"}. They came {o.winner.rank === 1 ? "first" : `number ${o.winner.rank}`} with {o.winner.total} points out of 100.
         </p>
-        {!o.awarded && o.standstillEndsAt && (
-          <p className="mt-2">First there is a short waiting time, so other bidders can ask questions. It ends on {formatLondon(o.standstillEndsAt, "date")}.</p>
+        {!o.awarded && o.standstill && (
+          <p className="mt-2" data-testid="standstill">
+            First there is a short waiting time, called the standstill, so other bidders can ask questions. {o.standstill.sentence}
+          </p>
         )}
       </section>
       {o.note && (

@@ -102,15 +102,24 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
         </section>
       )}
 
-      {approved && approved.standstillEndsAt && (
+      {approved && approved.standstill && (
         <section aria-labelledby="standstill" className="mb-10">
           <h2 id="standstill" className="mb-2 text-2xl font-bold">
             Standstill and outcome letters
           </h2>
-          <p className="mb-3" data-testid="standstill">
-            Standstill: 8 working days from {approved.standstillStartsOn ? formatLondon(new Date(approved.standstillStartsOn.getTime() + 12 * 3_600_000)) : "–"} to the end of{" "}
-            <strong>{formatLondon(approved.standstillEndsAt, "dateTime")}</strong>. Weekends and bank holidays in England and Wales are not counted.
+          <p className="mb-1 font-bold" data-testid="standstill">
+            {approved.standstill.sentence}
           </p>
+          <p className="mb-3">
+            Under regulation 12 of the Provider Selection Regime the standstill begins the day after the notice; the 8 working days are counted after
+            that day. Weekends and bank holidays in England and Wales are not counted.
+          </p>
+          {approved.legacyLetterStandstillEndsAt && approved.legacyLetterStandstillEndsAt.getTime() !== approved.standstill.endsAt.getTime() && (
+            <p className="mb-3 border-l-4 border-amber-600 bg-white p-3" data-testid="standstill-corrected">
+              Corrected: the letters sent said the standstill ends at the end of {formatLondon(approved.legacyLetterStandstillEndsAt, "dateTime")}, one
+              working day short. The standstill now ends at the date above; the bidders have been told.
+            </p>
+          )}
           <h3 className="mb-2 text-xl font-bold">Letters sent to every bidder</h3>
           <ul className="mb-4 list-disc pl-6">
             {approved.summary.ranking.map((r) => (
@@ -120,7 +129,7 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
             ))}
           </ul>
           {tender.status === "STANDSTILL" && canManage && (
-            standstillHasEnded(approved.standstillEndsAt, at) ? (
+            standstillHasEnded(approved.standstill.endsAt, at) ? (
               <ActionForm action={confirmAwardAction.bind(null, tender.id)} idPrefix="confirm">
                 <p className="mb-3">Standstill has ended. Confirm the award to {approved.summary.recommended.provider} and create the contract.</p>
                 <SubmitButton>Confirm the award</SubmitButton>
