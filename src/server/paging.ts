@@ -9,6 +9,8 @@ export interface Paging {
   skip: number;
 }
 
+export const FIRST_PAGE: Paging = { page: 1, size: 20, skip: 0 };
+
 export function paging(query: Record<string, string | string[] | undefined>, defaultSize = 20): Paging {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const askedSize = Number(one(query.size));

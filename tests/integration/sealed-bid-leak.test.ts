@@ -78,7 +78,7 @@ async function whatOthersCanRead(): Promise<string> {
   const notifications = await db.notification.findMany({ where: { userId: { notIn: bidderIds } } });
   const audit = await db.auditEvent.findMany();
   session.actor = await createActor("ADMIN");
-  const page = renderToStaticMarkup(await OutboxPage());
+  const page = renderToStaticMarkup(await OutboxPage({ searchParams: Promise.resolve({}) }));
   return [
     ...outbox.map((m) => [m.subject, m.text, m.html ?? "", m.lastError ?? ""].join("\n")),
     ...notifications.map((n) => `${n.title}\n${n.body}`),
@@ -117,13 +117,13 @@ describe("a sealed bid leaks nowhere before the bids are opened", () => {
   it("the admin outbox page shows a receipt was queued but not to whom, until the bids are opened", async () => {
     await submitBid(bidders[0]!, tender.id, { responses: answers(ANSWER), price: "987654.32" }, BEFORE);
     session.actor = await createActor("ADMIN");
-    const before = renderToStaticMarkup(await OutboxPage());
+    const before = renderToStaticMarkup(await OutboxPage({ searchParams: Promise.resolve({}) }));
     expect(before).toContain(`Bid received: `);
     expect(before).toContain("Hidden until the bids are opened");
     expect(before).not.toContain(bidders[0]!.email);
 
     await openBids(tender.commissioner, tender.id, OPENED);
-    const after = renderToStaticMarkup(await OutboxPage());
+    const after = renderToStaticMarkup(await OutboxPage({ searchParams: Promise.resolve({}) }));
     expect(after).toContain(bidders[0]!.email);
   });
 

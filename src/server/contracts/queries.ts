@@ -1,16 +1,19 @@
 import "server-only";
+import { addMonthsToDateKey } from "@/domain/contract-period";
 import { registerStatus, type RegisterStatus } from "@/domain/contract-status";
+import type { Prisma } from "@/generated/prisma/client";
 import { londonDateKey } from "@/domain/london-time";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
+import { FIRST_PAGE, type Paging } from "../paging";
 
 // The contracts register. Commissioners see every contract; a governor only
 // those of their own establishments (in the `where`, never filtered later).
 
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
-function scopeFor(actor: Actor) {
+function scopeFor(actor: Actor): Prisma.ContractWhereInput | null {
   if (actor.role === "COMMISSIONER") return {};
   if (actor.role === "GOVERNOR") return { establishmentId: { in: actor.establishmentIds } };
   return null;
@@ -33,13 +36,43 @@ function withStatus<T extends { status: "ACTIVE" | "ENDED" | "TERMINATED"; endDa
   return { ...contract, registerStatus: registerStatus(contract.status, contract.endDate.toISOString().slice(0, 10), today) };
 }
 
-export async function listContracts(actor: Actor, now: Date, filter: { status?: string } = {}) {
+/** The register status (src/domain/contract-status.ts) as a `where`, so the database filters and pages. */
+function registerStatusWhere(status: string | undefined, today: string): Prisma.ContractWhereInput {
+  const day = (key: string) => new Date(`${key}T00:00:00.000Z`);
+  const yearOn = day(addMonthsToDateKey(today, 12));
+  switch (status) {
+    case "TERMINATED":
+      return { status: "TERMINATED" };
+    case "ENDED":
+      return { OR: [{ status: "ENDED" }, { status: "ACTIVE", endDate: { lt: day(today) } }] };
+    case "EXPIRING":
+      return { status: "ACTIVE", endDate: { gte: day(today), lte: yearOn } };
+    case "ACTIVE":
+      return { status: "ACTIVE", endDate: { gt: yearOn } };
+    default:
+      return {};
+  }
+}
+
+/** One page of the register, soonest end first. */
+export async function listContracts(actor: Actor, now: Date, filter: { status?: string } = {}, page: Paging = FIRST_PAGE) {
   const scope = scopeFor(actor);
   if (!scope) return [];
   const today = londonDateKey(now);
-  const rows = await db.contract.findMany({ where: scope, orderBy: [{ endDate: "asc" }, { title: "asc" }], select: contractSelect });
-  const all = rows.map((c) => withStatus(c, today));
-  return filter.status ? all.filter((c) => c.registerStatus === filter.status) : all;
+  const rows = await db.contract.findMany({
+    where: { AND: [scope, registerStatusWhere(filter.status, today)] },
+    orderBy: [{ endDate: "asc" }, { title: "asc" }, { id: "asc" }],
+    select: contractSelect,
+    skip: page.skip,
+    take: page.size,
+  });
+  return rows.map((c) => withStatus(c, today));
+}
+
+export async function countContracts(actor: Actor, now: Date, filter: { status?: string } = {}) {
+  const scope = scopeFor(actor);
+  if (!scope) return 0;
+  return db.contract.count({ where: { AND: [scope, registerStatusWhere(filter.status, londonDateKey(now))] } });
 }
 
 export async function getContract(actor: Actor, contractId: string, now: Date) {

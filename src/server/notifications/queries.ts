@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import type { Paging } from "../paging";
 
 /** "For your attention": the newest notices whose request is still open (see clearNotices). */
 export function listMyNotifications(actor: Actor, take = 10) {
@@ -23,11 +24,12 @@ export const SEALED_TEXT =
  * recipient) hidden until the tender's bids are opened, so the outbox cannot
  * tell anyone which organisations bid.
  */
-export async function listOutbox(actor: Actor, take = 100) {
+export async function listOutbox(actor: Actor, page: Paging = { page: 1, size: 100, skip: 0 }) {
   if (actor.role !== "ADMIN") return [];
   const messages = await db.outboxMessage.findMany({
-    orderBy: { createdAt: "desc" },
-    take,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.size,
     select: { id: true, to: true, subject: true, text: true, template: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true, sealedTenderId: true },
   });
   const tenderIds = [...new Set(messages.flatMap((m) => (m.sealedTenderId ? [m.sealedTenderId] : [])))];
@@ -39,4 +41,8 @@ export async function listOutbox(actor: Actor, take = 100) {
       ? { ...m, to: SEALED_RECIPIENT, text: SEALED_TEXT, lastError: m.lastError ? "Hidden until the bids are opened" : null, sealed: true }
       : { ...m, sealed: false },
   );
+}
+
+export async function countOutbox(actor: Actor): Promise<number> {
+  return actor.role === "ADMIN" ? db.outboxMessage.count() : 0;
 }

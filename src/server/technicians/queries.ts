@@ -3,6 +3,7 @@ import { payForMinutes } from "@/domain/money";
 import { assertRole } from "../access";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import { FIRST_PAGE, type Paging } from "../paging";
 import { NotFound } from "../errors";
 import { managedTendersWhere } from "./managed-tenders";
 
@@ -28,8 +29,8 @@ export const claimSelect = {
   tender: tenderSelect,
 } as const;
 
-/** A young commissioner's own time, newest day first, with what they are owed and have been paid. */
-export async function getMyTime(actor: Actor) {
+/** A young commissioner's own time, newest day first, one page at a time, with what they are owed and have been paid. */
+export async function getMyTime(actor: Actor, page: Paging = FIRST_PAGE) {
   assertRole(actor, "TECHNICIAN");
   const entries = await db.timeEntry.findMany({
     where: { technicianId: actor.id },
@@ -45,18 +46,21 @@ export async function getMyTime(actor: Actor) {
       paidAt: true,
       tender: tenderSelect,
     },
-    orderBy: [{ workedOn: "desc" }, { createdAt: "desc" }],
-    take: 500,
+    orderBy: [{ workedOn: "desc" }, { createdAt: "desc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.size,
   });
   const sums = await db.timeEntry.groupBy({
     by: ["status"],
     where: { technicianId: actor.id },
     _sum: { amountPence: true, minutes: true },
+    _count: { _all: true },
   });
   const sum = (status: string) => sums.find((s) => s.status === status)?._sum;
   return {
     // The commissioner's note matters only while the entry is sent back.
     entries: entries.map((e) => ({ ...e, reviewNote: e.status === "RETURNED" ? e.reviewNote : null, editable: e.status === "PENDING" || e.status === "RETURNED" })),
+    total: sums.reduce((n, s) => n + s._count._all, 0),
     owedPence: sum("APPROVED")?.amountPence ?? 0,
     paidPence: sum("PAID")?.amountPence ?? 0,
     waitingMinutes: sum("PENDING")?.minutes ?? 0,

@@ -6,6 +6,7 @@ import { runsTender } from "../policy";
 import { NotFound } from "../errors";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import { FIRST_PAGE, type Paging } from "../paging";
 
 // Reads of tenders. Each takes the Actor and its `where` returns only what
 // that Actor may see: a page cannot leak what the query never returned.
@@ -32,9 +33,7 @@ export interface TenderFilters {
   q?: string;
 }
 
-/** Commissioners see every tender; filters by the status a user sees (so CLOSED works), establishment and text. */
-export async function listTendersForCommissioner(actor: Actor, filters: TenderFilters = {}, now = new Date()) {
-  assertRole(actor, "COMMISSIONER");
+function commissionerTenderWhere(filters: TenderFilters, now: Date): Prisma.TenderWhereInput {
   const q = filters.q?.trim().slice(0, 200);
   const statusWhere: Prisma.TenderWhereInput =
     filters.status === "CLOSED"
@@ -44,19 +43,33 @@ export async function listTendersForCommissioner(actor: Actor, filters: TenderFi
         : filters.status
           ? { status: filters.status }
           : {};
+  return {
+    ...statusWhere,
+    ...(filters.establishmentId && isUuid(filters.establishmentId) ? { establishmentId: filters.establishmentId } : {}),
+    ...(q ? { AND: [{ OR: [{ title: { contains: q, mode: "insensitive" } }, { reference: { contains: q, mode: "insensitive" } }] }] } : {}),
+  };
+}
+
+/**
+ * Commissioners see every tender, one page at a time (newest change first);
+ * filters by the status a user sees (so CLOSED works), establishment and text.
+ */
+export async function listTendersForCommissioner(actor: Actor, filters: TenderFilters = {}, now = new Date(), page: Paging = FIRST_PAGE) {
+  assertRole(actor, "COMMISSIONER");
   const rows = await db.tender.findMany({
-    where: {
-      ...statusWhere,
-      ...(filters.establishmentId && isUuid(filters.establishmentId) ? { establishmentId: filters.establishmentId } : {}),
-      ...(q
-        ? { AND: [{ OR: [{ title: { contains: q, mode: "insensitive" } }, { reference: { contains: q, mode: "insensitive" } }] }] }
-        : {}),
-    },
+    where: commissionerTenderWhere(filters, now),
     select: listSelect,
-    orderBy: [{ updatedAt: "desc" }],
-    take: 200,
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.size,
   });
   return withEffectiveStatus(rows, now);
+}
+
+/** How many tenders match the commissioner's filters (for the pager). */
+export async function countTendersForCommissioner(actor: Actor, filters: TenderFilters = {}, now = new Date()) {
+  assertRole(actor, "COMMISSIONER");
+  return db.tender.count({ where: commissionerTenderWhere(filters, now) });
 }
 
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
@@ -111,6 +124,8 @@ export async function listTendersForGovernor(actor: Actor, now = new Date()) {
     where: { establishmentId: { in: actor.establishmentIds } },
     select: listSelect,
     orderBy: [{ updatedAt: "desc" }],
+    // Bounded: the newest 100; older tenders are in the contracts and agreements.
+    take: 100,
   });
   return withEffectiveStatus(rows, now);
 }
@@ -122,6 +137,8 @@ export async function listOpenTendersForProvider(actor: Actor, now = new Date())
     where: { status: "PUBLISHED", submissionDeadline: { gte: now } },
     select: listSelect,
     orderBy: [{ submissionDeadline: "asc" }],
+    // Bounded: the 100 closing soonest.
+    take: 100,
   });
   return withEffectiveStatus(rows, now);
 }

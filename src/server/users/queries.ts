@@ -2,10 +2,14 @@ import "server-only";
 import { assertRole } from "../access";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import { FIRST_PAGE, type Paging } from "../paging";
 
-export async function listUsers(actor: Actor) {
+/** One page of the people with accounts, by role then email. */
+export async function listUsers(actor: Actor, page: Paging = FIRST_PAGE) {
   assertRole(actor, "ADMIN");
   return db.user.findMany({
+    skip: page.skip,
+    take: page.size,
     select: {
       id: true,
       name: true,
@@ -18,6 +22,11 @@ export async function listUsers(actor: Actor) {
     },
     orderBy: [{ role: "asc" }, { email: "asc" }],
   });
+}
+
+export async function countUsers(actor: Actor) {
+  assertRole(actor, "ADMIN");
+  return db.user.count();
 }
 
 export async function listInvitations(actor: Actor) {

@@ -6,18 +6,23 @@ import { formatLondon } from "@/domain/london-time";
 import { formatPence } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
-import { listContracts } from "@/server/contracts/queries";
+import { countContracts, listContracts } from "@/server/contracts/queries";
+import { Pager } from "@/components/ui/pager";
+import { paging } from "@/server/paging";
 import { ContractStatusTag } from "./status";
 
 export const metadata: Metadata = { title: "Contracts" };
 
 const day = (d: Date) => formatLondon(new Date(d.getTime() + 12 * 3_600_000));
 
-export default async function ContractsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
-  const { status } = await searchParams;
+export default async function ContractsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const query = await searchParams;
+  const { status } = query;
+  const page = paging(query);
   const actor = await requireActor("contracts");
   const filter = status && status in REGISTER_STATUS_LABEL ? status : undefined;
-  const contracts = await listContracts(actor, now(), { status: filter });
+  const at = now();
+  const [contracts, total] = await Promise.all([listContracts(actor, at, { status: filter }, page), countContracts(actor, at, { status: filter })]);
   return (
     <>
       <PageHeading caption={actor.role === "GOVERNOR" ? "Your establishment" : "All establishments"}>Contracts register</PageHeading>
@@ -35,6 +40,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
             ))}
           </select>
         </div>
+        <input type="hidden" name="size" value={page.size} />
         <button type="submit" className="bg-slate-200 px-4 py-2 text-lg font-bold shadow-[0_2px_0_#4c6272] focus:bg-yellow-400 focus:outline-4 focus:outline-yellow-400">
           Filter
         </button>
@@ -59,6 +65,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       )}
+      {total > page.size && <Pager path="/contracts" paging={page} total={total} params={filter ? { status: filter } : {}} noun="contracts" />}
     </>
   );
 }

@@ -5,7 +5,9 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { describeStatus, TENDER_STATUSES, type TenderStatus } from "@/domain/tender-lifecycle";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
-import { listEstablishments, listTendersForCommissioner } from "@/server/tenders/queries";
+import { Pager } from "@/components/ui/pager";
+import { paging } from "@/server/paging";
+import { countTendersForCommissioner, listEstablishments, listTendersForCommissioner } from "@/server/tenders/queries";
 
 export const metadata: Metadata = { title: "Tenders" };
 
@@ -15,10 +17,15 @@ export default async function TendersPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const actor = await requireActor("tenders");
   const status = TENDER_STATUSES.includes(params.status as TenderStatus) ? (params.status as TenderStatus) : undefined;
-  const [tenders, establishments] = await Promise.all([
-    listTendersForCommissioner(actor, { status, establishmentId: params.establishment, q: params.q }, now()),
+  const filters = { status, establishmentId: params.establishment, q: params.q };
+  const page = paging(params);
+  const at = now();
+  const [tenders, total, establishments] = await Promise.all([
+    listTendersForCommissioner(actor, filters, at, page),
+    countTendersForCommissioner(actor, filters, at),
     listEstablishments(),
   ]);
+  const keep = Object.fromEntries(Object.entries({ status: status ?? "", establishment: params.establishment ?? "", q: params.q ?? "" }).filter(([, v]) => v));
   const filtered = Boolean(status || params.establishment || params.q);
   return (
     <>
@@ -55,16 +62,18 @@ export default async function TendersPage({ searchParams }: { searchParams: Prom
             ))}
           </select>
         </div>
+        <input type="hidden" name="size" value={page.size} />
         <button type="submit" className="bg-slate-200 px-4 py-2 font-bold shadow-[0_2px_0_#4c6272] focus:bg-yellow-400 focus:outline-4 focus:outline-yellow-400">
           Filter
         </button>
         {filtered && <Link href="/tenders">Clear filters</Link>}
       </form>
       <p className="mb-2" role="status">
-        {tenders.length} {tenders.length === 1 ? "tender" : "tenders"}
+        {total} {total === 1 ? "tender" : "tenders"}
         {filtered ? " match" : ""}
       </p>
       <TenderList tenders={tenders} hrefFor={(id) => `/tenders/${id}`} empty={filtered ? "No tenders match these filters." : "There are no tenders yet."} />
+      {total > page.size && <Pager path="/tenders" paging={page} total={total} params={keep} noun="tenders" />}
     </>
   );
 }

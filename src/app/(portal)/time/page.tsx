@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { needsConsent, requireActor } from "@/server/auth/session";
+import { paging } from "@/server/paging";
 import { CommissionerTime } from "./commissioner-time";
 import { TechnicianTime } from "./technician-time";
 
 export const metadata: Metadata = { title: "Paid time" };
 
-type Flash = { logged?: string; changed?: string; deleted?: string; approved?: string; returned?: string; paid?: string };
+type Flash = { logged?: string; changed?: string; deleted?: string; approved?: string; returned?: string; paid?: string; page?: string; size?: string };
 
 function Message({ query }: { query: Flash }) {
   if (query.logged) return <Panel title="Time sent">Thank you. A commissioner will check it soon.</Panel>;
@@ -30,7 +31,7 @@ export default async function PaidTimePage({ searchParams }: { searchParams: Pro
     <>
       <Message query={query} />
       <PageHeading>{technician ? "Your paid time" : "Paid time for young commissioners"}</PageHeading>
-      {technician ? <TechnicianTime actor={actor} canLog={canLog} /> : <CommissionerTime actor={actor} />}
+      {technician ? <TechnicianTime actor={actor} canLog={canLog} page={paging(query)} /> : <CommissionerTime actor={actor} />}
     </>
   );
 }

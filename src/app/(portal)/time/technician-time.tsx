@@ -3,6 +3,8 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { formatLondon } from "@/domain/london-time";
 import { formatPence } from "@/domain/money";
 import type { Actor } from "@/server/auth/actor";
+import { Pager } from "@/components/ui/pager";
+import type { Paging } from "@/server/paging";
 import { getMyTime } from "@/server/technicians/queries";
 import { activityLabel, formatDuration, STATUS_FOR_TECHNICIAN } from "@/server/technicians/time-labels";
 
@@ -14,8 +16,8 @@ const STATUS_STYLE = {
 } as const;
 
 /** A young commissioner's paid time: what they are owed, what has been paid, and each time they logged. */
-export async function TechnicianTime({ actor, canLog }: { actor: Actor; canLog: boolean }) {
-  const mine = await getMyTime(actor);
+export async function TechnicianTime({ actor, canLog, page }: { actor: Actor; canLog: boolean; page: Paging }) {
+  const mine = await getMyTime(actor, page);
   return (
     <>
       <p className="mb-6 max-w-2xl text-lg">
@@ -89,6 +91,7 @@ export async function TechnicianTime({ actor, canLog }: { actor: Actor; canLog: 
             ))}
           </ul>
         )}
+        {mine.total > page.size && <Pager path="/time" paging={page} total={mine.total} noun="times logged" />}
       </section>
     </>
   );

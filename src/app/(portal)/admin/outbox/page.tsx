@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import { PageHeading } from "@/components/ui/page-heading";
 import { formatLondon } from "@/domain/london-time";
 import { requireActor } from "@/server/auth/session";
-import { listOutbox } from "@/server/notifications/queries";
+import { Pager } from "@/components/ui/pager";
+import { paging } from "@/server/paging";
+import { countOutbox, listOutbox } from "@/server/notifications/queries";
 
 export const metadata: Metadata = { title: "Outbox" };
 
-export default async function OutboxPage() {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor("outbox");
-  const messages = await listOutbox(actor);
+  const page = paging(await searchParams, 50);
+  const [messages, total] = await Promise.all([listOutbox(actor, page), countOutbox(actor)]);
   return (
     <>
       <PageHeading caption="Administration">Outbox</PageHeading>
@@ -35,6 +38,7 @@ export default async function OutboxPage() {
           ))}
         </ul>
       )}
+      {total > page.size && <Pager path="/admin/outbox" paging={page} total={total} noun="emails" />}
     </>
   );
 }

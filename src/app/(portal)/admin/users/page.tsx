@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { PageHeading } from "@/components/ui/page-heading";
 import { formatLondon } from "@/domain/london-time";
 import { requireActor } from "@/server/auth/session";
-import { invitationOptions, listInvitations, listUsers } from "@/server/users/queries";
+import { Pager } from "@/components/ui/pager";
+import { paging } from "@/server/paging";
+import { countUsers, invitationOptions, listInvitations, listUsers } from "@/server/users/queries";
 import { InviteForm } from "./invite-form";
 
 export const metadata: Metadata = { title: "Users" };
@@ -14,16 +16,17 @@ function invitationStatus(i: { acceptedAt: Date | null; revokedAt: Date | null; 
   return `Open until ${formatLondon(i.expiresAt, "date")}`;
 }
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor("admin");
-  const [users, invitations, options] = await Promise.all([listUsers(actor), listInvitations(actor), invitationOptions(actor)]);
+  const page = paging(await searchParams, 50);
+  const [users, total, invitations, options] = await Promise.all([listUsers(actor, page), countUsers(actor), listInvitations(actor), invitationOptions(actor)]);
   const now = new Date();
   return (
     <>
       <PageHeading caption="Administration">Users</PageHeading>
       <section aria-labelledby="people" className="mb-10 overflow-x-auto">
         <h2 id="people" className="mb-2 text-2xl font-bold">
-          People with accounts ({users.length})
+          People with accounts ({total})
         </h2>
         <table className="w-full border-collapse text-left">
           <thead>
@@ -47,6 +50,7 @@ export default async function UsersPage() {
             ))}
           </tbody>
         </table>
+        {total > page.size && <Pager path="/admin/users" paging={page} total={total} noun="people" />}
       </section>
       <section aria-labelledby="invite" className="mb-10 max-w-2xl">
         <h2 id="invite" className="mb-4 text-2xl font-bold">
