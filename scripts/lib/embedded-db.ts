@@ -20,6 +20,8 @@ interface Options {
   port?: number;
   /** Delete the data folder when stopping (test runs). */
   ephemeral?: boolean;
+  /** More `-c name=value` server settings, e.g. for the bench. */
+  settings?: Record<string, string>;
 }
 
 const USER = "postgres";
@@ -47,7 +49,13 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
       const text = String(message).trim();
       if (text && !/^(LOG|DEBUG|INFO|NOTICE)/.test(text)) process.stderr.write(`[postgres] ${text}\n`);
     },
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=" + (options.ephemeral ? "off" : "on")],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "fsync=" + (options.ephemeral ? "off" : "on"),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
   });
   if (isNew) await pg.initialise();
   await pg.start();

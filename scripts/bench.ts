@@ -1,0 +1,358 @@
+// `npm run bench`: how fast the portal is at a realistic, large size, and how
+// its cost grows. Builds the production app, seeds a SEPARATE embedded
+// PostgreSQL (.bench/, never the demo's .data/) with a seeded-random large data
+// set, measures start-up, drives the server with autocannon as signed-in users
+// of every role next to a static page, runs the scoring engine alone, prints
+// one table and writes everything as JSON under bench/results/.
+//   --quick     shorter runs (for trying changes; figures are rougher)
+//   --reseed    throw the bench database away and seed it again
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { buildIfNeeded, nextBin } from "./lib/build";
+import { freePort, PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-db";
+import { migrate } from "./lib/migrations";
+import { load, treeRssMb, type LoadResult } from "./bench/load";
+import { benchScoring } from "./bench/scoring";
+import { BENCH_PASSWORD, SEED_VERSION, seedBench, type SeededIds } from "./bench/seed";
+
+const quick = process.argv.includes("--quick");
+const reseed = process.argv.includes("--reseed");
+const SECONDS = quick ? 3 : 8;
+const STEP_SECONDS = quick ? 2 : 5;
+const USERS = 20;
+const STEPS = [1, 5, 20, 50];
+const BENCH_DIR = path.join(PROJECT_ROOT, ".bench");
+const SECRET = "bench-secret-bench-secret-bench-secret-0123";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+// The use cases called while seeding (notifications) read the same settings as the server.
+process.env.NEXTAUTH_SECRET = SECRET;
+process.env.NEXTAUTH_URL ??= "http://127.0.0.1:3000";
+
+let database: EmbeddedDatabase | undefined;
+let server: ChildProcess | undefined;
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+async function main() {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  database = await startEmbeddedPostgres({
+    dataDir: path.join(BENCH_DIR, "postgres"),
+    settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all", "pg_stat_statements.track_utility": "off" },
+  });
+  const url = database.urlFor("bench");
+  process.env.DATABASE_URL = url;
+  const ids = await prepareDatabase(url);
+
+  log("scoring engine alone (median of 7 runs each)…");
+  const scoring = benchScoring(7);
+
+  buildIfNeeded((line) => log(line));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const coldStartMs = await startServer(port, url);
+  await stopServer();
+  const warmRestartMs = await startServer(port, url);
+  log(`start-up: first start ${coldStartMs} ms, restart ${warmRestartMs} ms to a healthy /api/health`);
+
+  const routes = await routesFor(ids, url);
+  const cookies = new Map<string, string>();
+  for (const route of routes) if (route.as && !cookies.has(route.as)) cookies.set(route.as, await sessionCookie(ids, route.as));
+  const stats = new pg.Client({ connectionString: url });
+  await stats.connect();
+
+  // One request each first: it must succeed, and it warms the route up.
+  for (const route of routes) {
+    const response = await fetch(base + route.path, { headers: route.as ? { cookie: cookies.get(route.as)! } : {}, redirect: "manual" });
+    const body = Buffer.from(await response.arrayBuffer());
+    route.status = response.status;
+    route.htmlBytes = body.length;
+    if (response.status !== 200) throw new Error(`${route.name} (${route.path}) answered ${response.status}; the bench needs every route to work`);
+  }
+
+  const serverPid = server!.pid!;
+  const results: (Route & LoadResult & { sqlPerRequest: number; ratioP95: number })[] = [];
+  let staticP95 = 0;
+  for (const route of routes) {
+    const sqlPerRequest = await statementsPerRequest(stats, base, route, cookies);
+    const result = await load(base + route.path, route.as ? cookies.get(route.as)! : null, USERS, SECONDS, serverPid);
+    if (route.name === "static page") staticP95 = result.p95;
+    results.push({ ...route, ...result, sqlPerRequest, ratioP95: staticP95 ? Math.round((result.p95 / staticP95) * 10) / 10 : 0 });
+    log(`${route.name}: ${result.reqPerSec} req/s, p95 ${result.p95} ms`);
+  }
+
+  log(`step test (${STEPS.join(", ")} concurrent users)…`);
+  const stepRoutes = routes.filter((r) => ["static page", "tenders list", "moderation overview (big)", "time (technician)"].includes(r.name));
+  const steps: { route: string; users: number; reqPerSec: number; p50: number; p95: number; p99: number; maxRssMb: number }[] = [];
+  for (const route of stepRoutes)
+    for (const users of STEPS) {
+      const r = await load(base + route.path, route.as ? cookies.get(route.as)! : null, users, STEP_SECONDS, serverPid);
+      steps.push({ route: route.name, users, reqPerSec: r.reqPerSec, p50: r.p50, p95: r.p95, p99: r.p99, maxRssMb: r.maxRssMb });
+    }
+  const rssAfter = treeRssMb(serverPid);
+  await stats.end();
+
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    postgres: await postgresVersion(url),
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  const report = {
+    at: new Date().toISOString(),
+    quick,
+    machine,
+    settings: { users: USERS, secondsPerRoute: SECONDS, stepSeconds: STEP_SECONDS, steps: STEPS },
+    data: await dataShape(url),
+    startup: { coldStartMs, warmRestartMs },
+    routes: results.map((r) => ({ route: r.name, as: r.as, path: r.path, reqPerSec: r.reqPerSec, p50: r.p50, p95: r.p95, p99: r.p99, ratioP95ToStatic: r.ratioP95, sqlPerRequest: r.sqlPerRequest, htmlBytes: r.htmlBytes, maxRssMb: r.maxRssMb, requests: r.requests, errors: r.errors, non2xx: r.non2xx })),
+    steps,
+    scoring,
+    serverRssAfterMb: rssAfter,
+  };
+  printReport(report);
+  const dir = path.join(PROJECT_ROOT, "bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${report.at.replaceAll(":", "-").slice(0, 19)}${quick ? "-quick" : ""}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+  log(`written ${path.relative(PROJECT_ROOT, file)}`);
+}
+
+interface Route {
+  name: string;
+  path: string;
+  as: string | null;
+  status?: number;
+  htmlBytes?: number;
+}
+
+async function routesFor(ids: SeededIds & { bigAwardDecisionId: string }, url: string): Promise<Route[]> {
+  const big = ids.bigTenderId;
+  // A provider with a bid on a tender still open for bids.
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ tenderId: string; email: string }>(
+    `SELECT b."tenderId"::text AS "tenderId", u.email FROM "Bid" b JOIN "Tender" t ON t.id = b."tenderId" JOIN "User" u ON u."organisationId" = b."organisationId"
+     WHERE t.status = 'PUBLISHED' AND t."submissionDeadline" > now() ORDER BY t.reference, u.email LIMIT 1`,
+  );
+  await client.end();
+  const provider = rows[0]!;
+  return [
+    { name: "static page", path: "/words", as: null },
+    { name: "tenders list", path: "/tenders", as: "commissioner1@bench.test" },
+    { name: "tender page (big)", path: `/tenders/${big}`, as: "commissioner1@bench.test" },
+    { name: "moderation overview (big)", path: `/panels/${big}/moderation`, as: "commissioner1@bench.test" },
+    { name: "moderation, one bid (big)", path: `/panels/${big}/moderation/${ids.bigBidIds[0]}`, as: "commissioner1@bench.test" },
+    { name: "award summary (big)", path: `/tenders/${big}/award`, as: "commissioner1@bench.test" },
+    { name: "governor sign-off (big)", path: `/establishment/sign-offs/${ids.bigAwardDecisionId}`, as: "governor1@bench.test" },
+    { name: "governor establishment", path: "/establishment", as: "governor1@bench.test" },
+    { name: "provider opportunities", path: "/opportunities", as: provider.email },
+    { name: "provider bid page", path: `/opportunities/${provider.tenderId}/bid`, as: provider.email },
+    { name: "technician panels", path: "/panels", as: "technician1@bench.test" },
+    { name: "time (technician)", path: "/time", as: "technician1@bench.test" },
+    { name: "time approvals (commissioner)", path: "/time", as: "commissioner1@bench.test" },
+    { name: "payroll CSV", path: "/api/time/claims.csv", as: "commissioner1@bench.test" },
+    { name: "contracts", path: "/contracts", as: "commissioner1@bench.test" },
+    { name: "users (admin)", path: "/admin/users", as: "admin@bench.test" },
+    { name: "outbox (admin)", path: "/admin/outbox", as: "admin@bench.test" },
+  ];
+}
+
+/** A next-auth session cookie for a seeded user, made the way the sign-in form makes it. */
+async function sessionCookie(ids: SeededIds, email: string): Promise<string> {
+  const user = ids.users.find((u) => u.email === email)!;
+  const token = await encode({ secret: SECRET, maxAge: 8 * 60 * 60, token: { sub: user.id, name: user.name, email: user.email, role: user.role } });
+  return `next-auth.session-token=${token}`;
+}
+
+/** SQL statements the server sends for one request of a route (pg_stat_statements, 5 sequential requests). */
+async function statementsPerRequest(stats: pg.Client, base: string, route: Route, cookies: Map<string, string>): Promise<number> {
+  const count = async () =>
+    Number(
+      (
+        await stats.query<{ n: string }>(
+          `SELECT coalesce(sum(calls), 0)::bigint AS n FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'`,
+        )
+      ).rows[0]!.n,
+    );
+  const before = await count();
+  const n = 5;
+  for (let i = 0; i < n; i++) {
+    const response = await fetch(base + route.path, { headers: route.as ? { cookie: cookies.get(route.as)! } : {}, redirect: "manual" });
+    await response.arrayBuffer();
+  }
+  return Math.round(((await count()) - before) / n * 10) / 10;
+}
+
+async function prepareDatabase(url: string): Promise<SeededIds & { bigAwardDecisionId: string }> {
+  const marker = path.join(BENCH_DIR, "seeded.json");
+  const migrations = readFileSync(path.join(PROJECT_ROOT, "prisma", "migrations", "migration_lock.toml"), "utf8") + (await migrationNames());
+  if (!reseed && existsSync(marker)) {
+    const saved = JSON.parse(readFileSync(marker, "utf8")) as { version: string; migrations: string; ids: SeededIds & { bigAwardDecisionId: string } };
+    if (saved.version === SEED_VERSION && saved.migrations === migrations) {
+      log("bench database already seeded (--reseed to start again)");
+      return saved.ids;
+    }
+  }
+  rmSync(marker, { force: true });
+  const admin = new pg.Client({ connectionString: database!.adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS bench WITH (FORCE)`);
+  await admin.end();
+  await database!.createDatabase("bench");
+  await migrate(url);
+  const started = Date.now();
+  log("seeding the large data set…");
+  const { hashPassword } = await import("../src/server/auth/password");
+  const { CONSENT_TEXT_VERSION } = await import("../src/server/technicians/consent-text");
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {});
+  await client.connect();
+  const ids = await seedBench(client, { passwordHash: await hashPassword(BENCH_PASSWORD), consentVersion: CONSENT_TEXT_VERSION, now: new Date() });
+  log(`rows in ${((Date.now() - started) / 1000).toFixed(1)} s; taking ${ids.toAward.length} tenders through the award with the real use cases…`);
+  const bigAwardDecisionId = await awardThroughUseCases(ids);
+  await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+  await client.query("VACUUM ANALYZE");
+  await client.end();
+  log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const all = { ...ids, bigAwardDecisionId };
+  writeFileSync(marker, JSON.stringify({ version: SEED_VERSION, migrations, ids: all }));
+  return all;
+}
+
+async function migrationNames(): Promise<string> {
+  const { readdirSync } = await import("node:fs");
+  return readdirSync(path.join(PROJECT_ROOT, "prisma", "migrations")).sort().join(",");
+}
+
+/** Freeze, recommend, sign off and award with the portal's own use cases, so summaries, hashes and contracts are real. */
+async function awardThroughUseCases(ids: SeededIds): Promise<string> {
+  const { freezeRanking } = await import("../src/server/evaluation/moderation");
+  const { recommendAward } = await import("../src/server/awards/recommend-award");
+  const { decideAward } = await import("../src/server/awards/decide-award");
+  const { confirmAward } = await import("../src/server/awards/confirm-award");
+  const { computeResults } = await import("../src/server/evaluation/results");
+  const { db } = await import("../src/server/db");
+  const actorOf = (userId: string) => {
+    const u = ids.users.find((x) => x.id === userId)!;
+    return { id: u.id, role: u.role as "COMMISSIONER", name: u.name, email: u.email, organisationId: u.organisationId, establishmentIds: u.establishmentIds };
+  };
+  let bigDecision = "";
+  const later = new Date(Date.now() + 40 * 86_400_000);
+  for (const t of ids.toAward) {
+    const chair = actorOf(t.chair);
+    await freezeRanking(chair, t.id);
+    const { result } = await computeResults(db, t.id);
+    const top = result.bids[0]!;
+    const { awardDecisionId } = await recommendAward(chair, t.id, { bidId: top.bidId, justification: top.tie ? "The panel chose between the tied bids in the meeting." : "", noteToYoungCommissioners: "Thank you for your scores." });
+    if (t.id === ids.bigTenderId) bigDecision = awardDecisionId;
+    if (t.target === "AWARD_PENDING_SIGNOFF") continue;
+    const governor = actorOf(t.governor);
+    const decision = await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } });
+    await decideAward(governor, awardDecisionId, { decision: "APPROVED", typedName: governor.name, comment: "", contentHash: decision.contentHash });
+    if (t.target === "AWARDED") await confirmAward(chair, t.id, later);
+  }
+  await db.$disconnect();
+  return bigDecision;
+}
+
+async function startServer(port: number, url: string): Promise<number> {
+  const started = Date.now();
+  server = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return Date.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("The portal did not become healthy within 120 seconds");
+}
+
+async function stopServer(): Promise<void> {
+  const child = server;
+  server = undefined;
+  if (!child || child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
+  await client.end();
+  return rows[0]!.server_version;
+}
+
+async function dataShape(url: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const shape: Record<string, number> = {};
+  for (const table of ["Establishment", "Tender", "Bid", "Score", "ScoreRevision", "TimeEntry", "AuditEvent", "OutboxMessage", "User"]) {
+    shape[table] = Number((await client.query<{ n: string }>(`SELECT count(*)::bigint AS n FROM "${table}"`)).rows[0]!.n);
+  }
+  await client.end();
+  return shape;
+}
+
+type Report = {
+  machine: Record<string, unknown>;
+  startup: { coldStartMs: number; warmRestartMs: number };
+  routes: { route: string; reqPerSec: number; p50: number; p95: number; p99: number; ratioP95ToStatic: number; sqlPerRequest: number; htmlBytes?: number; maxRssMb: number; non2xx: number; errors: number }[];
+  steps: { route: string; users: number; reqPerSec: number; p50: number; p95: number; p99: number }[];
+  scoring: { votes: number; rule: string; medianMs: number; microsPerVote: number }[];
+};
+
+function printReport(report: Report) {
+  const m = report.machine;
+  console.log(`\nMachine: ${String(m.cpus)} CPUs (${String(m.cpuModel)}), Node ${String(m.node)}, PostgreSQL ${String(m.postgres)}. ${USERS} concurrent users, ${SECONDS} s per route.\n`);
+  console.log("| route | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ static p95 | SQL per request | HTML KB | server RSS MB |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of report.routes) {
+    const failed = r.non2xx + r.errors > 0 ? ` (${r.non2xx + r.errors} failed)` : "";
+    console.log(`| ${r.route}${failed} | ${r.reqPerSec} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.ratioP95ToStatic} | ${r.sqlPerRequest} | ${Math.round((r.htmlBytes ?? 0) / 1024)} | ${r.maxRssMb} |`);
+  }
+  console.log("\nStep test (p95 ms at 1 / 5 / 20 / 50 concurrent users):\n");
+  const byRoute = new Map<string, typeof report.steps>();
+  for (const s of report.steps) byRoute.set(s.route, [...(byRoute.get(s.route) ?? []), s]);
+  console.log("| route | " + STEPS.map((u) => `${u} users`).join(" | ") + " |");
+  console.log("| --- |" + STEPS.map(() => " ---: |").join(""));
+  for (const [route, rows] of byRoute) console.log(`| ${route} | ${rows.map((s) => `${s.p95} (${s.reqPerSec} req/s)`).join(" | ")} |`);
+  console.log("\nScoring engine alone (median):\n");
+  console.log("| votes | equal votes ms | panel parity ms | µs per vote |");
+  console.log("| ---: | ---: | ---: | ---: |");
+  const votes = [...new Set(report.scoring.map((s) => s.votes))];
+  for (const v of votes) {
+    const eq = report.scoring.find((s) => s.votes === v && s.rule === "EQUAL_VOTES")!;
+    const par = report.scoring.find((s) => s.votes === v && s.rule === "PANEL_PARITY")!;
+    console.log(`| ${v.toLocaleString("en-GB")} | ${eq.medianMs} | ${par.medianMs} | ${eq.microsPerVote} / ${par.microsPerVote} |`);
+  }
+  console.log(`\nStart-up to a healthy /api/health: first start ${report.startup.coldStartMs} ms, restart ${report.startup.warmRestartMs} ms.\n`);
+}
+
+async function cleanup() {
+  await stopServer().catch(() => {});
+  await database?.stop().catch(() => {});
+}
+
+main()
+  .then(cleanup)
+  .catch(async (error: unknown) => {
+    console.error(error);
+    await cleanup();
+    process.exit(1);
+  });
