@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { buildIfNeeded, nextBin } from "./lib/build";
+import { buildIfNeeded } from "./lib/build";
 import { freePort, PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-db";
 import { migrate } from "./lib/migrations";
 import { load, treeRssMb, type LoadResult } from "./bench/load";
@@ -59,7 +59,7 @@ async function main() {
 
   const routes = await routesFor(ids, url);
   const cookies = new Map<string, string>();
-  for (const route of routes) if (route.as && !cookies.has(route.as)) cookies.set(route.as, await sessionCookie(ids, route.as));
+  for (const route of routes) if (route.as && !cookies.has(route.as)) cookies.set(route.as, await sessionCookie(url, ids, route.as));
   const stats = new pg.Client({ connectionString: url });
   await stats.connect();
 
@@ -76,11 +76,12 @@ async function main() {
   const results: (Route & LoadResult & { sqlPerRequest: number; ratioP95: number })[] = [];
   let staticP95 = 0;
   for (const route of routes) {
+    log(`${route.name}…`);
     const sqlPerRequest = await statementsPerRequest(stats, base, route, cookies);
     const result = await load(base + route.path, route.as ? cookies.get(route.as)! : null, USERS, SECONDS, serverPid);
     if (route.name === "static page") staticP95 = result.p95;
     results.push({ ...route, ...result, sqlPerRequest, ratioP95: staticP95 ? Math.round((result.p95 / staticP95) * 10) / 10 : 0 });
-    log(`${route.name}: ${result.reqPerSec} req/s, p95 ${result.p95} ms`);
+    log(`  ${result.reqPerSec} req/s, p95 ${result.p95} ms, ${sqlPerRequest} SQL statements per request`);
   }
 
   log(`step test (${STEPS.join(", ")} concurrent users)…`);
@@ -162,10 +163,14 @@ async function routesFor(ids: SeededIds & { bigAwardDecisionId: string }, url: s
   ];
 }
 
-/** A next-auth session cookie for a seeded user, made the way the sign-in form makes it. */
-async function sessionCookie(ids: SeededIds, email: string): Promise<string> {
+/** A signed-in session for a seeded user, made the way the sign-in form makes it: a UserSession row and its id in the next-auth JWT. */
+async function sessionCookie(url: string, ids: SeededIds, email: string): Promise<string> {
   const user = ids.users.find((u) => u.email === email)!;
-  const token = await encode({ secret: SECRET, maxAge: 8 * 60 * 60, token: { sub: user.id, name: user.name, email: user.email, role: user.role } });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ id: string }>(`INSERT INTO "UserSession" ("userId", "expiresAt") VALUES ($1, now() + interval '8 hours') RETURNING id::text`, [user.id]);
+  await client.end();
+  const token = await encode({ secret: SECRET, maxAge: 8 * 60 * 60, token: { sub: user.id, name: user.name, email: user.email, role: user.role, sid: rows[0]!.id } });
   return `next-auth.session-token=${token}`;
 }
 
@@ -209,10 +214,11 @@ async function prepareDatabase(url: string): Promise<SeededIds & { bigAwardDecis
   log("seeding the large data set…");
   const { hashPassword } = await import("../src/server/auth/password");
   const { CONSENT_TEXT_VERSION } = await import("../src/server/technicians/consent-text");
+  const { auditEventHash: auditHash } = await import("../src/server/audit-trail/chain");
   const client = new pg.Client({ connectionString: url });
   client.on("error", () => {});
   await client.connect();
-  const ids = await seedBench(client, { passwordHash: await hashPassword(BENCH_PASSWORD), consentVersion: CONSENT_TEXT_VERSION, now: new Date() });
+  const ids = await seedBench(client, { passwordHash: await hashPassword(BENCH_PASSWORD), consentVersion: CONSENT_TEXT_VERSION, now: new Date(), auditHash });
   log(`rows in ${((Date.now() - started) / 1000).toFixed(1)} s; taking ${ids.toAward.length} tenders through the award with the real use cases…`);
   const bigAwardDecisionId = await awardThroughUseCases(ids);
   await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -262,9 +268,10 @@ async function awardThroughUseCases(ids: SeededIds): Promise<string> {
 
 async function startServer(port: number, url: string): Promise<number> {
   const started = Date.now();
-  server = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The same server as `npm start` (scripts/serve.mjs), on loopback only.
+  server = spawn(process.execPath, [path.join(PROJECT_ROOT, "scripts", "serve.mjs"), "-p", String(port)], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: { ...process.env, HOSTNAME: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 120_000;
@@ -347,6 +354,12 @@ function printReport(report: Report) {
 async function cleanup() {
   await stopServer().catch(() => {});
   await database?.stop().catch(() => {});
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    void cleanup().then(() => process.exit(130));
+  });
 }
 
 main()

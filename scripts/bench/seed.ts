@@ -7,7 +7,7 @@
 import type { Client } from "pg";
 
 export const BENCH_PASSWORD = "bench password 2026";
-export const SEED_VERSION = "bench-seed-3";
+export const SEED_VERSION = "bench-seed-4";
 
 export function random(seed: number) {
   let a = seed >>> 0;
@@ -84,7 +84,25 @@ export interface SeededIds {
   toAward: { id: string; target: string; chair: string; governor: string }[];
 }
 
-export async function seedBench(client: Client, opts: { passwordHash: string; consentVersion: string; now: Date }): Promise<SeededIds> {
+export interface AuditFields {
+  id: bigint;
+  at: Date;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  tenderId: string | null;
+  establishmentId: string | null;
+  before: unknown;
+  after: unknown;
+  prevHash: string | null;
+}
+
+export async function seedBench(
+  client: Client,
+  opts: { passwordHash: string; consentVersion: string; now: Date; auditHash: (event: AuditFields) => string },
+): Promise<SeededIds> {
   const r = random(20261125);
   const now = opts.now;
   const day = 86_400_000;
@@ -279,24 +297,41 @@ export async function seedBench(client: Client, opts: { passwordHash: string; co
   }
   await insert(client, "TimeEntry", entries);
 
-  // 200,000 audit events and 5,000 outbox messages, generated in PostgreSQL.
-  const tenderIds = tenderMeta.map((t) => t.id);
-  const tenderEstablishments = tenderMeta.map((t) => t.establishmentId);
+  // 200,000 audit events; 5,000 outbox messages generated in PostgreSQL.
+  // The audit log is a hash chain (src/server/audit-trail/chain.ts): each
+  // event's hash covers its content and the previous hash, so the 200,000
+  // events are built here in id order and the chain head is moved to the end.
+  const actions = ["tender.updated", "tender.published", "bid.submitted", "evaluation.score_submitted", "moderation.score_revised", "time.logged", "time.approved", "award.recommended", "agreement.signed", "panel.member_invited"];
   const actorIds = [...commissioners, ...technicians, ...governors];
-  await client.query(
-    `INSERT INTO "AuditEvent" ("actorId", "actorRole", action, "entityType", "entityId", "establishmentId", "tenderId", before, after, at)
-     SELECT ($3::uuid[])[1 + (g * 7) % cardinality($3::uuid[])],
-            (CASE WHEN (g * 7) % cardinality($3::uuid[]) < 6 THEN 'COMMISSIONER' WHEN (g * 7) % cardinality($3::uuid[]) < 26 THEN 'TECHNICIAN' ELSE 'GOVERNOR' END)::"Role",
-            (ARRAY['tender.updated','tender.published','bid.submitted','evaluation.score_submitted','moderation.score_revised','time.logged','time.approved','award.recommended','agreement.signed','panel.member_invited'])[1 + g % 10],
-            'Tender', (($1::uuid[])[1 + (g * 31) % cardinality($1::uuid[])])::text,
-            ($2::uuid[])[1 + (g * 31) % cardinality($1::uuid[])],
-            ($1::uuid[])[1 + (g * 31) % cardinality($1::uuid[])],
-            jsonb_build_object('status', 'DRAFT', 'version', g % 9),
-            jsonb_build_object('status', 'PUBLISHED', 'version', g % 9 + 1, 'note', md5(g::text)),
-            $4::timestamptz - make_interval(secs => g * 300)
-     FROM generate_series(1, 200000) AS g`,
-    [tenderIds, tenderEstablishments, actorIds, now.toISOString()],
-  );
+  const head = await client.query<{ lastEventId: string | null; hash: string | null }>(`SELECT "lastEventId"::text AS "lastEventId", hash FROM "AuditChainHead" WHERE id = 1`);
+  let prevHash = head.rows[0]?.hash ?? null;
+  let nextId = BigInt(head.rows[0]?.lastEventId ?? "0") + 1n;
+  const events: Row[] = [];
+  const start = now.getTime() - 200_000 * 300_000;
+  for (let g = 1; g <= 200_000; g++) {
+    const t = tenderMeta[(g * 31) % tenderMeta.length]!;
+    const actorIndex = (g * 7) % actorIds.length;
+    const event = {
+      id: nextId++,
+      at: new Date(start + g * 300_000),
+      actorId: actorIds[actorIndex]!,
+      actorRole: actorIndex < 6 ? "COMMISSIONER" : actorIndex < 26 ? "TECHNICIAN" : "GOVERNOR",
+      action: actions[g % actions.length]!,
+      entityType: "Tender",
+      entityId: t.id,
+      tenderId: t.id,
+      establishmentId: t.establishmentId,
+      before: { status: "DRAFT", version: g % 9 },
+      after: { status: "PUBLISHED", version: (g % 9) + 1 },
+      prevHash,
+    };
+    const hash = opts.auditHash(event);
+    events.push({ ...event, id: event.id.toString(), at: event.at.toISOString(), hash });
+    prevHash = hash;
+  }
+  await insert(client, "AuditEvent", events);
+  await client.query(`SELECT setval(pg_get_serial_sequence('"AuditEvent"', 'id'), $1::bigint)`, [(nextId - 1n).toString()]);
+  await client.query(`UPDATE "AuditChainHead" SET "lastEventId" = $1::bigint, hash = $2, "updatedAt" = now() WHERE id = 1`, [(nextId - 1n).toString(), prevHash]);
   await client.query(
     `INSERT INTO "OutboxMessage" ("to", subject, text, template, status, attempts, "lastError", "nextAttemptAt", "sentAt", "createdAt")
      SELECT 'person' || (g % 98) || '@bench.test', 'Update on tender BENCH-' || lpad((g % 500)::text, 4, '0'),

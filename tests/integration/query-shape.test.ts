@@ -6,6 +6,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/actor";
+import { auditEventHash } from "@/server/audit-trail/chain";
 import { hashPassword } from "@/server/auth/password";
 import { getModerationBid, getModerationView, getPanelWorkspace } from "@/server/evaluation/queries";
 import { exportClaimsCsv } from "@/server/technicians/export-claims-csv";
@@ -35,7 +36,7 @@ beforeAll(async () => {
   client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   client.on("error", () => {});
   await client.connect();
-  ids = await seedBench(client, { passwordHash: await hashPassword("query shape password"), consentVersion: CONSENT_TEXT_VERSION, now: NOW });
+  ids = await seedBench(client, { passwordHash: await hashPassword("query shape password"), consentVersion: CONSENT_TEXT_VERSION, now: NOW, auditHash: auditEventHash });
   // A 3-bid tender in moderation next to the 50-bid one.
   const small = await client.query<{ id: string; chair: string; bid: string }>(
     `SELECT t.id::text, p."userId"::text AS chair, (SELECT b.id::text FROM "Bid" b WHERE b."tenderId" = t.id LIMIT 1) AS bid

@@ -41,8 +41,14 @@ export async function loadScoringInput(client: Db | Tx, tenderId: string) {
       },
     },
   });
+  // The submitted bids and quality criteria are already known: asking by their
+  // ids lets PostgreSQL use the (bidId, status) index instead of joining.
   const scores = await client.score.findMany({
-    where: { status: "SUBMITTED", bid: { tenderId, status: "SUBMITTED" }, criterion: { kind: "QUALITY" } },
+    where: {
+      status: "SUBMITTED",
+      bidId: { in: tender.bids.map((b) => b.id) },
+      criterionId: { in: tender.criteria.filter((c) => c.kind === "QUALITY").map((c) => c.id) },
+    },
     select: { panelMemberId: true, bidId: true, criterionId: true, score: true },
   });
   // The price the panel evaluates is the one in the newest submitted version.

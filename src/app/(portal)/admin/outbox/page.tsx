@@ -8,9 +8,9 @@ import { countOutbox, listOutbox } from "@/server/notifications/queries";
 
 export const metadata: Metadata = { title: "Outbox" };
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function OutboxPage({ searchParams }: { searchParams?: Promise<Record<string, string | undefined>> } = {}) {
   const actor = await requireActor("outbox");
-  const page = paging(await searchParams, 50);
+  const page = paging((await searchParams) ?? {}, 50);
   const [messages, total] = await Promise.all([listOutbox(actor, page), countOutbox(actor)]);
   return (
     <>
