@@ -52,8 +52,9 @@ export class MigrationError extends Error {}
  * Prisma's advisory lock for the whole run. Refuses to continue past a failed
  * migration or one whose file changed after it was applied.
  */
-export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): Promise<MigrateResult> {
-  const migrations = readMigrations(dir);
+export async function migrate(connectionString: string, dir = MIGRATIONS_DIR, options: { only?: string[] } = {}): Promise<MigrateResult> {
+  // `only`: apply just these (a restore rebuilds the schema a backup was made at).
+  const migrations = readMigrations(dir).filter((m) => !options.only || options.only.includes(m.name));
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
