@@ -1,10 +1,39 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Who may do what is answered in one place, src/server/policy.ts (identity
+// itself lives in src/server/auth/). Anywhere else, comparing the signed-in
+// user's role is a rule hiding outside the policy: ask `can(actor, "…")`.
+const ROLE_CHECK = "Role checks live in src/server/policy.ts: ask can(actor, \"capability\") or authorize(…) instead.";
+const WHO = "/^(actor|user|viewer|me|session)$/";
+export const roleCheckSelectors = [
+  { selector: `BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name="role"][object.name=${WHO}]`, message: ROLE_CHECK },
+  { selector: `CallExpression[callee.property.name="includes"] > MemberExpression.arguments[property.name="role"][object.name=${WHO}]`, message: ROLE_CHECK },
+  { selector: `SwitchStatement > MemberExpression.discriminant[property.name="role"][object.name=${WHO}]`, message: ROLE_CHECK },
+];
+
+// The database client and the generated Prisma client belong to src/server:
+// pages, components and the pure domain read through src/server/*/queries.ts.
+const DB_CLIENT = {
+  patterns: [
+    { group: ["@/server/db", "**/server/db"], message: "Only src/server touches the database: read through src/server/<module>/queries.ts." },
+    { group: ["@/generated/prisma/*", "@prisma/*", "pg"], message: "Only src/server uses the Prisma client." },
+  ],
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: [".next/**", "node_modules/**", "src/generated/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/server/policy.ts", "src/server/auth/**"],
+    rules: { "no-restricted-syntax": ["error", ...roleCheckSelectors] },
+  },
+  {
+    files: ["src/app/**/*.{ts,tsx}", "src/components/**/*.{ts,tsx}", "src/domain/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", DB_CLIENT] },
+  },
 ];
 
 export default config;

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { homePath } from "@/server/access";
+import { homePath } from "@/server/policy";
 import { getActor } from "@/server/auth/session";
 
 export default async function Home() {

@@ -1,11 +1,12 @@
 // The one place that answers "may this actor do this to this record?".
 // Each capability is a function of the actor and the record's relationships
 // (creator, accepted seat, conflict, establishment, organisation, lifecycle
-// state). Use cases throw Forbidden with `authorize`, pages ask `can`, and list
-// queries filter with the `…Where` builder of the same capability, so a list
-// can never show what a check would refuse.
+// state). Use cases call `authorize` (throws Forbidden) or `can`, pages ask
+// `can` what to show, and list queries filter with the `…Where` builder of the
+// same capability, so a list never shows what a check would refuse.
+// Nothing outside this file compares roles (an ESLint rule holds that line).
 import type { Prisma } from "@/generated/prisma/client";
-import type { PanelMemberStatus, PanelRole } from "@/generated/prisma/enums";
+import type { PanelMemberStatus, PanelRole, Role } from "@/generated/prisma/enums";
 import type { Actor } from "./auth/actor";
 import { Forbidden } from "./errors";
 
@@ -21,28 +22,203 @@ export interface TenderRelations {
   panelMembers: SeatRelation[];
 }
 
-/** Select this with a tender to ask `tender.manage` about it. */
+/** Select this with a tender to ask `tender.manage` (and the capabilities built on it) about it. */
 export const tenderRelationsSelect = { createdById: true, panelMembers: { select: { userId: true, role: true, status: true } } } as const;
 
+/** A record that belongs to one establishment (tender, award, agreement, contract). */
+export interface EstablishmentRecord {
+  establishmentId: string;
+}
+
+const is = (actor: Pick<Actor, "role">, ...roles: Role[]) => roles.includes(actor.role);
+
 /**
- * `tender.manage`: a tender is run by the commissioner who created it and the
- * commissioners holding an ACCEPTED seat on its panel. Invited (not answered),
- * declined and stepped-back commissioners do not run it.
+ * A tender is run by the commissioner who created it and the commissioners
+ * holding an ACCEPTED seat on its panel. Invited (not answered), declined and
+ * stepped-back commissioners do not run it.
  */
 export function runsTender(actor: Actor, tender: TenderRelations): boolean {
-  if (actor.role !== "COMMISSIONER") return false;
+  if (!is(actor, "COMMISSIONER")) return false;
   if (tender.createdById === actor.id) return true;
   return tender.panelMembers.some((p) => p.userId === actor.id && p.role === "COMMISSIONER" && p.status === "ACCEPTED");
 }
 
-/** The same rule as `runsTender`, as a `where` for lists and exports. */
+/** A governor acts only for the establishments they are linked to. */
+export function governsEstablishment(actor: Actor, establishmentId: string): boolean {
+  return is(actor, "GOVERNOR") && actor.establishmentIds.includes(establishmentId);
+}
+
+/** Admins invite anyone; commissioners invite young commissioners only. */
+function mayInvite(actor: Actor, role: Role): boolean {
+  return is(actor, "ADMIN") || (is(actor, "COMMISSIONER") && role === "TECHNICIAN");
+}
+
+/** Commissioners see every establishment's records; governors their own. */
+const commissionerOrGoverns = (actor: Actor, record: EstablishmentRecord) => is(actor, "COMMISSIONER") || governsEstablishment(actor, record.establishmentId);
+
+const RULES = {
+  // Tenders
+  "tender.create": (actor: Actor) => is(actor, "COMMISSIONER"),
+  /** Every commissioner may read every tender (not its sealed bids). */
+  "tender.read": (actor: Actor) => is(actor, "COMMISSIONER"),
+  "tender.manage": runsTender,
+  "tender.readOwnEstablishment": (actor: Actor) => is(actor, "GOVERNOR"),
+  "tender.readPublished": (actor: Actor) => is(actor, "PROVIDER"),
+  "clarification.revealAsker": runsTender,
+  // Panels and evaluation
+  "panel.sit": (actor: Actor) => is(actor, "COMMISSIONER", "TECHNICIAN"),
+  // Bids: providers act for their organisation
+  "bid.write": (actor: Actor) => is(actor, "PROVIDER") && actor.organisationId !== null,
+  "bid.readOwn": (actor: Actor, bid: { organisationId: string }) => is(actor, "PROVIDER") && actor.organisationId === bid.organisationId,
+  "clarification.ask": (actor: Actor) => is(actor, "PROVIDER") && actor.organisationId !== null,
+  // Awards
+  "award.read": (actor: Actor) => is(actor, "COMMISSIONER"),
+  "award.signOff": (actor: Actor, award: EstablishmentRecord) => governsEstablishment(actor, award.establishmentId),
+  "award.listSignOffs": (actor: Actor) => is(actor, "GOVERNOR"),
+  "award.panelOutcome": (actor: Actor) => is(actor, "COMMISSIONER", "TECHNICIAN"),
+  "letter.readAll": commissionerOrGoverns,
+  /** A bidder reads the letters to its own organisation (found by organisation in the query). */
+  "letter.readAsBidder": (actor: Actor) => is(actor, "PROVIDER") && actor.organisationId !== null,
+  // Agreements and contracts
+  "agreement.draft": (actor: Actor) => is(actor, "COMMISSIONER"),
+  "agreement.read": commissionerOrGoverns,
+  "agreement.sign": commissionerOrGoverns,
+  /** A governor's signature can approve, ask for changes or reject; a commissioner's only approves. */
+  "agreement.decide": (actor: Actor, agreement: EstablishmentRecord) => governsEstablishment(actor, agreement.establishmentId),
+  "contract.read": commissionerOrGoverns,
+  /** Commissioners link contracts to agreements and see the tender behind a contract. */
+  "contract.link": (actor: Actor) => is(actor, "COMMISSIONER"),
+  "contract.retender": (actor: Actor) => is(actor, "COMMISSIONER"),
+  // Paid time
+  "time.log": (actor: Actor) => is(actor, "TECHNICIAN"),
+  "time.approve": runsTender,
+  /** Lists, marking paid and the payroll CSV: filtered to tenders the commissioner runs (tendersRunByWhere). */
+  "time.payroll": (actor: Actor) => is(actor, "COMMISSIONER"),
+  "consent.give": (actor: Actor) => is(actor, "TECHNICIAN"),
+  // Administration
+  "user.manage": (actor: Actor) => is(actor, "ADMIN"),
+  "user.invite": (actor: Actor, invitee: { role: Role }) => mayInvite(actor, invitee.role),
+  "user.inviteAny": (actor: Actor) => is(actor, "ADMIN", "COMMISSIONER"),
+  "outbox.read": (actor: Actor) => is(actor, "ADMIN"),
+} as const;
+
+export type Capability = keyof typeof RULES;
+type RecordArgs<C extends Capability> = Parameters<(typeof RULES)[C]> extends [Actor, infer R] ? [record: R] : [];
+
+/** May the actor do this (to this record)? */
+export function can<C extends Capability>(actor: Actor, capability: C, ...record: RecordArgs<C>): boolean {
+  const rule = RULES[capability] as (actor: Actor, record?: unknown) => boolean;
+  return rule(actor, record[0]);
+}
+
+/** Like `can`, but throws Forbidden (with a message the user can read). */
+export function authorize<C extends Capability>(actor: Actor, capability: C, ...record: RecordArgs<C>): void {
+  if (!can(actor, capability, ...record)) throw new Forbidden(MESSAGES[capability] ?? undefined);
+}
+
+const MESSAGES: Partial<Record<Capability, string>> = {
+  "tender.manage": "Only the commissioners running this tender can change it.",
+  "time.approve": "Only the commissioners running this tender can check its time.",
+  "clarification.revealAsker": "Only the commissioners running this tender can see who asked.",
+  "bid.write": "Only providers can bid.",
+  "clarification.ask": "Only providers can ask clarification questions.",
+  "user.invite": "You cannot invite people with that role.",
+};
+
+// ---- The same rules as query filters -------------------------------------
+
+const NOTHING = { id: { in: [] as string[] } };
+
+/** `tender.manage` as a `where`: tenders the actor runs (lists of claims, time to check, payroll). */
 export function tendersRunByWhere(actor: Actor): Prisma.TenderWhereInput {
-  if (actor.role !== "COMMISSIONER") return { id: { in: [] } };
+  if (!is(actor, "COMMISSIONER")) return NOTHING;
   return {
     OR: [{ createdById: actor.id }, { panelMembers: { some: { userId: actor.id, role: "COMMISSIONER", status: "ACCEPTED" } } }],
   };
 }
 
-export function assertRunsTender(actor: Actor, tender: TenderRelations): void {
-  if (!runsTender(actor, tender)) throw new Forbidden("Only the commissioners running this tender can change it.");
+/** `agreement.read` / `contract.read` / `letter.readAll` as a `where` on a record's establishmentId; null = nothing. */
+export function establishmentScopeWhere(actor: Actor): { establishmentId?: { in: string[] } } | null {
+  if (is(actor, "COMMISSIONER")) return {};
+  if (is(actor, "GOVERNOR")) return { establishmentId: { in: actor.establishmentIds } };
+  return null;
+}
+
+/**
+ * `bid.read` for the panel, as a `where` on the tender: an accepted seat, a
+ * young commissioner only while they consent, and no declared conflict of
+ * interest (a conflict excludes the member from the whole tender).
+ */
+export function evaluatesTenderWhere(actor: Actor, consented: Prisma.UserWhereInput): Prisma.TenderWhereInput {
+  if (!is(actor, "COMMISSIONER", "TECHNICIAN")) return NOTHING;
+  return { panelMembers: { some: { userId: actor.id, status: "ACCEPTED", user: consented, conflictDeclarations: { none: { hasConflict: true } } } } };
+}
+
+// ---- Sections and landing pages ------------------------------------------
+
+export type Section =
+  | "tenders"
+  | "panels"
+  | "establishment"
+  | "opportunities"
+  | "admin"
+  | "outbox"
+  | "agreements"
+  | "contracts"
+  | "time"
+  | "letters"
+  | "welcome";
+
+const SECTIONS: Record<Section, readonly Role[]> = {
+  tenders: ["COMMISSIONER"],
+  panels: ["COMMISSIONER", "TECHNICIAN"],
+  establishment: ["GOVERNOR"],
+  opportunities: ["PROVIDER"],
+  admin: ["ADMIN"],
+  outbox: ["ADMIN"],
+  agreements: ["COMMISSIONER", "GOVERNOR"],
+  contracts: ["COMMISSIONER", "GOVERNOR"],
+  time: ["TECHNICIAN", "COMMISSIONER"],
+  letters: ["PROVIDER", "COMMISSIONER", "GOVERNOR"],
+  welcome: ["TECHNICIAN"],
+};
+
+export function canUseSection(actor: Actor, section: Section): boolean {
+  return SECTIONS[section].includes(actor.role);
+}
+
+/** Where each role lands after signing in. */
+export function homePath(role: Role): string {
+  switch (role) {
+    case "COMMISSIONER":
+      return "/tenders";
+    case "TECHNICIAN":
+      return "/panels";
+    case "GOVERNOR":
+      return "/establishment";
+    case "PROVIDER":
+      return "/opportunities";
+    case "ADMIN":
+      return "/admin/users";
+  }
+}
+
+/** Who may be put on a panel, and with which panel role. */
+export function panelRoleFor(user: { role: Role }): PanelRole | null {
+  return user.role === "COMMISSIONER" ? "COMMISSIONER" : user.role === "TECHNICIAN" ? "TECHNICIAN" : null;
+}
+
+/** Young commissioners are asked for consent; everyone else counts as consented. */
+export function needsConsentToTakePart(actor: Pick<Actor, "role">): boolean {
+  return is(actor, "TECHNICIAN");
+}
+
+/** Governors are linked to establishments; other roles have none. */
+export function hasEstablishments(user: { role: Role }): boolean {
+  return user.role === "GOVERNOR";
+}
+
+/** `user.invite` by the role being invited (the invitation form). */
+export function canInvite(actor: Actor, role: Role): boolean {
+  return can(actor, "user.invite", { role });
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
-import { canUseSection, type Section } from "@/server/access";
+import { canUseSection, type Section, can } from "@/server/policy";
 import { needsConsent, requireActor } from "@/server/auth/session";
 import { signOutAction } from "./actions";
 
@@ -31,7 +31,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   // Before a young commissioner has agreed, the welcome page is the only place to go.
   const allowed = (await needsConsent(actor)) ? [] : NAV.filter((n) => canUseSection(actor, n.section));
   // Young commissioners always have the word list to hand.
-  const links = actor.role === "TECHNICIAN" ? [...allowed, { section: "panels" as const, href: "/words", label: "Words we use" }] : allowed;
+  const links = can(actor, "time.log") ? [...allowed, { section: "panels" as const, href: "/words", label: "Words we use" }] : allowed;
   return (
     <>
       <SiteHeader>

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRole } from "../access";
+import { authorize } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -25,7 +25,7 @@ function parseDate(value: string): Date | null {
 
 /** A commissioner drafts an establishment's agreement for a period; its first version. */
 export async function createAgreement(actor: Actor, input: CreateAgreementInput, now = clockNow()): Promise<{ agreementId: string }> {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "agreement.draft");
   const errors: Record<string, string> = {};
   const title = input.title.trim();
   if (!title) errors.title = "Enter a title";

@@ -1,5 +1,5 @@
 import "server-only";
-import { governsEstablishment } from "../access";
+import { can } from "../policy";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { NotFound } from "../errors";
@@ -20,6 +20,6 @@ export async function loadAgreementForChange(tx: Tx, actor: Actor, agreementId: 
     },
   });
   if (!agreement) throw notFound;
-  if (actor.role === "GOVERNOR" ? !governsEstablishment(actor, agreement.establishmentId) : actor.role !== "COMMISSIONER") throw notFound;
+  if (!can(actor, "agreement.read", agreement)) throw notFound;
   return { ...agreement, latest: agreement.versions[0]! };
 }

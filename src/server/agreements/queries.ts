@@ -1,4 +1,5 @@
 import "server-only";
+import { establishmentScopeWhere, can } from "../policy";
 import { diffWords } from "diff";
 import { agreementStatus } from "@/domain/agreement-status";
 import type { Actor } from "../auth/actor";
@@ -10,11 +11,7 @@ import { NotFound } from "../errors";
 
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
-function scopeFor(actor: Actor) {
-  if (actor.role === "COMMISSIONER") return {};
-  if (actor.role === "GOVERNOR") return { establishmentId: { in: actor.establishmentIds } };
-  return null;
-}
+const scopeFor = establishmentScopeWhere;
 
 const versionInclude = {
   createdBy: { select: { name: true } },
@@ -47,7 +44,7 @@ export async function getAgreement(actor: Actor, agreementId: string) {
   if (!agreement) throw notFound;
   const status = agreementStatus(agreement.versions);
   const latest = agreement.versions[0]!;
-  const contracts = actor.role === "COMMISSIONER" ? await db.contract.findMany({ where: { establishmentId: agreement.establishmentId }, select: { id: true, title: true, organisation: { select: { name: true } } }, orderBy: { startDate: "desc" } }) : [];
+  const contracts = can(actor, "contract.link") ? await db.contract.findMany({ where: { establishmentId: agreement.establishmentId }, select: { id: true, title: true, organisation: { select: { name: true } } }, orderBy: { startDate: "desc" } }) : [];
   return { ...agreement, latest, state: status.state, inForceVersion: status.inForce?.version ?? null, availableContracts: contracts };
 }
 
@@ -81,6 +78,6 @@ export async function compareAgreementVersions(actor: Actor, agreementId: string
 
 /** Contracts a commissioner may link when drafting an agreement for an establishment. */
 export async function listLinkableContracts(actor: Actor, establishmentId: string) {
-  if (actor.role !== "COMMISSIONER" || !isUuid(establishmentId)) return [];
+  if (!can(actor, "contract.link") || !isUuid(establishmentId)) return [];
   return db.contract.findMany({ where: { establishmentId }, select: { id: true, title: true, organisation: { select: { name: true } } }, orderBy: { startDate: "desc" } });
 }

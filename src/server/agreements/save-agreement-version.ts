@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRole } from "../access";
+import { authorize } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -20,7 +20,7 @@ export async function saveAgreementVersion(
   input: AgreementContentInput & { basedOnVersion: number },
   now = clockNow(),
 ): Promise<{ version: number }> {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "agreement.draft");
   return db.$transaction(async (tx) => {
     const agreement = await loadAgreementForChange(tx, actor, agreementId);
     const latest = agreement.latest;

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize, can, establishmentScopeWhere } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -16,15 +17,17 @@ import { loadAgreementForChange } from "./load-agreement";
  * or changed content is refused.
  */
 export async function signAgreement(actor: Actor, agreementId: string, input: SignOffInput & { version: number }, now = clockNow()): Promise<{ decision: string }> {
-  if (actor.role !== "COMMISSIONER" && actor.role !== "GOVERNOR") throw new NotFound("We could not find that agreement.");
-  const choice = parseSignOff(actor, input, actor.role === "COMMISSIONER" ? ["APPROVED"] : ["APPROVED", "CHANGES_REQUESTED", "REJECTED"]);
+  if (!establishmentScopeWhere(actor)) throw new NotFound("We could not find that agreement.");
+  const asGovernor = can(actor, "award.listSignOffs");
+  const choice = parseSignOff(actor, input, asGovernor ? ["APPROVED", "CHANGES_REQUESTED", "REJECTED"] : ["APPROVED"]);
   return db.$transaction(async (tx) => {
     const agreement = await loadAgreementForChange(tx, actor, agreementId);
     const latest = agreement.latest;
     if (input.version !== latest.version || input.contentHash !== latest.contentHash) {
       throw new Conflict("There is a newer version of this agreement. Read the latest version before you sign.");
     }
-    const role = actor.role === "GOVERNOR" ? "GOVERNOR" : "COMMISSIONER";
+    authorize(actor, "agreement.sign", agreement);
+    const role = asGovernor ? "GOVERNOR" : "COMMISSIONER";
     const mine = latest.signOffs.filter((s) => s.signerRole === role && s.voidedAt === null);
     if (mine.some((s) => s.decision === "APPROVED")) throw new Conflict(`This version has already been signed for the ${role === "GOVERNOR" ? "establishment" : "commissioner"}.`);
     if (role === "GOVERNOR" && mine.some((s) => s.decision !== "APPROVED")) {

@@ -5,7 +5,7 @@ import { getServerSession } from "next-auth";
 import { decode, encode } from "next-auth/jwt";
 import { cache } from "react";
 import type { Role } from "@/generated/prisma/enums";
-import { canUseSection, type Section } from "../access";
+import { canUseSection, type Section } from "../policy";
 import { env } from "../env";
 import { hasConsented, WELCOME_PATH } from "../technicians/consent-gate";
 import type { Actor } from "./actor";

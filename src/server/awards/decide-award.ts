@@ -1,6 +1,6 @@
 import "server-only";
 import { describeStandstill, standstillPeriod } from "@/domain/working-days";
-import { governsEstablishment } from "../access";
+import { can, governsEstablishment } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -22,7 +22,7 @@ const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
  */
 export async function decideAward(actor: Actor, awardDecisionId: string, input: SignOffInput, now = clockNow()): Promise<{ decision: string }> {
   const notFound = new NotFound("We could not find that sign-off request.");
-  if (actor.role !== "GOVERNOR" || !isUuid(awardDecisionId)) throw notFound;
+  if (!can(actor, "award.listSignOffs") || !isUuid(awardDecisionId)) throw notFound;
   const choice = parseSignOff(actor, input, ["APPROVED", "CHANGES_REQUESTED", "REJECTED"]);
   return db.$transaction(async (tx) => {
     const found = await tx.awardDecision.findUnique({ where: { id: awardDecisionId }, select: { tenderId: true } });

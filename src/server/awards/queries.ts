@@ -1,5 +1,5 @@
 import "server-only";
-import { runsTender } from "../policy";
+import { runsTender, can, establishmentScopeWhere } from "../policy";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
@@ -28,7 +28,7 @@ const signOffSelect = {
 
 /** The commissioner's award page: the frozen ranking, every recommendation and the governor's decisions. */
 export async function getAwardForCommissioner(actor: Actor, tenderId: string) {
-  if (actor.role !== "COMMISSIONER" || !isUuid(tenderId)) throw new NotFound("We could not find that tender.");
+  if (!can(actor, "award.read") || !isUuid(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await db.tender.findUnique({
     where: { id: tenderId },
     select: {
@@ -77,7 +77,7 @@ export async function getAwardForCommissioner(actor: Actor, tenderId: string) {
 
 /** Sign-off requests waiting for this governor, across their establishments. */
 export async function listPendingAwardSignOffs(actor: Actor) {
-  if (actor.role !== "GOVERNOR") return [];
+  if (!can(actor, "award.listSignOffs")) return [];
   return db.awardDecision.findMany({
     where: { status: "PENDING_SIGNOFF", tender: { status: "AWARD_PENDING_SIGNOFF", establishmentId: { in: actor.establishmentIds } } },
     orderBy: { createdAt: "asc" },
@@ -88,7 +88,7 @@ export async function listPendingAwardSignOffs(actor: Actor) {
 /** One award decision as its governor reads it, with the tender's earlier decisions for context. */
 export async function getAwardSignOff(actor: Actor, awardDecisionId: string) {
   const notFound = new NotFound("We could not find that sign-off request.");
-  if (actor.role !== "GOVERNOR" || !isUuid(awardDecisionId)) throw notFound;
+  if (!can(actor, "award.listSignOffs") || !isUuid(awardDecisionId)) throw notFound;
   const decision = await db.awardDecision.findFirst({
     where: { id: awardDecisionId, tender: { establishmentId: { in: actor.establishmentIds } } },
     select: {
@@ -121,12 +121,8 @@ export async function getAwardSignOff(actor: Actor, awardDecisionId: string) {
 export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bidId?: string) {
   const notFound = new NotFound("We could not find that letter.");
   if (!isUuid(awardDecisionId) || (bidId !== undefined && !isUuid(bidId))) throw notFound;
-  const scope =
-    actor.role === "GOVERNOR"
-      ? { tender: { establishmentId: { in: actor.establishmentIds } } }
-      : actor.role === "COMMISSIONER" || actor.role === "PROVIDER"
-        ? {}
-        : null;
+  const establishments = establishmentScopeWhere(actor);
+  const scope = establishments ? { tender: establishments } : can(actor, "letter.readAsBidder") ? {} : null;
   if (!scope) throw notFound;
   const decision = await db.awardDecision.findFirst({
     where: { id: awardDecisionId, status: "APPROVED", ...scope },
@@ -144,7 +140,7 @@ export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bi
   if (!decision || !standstill) throw notFound;
   const summary = decision.summary as unknown as AwardSummary;
   let bid;
-  if (actor.role === "PROVIDER") {
+  if (can(actor, "letter.readAsBidder")) {
     bid = actor.organisationId ? summary.ranking.find((r) => r.organisationId === actor.organisationId) : undefined;
   } else {
     bid = summary.ranking.find((r) => r.bidId === bidId);
@@ -160,7 +156,8 @@ export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bi
 
 /** For commissioners and governors: which letters an approved decision produced. */
 export async function listLetters(actor: Actor, awardDecisionId: string) {
-  const scope = actor.role === "GOVERNOR" ? { tender: { establishmentId: { in: actor.establishmentIds } } } : actor.role === "COMMISSIONER" ? {} : null;
+  const establishments = establishmentScopeWhere(actor);
+  const scope = establishments ? { tender: establishments } : null;
   if (!scope || !isUuid(awardDecisionId)) throw new NotFound("We could not find those letters.");
   const decision = await db.awardDecision.findFirst({ where: { id: awardDecisionId, status: "APPROVED", ...scope }, select: { summary: true } });
   if (!decision) throw new NotFound("We could not find those letters.");
@@ -169,7 +166,7 @@ export async function listLetters(actor: Actor, awardDecisionId: string) {
 
 /** A provider's outcome letters: approved decisions on tenders their organisation bid for. */
 export async function listMyOutcomeLetters(actor: Actor) {
-  if (actor.role !== "PROVIDER" || !actor.organisationId) return [];
+  if (!can(actor, "letter.readAsBidder") || !actor.organisationId) return [];
   const decisions = await db.awardDecision.findMany({
     where: { status: "APPROVED", tender: { bids: { some: { organisationId: actor.organisationId, status: "SUBMITTED" } } } },
     orderBy: { createdAt: "desc" },
@@ -188,7 +185,7 @@ export async function listMyOutcomeLetters(actor: Actor) {
  */
 export async function getPanelOutcome(actor: Actor, tenderId: string) {
   const notFound = new NotFound("We could not find that outcome yet.");
-  if ((actor.role !== "TECHNICIAN" && actor.role !== "COMMISSIONER") || !isUuid(tenderId)) throw notFound;
+  if (!can(actor, "award.panelOutcome") || !isUuid(tenderId)) throw notFound;
   const seat = await db.panelMember.findFirst({
     where: { tenderId, userId: actor.id, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
     select: { id: true, status: true, keepSubmittedScores: true, markedAbsentAt: true, conflictDeclarations: { select: { hasConflict: true } }, tender: { select: { title: true, status: true } } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../policy";
 import { isBeforeDeadline } from "@/domain/tender-lifecycle";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
@@ -17,7 +18,8 @@ export function countWords(text: string): number {
  * Saves and submits by two people of one organisation happen one after the other.
  */
 export async function loadTenderForBidChange(tx: Tx, actor: Actor, tenderId: string, now: Date) {
-  if (actor.role !== "PROVIDER" || !actor.organisationId) throw new Forbidden("Only providers can bid.");
+  authorize(actor, "bid.write");
+  if (!actor.organisationId) throw new Forbidden("Only providers can bid.");
   if (!/^[0-9a-f-]{36}$/i.test(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await tx.tender.findFirst({
     where: { id: tenderId, status: { in: ["PUBLISHED", "CLOSED", "EVALUATION", "MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED", "CANCELLED"] } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { can, evaluatesTenderWhere } from "../policy";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -23,13 +24,12 @@ function unsealed(now: Date): Prisma.TenderWhereInput {
  * conflict of interest: a conflict excludes them from the whole tender.
  */
 function evaluatorOf(actor: Actor): Prisma.TenderWhereInput {
-  if (actor.role !== "COMMISSIONER" && actor.role !== "TECHNICIAN") return { id: { in: [] } };
-  return { panelMembers: { some: { userId: actor.id, status: "ACCEPTED", user: consentedTechnician(), conflictDeclarations: { none: { hasConflict: true } } } } };
+  return evaluatesTenderWhere(actor, consentedTechnician());
 }
 
 /** The organisation's own bid: the working copy, its files and every submitted version. */
 export async function getMyBid(actor: Actor, tenderId: string) {
-  if (actor.role !== "PROVIDER" || !actor.organisationId || !isUuid(tenderId)) return null;
+  if (!can(actor, "bid.write") || !actor.organisationId || !isUuid(tenderId)) return null;
   return db.bid.findUnique({
     where: { tenderId_organisationId: { tenderId, organisationId: actor.organisationId } },
     include: {
@@ -82,7 +82,7 @@ export async function downloadAttachment(actor: Actor, attachmentId: string, now
     where: {
       id: attachmentId,
       OR: [
-        ...(actor.role === "PROVIDER" && actor.organisationId ? [{ bid: { organisationId: actor.organisationId } }] : []),
+        ...(can(actor, "bid.write") && actor.organisationId ? [{ bid: { organisationId: actor.organisationId } }] : []),
         { bid: { status: "SUBMITTED", tender: { AND: [unsealed(now), evaluatorOf(actor)] } } },
       ],
     },
@@ -97,7 +97,7 @@ export async function downloadAttachment(actor: Actor, attachmentId: string, now
     },
   });
   if (!attachment?.content) throw new NotFound();
-  const ownOrganisation = actor.role === "PROVIDER" && attachment.bid.organisationId === actor.organisationId;
+  const ownOrganisation = can(actor, "bid.readOwn", attachment.bid);
   if (!ownOrganisation) {
     const latest = attachment.bid.versions[0]?.content as unknown as SubmittedContent | undefined;
     if (!latest?.attachments.some((a) => a.id === attachment.id)) throw new NotFound();

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../policy";
 import { isBeforeDeadline } from "@/domain/tender-lifecycle";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
@@ -8,7 +9,8 @@ import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
 
 /** A provider asks a clarification question before the clarification deadline. */
 export async function askQuestion(actor: Actor, tenderId: string, input: { question: string }, now = clockNow()): Promise<{ id: string }> {
-  if (actor.role !== "PROVIDER" || !actor.organisationId) throw new Forbidden("Only providers can ask clarification questions.");
+  authorize(actor, "clarification.ask");
+  if (!actor.organisationId) throw new Forbidden("Only providers can ask clarification questions.");
   const question = (input.question ?? "").trim();
   if (!question) throw new Invalid({ question: "Enter your question" });
   if (question.length > 2000) throw new Invalid({ question: "Question must be 2,000 characters or fewer" });

@@ -1,10 +1,9 @@
 import "server-only";
-import { assertRole } from "../access";
 import type { Actor } from "../auth/actor";
 import { audit } from "../audit";
 import { db } from "../db";
-import { Forbidden, NotFound } from "../errors";
-import { runsTender, tenderRelationsSelect } from "../policy";
+import { NotFound } from "../errors";
+import { authorize, can, tenderRelationsSelect } from "../policy";
 
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
@@ -20,7 +19,7 @@ export async function listPublishedClarifications(tenderId: string) {
 
 /** A provider's own organisation's questions, answered or not. */
 export async function listMyQuestions(actor: Actor, tenderId: string) {
-  if (actor.role !== "PROVIDER" || !actor.organisationId || !isUuid(tenderId)) return [];
+  if (!can(actor, "clarification.ask") || !actor.organisationId || !isUuid(tenderId)) return [];
   return db.clarificationQuestion.findMany({
     where: { tenderId, organisationId: actor.organisationId },
     select: { id: true, question: true, answer: true, createdAt: true, publishedAt: true },
@@ -30,7 +29,7 @@ export async function listMyQuestions(actor: Actor, tenderId: string) {
 
 /** Commissioners see every question, without who asked. */
 export async function listQuestionsForCommissioner(actor: Actor, tenderId: string) {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "tender.read");
   if (!isUuid(tenderId)) return [];
   return db.clarificationQuestion.findMany({
     where: { tenderId },
@@ -41,14 +40,14 @@ export async function listQuestionsForCommissioner(actor: Actor, tenderId: strin
 
 /** Who asked: only for a commissioner running the tender, when they open the detail; that look is audited. */
 export async function revealAsker(actor: Actor, questionId: string) {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "tender.read");
   if (!isUuid(questionId)) throw new NotFound();
   const question = await db.clarificationQuestion.findUnique({
     where: { id: questionId },
     select: { id: true, tenderId: true, organisation: { select: { name: true } }, askedBy: { select: { name: true } }, tender: { select: tenderRelationsSelect } },
   });
   if (!question) throw new NotFound();
-  if (!runsTender(actor, question.tender)) throw new Forbidden("Only the commissioners running this tender can see who asked.");
+  authorize(actor, "clarification.revealAsker", question.tender);
   await db.$transaction((tx) =>
     audit(tx, actor, { action: "clarification.asker_viewed", entityType: "ClarificationQuestion", entityId: question.id, tenderId: question.tenderId }),
   );

@@ -7,6 +7,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
 import { FIRST_PAGE, type Paging } from "../paging";
+import { establishmentScopeWhere } from "../policy";
 
 // The contracts register. Commissioners see every contract; a governor only
 // those of their own establishments (in the `where`, never filtered later).
@@ -14,9 +15,7 @@ import { FIRST_PAGE, type Paging } from "../paging";
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 function scopeFor(actor: Actor): Prisma.ContractWhereInput | null {
-  if (actor.role === "COMMISSIONER") return {};
-  if (actor.role === "GOVERNOR") return { establishmentId: { in: actor.establishmentIds } };
-  return null;
+  return establishmentScopeWhere(actor);
 }
 
 const contractSelect = {

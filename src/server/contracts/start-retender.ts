@@ -2,7 +2,7 @@ import "server-only";
 import { registerStatus } from "@/domain/contract-status";
 import { londonDateKey } from "@/domain/london-time";
 import { nextDay } from "@/domain/working-days";
-import { assertRole } from "../access";
+import { authorize } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -19,7 +19,7 @@ const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
  * deadlines are new decisions, so they are not copied.
  */
 export async function startRetender(actor: Actor, contractId: string, now = clockNow()): Promise<{ tenderId: string }> {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "contract.retender");
   if (!isUuid(contractId)) throw new NotFound("We could not find that contract.");
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Contract" WHERE "id" = ${contractId}::uuid FOR UPDATE`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "../policy";
 import { effectiveStatus } from "@/domain/tender-lifecycle";
 import type { Actor } from "../auth/actor";
 import { listBidsForEvaluation } from "../bids/queries";
@@ -17,7 +18,7 @@ const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 const AFTER_EVALUATION = ["MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"];
 
 async function mySeat(actor: Actor, tenderId: string) {
-  if (!isUuid(tenderId) || (actor.role !== "COMMISSIONER" && actor.role !== "TECHNICIAN")) throw new NotFound("We could not find that panel.");
+  if (!isUuid(tenderId) || !can(actor, "panel.sit")) throw new NotFound("We could not find that panel.");
   await assertConsented(db, actor);
   const seat = await db.panelMember.findFirst({
     where: { tenderId, userId: actor.id, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },

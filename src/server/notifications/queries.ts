@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "../policy";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import type { Paging } from "../paging";
@@ -25,7 +26,7 @@ export const SEALED_TEXT =
  * tell anyone which organisations bid.
  */
 export async function listOutbox(actor: Actor, page: Paging = { page: 1, size: 100, skip: 0 }) {
-  if (actor.role !== "ADMIN") return [];
+  if (!can(actor, "outbox.read")) return [];
   const messages = await db.outboxMessage.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip: page.skip,
@@ -44,5 +45,5 @@ export async function listOutbox(actor: Actor, page: Paging = { page: 1, size: 1
 }
 
 export async function countOutbox(actor: Actor): Promise<number> {
-  return actor.role === "ADMIN" ? db.outboxMessage.count() : 0;
+  return can(actor, "outbox.read") ? db.outboxMessage.count() : 0;
 }

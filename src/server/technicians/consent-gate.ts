@@ -1,4 +1,5 @@
 import "server-only";
+import { needsConsentToTakePart } from "../policy";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../auth/actor";
 import { db, type Db, type Tx } from "../db";
@@ -27,7 +28,7 @@ export function consentedTechnician(): Prisma.UserWhereInput {
 
 /** Consent is asked of technicians only; everyone else counts as consented. */
 export async function hasConsented(actor: Actor, client: Db | Tx = db): Promise<boolean> {
-  if (actor.role !== "TECHNICIAN") return true;
+  if (!needsConsentToTakePart(actor)) return true;
   const consent = await client.technicianConsent.findFirst({ where: { userId: actor.id, ...currentConsentWhere() }, select: { id: true } });
   return consent !== null;
 }

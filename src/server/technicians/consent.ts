@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRole } from "../access";
+import { authorize } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -71,7 +71,7 @@ function checkDetails(input: GiveConsentInput): Details {
  * a detail changed, never its value, so a phone number removed is gone.
  */
 export async function giveConsent(actor: Actor, input: GiveConsentInput, now = clockNow()): Promise<{ id: string }> {
-  assertRole(actor, "TECHNICIAN");
+  authorize(actor, "consent.give");
   if (input.textVersion !== CONSENT_TEXT_VERSION) throw new Conflict("The text has changed, read it again");
   const details = checkDetails(input);
   return db.$transaction(async (tx) => {
@@ -117,7 +117,7 @@ export async function withdrawConsent(
   input: { confirm: boolean; keepSubmittedScores?: boolean },
   now = clockNow(),
 ): Promise<WithdrawConsentResult> {
-  assertRole(actor, "TECHNICIAN");
+  authorize(actor, "consent.give");
   if (!input.confirm) throw new Invalid({ confirm: "Tick the box to say you want to withdraw" });
   const keepSubmittedScores = input.keepSubmittedScores ?? true;
   return db.$transaction(async (tx) => {
@@ -187,7 +187,7 @@ export async function currentConsent(userId: string) {
  * changed since), and the details they gave.
  */
 export async function getMyConsent(actor: Actor) {
-  assertRole(actor, "TECHNICIAN");
+  authorize(actor, "consent.give");
   const [current, standing, user, panels] = await Promise.all([
     currentConsent(actor.id),
     db.technicianConsent.findFirst({ where: { userId: actor.id, withdrawnAt: null }, orderBy: { acceptedAt: "desc" }, select: { textVersion: true, acceptedAt: true } }),

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../policy";
 import { stringify } from "csv-stringify/sync";
 import { toLondonInputValues } from "@/domain/london-time";
 import { penceToPoundsInput } from "@/domain/money";
@@ -6,7 +7,6 @@ import type { TimeActivity } from "@/generated/prisma/enums";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { Forbidden } from "../errors";
 import { managedTendersWhere } from "./managed-tenders";
 import { claimSelect } from "./queries";
 import { activityLabel, dateKey } from "./time-labels";
@@ -83,7 +83,7 @@ export function claimsToCsv(rows: ClaimRow[]): string {
  * it holds names and email addresses.
  */
 export async function exportClaimsCsv(actor: Actor, options: { unpaidOnly?: boolean } = {}): Promise<{ csv: string; count: number }> {
-  if (actor.role !== "COMMISSIONER") throw new Forbidden();
+  authorize(actor, "time.payroll");
   const rows = await db.timeEntry.findMany({
     where: { status: options.unpaidOnly ? "APPROVED" : { in: ["APPROVED", "PAID"] }, tender: managedTendersWhere(actor) },
     select: claimSelect,

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRole } from "../access";
+import { authorize } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -10,7 +10,7 @@ import { dateKey } from "./time-labels";
 
 /** A young commissioner logs a session of work on a panel they are (or were) on; it waits for a commissioner to check it. */
 export async function logTime(actor: Actor, input: TimeEntryInput, now = clockNow()): Promise<{ id: string }> {
-  assertRole(actor, "TECHNICIAN");
+  authorize(actor, "time.log");
   return db.$transaction(async (tx) => {
     await assertConsented(tx, actor);
     const { fields, tender } = await parseTimeEntry(tx, actor, input, now);

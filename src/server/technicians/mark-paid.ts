@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -14,7 +15,7 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
  * a tender they run; otherwise nothing changes and they are told why.
  */
 export async function markPaid(actor: Actor, entryIds: string[], now = clockNow()): Promise<{ count: number }> {
-  if (actor.role !== "COMMISSIONER") throw new Forbidden();
+  authorize(actor, "time.payroll");
   const ids = [...new Set(entryIds.map((id) => id.trim()).filter((id) => id !== ""))].sort();
   if (ids.length === 0) throw new Invalid({ entryIds: "Choose at least one claim to mark as paid" });
   if (!ids.every(isUuid)) throw new NotFound("We could not find one of those claims.");

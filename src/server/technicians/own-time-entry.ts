@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "../policy";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { Conflict, NotFound } from "../errors";
@@ -10,7 +11,7 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
  * "not found", so nobody learns whose entries exist.
  */
 export async function loadOwnEntryForChange(tx: Tx, actor: Actor, entryId: string) {
-  if (actor.role !== "TECHNICIAN" || !isUuid(entryId)) throw new NotFound("We could not find that time.");
+  if (!can(actor, "time.log") || !isUuid(entryId)) throw new NotFound("We could not find that time.");
   await tx.$executeRaw`SELECT 1 FROM "TimeEntry" WHERE "id" = ${entryId}::uuid AND "technicianId" = ${actor.id}::uuid FOR UPDATE`;
   const entry = await tx.timeEntry.findFirst({
     where: { id: entryId, technicianId: actor.id },

@@ -1,6 +1,6 @@
 import "server-only";
 import { payForMinutes } from "@/domain/money";
-import { assertRole } from "../access";
+import { authorize, can } from "../policy";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { FIRST_PAGE, type Paging } from "../paging";
@@ -31,7 +31,7 @@ export const claimSelect = {
 
 /** A young commissioner's own time, newest day first, one page at a time, with what they are owed and have been paid. */
 export async function getMyTime(actor: Actor, page: Paging = FIRST_PAGE) {
-  assertRole(actor, "TECHNICIAN");
+  authorize(actor, "time.log");
   const entries = await db.timeEntry.findMany({
     where: { technicianId: actor.id },
     select: {
@@ -69,7 +69,7 @@ export async function getMyTime(actor: Actor, page: Paging = FIRST_PAGE) {
 
 /** One of the Actor's own entries, for the change form. */
 export async function getMyTimeEntry(actor: Actor, entryId: string) {
-  if (actor.role !== "TECHNICIAN" || !isUuid(entryId)) throw new NotFound("We could not find that time.");
+  if (!can(actor, "time.log") || !isUuid(entryId)) throw new NotFound("We could not find that time.");
   const entry = await db.timeEntry.findFirst({
     where: { id: entryId, technicianId: actor.id },
     select: { id: true, tenderId: true, workedOn: true, minutes: true, activity: true, note: true, status: true, reviewNote: true, tender: tenderSelect },
@@ -80,7 +80,7 @@ export async function getMyTimeEntry(actor: Actor, entryId: string) {
 
 /** The panels a young commissioner can log time for: ones they are on or stepped back from. */
 export async function listMyTimeTenders(actor: Actor) {
-  assertRole(actor, "TECHNICIAN");
+  authorize(actor, "time.log");
   const seats = await db.panelMember.findMany({
     where: { userId: actor.id, role: "TECHNICIAN", status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
     select: { tender: tenderSelect },
@@ -91,7 +91,7 @@ export async function listMyTimeTenders(actor: Actor) {
 
 /** Time waiting to be checked on the tenders a commissioner runs, oldest first, with the pay it would come to now. */
 export async function listTimeToApprove(actor: Actor) {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "time.payroll");
   const entries = await db.timeEntry.findMany({
     where: { status: "PENDING", tender: managedTendersWhere(actor) },
     select: {
@@ -120,7 +120,7 @@ export async function listTimeToApprove(actor: Actor) {
  * time stays in view until it is sent again.
  */
 export async function listReturnedTime(actor: Actor) {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "time.payroll");
   return db.timeEntry.findMany({
     where: { status: "RETURNED", tender: managedTendersWhere(actor) },
     select: {
@@ -144,7 +144,7 @@ export async function listReturnedTime(actor: Actor) {
  * as paid), or with `status: "PAID"` the most recently paid.
  */
 export async function listClaims(actor: Actor, status: "APPROVED" | "PAID" = "APPROVED") {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "time.payroll");
   return db.timeEntry.findMany({
     where: { status, tender: managedTendersWhere(actor) },
     select: claimSelect,

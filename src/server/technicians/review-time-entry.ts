@@ -1,11 +1,12 @@
 import "server-only";
+import { authorize } from "../policy";
 import { formatLondon } from "@/domain/london-time";
 import { formatPence, payForMinutes } from "@/domain/money";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
-import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
+import { Conflict, Invalid, NotFound } from "../errors";
 import { notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { MAX_NOTE_LENGTH } from "./time-entry-input";
@@ -38,7 +39,7 @@ const ALREADY: Record<string, string> = {
  * first's decision and is refused.
  */
 export async function reviewTimeEntry(actor: Actor, entryId: string, input: ReviewInput, now = clockNow()): Promise<void> {
-  if (actor.role !== "COMMISSIONER") throw new Forbidden();
+  authorize(actor, "tender.read");
   if (input.decision !== "approve" && input.decision !== "return") throw new Invalid({ decision: "Choose whether to approve the time or send it back" });
   const note = (input.note ?? "").normalize("NFC").trim();
   if (input.decision === "return") {

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertRole } from "../access";
+import { authorize } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -15,7 +15,7 @@ export function chairSeat(actor: Actor, now: Date) {
 
 /** A commissioner starts a tender in DRAFT; they chair its panel. */
 export async function createTender(actor: Actor, input: TenderDetailsInput, now = clockNow()): Promise<{ id: string }> {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "tender.create");
   const details = parseTenderDetails(input);
   try {
     return await db.$transaction(async (tx) => {

@@ -1,4 +1,6 @@
 import "server-only";
+import { panelRoleFor } from "../policy";
+import {  } from "@/server/policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -21,14 +23,15 @@ export async function invitePanelMember(actor: Actor, tenderId: string, userId: 
     const user = /^[0-9a-f-]{36}$/i.test(userId)
       ? await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, name: true, email: true, disabledAt: true } })
       : null;
-    if (!user || user.disabledAt || (user.role !== "COMMISSIONER" && user.role !== "TECHNICIAN")) {
+    const panelRole = user ? panelRoleFor(user) : null;
+    if (!user || user.disabledAt || !panelRole) {
       throw new Invalid({ userId: "Select a commissioner or young commissioner from the list" });
     }
     const existing = await tx.panelMember.findUnique({ where: { tenderId_userId: { tenderId, userId } } });
     if (existing && existing.status !== "DECLINED" && existing.status !== "STEPPED_BACK") {
       throw new Invalid({ userId: `${user.name} is already on this panel` });
     }
-    const role = user.role === "TECHNICIAN" ? "TECHNICIAN" : "COMMISSIONER";
+    const role = panelRole;
     let anonymousLabel = existing?.anonymousLabel ?? null;
     if (role === "TECHNICIAN" && !anonymousLabel) {
       const used = new Set((await tx.panelMember.findMany({ where: { tenderId }, select: { anonymousLabel: true } })).map((p) => p.anonymousLabel));

@@ -2,15 +2,15 @@ import "server-only";
 import { effectiveStatus, type TenderStatus } from "@/domain/tender-lifecycle";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
-import { Conflict, Forbidden, NotFound } from "../errors";
-import { assertRunsTender, tenderRelationsSelect } from "../policy";
+import { Conflict, NotFound } from "../errors";
+import { tenderRelationsSelect, authorize } from "../policy";
 
 /**
  * Loads a tender for a change by a commissioner who runs it, locking its row
  * so two changes to one tender happen one after the other.
  */
 export async function loadManagedTender(tx: Tx, actor: Actor, tenderId: string, now: Date) {
-  if (actor.role !== "COMMISSIONER") throw new Forbidden();
+  authorize(actor, "tender.read");
   if (!/^[0-9a-f-]{36}$/i.test(tenderId)) throw new NotFound("We could not find that tender.");
   await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${tenderId}::uuid FOR UPDATE`;
   const tender = await tx.tender.findUnique({
@@ -18,7 +18,7 @@ export async function loadManagedTender(tx: Tx, actor: Actor, tenderId: string, 
     include: { panelMembers: tenderRelationsSelect.panelMembers },
   });
   if (!tender) throw new NotFound("We could not find that tender.");
-  assertRunsTender(actor, tender);
+  authorize(actor, "tender.manage", tender);
   return { ...tender, effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now) };
 }
 

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { effectiveStatus, type TenderStatus } from "@/domain/tender-lifecycle";
-import { assertRole } from "../access";
-import { runsTender } from "../policy";
+import { authorize, runsTender } from "../policy";
 import { NotFound } from "../errors";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -55,7 +54,7 @@ function commissionerTenderWhere(filters: TenderFilters, now: Date): Prisma.Tend
  * filters by the status a user sees (so CLOSED works), establishment and text.
  */
 export async function listTendersForCommissioner(actor: Actor, filters: TenderFilters = {}, now = new Date(), page: Paging = FIRST_PAGE) {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "tender.read");
   const rows = await db.tender.findMany({
     where: commissionerTenderWhere(filters, now),
     select: listSelect,
@@ -68,7 +67,7 @@ export async function listTendersForCommissioner(actor: Actor, filters: TenderFi
 
 /** How many tenders match the commissioner's filters (for the pager). */
 export async function countTendersForCommissioner(actor: Actor, filters: TenderFilters = {}, now = new Date()) {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "tender.read");
   return db.tender.count({ where: commissionerTenderWhere(filters, now) });
 }
 
@@ -76,7 +75,7 @@ const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 /** Everything a commissioner needs to run a tender, except the bids (sealed; see src/server/bids/queries.ts). */
 export async function getTenderForCommissioner(actor: Actor, tenderId: string, now = new Date()) {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "tender.read");
   if (!isUuid(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await db.tender.findUnique({
     where: { id: tenderId },
@@ -101,7 +100,7 @@ export async function getTenderForCommissioner(actor: Actor, tenderId: string, n
 
 /** People a commissioner can invite to a panel. */
 export async function listPanelCandidates(actor: Actor, tenderId: string) {
-  assertRole(actor, "COMMISSIONER");
+  authorize(actor, "tender.read");
   return db.user.findMany({
     where: {
       role: { in: ["COMMISSIONER", "TECHNICIAN"] },
@@ -119,7 +118,7 @@ export async function listEstablishments() {
 
 /** Governors see tenders of their own establishments only. */
 export async function listTendersForGovernor(actor: Actor, now = new Date()) {
-  assertRole(actor, "GOVERNOR");
+  authorize(actor, "tender.readOwnEstablishment");
   const rows = await db.tender.findMany({
     where: { establishmentId: { in: actor.establishmentIds } },
     select: listSelect,
@@ -132,7 +131,7 @@ export async function listTendersForGovernor(actor: Actor, now = new Date()) {
 
 /** Providers see published tenders still open for bids. */
 export async function listOpenTendersForProvider(actor: Actor, now = new Date()) {
-  assertRole(actor, "PROVIDER");
+  authorize(actor, "tender.readPublished");
   const rows = await db.tender.findMany({
     where: { status: "PUBLISHED", submissionDeadline: { gte: now } },
     select: listSelect,
@@ -145,7 +144,7 @@ export async function listOpenTendersForProvider(actor: Actor, now = new Date())
 
 /** Tenders where the Actor sits on the panel, with their own membership. */
 export async function listMyPanels(actor: Actor, now = new Date()) {
-  assertRole(actor, "COMMISSIONER", "TECHNICIAN");
+  authorize(actor, "panel.sit");
   const memberships = await db.panelMember.findMany({
     where: { userId: actor.id, status: { in: ["INVITED", "ACCEPTED"] }, tender: { status: { not: "CANCELLED" } } },
     select: { id: true, status: true, role: true, tender: { select: { ...listSelect, technicianHourlyRatePence: true } } },
@@ -158,7 +157,7 @@ export async function listMyPanels(actor: Actor, now = new Date()) {
 }
 
 export async function listGovernedEstablishments(actor: Actor) {
-  assertRole(actor, "GOVERNOR");
+  authorize(actor, "tender.readOwnEstablishment");
   return db.establishment.findMany({
     where: { id: { in: actor.establishmentIds } },
     select: { id: true, name: true, code: true },
@@ -168,7 +167,7 @@ export async function listGovernedEstablishments(actor: Actor) {
 
 /** A tender notice for providers: published tenders only (and later stages, so bidders can follow their tender). */
 export async function getTenderForProvider(actor: Actor, tenderId: string, now = new Date()) {
-  assertRole(actor, "PROVIDER");
+  authorize(actor, "tender.readPublished");
   if (!isUuid(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await db.tender.findFirst({
     where: { id: tenderId, status: { not: "DRAFT" } },

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Role } from "@/generated/prisma/enums";
-import { canInvite } from "../access";
+import { canInvite } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";

@@ -1,12 +1,12 @@
 import "server-only";
-import { assertRole } from "../access";
+import { authorize } from "../policy";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { FIRST_PAGE, type Paging } from "../paging";
 
 /** One page of the people with accounts, by role then email. */
 export async function listUsers(actor: Actor, page: Paging = FIRST_PAGE) {
-  assertRole(actor, "ADMIN");
+  authorize(actor, "user.manage");
   return db.user.findMany({
     skip: page.skip,
     take: page.size,
@@ -25,12 +25,12 @@ export async function listUsers(actor: Actor, page: Paging = FIRST_PAGE) {
 }
 
 export async function countUsers(actor: Actor) {
-  assertRole(actor, "ADMIN");
+  authorize(actor, "user.manage");
   return db.user.count();
 }
 
 export async function listInvitations(actor: Actor) {
-  assertRole(actor, "ADMIN");
+  authorize(actor, "user.manage");
   return db.invitation.findMany({
     select: { id: true, email: true, name: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, createdAt: true },
     orderBy: { createdAt: "desc" },
@@ -40,7 +40,7 @@ export async function listInvitations(actor: Actor) {
 
 /** Choices for the invitation form. */
 export async function invitationOptions(actor: Actor) {
-  assertRole(actor, "ADMIN", "COMMISSIONER");
+  authorize(actor, "user.inviteAny");
   const [organisations, establishments] = await Promise.all([
     db.organisation.findMany({ select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } }),
     db.establishment.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),

@@ -1,3 +1,4 @@
+import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -16,7 +17,7 @@ export default async function AgreementsPage() {
   return (
     <>
       <PageHeading caption="Between NHS England and each establishment">Co-commissioning agreements</PageHeading>
-      {actor.role === "COMMISSIONER" && (
+      {can(actor, "agreement.draft") && (
         <p className="mb-6">
           <Link href="/agreements/new" className="text-lg font-bold">
             Draft a new agreement

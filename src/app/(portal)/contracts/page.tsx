@@ -1,3 +1,4 @@
+import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -25,7 +26,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
   const [contracts, total] = await Promise.all([listContracts(actor, at, { status: filter }, page), countContracts(actor, at, { status: filter })]);
   return (
     <>
-      <PageHeading caption={actor.role === "GOVERNOR" ? "Your establishment" : "All establishments"}>Contracts register</PageHeading>
+      <PageHeading caption={can(actor, "tender.read") ? "All establishments" : "Your establishment"}>Contracts register</PageHeading>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="status" className="block font-bold">

@@ -1,3 +1,4 @@
+import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TenderList } from "@/components/tender-table";
@@ -21,7 +22,7 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
   const panels = await listMyPanels(actor);
   const invited = panels.filter((p) => p.status === "INVITED");
   const joined = panels.filter((p) => p.status === "ACCEPTED");
-  const technician = actor.role === "TECHNICIAN";
+  const technician = can(actor, "time.log");
   return (
     <>
       {welcome === "1" && <Panel title="Thank you, you are ready to start">You can now join panels. You can read about your role and your data again at any time.</Panel>}

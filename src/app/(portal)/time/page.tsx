@@ -1,3 +1,4 @@
+import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { needsConsent, requireActor } from "@/server/auth/session";
@@ -25,7 +26,7 @@ function Message({ query }: { query: Flash }) {
 export default async function PaidTimePage({ searchParams }: { searchParams: Promise<Flash> }) {
   const query = await searchParams;
   const actor = await requireActor("time");
-  const technician = actor.role === "TECHNICIAN";
+  const technician = can(actor, "time.log");
   const canLog = technician && !(await needsConsent(actor));
   return (
     <>

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { homePath } from "@/server/access";
+import { homePath } from "@/server/policy";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { startSession, requestIp } from "@/server/auth/session";
 import { safeNext } from "@/server/auth/safe-next";

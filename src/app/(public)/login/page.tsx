@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
-import { homePath } from "@/server/access";
+import { homePath } from "@/server/policy";
 import { getActor } from "@/server/auth/session";
 import { SignInForm } from "./sign-in-form";
 

@@ -1,3 +1,4 @@
+import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOffForm } from "@/components/awards/sign-off-form";
@@ -22,7 +23,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const actor = await requireActor("agreements");
   const a = await readable(getAgreement(actor, agreementId));
   const v = a.latest;
-  const role = actor.role === "GOVERNOR" ? "GOVERNOR" : "COMMISSIONER";
+  const role = can(actor, "agreement.draft") ? "COMMISSIONER" : "GOVERNOR";
   const mine = v.signOffs.filter((s) => s.signerRole === role && s.voidedAt === null);
   const canSign = role === "COMMISSIONER" ? !mine.some((s) => s.decision === "APPROVED") : mine.length === 0;
 
@@ -43,7 +44,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
           <h2 id="content" className="text-2xl font-bold">
             Version {v.version}
           </h2>
-          {actor.role === "COMMISSIONER" && <Link href={`/agreements/${a.id}/edit`}>Edit (makes version {v.version + 1})</Link>}
+          {can(actor, "agreement.draft") && <Link href={`/agreements/${a.id}/edit`}>Edit (makes version {v.version + 1})</Link>}
         </div>
         <p className="mb-4 text-slate-700">
           Written by {v.createdBy.name}, {formatLondon(v.createdAt, "dateTime")}.

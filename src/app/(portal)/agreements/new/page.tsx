@@ -1,3 +1,4 @@
+import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
@@ -22,7 +23,7 @@ export async function generateMetadata({ searchParams }: { searchParams: Query }
 export default async function NewAgreementPage({ searchParams }: { searchParams: Query }) {
   const { establishmentId } = await searchParams;
   const actor = await requireActor("agreements");
-  if (actor.role !== "COMMISSIONER") forbidden();
+  if (!can(actor, "agreement.draft")) forbidden();
   const establishments = await listEstablishments();
   const establishment = establishments.find((e) => e.id === establishmentId);
   // Sent without a choice (or with one that is not on the list): say so, never pick one silently.

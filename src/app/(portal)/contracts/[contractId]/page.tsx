@@ -1,3 +1,4 @@
+import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
@@ -21,7 +22,7 @@ export default async function ContractPage({ params }: { params: Promise<{ contr
   const { contractId } = await params;
   const actor = await requireActor("contracts");
   const c = await readable(getContract(actor, contractId, now()));
-  const canRetender = actor.role === "COMMISSIONER" && (c.registerStatus === "EXPIRING" || c.registerStatus === "ENDED") && c.retenders.length === 0;
+  const canRetender = can(actor, "contract.retender") && (c.registerStatus === "EXPIRING" || c.registerStatus === "ENDED") && c.retenders.length === 0;
   return (
     <div className="max-w-3xl">
       <p className="mb-4">
@@ -37,7 +38,7 @@ export default async function ContractPage({ params }: { params: Promise<{ contr
           ["Establishment", c.establishment.name],
           ["Value", formatPence(c.valuePence)],
           ["Runs", `${day(c.startDate)} to ${day(c.endDate)}`],
-          ["From tender", actor.role === "COMMISSIONER" ? <Link href={`/tenders/${c.tender.id}`}>{c.tender.reference}: {c.tender.title}</Link> : `${c.tender.reference}: ${c.tender.title}`],
+          ["From tender", can(actor, "tender.read") ? <Link href={`/tenders/${c.tender.id}`}>{c.tender.reference}: {c.tender.title}</Link> : `${c.tender.reference}: ${c.tender.title}`],
           ["Outcome letters", <Link key="l" href={`/letters/${c.awardDecisionId}`}>Letters sent to bidders</Link>],
           ["In agreements", c.agreementLinks.length === 0 ? "Not linked to a co-commissioning agreement yet" : c.agreementLinks.map((l) => `${l.agreementVersion.agreement.title} (version ${l.agreementVersion.version})`).join("\n")],
           ["Re-tender", c.retenders.length === 0 ? "Not started" : c.retenders.map((r) => `${r.reference} (${r.status.toLowerCase()})`).join(", ")],

@@ -1,3 +1,4 @@
+import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OutcomeLetterView } from "@/components/awards/outcome-letter-view";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Outcome letter" };
 export default async function LettersPage({ params }: { params: Promise<{ awardDecisionId: string }> }) {
   const { awardDecisionId } = await params;
   const actor = await requireActor("letters");
-  if (actor.role === "PROVIDER") {
+  if (can(actor, "letter.readAsBidder")) {
     const letter = await readable(getOutcomeLetter(actor, awardDecisionId));
     return (
       <>

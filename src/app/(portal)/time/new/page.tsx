@@ -1,3 +1,4 @@
+import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Log time" };
 
 export default async function LogTimePage() {
   const actor = await requireActor("time");
-  if (actor.role !== "TECHNICIAN") forbidden();
+  if (!can(actor, "time.log")) forbidden();
   const tenders = await listMyTimeTenders(actor);
   return (
     <div className="max-w-2xl">

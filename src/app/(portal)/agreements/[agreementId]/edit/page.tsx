@@ -1,3 +1,4 @@
+import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Edit agreement" };
 export default async function EditAgreementPage({ params }: { params: Promise<{ agreementId: string }> }) {
   const { agreementId } = await params;
   const actor = await requireActor("agreements");
-  if (actor.role !== "COMMISSIONER") forbidden();
+  if (!can(actor, "agreement.draft")) forbidden();
   const a = await readable(getAgreement(actor, agreementId));
   const signed = a.latest.signOffs.some((s) => s.voidedAt === null);
   return (

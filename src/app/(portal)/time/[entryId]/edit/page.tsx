@@ -1,3 +1,4 @@
+import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Change your time" };
 export default async function EditTimePage({ params }: { params: Promise<{ entryId: string }> }) {
   const { entryId } = await params;
   const actor = await requireActor("time");
-  if (actor.role !== "TECHNICIAN") forbidden();
+  if (!can(actor, "time.log")) forbidden();
   const [entry, myTenders] = await Promise.all([readable(getMyTimeEntry(actor, entryId)), listMyTimeTenders(actor)]);
   // Keep the entry's own panel choosable even if the list has changed since.
   const tenders = myTenders.some((t) => t.id === entry.tender.id) ? myTenders : [entry.tender, ...myTenders];

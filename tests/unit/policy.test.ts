@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "@/generated/prisma/enums";
+import { can, canInvite, canUseSection, establishmentScopeWhere, governsEstablishment, homePath, runsTender, tendersRunByWhere, type Section } from "@/server/policy";
+import type { Actor } from "@/server/auth/actor";
+
+const actor = (role: Role, establishmentIds: string[] = [], id = "u"): Actor => ({
+  id,
+  role,
+  name: "n",
+  email: "e@x",
+  organisationId: null,
+  establishmentIds,
+});
+
+describe("role rules", () => {
+  it("sends each role to its own home page", () => {
+    expect(homePath("COMMISSIONER")).toBe("/tenders");
+    expect(homePath("TECHNICIAN")).toBe("/panels");
+    expect(homePath("GOVERNOR")).toBe("/establishment");
+    expect(homePath("PROVIDER")).toBe("/opportunities");
+    expect(homePath("ADMIN")).toBe("/admin/users");
+  });
+
+  it("lets each role use exactly the sections of its job", () => {
+    const matrix: Record<Role, Section[]> = {
+      ADMIN: ["admin", "outbox"],
+      COMMISSIONER: ["tenders", "panels", "agreements", "contracts", "time"],
+      TECHNICIAN: ["panels", "time"],
+      GOVERNOR: ["establishment", "agreements", "contracts"],
+      PROVIDER: ["opportunities"],
+    };
+    const all: Section[] = ["tenders", "panels", "establishment", "opportunities", "admin", "outbox", "agreements", "contracts", "time"];
+    for (const [role, allowed] of Object.entries(matrix) as [Role, Section[]][]) {
+      for (const section of all) expect([role, section, canUseSection(actor(role), section)]).toEqual([role, section, allowed.includes(section)]);
+    }
+  });
+
+  it("admins invite anyone; commissioners invite technicians only; nobody else invites", () => {
+    const roles: Role[] = ["ADMIN", "COMMISSIONER", "TECHNICIAN", "GOVERNOR", "PROVIDER"];
+    for (const r of roles) expect(canInvite(actor("ADMIN"), r)).toBe(true);
+    expect(roles.filter((r) => canInvite(actor("COMMISSIONER"), r))).toEqual(["TECHNICIAN"]);
+    for (const inviter of ["TECHNICIAN", "GOVERNOR", "PROVIDER"] as Role[]) {
+      expect(roles.filter((r) => canInvite(actor(inviter), r))).toEqual([]);
+    }
+  });
+
+  it("a governor governs only their linked establishments; other roles govern none", () => {
+    expect(governsEstablishment(actor("GOVERNOR", ["feltham"]), "feltham")).toBe(true);
+    expect(governsEstablishment(actor("GOVERNOR", ["feltham"]), "cookham")).toBe(false);
+    expect(governsEstablishment(actor("COMMISSIONER", ["feltham"]), "feltham")).toBe(false);
+  });
+});
+
+describe("capabilities over relationships", () => {
+  const tender = (seats: { userId: string; status: "INVITED" | "ACCEPTED" | "DECLINED" | "STEPPED_BACK" }[]) => ({
+    createdById: "creator",
+    panelMembers: seats.map((s) => ({ ...s, role: "COMMISSIONER" as const })),
+  });
+
+  it("tender.manage: the creator and accepted commissioners only; the same rule as the list filter", () => {
+    const t = tender([
+      { userId: "accepted", status: "ACCEPTED" },
+      { userId: "invited", status: "INVITED" },
+      { userId: "declined", status: "DECLINED" },
+      { userId: "stepped", status: "STEPPED_BACK" },
+    ]);
+    const runs = (id: string, role: Role = "COMMISSIONER") => can(actor(role, [], id), "tender.manage", t);
+    expect(["creator", "accepted", "invited", "declined", "stepped", "stranger"].filter((id) => runs(id))).toEqual(["creator", "accepted"]);
+    expect(runs("creator", "ADMIN")).toBe(false);
+    expect(can(actor("COMMISSIONER", [], "accepted"), "time.approve", t)).toBe(runsTender(actor("COMMISSIONER", [], "accepted"), t));
+    expect(JSON.stringify(tendersRunByWhere(actor("COMMISSIONER", [], "c")))).toContain('"status":"ACCEPTED"');
+    expect(tendersRunByWhere(actor("GOVERNOR"))).toEqual({ id: { in: [] } });
+  });
+
+  it("award.signOff, agreement.read, contract.read: governors of the record's establishment; commissioners read all", () => {
+    const record = { establishmentId: "feltham" };
+    expect(can(actor("GOVERNOR", ["feltham"]), "award.signOff", record)).toBe(true);
+    expect(can(actor("GOVERNOR", ["cookham"]), "award.signOff", record)).toBe(false);
+    expect(can(actor("COMMISSIONER"), "award.signOff", record)).toBe(false);
+    for (const cap of ["agreement.read", "contract.read", "letter.readAll"] as const) {
+      expect(can(actor("COMMISSIONER"), cap, record)).toBe(true);
+      expect(can(actor("GOVERNOR", ["cookham"]), cap, record)).toBe(false);
+      expect(can(actor("PROVIDER"), cap, record)).toBe(false);
+    }
+    expect(establishmentScopeWhere(actor("GOVERNOR", ["feltham"]))).toEqual({ establishmentId: { in: ["feltham"] } });
+    expect(establishmentScopeWhere(actor("COMMISSIONER"))).toEqual({});
+    expect(establishmentScopeWhere(actor("TECHNICIAN"))).toBeNull();
+  });
+
+  it("bid.readOwn: a provider of the bidding organisation only", () => {
+    const provider = { ...actor("PROVIDER"), organisationId: "org-a" };
+    expect(can(provider, "bid.readOwn", { organisationId: "org-a" })).toBe(true);
+    expect(can(provider, "bid.readOwn", { organisationId: "org-b" })).toBe(false);
+    expect(can({ ...actor("COMMISSIONER"), organisationId: "org-a" }, "bid.readOwn", { organisationId: "org-a" })).toBe(false);
+  });
+});
