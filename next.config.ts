@@ -30,6 +30,11 @@ const nextConfig: NextConfig = {
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          // Its own browsing context group (no window.opener across sites) and
+          // its resources readable by its own pages only.
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+          // Content-Security-Policy and HSTS vary per request: src/proxy.ts.
         ],
       },
     ];

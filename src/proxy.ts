@@ -1,13 +1,31 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { HSTS, isResourcePath, newNonce, pagePolicy, RESOURCE_POLICY, servedOverHttps } from "./server/security-headers";
 
-// Passes the requested path to server components, so a signed-out visitor is
-// sent to sign-in and brought back to the page they asked for.
+// Every response gets its Content-Security-Policy here (a per-request nonce
+// for pages, src/server/security-headers.ts), and HSTS over HTTPS.
+// It also passes the requested path to server components, so a signed-out
+// visitor is sent to sign-in and brought back to the page they asked for.
 export function proxy(request: NextRequest) {
+  const { pathname, search, protocol } = request.nextUrl;
   const headers = new Headers(request.headers);
-  headers.set("x-cocommission-path", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  // Only this proxy sets these: whatever a client sent is dropped.
+  headers.delete("x-cocommission-path");
+  headers.delete("x-nonce");
+  let policy = RESOURCE_POLICY;
+  if (!isResourcePath(pathname)) {
+    const nonce = newNonce();
+    policy = pagePolicy(nonce, process.env.NODE_ENV === "development");
+    headers.set("x-cocommission-path", pathname + search);
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", policy);
+  }
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (servedOverHttps(protocol, request.headers.get("x-forwarded-proto"))) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"],
+  // Every path, static files and route handlers included: no response goes out without a policy.
+  matcher: ["/:path*"],
 };

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so Next.js can put this request's CSP
+  // nonce (src/proxy.ts) on its scripts; a prerendered page would have none.
+  await connection();
   return (
     <html lang="en-GB">
       <body className="min-h-screen font-sans text-base leading-normal md:text-lg">

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, review, setClockOffset, signIn, signOut, snap } from "./helpers";
+import { expectAccessible, review, setClockOffset, signIn, signOut, snap, watchCspViolations } from "./helpers";
 
 // The Feltham re-tender from publication to opened bids, across roles.
 const TITLE = "Feltham YOI health and wellbeing services re-tender";
@@ -8,6 +8,16 @@ const DAY = 86_400_000;
 // Long journeys across many sign-ins: more time than a single-page test.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 test.afterAll(() => setClockOffset(0));
+
+// The whole journey runs under the portal's nonce-based Content-Security-Policy:
+// nothing may be refused on any page the main browser visits.
+let cspViolations: () => string[] = () => [];
+test.beforeEach(({ page }) => {
+  cspViolations = watchCspViolations(page);
+});
+test.afterEach(() => {
+  expect(cspViolations()).toEqual([]);
+});
 
 async function openFeltham(page: Page, role: "commissioner" | "provider") {
   await page.getByRole("link", { name: TITLE }).click();
@@ -123,6 +133,8 @@ async function scoreEverything(page: Page, marks: Record<string, number>, techni
       await section.getByLabel(new RegExp(`^${mark}: `)).check();
       await section.getByLabel(technician ? "Why did you give this mark?" : "Reason").fill(REASON);
     }
+    // With JavaScript, the sheet saves itself as a draft (under the CSP too).
+    if (!technician) await expect(page.getByTestId("autosave-status")).toContainText("Draft saved", { timeout: 15_000 });
     await page.getByRole("button", { name: technician ? "Send my marks for this bid" : "Submit scores for this bid" }).click();
     await expect(page.getByText("Scores sent")).toBeVisible();
   }

@@ -49,3 +49,16 @@ export async function review(page: Page, name: string) {
   await snap(page, name);
   await expectAccessible(page, name);
 }
+
+/**
+ * Collects what the browser refused under the Content-Security-Policy (and
+ * uncaught page errors) from now on; call the returned function to read them.
+ */
+export function watchCspViolations(page: Page): () => string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`${page.url()}: page error ${error.message}`));
+  return () => problems;
+}

@@ -1,0 +1,45 @@
+// The Content-Security-Policy and HSTS of every response, made per request by
+// src/proxy.ts. The headers that never vary (nosniff, COOP, CORP, …) are in
+// next.config.ts. Pages get a fresh nonce: Next.js reads it from the request's
+// CSP header and puts it on its own scripts, and 'strict-dynamic' lets those
+// load the rest. No 'unsafe-inline' and (outside development) no 'unsafe-eval'.
+
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+/** The policy for an HTML page rendered with this nonce. */
+export function pagePolicy(nonce: string, dev = false): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** JSON, CSV, scripts and styles as files: nothing in them may run or be framed. */
+export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** Route handlers and static files: no HTML page is rendered, so no nonce. */
+export function isResourcePath(pathname: string): boolean {
+  return pathname.startsWith("/api/") || pathname.startsWith("/_next/static/") || pathname.startsWith("/_next/image") || pathname === "/favicon.ico";
+}
+
+/**
+ * Served over HTTPS, directly or behind a proxy that terminated it. A client
+ * claiming https over plain HTTP gains nothing: browsers ignore HSTS there.
+ */
+export function servedOverHttps(protocol: string, forwardedProto: string | null): boolean {
+  return protocol === "https:" || forwardedProto?.split(",")[0]?.trim().toLowerCase() === "https";
+}
+
+/** A fresh, unguessable nonce (128 bits, base64). */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
