@@ -121,7 +121,7 @@ test("with JavaScript on, key pages run under the policy: nothing refused, the c
   await signOut(page);
 
   for (const [email, pages] of [
-    ["technician1@demo.test", [["/panels", "My panels"], ["/time", "Your paid time"], ["/words", "Words"]]],
+    ["technician1@demo.test", [["/words", "Words we use"], ["/panels", "My panels"], ["/time", "Your paid time"]]],
     ["provider1@demo.test", [["/opportunities", "Open tenders"]]],
     ["governor@demo.test", [["/establishment", "HMYOI Feltham"]]],
     ["admin@demo.test", [["/admin/users", "Users"], ["/admin/outbox", "Outbox"]]],
