@@ -28,9 +28,3 @@ export async function revokeUserSession(sid: unknown, now = new Date()): Promise
   if (typeof sid !== "string" || !UUID.test(sid)) return;
   await db.userSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: now } });
 }
-
-/** Ends every session of a user (a disabled account: the database also does this by trigger). */
-export async function revokeAllUserSessions(userId: string, now = new Date()): Promise<number> {
-  const { count } = await db.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
-  return count;
-}
