@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./src/server/security-headers";
 
 // The migrations this build expects, so readiness (/api/health/ready) can tell
 // a database that has not been migrated yet without reading the folder at run time.
@@ -25,17 +26,8 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-          // Its own browsing context group (no window.opener across sites) and
-          // its resources readable by its own pages only.
-          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-          { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
-          // Content-Security-Policy and HSTS vary per request: src/proxy.ts.
-        ],
+        // Content-Security-Policy and HSTS vary per request: src/proxy.ts.
+        headers: STATIC_SECURITY_HEADERS,
       },
     ];
   },

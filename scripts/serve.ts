@@ -11,12 +11,13 @@
 // Run by scripts/start.ts (npm start) and scripts/e2e.ts; settings from the
 // environment (PORT, BIND_ADDRESS, DATABASE_URL, …). Needs a production build,
 // unless started with --dev (`npm run dev`).
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { decode } from "next-auth/jwt";
 import pg from "pg";
 import { logger, requestContext } from "../src/server/logger";
+import { RESOURCE_POLICY, STATIC_SECURITY_HEADERS } from "../src/server/security-headers";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -72,8 +73,15 @@ const TRY_AGAIN_HTML = `<!doctype html>
 <p><a href="">Try again</a> in a minute.</p>
 </main></body></html>`;
 
+// This page is answered here, not by Next.js, so it gets the headers itself:
+// no script may run, and only its own inline style (by hash) applies.
+const TRY_AGAIN_STYLE = /<style>([^<]*)<\/style>/.exec(TRY_AGAIN_HTML)![1]!;
+const TRY_AGAIN_POLICY = `${RESOURCE_POLICY}; style-src 'sha256-${createHash("sha256").update(TRY_AGAIN_STYLE).digest("base64")}'`;
+
 function answerUnavailable(req: http.IncomingMessage, res: http.ServerResponse, reason: string) {
   res.statusCode = 503;
+  for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
+  res.setHeader("Content-Security-Policy", TRY_AGAIN_POLICY);
   res.setHeader("Retry-After", "10");
   res.setHeader("Cache-Control", "no-store");
   const wantsJson = (req.url ?? "").startsWith("/api/") || !(req.headers.accept ?? "").includes("text/html");

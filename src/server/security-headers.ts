@@ -4,6 +4,18 @@
 // CSP header and puts it on its own scripts, and 'strict-dynamic' lets those
 // load the rest. No 'unsafe-inline' and (outside development) no 'unsafe-eval'.
 
+/** The headers that never vary: next.config.ts sends them on every response, scripts/serve.ts on its own 503 page. */
+export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  // Its own browsing context group (no window.opener across sites) and its
+  // resources readable by its own pages only.
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+];
+
 export const HSTS = "max-age=63072000; includeSubDomains";
 
 /** The policy for an HTML page rendered with this nonce. */
