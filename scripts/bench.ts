@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { buildIfNeeded } from "./lib/build";
+import { buildIfNeeded, serverArgs } from "./lib/build";
 import { freePort, PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-db";
 import { migrate } from "./lib/migrations";
 import { load, treeRssMb, type LoadResult } from "./bench/load";
@@ -268,10 +268,10 @@ async function awardThroughUseCases(ids: SeededIds): Promise<string> {
 
 async function startServer(port: number, url: string): Promise<number> {
   const started = Date.now();
-  // The same server as `npm start` (scripts/serve.mjs), on loopback only.
-  server = spawn(process.execPath, [path.join(PROJECT_ROOT, "scripts", "serve.mjs"), "-p", String(port)], {
+  // The same server as `npm start` (scripts/serve.ts), on loopback only.
+  server = spawn(process.execPath, serverArgs(), {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, HOSTNAME: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: { ...process.env, PORT: String(port), BIND_ADDRESS: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 120_000;
