@@ -2,6 +2,7 @@ import "server-only";
 import { contentHash } from "../content-hash";
 import type { Tx } from "../db";
 import { Invalid } from "../errors";
+import { isId } from "../ids";
 
 export interface AgreementContentInput {
   priorities: string;
@@ -41,7 +42,7 @@ export async function parseAgreementContent(tx: Tx, establishmentId: string, inp
   for (const field of ["priorities", "servicesInScope", "youngPeopleInvolvement", "otherTerms"] as const) {
     if (content[field].length > MAX) errors[field] = "Must be 20,000 characters or fewer";
   }
-  if (content.contractIds.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) errors.contractIds = "Choose contracts from the list";
+  if (content.contractIds.some((id) => !isId(id))) errors.contractIds = "Choose contracts from the list";
   else if (content.contractIds.length > 0) {
     const found = await tx.contract.count({ where: { id: { in: content.contractIds }, establishmentId } });
     if (found !== content.contractIds.length) errors.contractIds = "Choose contracts of this establishment from the list";

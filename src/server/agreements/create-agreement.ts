@@ -7,6 +7,7 @@ import { db } from "../db";
 import { Invalid } from "../errors";
 import { isUniqueViolation } from "../users/create-invitation";
 import { insertAgreementVersion, parseAgreementContent, type AgreementContentInput } from "./agreement-input";
+import { isId } from "../ids";
 
 export interface CreateAgreementInput extends AgreementContentInput {
   establishmentId: string;
@@ -35,7 +36,7 @@ export async function createAgreement(actor: Actor, input: CreateAgreementInput,
   if (!periodStart) errors.periodStart = "Enter a real date, like 2027-04-01";
   if (!periodEnd) errors.periodEnd = "Enter a real date, like 2028-03-31";
   else if (periodStart && periodEnd <= periodStart) errors.periodEnd = "The end must be after the start";
-  if (!/^[0-9a-f-]{36}$/i.test(input.establishmentId)) errors.establishmentId = "Select an establishment";
+  if (!isId(input.establishmentId)) errors.establishmentId = "Select an establishment";
   try {
     return await db.$transaction(async (tx) => {
       if (!errors.establishmentId && !(await tx.establishment.findUnique({ where: { id: input.establishmentId } }))) errors.establishmentId = "Select an establishment";

@@ -3,6 +3,7 @@ import { can } from "../policy";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { NotFound } from "../errors";
+import { isId } from "../ids";
 
 /**
  * Loads and locks an agreement for a change. Commissioners may act on any;
@@ -10,7 +11,7 @@ import { NotFound } from "../errors";
  */
 export async function loadAgreementForChange(tx: Tx, actor: Actor, agreementId: string) {
   const notFound = new NotFound("We could not find that agreement.");
-  if (!/^[0-9a-f-]{36}$/i.test(agreementId)) throw notFound;
+  if (!isId(agreementId)) throw notFound;
   await tx.$executeRaw`SELECT 1 FROM "CoCommissioningAgreement" WHERE "id" = ${agreementId}::uuid FOR UPDATE`;
   const agreement = await tx.coCommissioningAgreement.findUnique({
     where: { id: agreementId },

@@ -5,11 +5,11 @@ import { agreementStatus } from "@/domain/agreement-status";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
+import { isId } from "../ids";
 
 // Agreements are read by commissioners (all) and governors (their own
 // establishments only, in the `where`).
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 const scopeFor = establishmentScopeWhere;
 
@@ -36,7 +36,7 @@ export async function listAgreements(actor: Actor) {
 export async function getAgreement(actor: Actor, agreementId: string) {
   const scope = scopeFor(actor);
   const notFound = new NotFound("We could not find that agreement.");
-  if (!scope || !isUuid(agreementId)) throw notFound;
+  if (!scope || !isId(agreementId)) throw notFound;
   const agreement = await db.coCommissioningAgreement.findFirst({
     where: { id: agreementId, ...scope },
     include: { establishment: { select: { id: true, name: true } }, versions: { orderBy: { version: "desc" }, include: versionInclude } },
@@ -78,6 +78,6 @@ export async function compareAgreementVersions(actor: Actor, agreementId: string
 
 /** Contracts a commissioner may link when drafting an agreement for an establishment. */
 export async function listLinkableContracts(actor: Actor, establishmentId: string) {
-  if (!can(actor, "contract.link") || !isUuid(establishmentId)) return [];
+  if (!can(actor, "contract.link") || !isId(establishmentId)) return [];
   return db.contract.findMany({ where: { establishmentId }, select: { id: true, title: true, organisation: { select: { name: true } } }, orderBy: { startDate: "desc" } });
 }

@@ -10,8 +10,8 @@ import { lifecycle } from "../lifecycle";
 import { clearNotices, notifyUsers } from "../notifications/notify";
 import { parseSignOff, type SignOffInput } from "../signatures";
 import type { AwardSummary } from "./award-summary";
+import { isId } from "../ids";
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 /**
  * The governor of the tender's establishment — and nobody else — approves,
@@ -22,7 +22,7 @@ const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
  */
 export async function decideAward(actor: Actor, awardDecisionId: string, input: SignOffInput, now = clockNow()): Promise<{ decision: string }> {
   const notFound = new NotFound("We could not find that sign-off request.");
-  if (!can(actor, "award.listSignOffs") || !isUuid(awardDecisionId)) throw notFound;
+  if (!can(actor, "award.listSignOffs") || !isId(awardDecisionId)) throw notFound;
   const choice = parseSignOff(actor, input, ["APPROVED", "CHANGES_REQUESTED", "REJECTED"]);
   return db.$transaction(async (tx) => {
     const found = await tx.awardDecision.findUnique({ where: { id: awardDecisionId }, select: { tenderId: true } });

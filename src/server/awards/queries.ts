@@ -7,12 +7,12 @@ import { computeResults } from "../evaluation/results";
 import type { AwardSummary } from "./award-summary";
 import { buildOutcomeLetter } from "./outcome-letter";
 import { standstillView } from "./standstill-view";
+import { isId } from "../ids";
 
 // Reads for awards. Governors see only decisions of their own establishments
 // (the establishment is in every `where`); providers only their own letter;
 // evaluators never appear by name outside the panel.
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 const signOffSelect = {
   id: true,
@@ -28,7 +28,7 @@ const signOffSelect = {
 
 /** The commissioner's award page: the frozen ranking, every recommendation and the governor's decisions. */
 export async function getAwardForCommissioner(actor: Actor, tenderId: string) {
-  if (!can(actor, "award.read") || !isUuid(tenderId)) throw new NotFound("We could not find that tender.");
+  if (!can(actor, "award.read") || !isId(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await db.tender.findUnique({
     where: { id: tenderId },
     select: {
@@ -88,7 +88,7 @@ export async function listPendingAwardSignOffs(actor: Actor) {
 /** One award decision as its governor reads it, with the tender's earlier decisions for context. */
 export async function getAwardSignOff(actor: Actor, awardDecisionId: string) {
   const notFound = new NotFound("We could not find that sign-off request.");
-  if (!can(actor, "award.listSignOffs") || !isUuid(awardDecisionId)) throw notFound;
+  if (!can(actor, "award.listSignOffs") || !isId(awardDecisionId)) throw notFound;
   const decision = await db.awardDecision.findFirst({
     where: { id: awardDecisionId, tender: { establishmentId: { in: actor.establishmentIds } } },
     select: {
@@ -120,7 +120,7 @@ export async function getAwardSignOff(actor: Actor, awardDecisionId: string) {
  */
 export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bidId?: string) {
   const notFound = new NotFound("We could not find that letter.");
-  if (!isUuid(awardDecisionId) || (bidId !== undefined && !isUuid(bidId))) throw notFound;
+  if (!isId(awardDecisionId) || (bidId !== undefined && !isId(bidId))) throw notFound;
   const establishments = establishmentScopeWhere(actor);
   const scope = establishments ? { tender: establishments } : can(actor, "letter.readAsBidder") ? {} : null;
   if (!scope) throw notFound;
@@ -158,7 +158,7 @@ export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bi
 export async function listLetters(actor: Actor, awardDecisionId: string) {
   const establishments = establishmentScopeWhere(actor);
   const scope = establishments ? { tender: establishments } : null;
-  if (!scope || !isUuid(awardDecisionId)) throw new NotFound("We could not find those letters.");
+  if (!scope || !isId(awardDecisionId)) throw new NotFound("We could not find those letters.");
   const decision = await db.awardDecision.findFirst({ where: { id: awardDecisionId, status: "APPROVED", ...scope }, select: { summary: true } });
   if (!decision) throw new NotFound("We could not find those letters.");
   return (decision.summary as unknown as AwardSummary).ranking.map((r) => ({ bidId: r.bidId, provider: r.provider }));
@@ -185,7 +185,7 @@ export async function listMyOutcomeLetters(actor: Actor) {
  */
 export async function getPanelOutcome(actor: Actor, tenderId: string) {
   const notFound = new NotFound("We could not find that outcome yet.");
-  if (!can(actor, "award.panelOutcome") || !isUuid(tenderId)) throw notFound;
+  if (!can(actor, "award.panelOutcome") || !isId(tenderId)) throw notFound;
   const seat = await db.panelMember.findFirst({
     where: { tenderId, userId: actor.id, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
     select: { id: true, status: true, keepSubmittedScores: true, markedAbsentAt: true, conflictDeclarations: { select: { hasConflict: true } }, tender: { select: { title: true, status: true } } },

@@ -4,6 +4,7 @@ import { isBeforeDeadline } from "@/domain/tender-lifecycle";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { Conflict, Forbidden, NotFound } from "../errors";
+import { isId } from "../ids";
 
 export const MAX_RESPONSE_CHARACTERS = 100_000;
 
@@ -20,7 +21,7 @@ export function countWords(text: string): number {
 export async function loadTenderForBidChange(tx: Tx, actor: Actor, tenderId: string, now: Date) {
   authorize(actor, "bid.write");
   if (!actor.organisationId) throw new Forbidden("Only providers can bid.");
-  if (!/^[0-9a-f-]{36}$/i.test(tenderId)) throw new NotFound("We could not find that tender.");
+  if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await tx.tender.findFirst({
     where: { id: tenderId, status: { in: ["PUBLISHED", "CLOSED", "EVALUATION", "MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED", "CANCELLED"] } },
     include: { criteria: { orderBy: { position: "asc" } } },

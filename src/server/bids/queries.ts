@@ -5,13 +5,13 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
 import { consentedTechnician } from "../technicians/consent-gate";
+import { isId } from "../ids";
 
 // Every read of a bid. Sealing (PRODUCT.md): before the submission deadline
 // nobody but the bidding organisation can read any part of a bid. That rule
 // lives in these `where` clauses; a page cannot leak what they never return.
 // Anyone not allowed gets NotFound, so not even a bid's existence is revealed.
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 /** Bids that have been unsealed: the deadline has passed and the commissioner has opened them. */
 function unsealed(now: Date): Prisma.TenderWhereInput {
@@ -29,7 +29,7 @@ function evaluatorOf(actor: Actor): Prisma.TenderWhereInput {
 
 /** The organisation's own bid: the working copy, its files and every submitted version. */
 export async function getMyBid(actor: Actor, tenderId: string) {
-  if (!can(actor, "bid.write") || !actor.organisationId || !isUuid(tenderId)) return null;
+  if (!can(actor, "bid.write") || !actor.organisationId || !isId(tenderId)) return null;
   return db.bid.findUnique({
     where: { tenderId_organisationId: { tenderId, organisationId: actor.organisationId } },
     include: {
@@ -54,7 +54,7 @@ export interface SubmittedContent {
  * version. Empty before the deadline has passed and the bids are opened.
  */
 export async function listBidsForEvaluation(actor: Actor, tenderId: string, now: Date) {
-  if (!isUuid(tenderId)) return [];
+  if (!isId(tenderId)) return [];
   const bids = await db.bid.findMany({
     where: { tenderId, status: "SUBMITTED", tender: { AND: [unsealed(now), evaluatorOf(actor)] } },
     select: {
@@ -77,7 +77,7 @@ export async function listBidsForEvaluation(actor: Actor, tenderId: string, now:
  * panel only once unsealed, and only files in the newest submitted version.
  */
 export async function downloadAttachment(actor: Actor, attachmentId: string, now: Date) {
-  if (!isUuid(attachmentId)) throw new NotFound();
+  if (!isId(attachmentId)) throw new NotFound();
   const attachment = await db.bidAttachment.findFirst({
     where: {
       id: attachmentId,

@@ -6,6 +6,7 @@ import { db } from "../db";
 import { Conflict, Invalid, NotFound } from "../errors";
 import { notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "../tenders/load-managed-tender";
+import { isId } from "../ids";
 
 /**
  * A commissioner answers a question; the answer is published to every
@@ -18,7 +19,7 @@ export async function answerQuestion(actor: Actor, tenderId: string, questionId:
   if (answer.length > 5000) throw new Invalid({ answer: "Answer must be 5,000 characters or fewer" });
   await db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
-    const question = /^[0-9a-f-]{36}$/i.test(questionId) ? await tx.clarificationQuestion.findFirst({ where: { id: questionId, tenderId } }) : null;
+    const question = isId(questionId) ? await tx.clarificationQuestion.findFirst({ where: { id: questionId, tenderId } }) : null;
     if (!question) throw new NotFound("We could not find that question.");
     if (question.publishedAt) throw new Conflict("This question has already been answered and published.");
     if (tender.status !== "PUBLISHED") throw new Conflict("Answers can only be published while the tender is open.");

@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
+import { isId } from "../ids";
 
 /** A provider asks a clarification question before the clarification deadline. */
 export async function askQuestion(actor: Actor, tenderId: string, input: { question: string }, now = clockNow()): Promise<{ id: string }> {
@@ -15,7 +16,7 @@ export async function askQuestion(actor: Actor, tenderId: string, input: { quest
   if (!question) throw new Invalid({ question: "Enter your question" });
   if (question.length > 2000) throw new Invalid({ question: "Question must be 2,000 characters or fewer" });
   return db.$transaction(async (tx) => {
-    const tender = /^[0-9a-f-]{36}$/i.test(tenderId) ? await tx.tender.findFirst({ where: { id: tenderId, status: "PUBLISHED" } }) : null;
+    const tender = isId(tenderId) ? await tx.tender.findFirst({ where: { id: tenderId, status: "PUBLISHED" } }) : null;
     if (!tender) throw new NotFound("We could not find that tender.");
     if (!tender.clarificationDeadline || !isBeforeDeadline(tender.clarificationDeadline, now)) {
       throw new Conflict("The deadline for clarification questions has passed.");

@@ -4,12 +4,12 @@ import { audit } from "../audit";
 import { db } from "../db";
 import { NotFound } from "../errors";
 import { authorize, can, tenderRelationsSelect } from "../policy";
+import { isId } from "../ids";
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 /** Published answers, for everyone who can see the tender: never who asked. */
 export async function listPublishedClarifications(tenderId: string) {
-  if (!isUuid(tenderId)) return [];
+  if (!isId(tenderId)) return [];
   return db.clarificationQuestion.findMany({
     where: { tenderId, publishedAt: { not: null } },
     select: { id: true, question: true, answer: true, publishedAt: true },
@@ -19,7 +19,7 @@ export async function listPublishedClarifications(tenderId: string) {
 
 /** A provider's own organisation's questions, answered or not. */
 export async function listMyQuestions(actor: Actor, tenderId: string) {
-  if (!can(actor, "clarification.ask") || !actor.organisationId || !isUuid(tenderId)) return [];
+  if (!can(actor, "clarification.ask") || !actor.organisationId || !isId(tenderId)) return [];
   return db.clarificationQuestion.findMany({
     where: { tenderId, organisationId: actor.organisationId },
     select: { id: true, question: true, answer: true, createdAt: true, publishedAt: true },
@@ -30,7 +30,7 @@ export async function listMyQuestions(actor: Actor, tenderId: string) {
 /** Commissioners see every question, without who asked. */
 export async function listQuestionsForCommissioner(actor: Actor, tenderId: string) {
   authorize(actor, "tender.read");
-  if (!isUuid(tenderId)) return [];
+  if (!isId(tenderId)) return [];
   return db.clarificationQuestion.findMany({
     where: { tenderId },
     select: { id: true, question: true, answer: true, createdAt: true, publishedAt: true },
@@ -41,7 +41,7 @@ export async function listQuestionsForCommissioner(actor: Actor, tenderId: strin
 /** Who asked: only for a commissioner running the tender, when they open the detail; that look is audited. */
 export async function revealAsker(actor: Actor, questionId: string) {
   authorize(actor, "tender.read");
-  if (!isUuid(questionId)) throw new NotFound();
+  if (!isId(questionId)) throw new NotFound();
   const question = await db.clarificationQuestion.findUnique({
     where: { id: questionId },
     select: { id: true, tenderId: true, organisation: { select: { name: true } }, askedBy: { select: { name: true } }, tender: { select: tenderRelationsSelect } },

@@ -8,11 +8,11 @@ import { db } from "../db";
 import { NotFound } from "../errors";
 import { FIRST_PAGE, type Paging } from "../paging";
 import { establishmentScopeWhere } from "../policy";
+import { isId } from "../ids";
 
 // The contracts register. Commissioners see every contract; a governor only
 // those of their own establishments (in the `where`, never filtered later).
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 function scopeFor(actor: Actor): Prisma.ContractWhereInput | null {
   return establishmentScopeWhere(actor);
@@ -76,7 +76,7 @@ export async function countContracts(actor: Actor, now: Date, filter: { status?:
 
 export async function getContract(actor: Actor, contractId: string, now: Date) {
   const scope = scopeFor(actor);
-  if (!scope || !isUuid(contractId)) throw new NotFound("We could not find that contract.");
+  if (!scope || !isId(contractId)) throw new NotFound("We could not find that contract.");
   const contract = await db.contract.findFirst({
     where: { id: contractId, ...scope },
     select: { ...contractSelect, awardDecisionId: true, bidId: true, createdAt: true, agreementLinks: { select: { agreementVersion: { select: { version: true, agreement: { select: { id: true, title: true } } } } } } },

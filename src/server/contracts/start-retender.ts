@@ -9,8 +9,8 @@ import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, NotFound } from "../errors";
 import { chairSeat } from "../tenders/create-tender";
+import { isId } from "../ids";
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 /**
  * From a contract that is expiring (or has ended), a commissioner starts a
@@ -20,7 +20,7 @@ const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
  */
 export async function startRetender(actor: Actor, contractId: string, now = clockNow()): Promise<{ tenderId: string }> {
   authorize(actor, "contract.retender");
-  if (!isUuid(contractId)) throw new NotFound("We could not find that contract.");
+  if (!isId(contractId)) throw new NotFound("We could not find that contract.");
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Contract" WHERE "id" = ${contractId}::uuid FOR UPDATE`;
     const contract = await tx.contract.findUnique({

@@ -2,10 +2,11 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { Forbidden, NotFound } from "../errors";
+import { isId } from "../ids";
 
 /** The chair's seat (a commissioner on the panel marked chair) for moderation actions; locks the tender. */
 export async function loadAsChair(tx: Tx, actor: Actor, tenderId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(tenderId)) throw new NotFound("We could not find that tender.");
+  if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
   await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${tenderId}::uuid FOR UPDATE`;
   const tender = await tx.tender.findUnique({ where: { id: tenderId }, select: { id: true, status: true, establishmentId: true, title: true } });
   if (!tender) throw new NotFound("We could not find that tender.");

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { Conflict, NotFound } from "../errors";
 import { assertConsented } from "../technicians/consent-gate";
+import { isId } from "../ids";
 
 /**
  * The Actor's own seat on a tender's panel, with the tender, for an
@@ -12,7 +13,7 @@ import { assertConsented } from "../technicians/consent-gate";
  */
 export async function loadMySeat(tx: Tx, actor: Actor, tenderId: string, options: { toStepBack?: boolean } = {}) {
   if (!options.toStepBack) await assertConsented(tx, actor);
-  if (!/^[0-9a-f-]{36}$/i.test(tenderId)) throw new NotFound("We could not find that panel.");
+  if (!isId(tenderId)) throw new NotFound("We could not find that panel.");
   const seat = await tx.panelMember.findFirst({
     where: { tenderId, userId: actor.id, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
     include: {

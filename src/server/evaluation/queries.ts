@@ -8,17 +8,17 @@ import { Forbidden, NotFound } from "../errors";
 import { assertConsented } from "../technicians/consent-gate";
 import { checkQuorum } from "./quorum";
 import { computeResults, memberStatus } from "./results";
+import { isId } from "../ids";
 
 // Reads for panel members. Two rules live here, in the queries:
 // blind scoring (nobody sees another member's scores until they have
 // submitted all of their own, or moderation has started) and technicians'
 // anonymity ("Young commissioner A" to everyone but the chair and themselves).
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 const AFTER_EVALUATION = ["MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"];
 
 async function mySeat(actor: Actor, tenderId: string) {
-  if (!isUuid(tenderId) || !can(actor, "panel.sit")) throw new NotFound("We could not find that panel.");
+  if (!isId(tenderId) || !can(actor, "panel.sit")) throw new NotFound("We could not find that panel.");
   await assertConsented(db, actor);
   const seat = await db.panelMember.findFirst({
     where: { tenderId, userId: actor.id, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },

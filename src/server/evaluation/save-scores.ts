@@ -6,6 +6,7 @@ import { db } from "../db";
 import { Conflict, Invalid, NotFound, type FieldErrors } from "../errors";
 import { assertMayScore, bidderOrganisationIds, loadMySeat } from "./panel-membership";
 import { parseScore, reasonProblem } from "./score-input";
+import { isId } from "../ids";
 
 export interface BidScoresInput {
   /** Per quality criterion id: the score as typed ("" when not chosen yet) and the reason. */
@@ -30,7 +31,7 @@ export async function saveBidScores(
   return db.$transaction(async (tx) => {
     const seat = await loadMySeat(tx, actor, tenderId);
     assertMayScore(seat, await bidderOrganisationIds(tx, tenderId));
-    const bid = /^[0-9a-f-]{36}$/i.test(bidId) ? await tx.bid.findFirst({ where: { id: bidId, tenderId, status: "SUBMITTED" } }) : null;
+    const bid = isId(bidId) ? await tx.bid.findFirst({ where: { id: bidId, tenderId, status: "SUBMITTED" } }) : null;
     if (!bid) throw new NotFound("We could not find that bid.");
     const criteria = await tx.criterion.findMany({ where: { tenderId, kind: "QUALITY" }, orderBy: { position: "asc" } });
     const existing = await tx.score.findMany({ where: { panelMemberId: seat.id, bidId } });

@@ -6,8 +6,8 @@ import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
 import { managesTender, managingPanelSelect } from "./managed-tenders";
+import { isId } from "../ids";
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /**
  * A commissioner records that payroll has paid approved claims, several at
@@ -18,7 +18,7 @@ export async function markPaid(actor: Actor, entryIds: string[], now = clockNow(
   authorize(actor, "time.payroll");
   const ids = [...new Set(entryIds.map((id) => id.trim()).filter((id) => id !== ""))].sort();
   if (ids.length === 0) throw new Invalid({ entryIds: "Choose at least one claim to mark as paid" });
-  if (!ids.every(isUuid)) throw new NotFound("We could not find one of those claims.");
+  if (!ids.every(isId)) throw new NotFound("We could not find one of those claims.");
 
   return db.$transaction(async (tx) => {
     // Locked in id order, so two bulk updates that overlap cannot deadlock.

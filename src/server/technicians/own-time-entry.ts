@@ -3,15 +3,15 @@ import { can } from "../policy";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { Conflict, NotFound } from "../errors";
+import { isId } from "../ids";
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /**
  * The Actor's own time entry, locked for a change. Someone else's entry is
  * "not found", so nobody learns whose entries exist.
  */
 export async function loadOwnEntryForChange(tx: Tx, actor: Actor, entryId: string) {
-  if (!can(actor, "time.log") || !isUuid(entryId)) throw new NotFound("We could not find that time.");
+  if (!can(actor, "time.log") || !isId(entryId)) throw new NotFound("We could not find that time.");
   await tx.$executeRaw`SELECT 1 FROM "TimeEntry" WHERE "id" = ${entryId}::uuid AND "technicianId" = ${actor.id}::uuid FOR UPDATE`;
   const entry = await tx.timeEntry.findFirst({
     where: { id: entryId, technicianId: actor.id },

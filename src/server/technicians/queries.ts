@@ -6,12 +6,12 @@ import { db } from "../db";
 import { FIRST_PAGE, type Paging } from "../paging";
 import { NotFound } from "../errors";
 import { managedTendersWhere } from "./managed-tenders";
+import { isId } from "../ids";
 
 // Reads of paid time. Each takes the Actor, and the `where` returns only what
 // that Actor may see: a young commissioner their own time; a commissioner the
 // time on tenders they run.
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 const tenderSelect = { select: { id: true, reference: true, title: true } } as const;
 
 /** An approved (or paid) claim as the commissioner's page and the payroll CSV both show it. */
@@ -69,7 +69,7 @@ export async function getMyTime(actor: Actor, page: Paging = FIRST_PAGE) {
 
 /** One of the Actor's own entries, for the change form. */
 export async function getMyTimeEntry(actor: Actor, entryId: string) {
-  if (!can(actor, "time.log") || !isUuid(entryId)) throw new NotFound("We could not find that time.");
+  if (!can(actor, "time.log") || !isId(entryId)) throw new NotFound("We could not find that time.");
   const entry = await db.timeEntry.findFirst({
     where: { id: entryId, technicianId: actor.id },
     select: { id: true, tenderId: true, workedOn: true, minutes: true, activity: true, note: true, status: true, reviewNote: true, tender: tenderSelect },

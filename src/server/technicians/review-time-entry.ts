@@ -11,6 +11,7 @@ import { notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { MAX_NOTE_LENGTH } from "./time-entry-input";
 import { activityLabel, formatDuration } from "./time-labels";
+import { isId } from "../ids";
 
 export interface ReviewInput {
   decision: "approve" | "return" | string;
@@ -18,7 +19,6 @@ export interface ReviewInput {
   note?: string;
 }
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 const ALREADY: Record<string, string> = {
   APPROVED: "This time has already been approved.",
@@ -46,7 +46,7 @@ export async function reviewTimeEntry(actor: Actor, entryId: string, input: Revi
     if (note === "") throw new Invalid({ note: "Say what needs to change, so the young commissioner can fix it" });
     if (Array.from(note).length > MAX_NOTE_LENGTH) throw new Invalid({ note: "The note must be 1,000 characters or fewer" });
   }
-  if (!isUuid(entryId)) throw new NotFound("We could not find that time.");
+  if (!isId(entryId)) throw new NotFound("We could not find that time.");
 
   await db.$transaction(async (tx) => {
     const found = await tx.timeEntry.findUnique({ where: { id: entryId }, select: { tenderId: true } });

@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { Invalid, type FieldErrors } from "../errors";
 import { fieldErrorsOf } from "../validation";
+import { isId } from "../ids";
 
 // The "log time" form, as posted: strings from plain HTML inputs. Time can be
 // given as hours and minutes or as minutes alone; it is stored as minutes.
@@ -121,14 +122,13 @@ function checkMinutes(hoursText: string, minutesText: string, errors: FieldError
   return total;
 }
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /**
  * The tender the time is for: one where the Actor sits, or sat, on the panel
  * as a young commissioner (stepping back does not stop them being paid).
  */
 export async function findTechnicianTender(tx: Tx, actor: Actor, tenderId: string) {
-  if (!isUuid(tenderId)) return null;
+  if (!isId(tenderId)) return null;
   const seat = await tx.panelMember.findFirst({
     where: { tenderId, userId: actor.id, role: "TECHNICIAN", status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
     select: { tender: { select: { id: true, title: true, reference: true, establishmentId: true } } },

@@ -8,6 +8,7 @@ import { db } from "../db";
 import { Invalid } from "../errors";
 import { notifyUsers } from "../notifications/notify";
 import { assertDraft, loadManagedTender } from "./load-managed-tender";
+import { isId } from "../ids";
 
 const LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -20,7 +21,7 @@ export async function invitePanelMember(actor: Actor, tenderId: string, userId: 
   return db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
     assertDraft(tender);
-    const user = /^[0-9a-f-]{36}$/i.test(userId)
+    const user = isId(userId)
       ? await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, name: true, email: true, disabledAt: true } })
       : null;
     const panelRole = user ? panelRoleFor(user) : null;

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { Conflict, NotFound } from "../errors";
 import { tenderRelationsSelect, authorize } from "../policy";
+import { isId } from "../ids";
 
 /**
  * Loads a tender for a change by a commissioner who runs it, locking its row
@@ -11,7 +12,7 @@ import { tenderRelationsSelect, authorize } from "../policy";
  */
 export async function loadManagedTender(tx: Tx, actor: Actor, tenderId: string, now: Date) {
   authorize(actor, "tender.read");
-  if (!/^[0-9a-f-]{36}$/i.test(tenderId)) throw new NotFound("We could not find that tender.");
+  if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
   await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${tenderId}::uuid FOR UPDATE`;
   const tender = await tx.tender.findUnique({
     where: { id: tenderId },

@@ -6,6 +6,7 @@ import { NotFound } from "../errors";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { FIRST_PAGE, type Paging } from "../paging";
+import { isId } from "../ids";
 
 // Reads of tenders. Each takes the Actor and its `where` returns only what
 // that Actor may see: a page cannot leak what the query never returned.
@@ -44,7 +45,7 @@ function commissionerTenderWhere(filters: TenderFilters, now: Date): Prisma.Tend
           : {};
   return {
     ...statusWhere,
-    ...(filters.establishmentId && isUuid(filters.establishmentId) ? { establishmentId: filters.establishmentId } : {}),
+    ...(filters.establishmentId && isId(filters.establishmentId) ? { establishmentId: filters.establishmentId } : {}),
     ...(q ? { AND: [{ OR: [{ title: { contains: q, mode: "insensitive" } }, { reference: { contains: q, mode: "insensitive" } }] }] } : {}),
   };
 }
@@ -71,12 +72,11 @@ export async function countTendersForCommissioner(actor: Actor, filters: TenderF
   return db.tender.count({ where: commissionerTenderWhere(filters, now) });
 }
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 /** Everything a commissioner needs to run a tender, except the bids (sealed; see src/server/bids/queries.ts). */
 export async function getTenderForCommissioner(actor: Actor, tenderId: string, now = new Date()) {
   authorize(actor, "tender.read");
-  if (!isUuid(tenderId)) throw new NotFound("We could not find that tender.");
+  if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await db.tender.findUnique({
     where: { id: tenderId },
     include: {
@@ -168,7 +168,7 @@ export async function listGovernedEstablishments(actor: Actor) {
 /** A tender notice for providers: published tenders only (and later stages, so bidders can follow their tender). */
 export async function getTenderForProvider(actor: Actor, tenderId: string, now = new Date()) {
   authorize(actor, "tender.readPublished");
-  if (!isUuid(tenderId)) throw new NotFound("We could not find that tender.");
+  if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await db.tender.findFirst({
     where: { id: tenderId, status: { not: "DRAFT" } },
     select: {
