@@ -74,6 +74,12 @@ export function londonDateKey(date: Date): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
+/** "2026-11-25 20:53:07": London wall-clock time to the second, for audit trails and exports. */
+export function formatLondonStamp(date: Date): string {
+  const p = londonParts(date);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+}
+
 /** Values for `<input type="date">` and `<input type="time">`. */
 export function toLondonInputValues(date: Date): { date: string; time: string } {
   const p = londonParts(date);

@@ -56,6 +56,10 @@ function mayInvite(actor: Actor, role: Role): boolean {
 /** Commissioners see every establishment's records; governors their own. */
 const commissionerOrGoverns = (actor: Actor, record: EstablishmentRecord) => is(actor, "COMMISSIONER") || governsEstablishment(actor, record.establishmentId);
 
+/** A tender's audit trail: the commissioners running it, its establishment's governor, administrators. */
+const readsTenderAudit = (actor: Actor, tender: TenderRelations & EstablishmentRecord) =>
+  is(actor, "ADMIN") || governsEstablishment(actor, tender.establishmentId) || runsTender(actor, tender);
+
 const RULES = {
   // Tenders
   "tender.create": (actor: Actor) => is(actor, "COMMISSIONER"),
@@ -100,6 +104,11 @@ const RULES = {
   "user.invite": (actor: Actor, invitee: { role: Role }) => mayInvite(actor, invitee.role),
   "user.inviteAny": (actor: Actor) => is(actor, "ADMIN", "COMMISSIONER"),
   "outbox.read": (actor: Actor) => is(actor, "ADMIN"),
+  // Audit trail
+  "audit.readTender": readsTenderAudit,
+  "audit.readAll": (actor: Actor) => is(actor, "ADMIN"),
+  /** Young commissioners' names in audit trails: admins (and a tender's chair, asked of the panel). */
+  "audit.seeNames": (actor: Actor) => is(actor, "ADMIN"),
 } as const;
 
 export type Capability = keyof typeof RULES;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatCountdown, formatLondon, londonDateKey, LondonTimeError, parseLondonDateTime, toLondonInputValues } from "@/domain/london-time";
+import { formatCountdown, formatLondon, formatLondonStamp, londonDateKey, LondonTimeError, parseLondonDateTime, toLondonInputValues } from "@/domain/london-time";
 
 describe("London time", () => {
+  it("stamps audit events to the second in London time, GMT in winter and BST in summer", () => {
+    expect(formatLondonStamp(new Date("2026-12-19T09:00:05.999Z"))).toBe("2026-12-19 09:00:05");
+    expect(formatLondonStamp(new Date("2026-07-01T23:30:00.000Z"))).toBe("2026-07-02 00:30:00");
+  });
+
   it("formats in GMT in winter and BST in summer", () => {
     expect(formatLondon(new Date("2026-11-24T17:00:00Z"), "dateTime")).toBe("24 November 2026, 5:00pm");
     expect(formatLondon(new Date("2026-07-01T16:00:00Z"), "dateTime")).toBe("1 July 2026, 5:00pm");

@@ -59,7 +59,8 @@ export default async function EstablishmentPage() {
         <h2 id="tenders" className="mb-2 text-2xl font-bold">
           Tenders for your establishment
         </h2>
-        <TenderList tenders={tenders} empty="There are no tenders for your establishment yet." />
+        <p className="mb-2">Select a tender to read its audit trail: who did what, and when.</p>
+        <TenderList tenders={tenders} hrefFor={(id) => `/tenders/${id}/audit`} empty="There are no tenders for your establishment yet." />
       </section>
     </>
   );

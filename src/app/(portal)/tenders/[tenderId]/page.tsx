@@ -188,6 +188,12 @@ export default async function TenderPage({
         </p>
       )}
 
+      {tender.canManage && (
+        <p className="mb-4">
+          <Link href={`/tenders/${tender.id}/audit`}>Audit trail: who did what, when</Link>
+        </p>
+      )}
+
       {tender.canManage && !["AWARDED", "CANCELLED"].includes(status) && (
         <p>
           <Link href={`/tenders/${tender.id}/cancel`} className="text-red-700">

@@ -1,0 +1,96 @@
+// Plain words for audit actions and kinds. An action is "<kind>.<what>"; the
+// kind is what the page filters by.
+
+const KINDS: Record<string, string> = {
+  tender: "Tender",
+  criterion: "Criteria",
+  criteria: "Criteria",
+  panel: "Panel",
+  clarification: "Clarification questions",
+  bid: "Bids",
+  evaluation: "Evaluation",
+  moderation: "Moderation",
+  award: "Award and sign-off",
+  representation: "Representations",
+  time_entry: "Paid time",
+  time_claims: "Paid time",
+  agreement: "Agreements",
+  invitation: "Invitations",
+  technician: "Young commissioners' consent",
+  user: "Sign-ins",
+  audit: "Audit trail",
+  demo: "Demo data",
+};
+
+export function kindOf(action: string): string {
+  return action.split(".")[0] ?? action;
+}
+
+export function kindLabel(kind: string): string {
+  return KINDS[kind] ?? kind.replace(/_/g, " ");
+}
+
+const ACTIONS: Record<string, string> = {
+  "tender.created": "Tender created",
+  "tender.updated": "Tender details changed",
+  "tender.published": "Tender published",
+  "tender.bids_opened": "Bids opened",
+  "tender.moderation_started": "Moderation started",
+  "tender.cancelled": "Tender cancelled",
+  "tender.retender_started": "Re-tender started",
+  "criterion.added": "Criterion added",
+  "criterion.updated": "Criterion changed",
+  "criterion.removed": "Criterion removed",
+  "criterion.moved": "Criteria reordered",
+  "criteria.template_applied": "PSR key criteria added",
+  "panel.member_invited": "Panel member invited",
+  "panel.member_removed": "Panel member removed",
+  "panel.invitation_accepted": "Panel invitation accepted",
+  "panel.invitation_declined": "Panel invitation declined",
+  "panel.stepped_back": "Stepped back from the panel",
+  "clarification.asked": "Clarification question asked",
+  "clarification.answered": "Clarification answer published",
+  "clarification.asker_viewed": "Who asked a question was looked up",
+  "bid.draft_saved": "Bid draft saved",
+  "bid.submitted": "Bid submitted",
+  "bid.resubmitted": "Bid revised and resubmitted",
+  "bid.withdrawn": "Bid withdrawn",
+  "bid.attachment_added": "Bid attachment added",
+  "bid.attachment_removed": "Bid attachment removed",
+  "evaluation.conflict_declared": "Conflict of interest declared",
+  "evaluation.no_conflict_declared": "No conflict of interest declared",
+  "evaluation.scores_submitted": "Scores submitted",
+  "evaluation.member_marked_absent": "Panel member marked absent",
+  "evaluation.member_absence_cleared": "Panel member no longer marked absent",
+  "moderation.score_revised": "Score revised in moderation",
+  "moderation.ranking_frozen": "Ranking frozen",
+  "award.recommended": "Award recommended",
+  "award.signoff_approved": "Governor approved the award",
+  "award.signoff_changes_requested": "Governor asked for changes",
+  "award.signoff_rejected": "Governor rejected the award",
+  "award.confirmed": "Award confirmed, contract created",
+  "time_entry.logged": "Paid time logged",
+  "time_entry.edited": "Paid time changed",
+  "time_entry.deleted": "Paid time deleted",
+  "time_entry.approved": "Paid time approved",
+  "time_entry.returned": "Paid time sent back",
+  "time_entry.paid": "Paid time marked as paid",
+  "time_claims.exported": "Payroll CSV downloaded",
+  "user.signed_in": "Signed in",
+  "audit.exported": "Audit trail downloaded as CSV",
+  "demo.seeded": "Demo data created",
+};
+
+export function actionLabel(action: string): string {
+  if (ACTIONS[action]) return ACTIONS[action];
+  const what = action.slice(action.indexOf(".") + 1).replace(/_/g, " ");
+  return `${kindLabel(kindOf(action))}: ${what}`;
+}
+
+export const ROLE_LABELS: Record<string, string> = {
+  ADMIN: "Administrator",
+  COMMISSIONER: "Commissioner",
+  TECHNICIAN: "Young commissioner",
+  GOVERNOR: "Governor",
+  PROVIDER: "Provider",
+};
