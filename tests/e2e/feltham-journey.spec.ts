@@ -195,12 +195,13 @@ test("two commissioners and two young commissioners declare, score and moderate;
     const card = page.getByTestId("criterion-votes").filter({ has: page.getByRole("heading", { name: new RegExp(`^${criterion}`) }) });
     // The page re-renders after each saved revision; open the form again if that closed it.
     const three = card.getByLabel(/^3: /);
+    // Open, choose and explain in one retried step: a late re-render can close the form in between.
     await expect(async () => {
       if (!(await three.isVisible())) await card.getByText("Revise my score").click();
-      await expect(three).toBeVisible({ timeout: 1_000 });
+      await three.check({ timeout: 1_000 });
+      await expect(three).toBeChecked({ timeout: 1_000 });
+      await card.getByLabel("Why are you changing it?").fill("We talked it through and I agree it is only OK.", { timeout: 1_000 });
     }).toPass();
-    await three.check();
-    await card.getByLabel("Why are you changing it?").fill("We talked it through and I agree it is only OK.");
     await card.getByRole("button", { name: "Save revised score" }).click();
     await expect(page.getByText("Your score has been revised.")).toBeVisible();
   }

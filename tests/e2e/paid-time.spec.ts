@@ -16,7 +16,8 @@ test("time sent back stays listed for the commissioner; other people's, unknown 
   await signIn(page, "technician2@demo.test");
   await page.goto("/time/new");
   const panelChoice = page.getByLabel("Which panel was it for?");
-  if ((await panelChoice.count()) > 0) await panelChoice.selectOption({ index: 1 });
+  // The Feltham re-tender, which commissioner@demo.test runs (other e2e tests may have put Mia on other panels).
+  if ((await panelChoice.count()) > 0) await panelChoice.selectOption({ label: "Feltham YOI health and wellbeing services re-tender (NHSE-LDN-2026-014)" });
   await page.getByLabel("Hours").fill("1");
   await page.getByLabel("Minutes").fill("15");
   await page.getByLabel(/^Training/).check();
