@@ -247,20 +247,33 @@ async function awardThroughUseCases(ids: SeededIds): Promise<string> {
     const u = ids.users.find((x) => x.id === userId)!;
     return { id: u.id, role: u.role as "COMMISSIONER", name: u.name, email: u.email, organisationId: u.organisationId, establishmentIds: u.establishmentIds };
   };
+  // Each step is one transaction; on a busy machine one can outlive Prisma's
+  // 5-second transaction limit, and it is then rolled back whole: try again.
+  const retry = async <T>(step: () => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await step();
+      } catch (error) {
+        if (attempt >= 4 || !/expired transaction|Transaction API error|timeout/i.test(String(error))) throw error;
+      }
+    }
+  };
   let bigDecision = "";
   const later = new Date(Date.now() + 40 * 86_400_000);
   for (const t of ids.toAward) {
     const chair = actorOf(t.chair);
-    await freezeRanking(chair, t.id);
+    await retry(() => freezeRanking(chair, t.id));
     const { result } = await computeResults(db, t.id);
     const top = result.bids[0]!;
-    const { awardDecisionId } = await recommendAward(chair, t.id, { bidId: top.bidId, justification: top.tie ? "The panel chose between the tied bids in the meeting." : "", noteToYoungCommissioners: "Thank you for your scores." });
+    const { awardDecisionId } = await retry(() =>
+      recommendAward(chair, t.id, { bidId: top.bidId, justification: top.tie ? "The panel chose between the tied bids in the meeting." : "", noteToYoungCommissioners: "Thank you for your scores." }),
+    );
     if (t.id === ids.bigTenderId) bigDecision = awardDecisionId;
     if (t.target === "AWARD_PENDING_SIGNOFF") continue;
     const governor = actorOf(t.governor);
     const decision = await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } });
-    await decideAward(governor, awardDecisionId, { decision: "APPROVED", typedName: governor.name, comment: "", contentHash: decision.contentHash });
-    if (t.target === "AWARDED") await confirmAward(chair, t.id, later);
+    await retry(() => decideAward(governor, awardDecisionId, { decision: "APPROVED", typedName: governor.name, comment: "", contentHash: decision.contentHash }));
+    if (t.target === "AWARDED") await retry(() => confirmAward(chair, t.id, later));
   }
   await db.$disconnect();
   return bigDecision;

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatLondon } from "@/domain/london-time";
@@ -31,7 +32,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
  * commissioners said (anonymised), and the justification when the top bid
  * was not chosen. Rendered only from the frozen summary.
  */
-export function AwardSummaryView({ summary }: { summary: AwardSummary }) {
+export function AwardSummaryView({ summary, path, showCommentsFor }: { summary: AwardSummary; path: string; showCommentsFor?: string }) {
   const t = summary.tender;
   const quality = summary.criteria.filter((c) => c.kind === "QUALITY");
   const price = summary.ranking.find((r) => r.bidId === summary.recommended.bidId)?.pricePence ?? null;
@@ -112,25 +113,40 @@ export function AwardSummaryView({ summary }: { summary: AwardSummary }) {
       </Section>
 
       <Section id="young-commissioners" title="What the young commissioners said">
-        {summary.youngCommissionersSaid.map((bid) => (
-          <details key={bid.bidId} className="mb-3 border border-slate-300 bg-white p-3" open={bid.bidId === summary.recommended.bidId}>
-            <summary className="cursor-pointer font-bold">
-              {bid.provider} ({bid.comments.length} comment{bid.comments.length === 1 ? "" : "s"})
-            </summary>
-            {bid.comments.length === 0 ? (
-              <p className="mt-2">No counted young commissioner scored this bid.</p>
-            ) : (
-              <ul className="mt-2 space-y-2">
-                {bid.comments.map((c, i) => (
-                  <li key={i} className="border-l-4 border-slate-300 pl-2">
-                    <span className="font-bold">{c.label}</span>, {c.criterion}: <span className="font-mono">{c.score}</span> out of 5
-                    <span className="block">{c.reason}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </details>
-        ))}
+        {/* Details on demand: the recommended bid's comments are shown; any other
+            bid's open from a link (?said=<bid>), so a 50-bid summary stays small. */}
+        <ul className="space-y-3">
+          {summary.youngCommissionersSaid.map((bid) => {
+            const shown = bid.bidId === summary.recommended.bidId || bid.bidId === showCommentsFor;
+            const count = `${bid.comments.length} comment${bid.comments.length === 1 ? "" : "s"}`;
+            return (
+              <li key={bid.bidId} className="border border-slate-300 bg-white p-3">
+                <p className="font-bold">
+                  {bid.provider}{" "}
+                  {shown || bid.comments.length === 0 ? (
+                    <span className="font-normal">({count})</span>
+                  ) : (
+                    <Link href={`${path}?said=${bid.bidId}#said-${bid.bidId}`} className="font-normal">
+                      Read the {count}
+                      <span className="sr-only"> on {bid.provider}</span>
+                    </Link>
+                  )}
+                </p>
+                {shown && bid.comments.length === 0 && <p className="mt-2">No counted young commissioner scored this bid.</p>}
+                {shown && bid.comments.length > 0 && (
+                  <ul className="mt-2 space-y-2" id={`said-${bid.bidId}`}>
+                    {bid.comments.map((c, i) => (
+                      <li key={i} className="border-l-4 border-slate-300 pl-2">
+                        <span className="font-bold">{c.label}</span>, {c.criterion}: <span className="font-mono">{c.score}</span> out of 5
+                        <span className="block">{c.reason}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
         {quality.length === 0 && <p>This tender had no quality criteria.</p>}
       </Section>
     </>

@@ -19,7 +19,7 @@ const STATUS_TEXT: Record<string, string> = {
   SUPERSEDED: "The commissioner has replaced this recommendation with a newer one.",
 };
 
-export default async function AwardSignOffPage({ params, searchParams }: { params: Promise<{ awardDecisionId: string }>; searchParams: Promise<{ decided?: string }> }) {
+export default async function AwardSignOffPage({ params, searchParams }: { params: Promise<{ awardDecisionId: string }>; searchParams: Promise<{ decided?: string; said?: string }> }) {
   const [{ awardDecisionId }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor("establishment");
   const request = await readable(getAwardSignOff(actor, awardDecisionId));
@@ -42,7 +42,7 @@ export default async function AwardSignOffPage({ params, searchParams }: { param
           {request.status === "APPROVED" && request.standstill && <span className="block" data-testid="standstill">{request.standstill.sentence}</span>}
         </p>
       )}
-      <AwardSummaryView summary={request.summary} />
+      <AwardSummaryView summary={request.summary} path={`/establishment/sign-offs/${awardDecisionId}`} showCommentsFor={query.said} />
 
       {request.earlier.length > 0 && (
         <section aria-labelledby="earlier" className="mb-8">

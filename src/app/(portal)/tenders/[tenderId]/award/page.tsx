@@ -30,8 +30,8 @@ const STATUS: Record<string, string> = {
   SUPERSEDED: "Replaced by a newer recommendation",
 };
 
-export default async function AwardPage({ params, searchParams }: { params: Promise<{ tenderId: string }>; searchParams: Promise<{ done?: string }> }) {
-  const [{ tenderId }, { done }] = await Promise.all([params, searchParams]);
+export default async function AwardPage({ params, searchParams }: { params: Promise<{ tenderId: string }>; searchParams: Promise<{ done?: string; said?: string }> }) {
+  const [{ tenderId }, { done, said }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("tenders");
   const at = now();
   const { tender, canManage, governors, liveResult, decisions } = await readable(getAwardForCommissioner(actor, tenderId));
@@ -151,7 +151,7 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
           <h2 id="latest" className="mb-4 text-2xl font-bold">
             The recommendation the governor {current.status === "PENDING_SIGNOFF" ? "is reading" : "read"}
           </h2>
-          <AwardSummaryView summary={current.summary} />
+          <AwardSummaryView summary={current.summary} path={`/tenders/${tenderId}/award`} showCommentsFor={said} />
         </section>
       )}
 
