@@ -57,10 +57,9 @@ export async function load(url: string, cookie: string | null, connections: numb
         {
           url,
           connections,
+          // Bounded by time (autocannon's `amount` would override it).
           duration: seconds,
-          // Bounded: never more than this many requests, whatever the speed.
-          amount: Math.max(connections * 4, Math.round(seconds * 2000)),
-          headers: { ...(cookie ? { cookie } : {}), "accept-encoding": "gzip" },
+          headers: { ...(cookie ? { cookie } : {}), accept: "text/html,*/*;q=0.8", "accept-encoding": "gzip" },
           timeout: 30,
         },
         (error, r) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(r)),
