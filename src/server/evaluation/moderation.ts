@@ -11,13 +11,14 @@ import { loadMySeat } from "./panel-membership";
 import { checkQuorum } from "./quorum";
 import { computeResults, memberStatus } from "./results";
 import { reasonProblem } from "./score-input";
+import { isId } from "../ids";
 
 /** The chair marks a member absent (or back), so quorum can be reached without them. */
 export async function markAbsent(actor: Actor, tenderId: string, panelMemberId: string, absent: boolean, now = clockNow()): Promise<void> {
   await db.$transaction(async (tx) => {
     const tender = await loadAsChair(tx, actor, tenderId);
     if (tender.status !== "EVALUATION") throw new Conflict("Members can be marked absent only during evaluation.");
-    const member = await tx.panelMember.findFirst({ where: { id: panelMemberId, tenderId, status: "ACCEPTED" } });
+    const member = isId(panelMemberId) ? await tx.panelMember.findFirst({ where: { id: panelMemberId, tenderId, status: "ACCEPTED" } }) : null;
     if (!member) throw new NotFound("That person is not on this panel.");
     if (member.userId === actor.id) throw new Conflict("The chair cannot mark themselves absent.");
     await tx.panelMember.update({ where: { id: member.id }, data: { markedAbsentAt: absent ? now : null } });
@@ -68,6 +69,7 @@ export async function reviseScore(
   if (!input.revisionReason.trim()) errors.revisionReason = "Say why you are changing your score";
   else if (input.revisionReason.length > 2000) errors.revisionReason = "Must be 2,000 characters or fewer";
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  if (!isId(input.bidId) || !isId(input.criterionId)) throw new NotFound("You have no submitted score for that bid and criterion.");
   await db.$transaction(async (tx) => {
     const seat = await loadMySeat(tx, actor, tenderId);
     if (seat.tender.status !== "MODERATION") throw new Conflict("Scores can be revised only during moderation.");

@@ -5,13 +5,14 @@ import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, NotFound } from "../errors";
 import { assertDraft, loadManagedTender } from "./load-managed-tender";
+import { isId } from "../ids";
 
 /** Takes someone off a DRAFT tender's panel (not the chair). */
 export async function removePanelMember(actor: Actor, tenderId: string, panelMemberId: string, now = clockNow()): Promise<void> {
   await db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
     assertDraft(tender);
-    const member = await tx.panelMember.findFirst({ where: { id: panelMemberId, tenderId } });
+    const member = isId(panelMemberId) ? await tx.panelMember.findFirst({ where: { id: panelMemberId, tenderId } }) : null;
     if (!member) throw new NotFound("That person is no longer on this panel.");
     if (member.isChair) throw new Conflict("The chair cannot be removed from the panel.");
     await tx.panelMember.delete({ where: { id: member.id } });

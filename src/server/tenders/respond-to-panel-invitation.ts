@@ -4,10 +4,12 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, NotFound } from "../errors";
+import { isId } from "../ids";
 import { assertConsented } from "../technicians/consent-gate";
 
 /** The invited person says yes or no to joining a panel. Saying yes needs a young commissioner's consent; saying no never does. */
 export async function respondToPanelInvitation(actor: Actor, panelMemberId: string, accept: boolean, now = clockNow()): Promise<void> {
+  if (!isId(panelMemberId)) throw new NotFound("We could not find that invitation.");
   await db.$transaction(async (tx) => {
     if (accept) await assertConsented(tx, actor);
     const member = await tx.panelMember.findFirst({

@@ -1,0 +1,141 @@
+// Every server action, fuzzed with fast-check: missing and extra fields,
+// wrong types, huge and unicode strings, other users' real ids, replayed and
+// concurrent submits, as each role. Never a server error (an unexpected throw,
+// or the "Something went wrong on our side" form state the one error mapper
+// gives for one), never a partial write (a refused attempt changes no row).
+//
+// Why call the exported action functions with a faked session rather than
+// POST to the action endpoint: Next.js addresses actions by a build-time id
+// encrypted with the build's key, and bound arguments travel encrypted too, so
+// driving the endpoint needs the compiled client manifest of one build. The
+// function is what the endpoint calls after decoding, so it sees the same input.
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { createActor } from "../fixtures/factories";
+import { openedTender } from "../fixtures/evaluation-builders";
+import { listEntryPoints, type ServerActionEntry } from "../fixtures/entry-points";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/server/auth/session", async () => {
+  const { forbidden, redirect } = await import("next/navigation");
+  return {
+    getActor: async () => session.actor,
+    needsConsent: async () => false,
+    requireActor: async () => session.actor ?? redirect("/login"),
+    requireRole: async (...roles: string[]) => (session.actor && roles.includes(session.actor.role) ? session.actor : forbidden()),
+    startSession: async () => undefined,
+    endSession: async () => undefined,
+    requestIp: async () => "203.0.113.9",
+  };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+
+/** Rows per table, in one statement: a refused attempt must leave them all as they were. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const tables = await db.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`;
+  const sql = `SELECT json_build_object(${tables.map((t) => `'${t.table_name}', (SELECT count(*) FROM "${t.table_name}")`).join(", ")}) AS counts`;
+  const [row] = await db.$queryRawUnsafe<{ counts: Record<string, number> }[]>(sql);
+  return row!.counts;
+}
+/** Tables a refused attempt may legitimately write: sign-in throttling counts failures; logs of failed sign-ins. */
+const MAY_CHANGE_ON_REFUSAL = new Set(["SignInAttempt", "SignInThrottle", "AuditEvent", "UserSession"]);
+
+type Outcome = "ok" | "refused" | `server error: ${string}`;
+
+function classify(result: unknown, error: unknown): Outcome {
+  if (error !== undefined) {
+    const digest = (error as { digest?: unknown })?.digest;
+    if (typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND")) {
+      return digest.startsWith("NEXT_REDIRECT") ? "ok" : "refused";
+    }
+    return `server error: ${String(error).slice(0, 300)}`;
+  }
+  const state = result as { status?: string; message?: string; ok?: boolean } | undefined;
+  if (state?.message && /Something went wrong on our side/.test(state.message)) return `server error: ${state.message}`;
+  if (state?.status === "error" || state?.ok === false) return "refused";
+  return "ok";
+}
+
+let actors: Actor[];
+let realIds: string[];
+const entries = listEntryPoints();
+const actions = entries.filter((e): e is ServerActionEntry => e.kind === "action");
+const serverErrors: string[] = [];
+let cases = 0;
+
+beforeAll(async () => {
+  const t = await openedTender();
+  actors = [await createActor("ADMIN"), t.commissioner, t.commissioner2, t.technicians[0]!, await createActor("GOVERNOR", { establishmentIds: [t.establishmentId] }), await createActor("PROVIDER")];
+  realIds = [t.id, t.bids.a, t.bids.b, t.criteria.quality, t.organisations.a, ...Object.values(t.seats), t.commissioner.id];
+  vi.spyOn(console, "error").mockImplementation(() => undefined);
+});
+
+afterAll(() => {
+  console.info(`${actions.length} entry points × ${cases} cases, ${serverErrors.length} server errors`);
+});
+
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "grapheme", maxLength: 50 }),
+  fc.constantFrom("", " ", "0", "-1", "1e309", "NaN", "null", "undefined", "<script>alert(1)</script>", "'; DROP TABLE \"User\"; --", "-".repeat(36), "../../etc/passwd", "\u0000", "é".repeat(36)),
+  fc.string({ minLength: 100_000, maxLength: 100_000 }).map((s) => s.padEnd(100_000, "x")),
+  fc.uuid(),
+);
+
+function argFor(type: string, ids: fc.Arbitrary<string>): fc.Arbitrary<unknown> {
+  if (type === "number") return fc.oneof(fc.integer(), fc.constantFrom(Number.NaN, Infinity, -1, 0));
+  if (type === "string[]") return fc.array(ids, { maxLength: 3 });
+  if (type === "FormData") {
+    return fc
+      .array(fc.tuple(fc.oneof(fc.constantFrom("title", "reference", "price", "answer", "reason", "decision", "entryIds", "tenderId", "bidId", "id", "userId", "email", "password", "version", "command", "direction", "criterionId", "organisationId", "establishmentId", "minutes", "hours", "workedOn", "activity", "note", "typedName", "contentHash", "keepSubmittedScores", "name", "role", "token", "next", "intent"), fc.string({ maxLength: 20 })), fc.oneof(text, ids)), { maxLength: 12 })
+      .map((pairs) => {
+        const form = new FormData();
+        for (const [k, v] of pairs) form.append(k, String(v));
+        return form;
+      });
+  }
+  if (type.endsWith("FormState")) return fc.constant({ status: "idle" });
+  return ids;
+}
+
+describe("fuzzing every server action", () => {
+  it("finds every exported server action in the code", () => {
+    expect(actions.length).toBeGreaterThan(30);
+    for (const a of actions) expect(a.params.length, a.id).toBeGreaterThanOrEqual(0);
+  });
+
+  for (const entry of actions) {
+    it(`${entry.id}: no server error, no partial write`, async () => {
+      const mod = (await import(/* @vite-ignore */ path.resolve(entry.file))) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const action = mod[entry.name]!;
+      const ids = fc.oneof(text, fc.constantFrom(...realIds));
+      const args = fc.tuple(...entry.params.map((p) => argFor(p, ids)));
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 0, max: actors.length }), args, fc.boolean(), async (who, input, concurrent) => {
+          session.actor = actors[who] ?? null;
+          const before = await rowCounts();
+          const run = () => action(...input).then((r) => classify(r, undefined), (e: unknown) => classify(undefined, e));
+          // Replayed or concurrent: the same submit twice.
+          const outcomes = concurrent ? await Promise.all([run(), run()]) : [await run(), await run()];
+          cases += 1;
+          const errors = outcomes.filter((o) => o.startsWith("server error"));
+          if (errors.length > 0) serverErrors.push(`${entry.id}: ${errors[0]}`);
+          expect(errors, `${entry.id} as ${session.actor?.role ?? "nobody"}`).toEqual([]);
+          if (outcomes.every((o) => o === "refused")) {
+            const after = await rowCounts();
+            const changed = Object.keys(after).filter((t) => after[t] !== before[t] && !MAY_CHANGE_ON_REFUSAL.has(t));
+            expect(changed, `${entry.id}: refused, yet rows changed`).toEqual([]);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+});
+
