@@ -32,13 +32,27 @@ const shared = globalThis as unknown as {
   cocommissionDbSuspect?: boolean;
   cocommissionOutbox?: { stop(): Promise<void> };
   cocommissionDb?: { $disconnect(): Promise<void> };
+  /** requestId → the reference an error was logged with (src/instrumentation.ts). */
+  cocommissionErrorRefs?: Map<string, string>;
 };
 
 // ── PostgreSQL reachability ────────────────────────────────────────────────
 // Checked only when a request failed (instrumentation.ts raises the flag) or
 // while it is known to be down; a healthy database costs nothing per request.
-const probe = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
-probe.on("error", () => {}); // an idle probe connection dropped by a restart
+/** A new connection each time: what matters is whether the app can connect now. */
+async function probe(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    void client.end().catch(() => {});
+  }
+}
 let databaseUp = true;
 let checkedAt = 0;
 let checking: Promise<boolean> | null = null;
@@ -46,13 +60,7 @@ let checking: Promise<boolean> | null = null;
 function databaseReachable(): Promise<boolean> | boolean {
   const needsCheck = shared.cocommissionDbSuspect || (!databaseUp && Date.now() - checkedAt > 500);
   if (!needsCheck) return databaseUp;
-  checking ??= probe
-    .query("SELECT 1")
-    .then(
-      () => true,
-      () => false,
-    )
-    .then((up) => {
+  checking ??= probe().then((up) => {
       if (up !== databaseUp) logger.warn({ database: up ? "reachable" : "unreachable" }, up ? "database is back" : "database unreachable");
       databaseUp = up;
       checkedAt = Date.now();
@@ -92,6 +100,42 @@ function answerUnavailable(req: http.IncomingMessage, res: http.ServerResponse, 
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.end(TRY_AGAIN_HTML);
   }
+}
+
+function errorHtml(reference: string | undefined): string {
+  return TRY_AGAIN_HTML.replace("Sorry, the service is unavailable – CoCommission", "Sorry, there is a problem with the service – CoCommission")
+    .replace("<h1>Sorry, the service is unavailable</h1>", "<h1>Sorry, there is a problem with the service</h1>")
+    .replace(
+      /<p>We cannot reach[\s\S]*?<\/p>/,
+      `<p>Anything you saw confirmed as saved is safe. Anything you were sending when this page appeared has not been saved.</p>${reference ? `<p>If you contact support, quote reference ${reference}.</p>` : ""}`,
+    );
+}
+
+/**
+ * A page that fails on the server is sent by Next.js as a 500 whose HTML shows
+ * nothing without JavaScript. For page loads, send a plain page instead: "try
+ * again" (503) when PostgreSQL was the trouble, otherwise the error with the
+ * reference that was logged (src/instrumentation.ts).
+ */
+function replaceFailedPages(req: http.IncomingMessage, res: http.ServerResponse, requestId: string) {
+  const pageLoad = req.method === "GET" && (req.headers.accept ?? "").includes("text/html") && !req.headers.rsc && !req.headers["next-action"];
+  if (!pageLoad) return;
+  const writeHead = res.writeHead.bind(res);
+  const end = res.end.bind(res);
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (status < 500) return (writeHead as (...a: unknown[]) => http.ServerResponse)(status, ...rest);
+    const unavailable = shared.cocommissionDbSuspect === true || !databaseUp;
+    const reference = shared.cocommissionErrorRefs?.get(requestId);
+    shared.cocommissionErrorRefs?.delete(requestId);
+    for (const name of res.getHeaderNames()) if (name !== "x-request-id" && name !== "connection") res.removeHeader(name);
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Cache-Control", "no-store");
+    if (unavailable) res.setHeader("Retry-After", "10");
+    writeHead(unavailable ? 503 : 500);
+    res.write = (() => true) as typeof res.write;
+    res.end = (() => end(unavailable ? TRY_AGAIN_HTML : errorHtml(reference))) as typeof res.end;
+    return res;
+  }) as typeof res.writeHead;
 }
 
 // ── Logging ────────────────────────────────────────────────────────────────
@@ -168,6 +212,7 @@ async function main() {
       try {
         const gated = !quiet && !url.startsWith("/_next/") && !url.startsWith("/api/health");
         if (gated && !(await databaseReachable())) return answerUnavailable(req, res, "database unreachable");
+        replaceFailedPages(req, res, requestId);
         await handle(req, res);
       } catch (error) {
         logger.error({ err: error, requestId }, "request handler failed");
@@ -193,7 +238,6 @@ async function main() {
     server.closeAllConnections();
     await shared.cocommissionOutbox?.stop().catch(() => {});
     await shared.cocommissionDb?.$disconnect().catch(() => {});
-    await probe.end().catch(() => {});
     logger.info({ ms: Date.now() - began }, "stopped");
     process.exit(0);
   };

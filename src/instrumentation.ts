@@ -27,6 +27,12 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   const key = `${String(requestId)}:${digest}`;
   if (digest && logged.has(key)) return;
   if (digest) logged.add(key);
+  // The server's plain error page (scripts/serve.ts) shows this reference.
+  if (digest && typeof requestId === "string") {
+    const refs = ((globalThis as { cocommissionErrorRefs?: Map<string, string> }).cocommissionErrorRefs ??= new Map());
+    refs.set(requestId, digest);
+    if (refs.size > 1000) refs.clear();
+  }
   if (logged.size > 1000) logged.clear();
   logger.error(
     { ref: digest, requestId: Array.isArray(requestId) ? requestId[0] : requestId, route: context.routePath, routeType: context.routeType, err: error },

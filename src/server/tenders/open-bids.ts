@@ -7,6 +7,9 @@ import { db } from "../db";
 import { Conflict } from "../errors";
 import { loadManagedTender } from "./load-managed-tender";
 
+/** Said to a commissioner whose "Open bids" came a moment after another's. */
+export const BIDS_ALREADY_OPENED = "The bids have already been opened.";
+
 /** After the deadline, the commissioner opens the sealed bids; evaluation starts. */
 export async function openBids(actor: Actor, tenderId: string, now = clockNow()): Promise<{ submittedBids: number }> {
   return db.$transaction(async (tx) => {
@@ -19,7 +22,7 @@ export async function openBids(actor: Actor, tenderId: string, now = clockNow())
           tender.effectiveStatus === "PUBLISHED"
             ? "Bids stay sealed until the submission deadline has passed."
             : tender.bidsOpenedAt
-              ? "The bids have already been opened."
+              ? BIDS_ALREADY_OPENED
               : error.message,
         );
       }

@@ -20,6 +20,7 @@ const SAVED: Record<string, string> = {
   details: "Tender details saved",
   published: "Tender published. Providers can now see it, ask questions and send bids.",
   opened: "Bids opened. Evaluation has started.",
+  alreadyOpened: "Someone else opened the bids a moment before you. Evaluation has started.",
   cancelled: "Tender cancelled. Providers with a bid have been told.",
   retender: "Re-tender started as a draft, with the same criteria. Set the deadlines and build the panel.",
 };

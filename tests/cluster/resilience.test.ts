@@ -1,0 +1,205 @@
+// PostgreSQL restarted under load, and a graceful stop (SIGTERM), against a
+// real production server. The figures measured are printed and written to
+// .test-reports/cluster-figures.json.
+import { writeFileSync } from "node:fs";
+import { decode } from "next-auth/jwt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "../../scripts/lib/migrations";
+import { Client, text } from "./browserless";
+import { logLines, recordFigures, SECRET, startDatabase, startInstance, type Database, type Instance } from "./harness";
+
+let database: Database;
+let server: Instance;
+let email: string;
+let password: string;
+
+beforeAll(async () => {
+  database = await startDatabase("resilience");
+  await migrate(database.url);
+  process.env.DATABASE_URL = database.url;
+  const { createUser, TEST_PASSWORD } = await import("../fixtures/factories");
+  email = (await createUser("COMMISSIONER")).email;
+  password = TEST_PASSWORD;
+  server = await startInstance({ databaseUrl: database.url });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  const { db } = await import("@/server/db");
+  await db.$disconnect();
+  await database?.destroy();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const HANG_MS = 10_000;
+
+type Outcome = "answered" | "failedCleanly" | "failedBadly" | "hung";
+
+/** What a person got: the page, a clear "try again" (503) or error page with a reference, something worse, or nothing within 10 s. */
+function classify(status: number, html: string): Outcome {
+  const body = text(html);
+  if (/PrismaClient|\n\s+at |node_modules/.test(html)) return "failedBadly"; // a stack trace or internals
+  if (status === 200 && !/Sorry, there is a problem/.test(body)) return "answered";
+  if (status === 503 && /Try again/.test(body)) return "failedCleanly";
+  if (status >= 500 && /Sorry, there is a problem with the service/.test(body)) return "failedCleanly";
+  return "failedBadly";
+}
+
+describe("PostgreSQL restarted under load", () => {
+  it("answers every request during the outage with a clear try-again (never a hang over 10 s or a stack trace), recovers by itself, and loses no acknowledged write", async () => {
+    const reader = new Client(server.url);
+    expect(text((await reader.signIn(email, password)).html)).toContain("Tenders");
+
+    const counts = { answered: 0, failedCleanly: 0, failedBadly: 0, hung: 0 };
+    const outageCounts = { answered: 0, failedCleanly: 0, failedBadly: 0, hung: 0 };
+    const badSamples: string[] = [];
+    const acknowledgedSessions: string[] = [];
+    let signInsTried = 0;
+    let outage = false;
+    let phase = "before";
+    let running = true;
+
+    const count = (outcome: Outcome, sample: string) => {
+      counts[outcome]++;
+      if (outage) outageCounts[outcome]++;
+      if (outcome === "failedBadly" && badSamples.length < 3) badSamples.push(`${phase} ${sample.slice(0, 300)}`);
+    };
+
+    const timed = async (run: (signal: AbortSignal) => Promise<void>) => {
+      try {
+        await run(AbortSignal.timeout(HANG_MS));
+      } catch (error) {
+        count((error as Error).name === "TimeoutError" ? "hung" : "failedBadly", String(error));
+      }
+    };
+
+    // Readers: signed-in page views. Writer: sign-ins, each a write (a session row and an audit event).
+    const readers = Array.from({ length: 3 }, async () => {
+      while (running) {
+        await timed(async (signal) => {
+          const response = await fetch(`${server.url}/tenders`, { headers: { Accept: "text/html", Cookie: [...reader.cookies].map(([k, v]) => `${k}=${v}`).join("; ") }, signal, redirect: "manual" });
+          const html = await response.text();
+          count(classify(response.status, html), `${response.status} ${text(html)}`);
+        });
+        await sleep(50);
+      }
+    });
+    const writer = (async () => {
+      while (running) {
+        signInsTried++;
+        await timed(async () => {
+          const client = new Client(server.url);
+          const form = await client.get("/login");
+          if (classify(form.status, form.html) !== "answered") return count(classify(form.status, form.html), `${form.status} ${text(form.html)}`);
+          const page = await client.submit(form, "Sign in", { email, password });
+          const outcome = classify(page.status, page.html);
+          count(outcome, `${page.status} ${text(page.html)}`);
+          const cookie = [...client.cookies].find(([k]) => k.includes("session-token"));
+          if (cookie && outcome === "answered") {
+            const token = await decode({ token: decodeURIComponent(cookie[1]), secret: SECRET });
+            acknowledgedSessions.push(String(token?.sid));
+          }
+        });
+        await sleep(100);
+      }
+    })();
+
+    await sleep(3_000);
+    outage = true;
+    phase = "outage";
+    const stoppedAt = Date.now();
+    await database.stop();
+    await sleep(4_000);
+    await database.start();
+    const startedAt = Date.now();
+    // Recovery: from PostgreSQL accepting connections again to the portal serving pages again.
+    let readyAt = 0;
+    let pageAt = 0;
+    while (!readyAt || !pageAt) {
+      if (Date.now() - startedAt > 30_000) break;
+      if (!readyAt && (await fetch(`${server.url}/api/health/ready`)).status === 200) readyAt = Date.now();
+      if (!pageAt) {
+        const r = await fetch(`${server.url}/tenders`, { headers: { Accept: "text/html", Cookie: [...reader.cookies].map(([k, v]) => `${k}=${v}`).join("; ") }, redirect: "manual" });
+        if (r.status === 200) pageAt = Date.now();
+      }
+      await sleep(100);
+    }
+    outage = false;
+    phase = "after";
+    await sleep(4_000);
+    running = false;
+    await Promise.all([...readers, writer]);
+
+    const rows = await database.query<{ id: string }>(`SELECT id::text FROM "UserSession" WHERE id::text = ANY($1)`, [acknowledgedSessions]);
+    const figures = {
+      requests: counts,
+      duringOutage: outageCounts,
+      outageSeconds: (startedAt - stoppedAt) / 1000,
+      recoverySecondsToReady: readyAt ? (readyAt - startedAt) / 1000 : null,
+      recoverySecondsToPages: pageAt ? (pageAt - startedAt) / 1000 : null,
+      signIns: { tried: signInsTried, acknowledged: acknowledgedSessions.length, foundAfterRestart: rows.length },
+    };
+    recordFigures("postgresRestart", figures);
+    writeFileSync(".test-reports/resilience-server.log", server.output.join("\n"));
+
+    expect(badSamples).toEqual([]);
+    expect(counts.hung).toBe(0);
+    expect(outageCounts.failedCleanly).toBeGreaterThan(0);
+    expect(readyAt).toBeGreaterThan(0);
+    expect(pageAt).toBeGreaterThan(0);
+    expect(acknowledgedSessions.length).toBeGreaterThan(0);
+    expect(rows.length).toBe(acknowledgedSessions.length);
+    // The server noticed, said so in its log, and noticed the return.
+    const messages = logLines(server).map((l) => l.msg);
+    expect(messages).toContain("database unreachable");
+    expect(messages).toContain("database is back");
+  });
+});
+
+describe("SIGTERM", () => {
+  it("stops taking connections, finishes the request in flight, closes the pool and exits 0 within 10 s", async () => {
+    // Hold a lock the readiness query needs, so a request is in flight when the signal comes.
+    const { default: pg } = await import("pg");
+    const lock = new pg.Client({ connectionString: database.url });
+    await lock.connect();
+    await lock.query("BEGIN");
+    await lock.query(`LOCK TABLE "_prisma_migrations" IN ACCESS EXCLUSIVE MODE`);
+    const slow = fetch(`${server.url}/api/health/ready`);
+    for (let i = 0; i < 100; i++) {
+      const [{ waiting }] = (await lock.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+      )).rows as [{ waiting: number }];
+      if (waiting > 0) break;
+      await sleep(20);
+    }
+
+    const stopped = server.stop("SIGTERM");
+    let refused = false;
+    for (let i = 0; i < 40 && !refused; i++) {
+      await sleep(25);
+      refused = await fetch(`${server.url}/api/health/live`).then(
+        () => false,
+        () => true,
+      );
+    }
+    await lock.query("COMMIT");
+    await lock.end();
+
+    const response = await slow;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "ok", migrations: "current" });
+    const { code, ms } = await stopped;
+    recordFigures("sigterm", { exitCode: code, secondsToExit: ms / 1000, newConnectionsRefused: refused, inFlightCompleted: response.status === 200 });
+    expect(refused).toBe(true);
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(10_000);
+    const messages = logLines(server).map((l) => l.msg);
+    expect(messages).toContain("stopped");
+    const { db } = await import("@/server/db");
+    await db.$disconnect(); // this test's own connections
+    const connections = await database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    expect(connections[0]!.n).toBe(0);
+  });
+});
