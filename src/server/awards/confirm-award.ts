@@ -12,6 +12,7 @@ import { loadManagedTender } from "../tenders/load-managed-tender";
 import type { AwardSummary } from "./award-summary";
 import { standingGovernorApproval } from "./approval";
 import { contractPeriod } from "@/domain/contract-period";
+import { publishOcdsRelease } from "../ocds/publish-release";
 
 /**
  * After standstill the commissioner confirms the award: the tender becomes
@@ -52,6 +53,7 @@ export async function confirmAward(actor: Actor, tenderId: string, now = clockNo
     });
     await tx.awardDecision.update({ where: { id: decision.id }, data: { awardedAt: now } });
     await tx.tender.update({ where: { id: tenderId }, data: { status: "AWARDED", version: { increment: 1 } } });
+    await publishOcdsRelease(tx, tenderId, "contract", now);
     const winners = await tx.user.findMany({ where: { role: "PROVIDER", disabledAt: null, organisationId: winner.organisationId }, select: { id: true, email: true, name: true } });
     await notifyUsers(tx, winners, {
       template: "contract-awarded",

@@ -11,6 +11,7 @@ import { clearNotices, notifyUsers } from "../notifications/notify";
 import { parseSignOff, type SignOffInput } from "../signatures";
 import type { AwardSummary } from "./award-summary";
 import { isId } from "../ids";
+import { publishOcdsRelease } from "../ocds/publish-release";
 
 
 /**
@@ -70,6 +71,8 @@ export async function decideAward(actor: Actor, awardDecisionId: string, input: 
         data: { status: "APPROVED", standstillStartsOn: new Date(`${standstill.beginsOn}T00:00:00Z`), standstillEndsAt: standstill.endsAt },
       });
       await tx.tender.update({ where: { id: decision.tenderId }, data: { status: nextStatus, version: { increment: 1 } } });
+      // The notice of intention to award is public from the start of standstill.
+      await publishOcdsRelease(tx, decision.tenderId, "award", now);
       // Outcome letters go to every bidder at once; the email only links to the letter.
       const bidderUsers = await tx.user.findMany({
         where: { role: "PROVIDER", disabledAt: null, organisationId: { in: summary.ranking.map((r) => r.organisationId) } },

@@ -7,6 +7,7 @@ import { Conflict, Invalid, NotFound } from "../errors";
 import { notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { isId } from "../ids";
+import { publishOcdsRelease } from "../ocds/publish-release";
 
 /**
  * A commissioner answers a question; the answer is published to every
@@ -24,6 +25,7 @@ export async function answerQuestion(actor: Actor, tenderId: string, questionId:
     if (question.publishedAt) throw new Conflict("This question has already been answered and published.");
     if (tender.status !== "PUBLISHED") throw new Conflict("Answers can only be published while the tender is open.");
     await tx.clarificationQuestion.update({ where: { id: question.id }, data: { answer, answeredById: actor.id, answeredAt: now, publishedAt: now } });
+    await publishOcdsRelease(tx, tenderId, "tenderUpdate", now);
     const providers = await tx.user.findMany({
       where: {
         role: "PROVIDER",

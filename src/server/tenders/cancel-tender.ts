@@ -7,6 +7,7 @@ import { db } from "../db";
 import { Conflict, Invalid } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "./load-managed-tender";
+import { publishOcdsRelease } from "../ocds/publish-release";
 
 /** Cancels a tender from any state before AWARDED, with a reason; every provider with a bid is told. */
 export async function cancelTender(actor: Actor, tenderId: string, input: { reason: string }, now = clockNow()): Promise<void> {
@@ -28,6 +29,8 @@ export async function cancelTender(actor: Actor, tenderId: string, input: { reas
     // A sign-off the governor was asked for is overtaken by the cancellation.
     const pending = await tx.awardDecision.findMany({ where: { tenderId, status: "PENDING_SIGNOFF" }, select: { id: true } });
     await clearNotices(tx, pending.map((d) => `/establishment/sign-offs/${d.id}`), now);
+    // A tender that was never published has nothing public to cancel.
+    await publishOcdsRelease(tx, tenderId, "tenderCancellation", now);
     // Everyone in an organisation that has a bid (draft, submitted or withdrawn) hears about it.
     const bidders = await tx.user.findMany({
       where: { role: "PROVIDER", disabledAt: null, organisation: { bids: { some: { tenderId } } } },

@@ -6,6 +6,7 @@ import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid } from "../errors";
 import { assertVersion, loadManagedTender } from "./load-managed-tender";
+import { publishOcdsRelease } from "../ocds/publish-release";
 
 /**
  * Publishes a DRAFT tender after every rule of PRODUCT.md holds, checked here
@@ -35,6 +36,7 @@ export async function publishTender(actor: Actor, tenderId: string, input: { ver
       throw new Invalid(Object.fromEntries(problems.map((p) => [p.field, p.message])), "This tender cannot be published yet.");
     }
     await tx.tender.update({ where: { id: tenderId }, data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } } });
+    await publishOcdsRelease(tx, tenderId, "tender", now);
     await audit(tx, actor, {
       action: "tender.published",
       entityType: "Tender",

@@ -8,6 +8,7 @@ import { formatPence } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { countContracts, listContracts } from "@/server/contracts/queries";
+import { ocidsForTenders } from "@/server/ocds/queries";
 import { Pager } from "@/components/ui/pager";
 import { paging } from "@/server/paging";
 import { ContractStatusTag } from "./status";
@@ -24,9 +25,17 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
   const filter = status && status in REGISTER_STATUS_LABEL ? status : undefined;
   const at = now();
   const [contracts, total] = await Promise.all([listContracts(actor, at, { status: filter }, page), countContracts(actor, at, { status: filter })]);
+  const ocids = await ocidsForTenders(contracts.map((c) => c.tender.id));
   return (
     <>
       <PageHeading caption={can(actor, "tender.read") ? "All establishments" : "Your establishment"}>Contracts register</PageHeading>
+      <p className="mb-6 max-w-3xl">
+        Open data: every published tender, award and contract as{" "}
+        <a href="/api/ocds/releases" download="ocds-releases.json">
+          OCDS 1.1 releases (JSON)
+        </a>
+        , free to reuse without signing in.
+      </p>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="status" className="block font-bold">
@@ -61,7 +70,17 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
               <p>
                 {c.organisation.name} · {c.establishment.name} · {formatPence(c.valuePence)} · {day(c.startDate)} to {day(c.endDate)}
               </p>
-              <p className="text-slate-700">From tender {c.tender.reference}</p>
+              <p className="text-slate-700">
+                From tender {c.tender.reference}
+                {ocids.get(c.tender.id) && (
+                  <>
+                    {" · "}
+                    <a href={`/api/ocds/tenders/${ocids.get(c.tender.id)}`} download={`${ocids.get(c.tender.id)}.json`}>
+                      Open data for this contract (OCDS record, JSON)
+                    </a>
+                  </>
+                )}
+              </p>
             </li>
           ))}
         </ul>

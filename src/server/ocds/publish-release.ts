@@ -1,0 +1,144 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { contractPeriod } from "@/domain/contract-period";
+import { awardCriteriaDetails, gbp, PROCUREMENT_ROUTE_DETAILS, procurementMethod, tenderStatusFor, type OcdsTag } from "@/domain/ocds";
+import type { Prisma } from "@/generated/prisma/client";
+import type { AwardSummary } from "../awards/award-summary";
+import type { Tx } from "../db";
+import { env } from "../env";
+
+// Writes one OCDS 1.1 release, inside the transaction of the public event it
+// describes, from what that transaction can see, and never changes it (a
+// trigger refuses it). What goes in is only what is already public at that
+// moment: nothing about bids before they are opened, no panel member's own
+// scores, no young commissioner, no bidder's staff (organisations only).
+
+export function ocidFor(tenderId: string): string {
+  return `${env().OCDS_OCID_PREFIX}-${tenderId}`;
+}
+
+type Party = { id: string; name: string; roles: string[] };
+
+export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag, now: Date): Promise<void> {
+  const tender = await tx.tender.findUniqueOrThrow({
+    where: { id: tenderId },
+    include: {
+      establishment: { select: { id: true, name: true } },
+      createdBy: { select: { organisation: { select: { id: true, name: true } } } },
+      criteria: { orderBy: { position: "asc" }, select: { name: true, weight: true, kind: true } },
+      clarificationQuestions: { where: { publishedAt: { not: null } }, orderBy: { publishedAt: "asc" }, select: { id: true, question: true, answer: true, publishedAt: true } },
+    },
+  });
+  if (!tender.publishedAt) return; // never published: nothing public to say
+  const ocid = ocidFor(tenderId);
+  const buyerOrg = tender.createdBy.organisation ?? { id: "nhs-england", name: env().OCDS_PUBLISHER_NAME };
+  const buyer = { id: `org-${buyerOrg.id}`, name: buyerOrg.name };
+  const parties = new Map<string, Party>();
+  const addParty = (id: string, name: string, role: string) => {
+    const p = parties.get(id) ?? { id, name, roles: [] };
+    if (!p.roles.includes(role)) p.roles.push(role);
+    parties.set(id, p);
+  };
+  addParty(buyer.id, buyer.name, "buyer");
+  addParty(buyer.id, buyer.name, "procuringEntity");
+  // The establishment (prison / YOI) is where the services are delivered and signs off the award with NHS England.
+  addParty(`establishment-${tender.establishment.id}`, tender.establishment.name, "interestedParty");
+
+  const ocdsTender: Record<string, unknown> = {
+    id: tender.reference,
+    title: tender.title,
+    description: tender.summary,
+    status: tenderStatusFor(tag),
+    procuringEntity: buyer,
+    procurementMethod: procurementMethod(tender.procurementRoute),
+    procurementMethodDetails: PROCUREMENT_ROUTE_DETAILS[tender.procurementRoute] ?? tender.procurementRoute,
+    mainProcurementCategory: "services",
+    awardCriteria: "ratedCriteria",
+    awardCriteriaDetails: awardCriteriaDetails(tender.criteria, tender.aggregationRule),
+    submissionMethod: ["electronicSubmission"],
+    tenderPeriod: { startDate: tender.publishedAt.toISOString(), ...(tender.submissionDeadline ? { endDate: tender.submissionDeadline.toISOString() } : {}) },
+    hasEnquiries: tender.clarificationQuestions.length > 0,
+  };
+  if (tender.clarificationDeadline) ocdsTender.enquiryPeriod = { startDate: tender.publishedAt.toISOString(), endDate: tender.clarificationDeadline.toISOString() };
+  if (tender.estimatedValuePence !== null) ocdsTender.value = gbp(tender.estimatedValuePence);
+  if (tender.contractStartDate && tender.contractTermMonths) {
+    ocdsTender.contractPeriod = { startDate: `${tender.contractStartDate.toISOString().slice(0, 10)}T00:00:00Z`, durationInDays: Math.round(tender.contractTermMonths * 30.4375) };
+  }
+  if (tender.clarificationQuestions.length > 0) {
+    // Published answers, without naming who asked (as providers read them).
+    ocdsTender.documents = tender.clarificationQuestions.map((q, i) => ({
+      id: `clarification-${q.id}`,
+      documentType: "clarifications",
+      title: `Clarification ${i + 1}`,
+      description: `Question: ${q.question}\nAnswer: ${q.answer ?? ""}`,
+      datePublished: q.publishedAt!.toISOString(),
+      language: "en",
+    }));
+  }
+
+  const release: Record<string, unknown> = {
+    ocid,
+    id: `${ocid}-${tag}-${randomUUID()}`,
+    date: now.toISOString(),
+    tag: [tag],
+    initiationType: "tender",
+    language: "en",
+    buyer,
+    tender: ocdsTender,
+  };
+
+  // Only once the bids have been opened: who bid (organisations only).
+  if (tender.bidsOpenedAt) {
+    const bids = await tx.bid.findMany({ where: { tenderId, status: "SUBMITTED" }, select: { organisation: { select: { id: true, name: true } } }, orderBy: { organisation: { name: "asc" } } });
+    ocdsTender.numberOfTenderers = bids.length;
+    ocdsTender.tenderers = bids.map((b) => ({ id: `org-${b.organisation.id}`, name: b.organisation.name }));
+    for (const b of bids) addParty(`org-${b.organisation.id}`, b.organisation.name, "tenderer");
+  }
+
+  if (tag === "award" || tag === "contract") {
+    const decision = await tx.awardDecision.findFirstOrThrow({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" } });
+    const summary = decision.summary as unknown as AwardSummary;
+    const winner = summary.ranking.find((r) => r.bidId === decision.recommendedBidId)!;
+    const supplier = { id: `org-${winner.organisationId}`, name: winner.provider };
+    addParty(supplier.id, supplier.name, "supplier");
+    const period = decision.standstillEndsAt ? contractPeriod(summary.tender.contractStartDate, summary.tender.contractTermMonths, decision.standstillEndsAt) : null;
+    const valuePence = winner.pricePence ?? summary.tender.estimatedValuePence;
+    const award: Record<string, unknown> = {
+      id: decision.id,
+      title: `Award of ${tender.title}`,
+      description:
+        tag === "award"
+          ? `Intention to award: standstill until ${decision.standstillEndsAt?.toISOString() ?? "(not set)"}; approved by the governor of ${tender.establishment.name} (co-commissioning sign-off). Weighted total ${winner.total} out of 100, rank ${winner.rank} of ${summary.ranking.length}.`
+          : `Awarded after standstill. Weighted total ${winner.total} out of 100, rank ${winner.rank} of ${summary.ranking.length}.`,
+      status: tag === "award" ? "pending" : "active",
+      date: (decision.awardedAt ?? now).toISOString(),
+      suppliers: [supplier],
+      ...(valuePence !== null ? { value: gbp(valuePence) } : {}),
+      ...(period ? { contractPeriod: { startDate: `${period.start}T00:00:00Z`, endDate: `${period.end}T23:59:59Z` } } : {}),
+    };
+    release.awards = [award];
+    if (tag === "contract") ocdsTender.awardPeriod = { endDate: now.toISOString() };
+
+    if (tag === "contract") {
+      const contract = await tx.contract.findUniqueOrThrow({ where: { awardDecisionId: decision.id } });
+      release.contracts = [
+        {
+          id: contract.id,
+          awardID: decision.id,
+          title: contract.title,
+          status: "active",
+          period: { startDate: `${contract.startDate.toISOString().slice(0, 10)}T00:00:00Z`, endDate: `${contract.endDate.toISOString().slice(0, 10)}T23:59:59Z` },
+          value: gbp(contract.valuePence),
+          dateSigned: contract.createdAt.toISOString(),
+        },
+      ];
+    }
+  }
+  if (tag === "tenderCancellation" && tender.cancelReason) {
+    ocdsTender.description = `${tender.summary}\n\nCancelled: ${tender.cancelReason}`;
+  }
+  release.parties = [...parties.values()];
+
+  const json = JSON.parse(JSON.stringify(release)) as Prisma.InputJsonValue;
+  await tx.ocdsRelease.create({ data: { ocid, releaseId: release.id as string, tenderId, tag, date: now, release: json } });
+}

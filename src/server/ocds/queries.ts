@@ -1,0 +1,107 @@
+import "server-only";
+import { compileReleases } from "@/domain/ocds";
+import { db } from "../db";
+import { env } from "../env";
+import { Invalid, NotFound } from "../errors";
+
+// The open data feed: no sign-in, and only releases, which were written with
+// what was public at the time (publish-release.ts).
+
+export const OCDS_VERSION = "1.1";
+const MAX_LIMIT = 100;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Release = { [key: string]: Json };
+
+function publisher() {
+  return { name: env().OCDS_PUBLISHER_NAME };
+}
+
+function baseUrl(): string {
+  return env().NEXTAUTH_URL.replace(/\/$/, "");
+}
+
+export interface ReleaseQuery {
+  since?: string | null;
+  after?: string | null;
+  limit?: string | null;
+}
+
+function parseQuery(q: ReleaseQuery): { since: Date | null; after: bigint; limit: number } {
+  const errors: Record<string, string> = {};
+  let since: Date | null = null;
+  if (q.since) {
+    const d = new Date(q.since);
+    if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(q.since) || Number.isNaN(d.getTime())) {
+      errors.since = "since must be a date or date-time, e.g. 2026-11-25 or 2026-11-25T09:00:00Z";
+    } else since = d;
+  }
+  let after = 0n;
+  if (q.after) {
+    if (!/^\d{1,18}$/.test(q.after)) errors.after = "after must be the number from the previous page's next link";
+    else after = BigInt(q.after);
+  }
+  let limit = MAX_LIMIT;
+  if (q.limit) {
+    const n = Number(q.limit);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) errors.limit = `limit must be a whole number from 1 to ${MAX_LIMIT}`;
+    else limit = n;
+  }
+  if (Object.keys(errors).length > 0) throw new Invalid(errors, "Check the query.");
+  return { since, after, limit };
+}
+
+/**
+ * A release package of releases in publication order, optionally those
+ * published at or after `since`; `next` is the URL of the following page
+ * (null on the last). Null when there is no release to return: a package
+ * must hold at least one.
+ */
+export async function getReleasePackage(q: ReleaseQuery) {
+  const { since, after, limit } = parseQuery(q);
+  const rows = await db.ocdsRelease.findMany({
+    where: { seq: { gt: after }, ...(since ? { date: { gte: since } } : {}) },
+    orderBy: { seq: "asc" },
+    take: limit + 1,
+    select: { seq: true, release: true, date: true },
+  });
+  const page = rows.slice(0, limit);
+  if (page.length === 0) return null;
+  const params = new URLSearchParams();
+  if (q.since) params.set("since", q.since);
+  params.set("limit", String(limit));
+  const self = new URLSearchParams(params);
+  if (after > 0n) self.set("after", after.toString());
+  const nextParams = new URLSearchParams(params);
+  nextParams.set("after", page.at(-1)!.seq.toString());
+  const releasePackage = {
+    uri: `${baseUrl()}/api/ocds/releases?${self.toString()}`,
+    version: OCDS_VERSION,
+    publishedDate: page.reduce((max, r) => (r.date > max ? r.date : max), page[0]!.date).toISOString(),
+    publisher: publisher(),
+    releases: page.map((r) => r.release as Release),
+  };
+  return { releasePackage, next: rows.length > limit ? `${baseUrl()}/api/ocds/releases?${nextParams.toString()}` : null };
+}
+
+/** A record package for one contracting process: every release, oldest first, and the compiled release. */
+export async function getRecordPackage(ocid: string) {
+  if (!/^ocds-[a-z0-9]{6}-[0-9a-f-]{36}$/.test(ocid)) throw new NotFound("There is no contracting process with that ocid.");
+  const rows = await db.ocdsRelease.findMany({ where: { ocid }, orderBy: { seq: "asc" }, select: { release: true, date: true } });
+  if (rows.length === 0) throw new NotFound("There is no contracting process with that ocid.");
+  const releases = rows.map((r) => r.release as Release);
+  return {
+    uri: `${baseUrl()}/api/ocds/tenders/${ocid}`,
+    version: OCDS_VERSION,
+    publishedDate: rows.at(-1)!.date.toISOString(),
+    publisher: publisher(),
+    records: [{ ocid, releases, compiledRelease: compileReleases(ocid, releases) }],
+  };
+}
+
+/** The ocid of each contract's tender that has releases: for the contracts register's download links. */
+export async function ocidsForTenders(tenderIds: string[]): Promise<Map<string, string>> {
+  if (tenderIds.length === 0) return new Map();
+  const rows = await db.ocdsRelease.findMany({ where: { tenderId: { in: tenderIds } }, distinct: ["tenderId"], select: { tenderId: true, ocid: true } });
+  return new Map(rows.map((r) => [r.tenderId, r.ocid]));
+}
