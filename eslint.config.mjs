@@ -21,6 +21,26 @@ const DB_CLIENT = {
   ],
 };
 
+// Layer boundaries (docs/architecture.md): the pure domain knows nothing of
+// the server, the pages or React/Next; components render what the server hands
+// them and may name its types (type-only imports are erased at build time),
+// never call it.
+const NOT_SERVER = { group: ["@/server/*", "**/server/*"], message: "The domain is pure: it imports nothing from src/server." };
+const DOMAIN = {
+  patterns: [
+    ...DB_CLIENT.patterns,
+    NOT_SERVER,
+    { group: ["@/app/*", "**/app/*"], message: "The domain is pure: it imports nothing from src/app." },
+    { group: ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*", "next-auth", "next-auth/*"], message: "The domain is pure: no React or Next.js." },
+  ],
+};
+const COMPONENTS = {
+  patterns: [
+    ...DB_CLIENT.patterns,
+    { group: ["@/server/*", "**/server/*"], allowTypeImports: true, message: "Components import only types from src/server; the page or action calls the server and passes the data in." },
+  ],
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -31,8 +51,16 @@ const config = [
     rules: { "no-restricted-syntax": ["error", ...roleCheckSelectors] },
   },
   {
-    files: ["src/app/**/*.{ts,tsx}", "src/components/**/*.{ts,tsx}", "src/domain/**/*.{ts,tsx}"],
+    files: ["src/app/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", DB_CLIENT] },
+  },
+  {
+    files: ["src/components/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", COMPONENTS] },
+  },
+  {
+    files: ["src/domain/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", DOMAIN] },
   },
 ];
 

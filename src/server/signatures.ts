@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "./auth/actor";
 import { Invalid } from "./errors";
+import { NAME_RULE, typedNameMatches } from "@/domain/signature-name";
 
 // One rule for every co-commissioning signature (award sign-offs and
 // agreement versions): approving means typing your full name; asking for
@@ -22,14 +23,6 @@ export interface SignOffInput {
   contentHash: string;
 }
 
-const normalise = (name: string) => name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("en-GB");
-
-/** Shown next to the signature box and in its error, so the rule is the one applied. */
-export const NAME_RULE = "Capital letters and extra spaces do not matter.";
-
-export function typedNameMatches(typed: string, fullName: string): boolean {
-  return normalise(typed) !== "" && normalise(typed) === normalise(fullName);
-}
 
 export function parseSignOff(
   actor: Actor,

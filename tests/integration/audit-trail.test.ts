@@ -8,7 +8,7 @@ import { Forbidden, NotFound } from "@/server/errors";
 import { startModeration } from "@/server/evaluation/moderation";
 import { saveBidScores } from "@/server/evaluation/save-scores";
 import { openBids } from "@/server/tenders/open-bids";
-import { paging } from "@/server/paging";
+import { paging } from "@/domain/paging";
 import { declareNoConflicts, DEADLINE, BEFORE, OPENED, openedTender, scoreSheet } from "../fixtures/evaluation-builders";
 import { MODERATED, REASONS } from "../fixtures/award-builders";
 import { createActor, createEstablishment } from "../fixtures/factories";

@@ -16,7 +16,7 @@ import { countTendersForCommissioner, getTenderForCommissioner, listTendersForCo
 import { listContracts } from "@/server/contracts/queries";
 import { listOutbox } from "@/server/notifications/queries";
 import { listUsers } from "@/server/users/queries";
-import { paging } from "@/server/paging";
+import { paging } from "@/domain/paging";
 import { seedBench, type SeededIds } from "../../scripts/bench/seed";
 import { captureSql, type Statement } from "./sql-capture";
 

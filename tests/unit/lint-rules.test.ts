@@ -1,5 +1,6 @@
 // The ESLint rules that keep the policy in one place: a role check outside
-// src/server/policy.ts, or the database client imported by a page, fails lint.
+// src/server/policy.ts, the database client imported by a page, or an import
+// across a layer boundary (docs/architecture.md) fails lint.
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
@@ -37,8 +38,35 @@ describe("lint keeps access rules in the policy", { timeout: 60_000 }, () => {
     expect(await messagesFor(page, "src/server/tenders/example.ts")).toEqual([]);
   });
 
+  it("keeps the domain pure: nothing from src/server, src/app, React or Next", async () => {
+    const domain = "src/domain/example.ts";
+    const server = `import { db } from "@/server/db";\nexport const x = db;\n`;
+    expect(await messagesFor(server, domain)).toContainEqual(expect.stringMatching(/^no-restricted-imports: .*Only src\/server touches the database/));
+    const errors = `import { NotFound } from "@/server/errors";\nexport const x = NotFound;\n`;
+    expect(await messagesFor(errors, domain)).toEqual([expect.stringMatching(/^no-restricted-imports: .*The domain is pure: it imports nothing from src\/server/)]);
+    const relative = `import type { Actor } from "../server/auth/actor";\nexport type X = Actor;\n`;
+    expect(await messagesFor(relative, domain)).toEqual([expect.stringMatching(/The domain is pure: it imports nothing from src\/server/)]);
+    const app = `import { x } from "@/app/(portal)/example/actions";\nexport const y = x;\n`;
+    expect(await messagesFor(app, domain)).toEqual([expect.stringMatching(/The domain is pure: it imports nothing from src\/app/)]);
+    for (const lib of ["react", "next/navigation", "next-auth"]) {
+      const code = `import * as m from "${lib}";\nexport const y = m;\n`;
+      expect(await messagesFor(code, domain)).toEqual([expect.stringMatching(/The domain is pure: no React or Next\.js/)]);
+    }
+    expect(await messagesFor(`import { money } from "./money";\nexport const y = money;\n`, domain)).toEqual([]);
+  });
+
+  it("lets components import only types from src/server", async () => {
+    const component = "src/components/example.tsx";
+    const value = `import { can } from "@/server/policy";\nexport const x = can;\n`;
+    expect(await messagesFor(value, component)).toEqual([expect.stringMatching(/^no-restricted-imports: .*Components import only types from src\/server/)]);
+    const typeOnly = `import type { FormState } from "@/server/action-result";\nexport type X = FormState;\n`;
+    expect(await messagesFor(typeOnly, component)).toEqual([]);
+    const db = `import type { db } from "@/server/db";\nexport type X = typeof db;\n`;
+    expect(await messagesFor(db, component)).toEqual([expect.stringMatching(/Only src\/server touches the database/)]);
+  });
+
   it("the real source passes", async () => {
-    const results = await eslint.lintFiles(["src/server/policy.ts", "src/app/(portal)/layout.tsx", "src/server/bids/queries.ts"]);
+    const results = await eslint.lintFiles(["src/server/policy.ts", "src/app/(portal)/layout.tsx", "src/server/bids/queries.ts", "src/domain", "src/components"]);
     expect(results.flatMap((r) => r.messages)).toEqual([]);
   });
 });

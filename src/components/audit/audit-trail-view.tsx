@@ -2,7 +2,7 @@ import { Pager } from "@/components/ui/pager";
 import { formatLondon, formatLondonStamp } from "@/domain/london-time";
 import type { ChainCheck } from "@/server/audit-trail/chain";
 import type { AuditPage } from "@/server/audit-trail/queries";
-import type { Paging } from "@/server/paging";
+import type { Paging } from "@/domain/paging";
 
 const buttonClass =
   "inline-block px-4 py-2 text-lg font-bold focus:bg-yellow-400 focus:text-slate-900 focus:outline-4 focus:outline-offset-0 focus:outline-yellow-400";

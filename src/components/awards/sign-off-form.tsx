@@ -2,7 +2,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { RadioGroup, TextArea, TextField } from "@/components/ui/field";
 import type { FormState } from "@/server/action-result";
-import { NAME_RULE } from "@/server/signatures";
+import { NAME_RULE } from "@/domain/signature-name";
 
 /**
  * Approve (typing your full name), ask for changes, or reject (with a comment).

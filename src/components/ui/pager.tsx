@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { PAGE_SIZES, type Paging } from "@/server/paging";
+import { PAGE_SIZES, type Paging } from "@/domain/paging";
 
 /**
  * Previous / next links and a page-size choice, all plain links so they work

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { Forbidden, NotFound } from "../errors";
-import type { Paging } from "../paging";
+import type { Paging } from "@/domain/paging";
 import { can, tenderRelationsSelect } from "../policy";
 import { actionLabel, kindLabel, kindOf, ROLE_LABELS } from "./labels";
 

@@ -6,7 +6,7 @@ import { londonDateKey } from "@/domain/london-time";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
-import { FIRST_PAGE, type Paging } from "../paging";
+import { FIRST_PAGE, type Paging } from "@/domain/paging";
 import { establishmentScopeWhere } from "../policy";
 import { isId } from "../ids";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { can } from "../policy";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import type { Paging } from "../paging";
+import type { Paging } from "@/domain/paging";
 
 /** "For your attention": the newest notices whose request is still open (see clearNotices). */
 export function listMyNotifications(actor: Actor, take = 10) {

@@ -3,7 +3,7 @@ import { payForMinutes } from "@/domain/money";
 import { authorize, can } from "../policy";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { FIRST_PAGE, type Paging } from "../paging";
+import { FIRST_PAGE, type Paging } from "@/domain/paging";
 import { NotFound } from "../errors";
 import { managedTendersWhere } from "./managed-tenders";
 import { isId } from "../ids";

@@ -5,7 +5,7 @@ import { authorize, runsTender } from "../policy";
 import { NotFound } from "../errors";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { FIRST_PAGE, type Paging } from "../paging";
+import { FIRST_PAGE, type Paging } from "@/domain/paging";
 import { isId } from "../ids";
 
 // Reads of tenders. Each takes the Actor and its `where` returns only what

@@ -2,7 +2,7 @@ import "server-only";
 import { authorize } from "../policy";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { FIRST_PAGE, type Paging } from "../paging";
+import { FIRST_PAGE, type Paging } from "@/domain/paging";
 
 /** One page of the people with accounts, by role then email. */
 export async function listUsers(actor: Actor, page: Paging = FIRST_PAGE) {

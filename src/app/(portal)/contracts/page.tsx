@@ -10,7 +10,7 @@ import { now } from "@/server/clock";
 import { countContracts, listContracts } from "@/server/contracts/queries";
 import { ocidsForTenders } from "@/server/ocds/queries";
 import { Pager } from "@/components/ui/pager";
-import { paging } from "@/server/paging";
+import { paging } from "@/domain/paging";
 import { ContractStatusTag } from "./status";
 
 export const metadata: Metadata = { title: "Contracts" };

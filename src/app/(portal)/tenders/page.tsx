@@ -6,7 +6,7 @@ import { describeStatus, TENDER_STATUSES, type TenderStatus } from "@/domain/ten
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { Pager } from "@/components/ui/pager";
-import { paging } from "@/server/paging";
+import { paging } from "@/domain/paging";
 import { countTendersForCommissioner, listEstablishments, listTendersForCommissioner } from "@/server/tenders/queries";
 
 export const metadata: Metadata = { title: "Tenders" };

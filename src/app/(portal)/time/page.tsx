@@ -2,7 +2,7 @@ import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { needsConsent, requireActor } from "@/server/auth/session";
-import { paging } from "@/server/paging";
+import { paging } from "@/domain/paging";
 import { CommissionerTime } from "./commissioner-time";
 import { TechnicianTime } from "./technician-time";
 

@@ -4,7 +4,7 @@ import { formatLondon } from "@/domain/london-time";
 import { formatPence } from "@/domain/money";
 import type { Actor } from "@/server/auth/actor";
 import { Pager } from "@/components/ui/pager";
-import type { Paging } from "@/server/paging";
+import type { Paging } from "@/domain/paging";
 import { getMyTime } from "@/server/technicians/queries";
 import { activityLabel, formatDuration, STATUS_FOR_TECHNICIAN } from "@/server/technicians/time-labels";
 

@@ -5,7 +5,7 @@ import { verifyAuditChain } from "@/server/audit-trail/chain";
 import { getPortalAuditTrail, kindFilter } from "@/server/audit-trail/queries";
 import { requireActor } from "@/server/auth/session";
 import { readable } from "@/server/page-guard";
-import { paging } from "@/server/paging";
+import { paging } from "@/domain/paging";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -3,7 +3,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { formatLondon } from "@/domain/london-time";
 import { requireActor } from "@/server/auth/session";
 import { Pager } from "@/components/ui/pager";
-import { paging } from "@/server/paging";
+import { paging } from "@/domain/paging";
 import { countOutbox, listOutbox } from "@/server/notifications/queries";
 
 export const metadata: Metadata = { title: "Outbox" };

@@ -8,7 +8,7 @@ import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { getModerationView } from "@/server/evaluation/queries";
 import { readable } from "@/server/page-guard";
-import { pageOf, paging } from "@/server/paging";
+import { pageOf, paging } from "@/domain/paging";
 import { chairAction } from "../actions";
 import { NotCountedList, RuleNote } from "./moderation-parts";
 import { OverviewMatrix } from "./overview-matrix";

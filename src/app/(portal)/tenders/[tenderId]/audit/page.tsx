@@ -7,7 +7,7 @@ import { getTenderAuditTrail, kindFilter } from "@/server/audit-trail/queries";
 import { requireActor } from "@/server/auth/session";
 import { canUseSection } from "@/server/policy";
 import { readable } from "@/server/page-guard";
-import { paging } from "@/server/paging";
+import { paging } from "@/domain/paging";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
