@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Invalid } from "../errors";
-import { isUniqueViolation } from "../users/create-invitation";
+import { isUniqueViolation } from "../db-errors";
 import { insertAgreementVersion, parseAgreementContent, type AgreementContentInput } from "./agreement-input";
 import { isId } from "../ids";
 

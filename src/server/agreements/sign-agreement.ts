@@ -6,7 +6,7 @@ import { now as clockNow } from "../clock";
 import { db, type Tx } from "../db";
 import { Conflict, NotFound } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
-import { governorsOf } from "../awards/recommend-award";
+import { governorsOf } from "../users/queries";
 import { parseSignOff, type SignOffInput } from "../signatures";
 import { loadAgreementForChange } from "./load-agreement";
 

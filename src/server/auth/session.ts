@@ -7,7 +7,7 @@ import { cache } from "react";
 import type { Role } from "@/generated/prisma/enums";
 import { canUseSection, type Section } from "../policy";
 import { env } from "../env";
-import { hasConsented, WELCOME_PATH } from "../technicians/consent-gate";
+import { hasConsented, WELCOME_PATH } from "../consent-gate";
 import type { Actor } from "./actor";
 import { loadActor } from "./load-actor";
 import { createUserSession, revokeUserSession, userSessionIsLive } from "./user-sessions";

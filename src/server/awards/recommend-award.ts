@@ -1,10 +1,11 @@
 import "server-only";
+import { governorsOf } from "../users/queries";
 import type { Prisma } from "@/generated/prisma/client";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { contentHash } from "../content-hash";
-import { db, type Tx } from "../db";
+import { db } from "../db";
 import { Invalid } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "../tenders/load-managed-tender";
@@ -20,12 +21,6 @@ export interface RecommendAwardInput {
 const MAX_TEXT = 5000;
 
 /** The governors who sign for an establishment. */
-export async function governorsOf(tx: Tx, establishmentId: string) {
-  return tx.user.findMany({
-    where: { role: "GOVERNOR", disabledAt: null, establishments: { some: { establishmentId } } },
-    select: { id: true, email: true, name: true },
-  });
-}
 
 /**
  * The commissioner recommends the award from the frozen ranking: the top

@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
-import { consentedTechnician } from "../technicians/consent-gate";
+import { consentedTechnician } from "../consent-gate";
 import { isId } from "../ids";
 
 // Every read of a bid. Sealing (PRODUCT.md): before the submission deadline

@@ -8,7 +8,7 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, NotFound } from "../errors";
-import { chairSeat } from "../tenders/create-tender";
+import { chairSeat } from "../evaluation/chair";
 import { isId } from "../ids";
 
 

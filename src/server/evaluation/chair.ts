@@ -4,6 +4,11 @@ import type { Tx } from "../db";
 import { Forbidden, NotFound } from "../errors";
 import { isId } from "../ids";
 
+/** The commissioner who starts a tender chairs its panel. */
+export function chairSeat(actor: Actor, now: Date) {
+  return { userId: actor.id, role: "COMMISSIONER" as const, status: "ACCEPTED" as const, isChair: true, invitedById: actor.id, invitedAt: now, respondedAt: now };
+}
+
 /** The chair's seat (a commissioner on the panel marked chair) for moderation actions; locks the tender. */
 export async function loadAsChair(tx: Tx, actor: Actor, tenderId: string) {
   if (!isId(tenderId)) throw new NotFound("We could not find that tender.");

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { Conflict, NotFound } from "../errors";
-import { assertConsented } from "../technicians/consent-gate";
+import { assertConsented } from "../consent-gate";
 import { isId } from "../ids";
 
 /**

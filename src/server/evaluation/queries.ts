@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { listBidsForEvaluation } from "../bids/queries";
 import { db } from "../db";
 import { Forbidden, NotFound } from "../errors";
-import { assertConsented } from "../technicians/consent-gate";
+import { assertConsented } from "../consent-gate";
 import { checkQuorum } from "./quorum";
 import { computeResults, memberStatus } from "./results";
 import { isId } from "../ids";

@@ -7,10 +7,10 @@ import { db } from "../db";
 import { Conflict, Invalid, type FieldErrors } from "../errors";
 import { loadMySeat } from "../evaluation/panel-membership";
 import { rankingFrozen, stepBackSeat } from "../evaluation/step-back";
-import { currentConsentWhere } from "./consent-gate";
+import { currentConsentWhere } from "../consent-gate";
 import { CONSENT_TEXT_VERSION } from "./consent-text";
 
-export { assertConsented, hasConsented } from "./consent-gate";
+export { assertConsented, hasConsented } from "../consent-gate";
 
 // Informed consent for young commissioners (PRODUCT.md: "Technicians: paid,
 // safe, free to step back"). They read the welcome text and agree before

@@ -4,7 +4,7 @@ import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
-import { assertConsented } from "./consent-gate";
+import { assertConsented } from "../consent-gate";
 import { parseTimeEntry, type TimeEntryInput } from "./time-entry-input";
 import { dateKey } from "./time-labels";
 

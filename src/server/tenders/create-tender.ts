@@ -1,17 +1,13 @@
 import "server-only";
+import { chairSeat } from "../evaluation/chair";
 import { authorize } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Invalid } from "../errors";
-import { isUniqueViolation } from "../users/create-invitation";
+import { isUniqueViolation } from "../db-errors";
 import { parseTenderDetails, type TenderDetailsInput } from "./tender-details";
-
-/** The commissioner who starts a tender chairs its panel. */
-export function chairSeat(actor: Actor, now: Date) {
-  return { userId: actor.id, role: "COMMISSIONER" as const, status: "ACCEPTED" as const, isChair: true, invitedById: actor.id, invitedAt: now, respondedAt: now };
-}
 
 /** A commissioner starts a tender in DRAFT; they chair its panel. */
 export async function createTender(actor: Actor, input: TenderDetailsInput, now = clockNow()): Promise<{ id: string }> {

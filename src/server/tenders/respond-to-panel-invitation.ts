@@ -5,7 +5,7 @@ import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, NotFound } from "../errors";
 import { isId } from "../ids";
-import { assertConsented } from "../technicians/consent-gate";
+import { assertConsented } from "../consent-gate";
 
 /** The invited person says yes or no to joining a panel. Saying yes needs a young commissioner's consent; saying no never does. */
 export async function respondToPanelInvitation(actor: Actor, panelMemberId: string, accept: boolean, now = clockNow()): Promise<void> {

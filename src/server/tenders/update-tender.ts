@@ -4,7 +4,7 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Invalid } from "../errors";
-import { isUniqueViolation } from "../users/create-invitation";
+import { isUniqueViolation } from "../db-errors";
 import { assertDraft, assertVersion, loadManagedTender } from "./load-managed-tender";
 import { parseTenderDetails, type TenderDetailsInput } from "./tender-details";
 

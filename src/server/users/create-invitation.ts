@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "../db-errors";
 import { z } from "zod";
 import { Role } from "@/generated/prisma/enums";
 import { canInvite } from "../policy";
@@ -116,8 +117,4 @@ export async function createInvitation(
     if (isUniqueViolation(error)) throw new Conflict("That invitation was just created by someone else. Refresh the page.");
     throw error;
   });
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { formAction, formValues, type FormState } from "@/server/action-result";
-import { WELCOME_PATH } from "@/server/technicians/consent-gate";
+import { WELCOME_PATH } from "@/server/consent-gate";
 import { acceptInvitation } from "@/server/users/accept-invitation";
 
 export async function acceptInvitationAction(_prev: FormState, formData: FormData): Promise<FormState> {

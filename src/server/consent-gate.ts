@@ -1,10 +1,10 @@
 import "server-only";
-import { needsConsentToTakePart } from "../policy";
+import { needsConsentToTakePart } from "./policy";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "../auth/actor";
-import { db, type Db, type Tx } from "../db";
-import { Forbidden } from "../errors";
-import { CONSENT_TEXT_VERSION } from "./consent-text";
+import type { Actor } from "./auth/actor";
+import { db, type Db, type Tx } from "./db";
+import { Forbidden } from "./errors";
+import { CONSENT_TEXT_VERSION } from "./technicians/consent-text";
 
 // The one rule for informed consent: a young commissioner takes part in
 // panels (joins one, sees bids, scores, logs time) only while they have agreed
