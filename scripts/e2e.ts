@@ -27,16 +27,19 @@ async function main(): Promise<number> {
   const databaseUrl = database.urlFor("e2e");
   await migrate(databaseUrl);
   process.env.DATABASE_URL = databaseUrl;
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  // The seed runs the real use cases, which read the environment (links in emails).
+  process.env.NEXTAUTH_URL = baseUrl;
+  process.env.NEXTAUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
   const { seedDemo } = await import("../tests/fixtures/demo-scenario");
   await seedDemo({ password: E2E_DEMO_PASSWORD });
   const { db } = await import("../src/server/db");
   await db.$disconnect();
 
   buildIfNeeded();
-  const port = await freePort();
   const clockFile = path.join(os.tmpdir(), `cocommission-e2e-clock-${process.pid}`);
   writeFileSync(clockFile, "0");
-  const baseUrl = `http://localhost:${port}`;
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,

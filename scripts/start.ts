@@ -49,7 +49,7 @@ async function main() {
     const password = (process.env.DEMO_PASSWORD ??= persistentSecret(dataDir, "demo-password", randomDemoPassword));
     const { seedDemo } = await import("../tests/fixtures/demo-scenario");
     const seeded = await seedDemo({ password });
-    console.log(seeded.created ? "Seeded the demo: the Feltham YOI health services re-tender." : "Demo data already present.");
+    console.log(seeded.created ? "Seeded the demo: the Feltham YOI health services re-tender in draft and a tender at every later stage (see the README)." : "Demo data already present.");
     printLogins(seeded.users, password);
   }
   {

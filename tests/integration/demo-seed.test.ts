@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { validateForPublish } from "@/domain/tender-lifecycle";
 import { authenticate } from "@/server/auth/sign-in";
 import { db } from "@/server/db";
+import { computeResults } from "@/server/evaluation/results";
 import { DEMO_TENDER_REFERENCE, seedDemo } from "../fixtures/demo-scenario";
+import { STAGE_TENDERS } from "../fixtures/demo-stages";
 
 const counts = async () => ({
   users: await db.user.count(),
@@ -12,7 +14,11 @@ const counts = async () => ({
   criteria: await db.criterion.count(),
   panel: await db.panelMember.count(),
   audit: await db.auditEvent.count(),
+  scores: await db.score.count(),
+  contracts: await db.contract.count(),
 });
+
+const statusOf = async (reference: string) => (await db.tender.findUniqueOrThrow({ where: { reference } })).status;
 
 describe("the demo seed", () => {
   const now = new Date("2026-11-24T10:00:00Z");
@@ -20,13 +26,15 @@ describe("the demo seed", () => {
   it("creates a user for every role and the Feltham re-tender in DRAFT, ready to publish", async () => {
     const result = await seedDemo({ password: "demo password for tests", now });
     expect(result.created).toBe(true);
-    expect(await counts()).toMatchObject({ users: 11, organisations: 4, establishments: 2, tenders: 1, criteria: 5, panel: 5 });
+    expect(await counts()).toMatchObject({ users: 12, organisations: 4, establishments: 2, tenders: 1 + STAGE_TENDERS.length, contracts: 2 });
 
     const tender = await db.tender.findUniqueOrThrow({
       where: { reference: DEMO_TENDER_REFERENCE },
       include: { criteria: true, panelMembers: true, establishment: true },
     });
     expect(tender.status).toBe("DRAFT");
+    expect(tender.criteria).toHaveLength(5);
+    expect(tender.panelMembers).toHaveLength(5);
     expect(tender.establishment.name).toBe("HMYOI Feltham");
     expect(tender.criteria.reduce((s, c) => s + c.weight, 0)).toBe(100);
     expect(tender.criteria.filter((c) => c.kind === "PRICE")).toHaveLength(1);
@@ -46,6 +54,46 @@ describe("the demo seed", () => {
     const governor2 = await db.user.findUniqueOrThrow({ where: { email: "governor2@demo.test" }, include: { establishments: { include: { establishment: true } } } });
     expect(governor2.establishments.map((e) => e.establishment.name)).toEqual(["HMYOI Cookham Wood"]);
     await expect(authenticate({ email: "technician2@demo.test", password: "demo password for tests", ip: null })).resolves.toMatchObject({ role: "TECHNICIAN" });
+  });
+
+  it("puts a tender at every later stage, through the real use cases, with dates relative to the day of seeding", async () => {
+    expect(await statusOf("NHSE-LDN-2026-021")).toBe("PUBLISHED");
+    expect(await statusOf("NHSE-LDN-2026-017")).toBe("EVALUATION");
+    expect(await statusOf("NHSE-LDN-2026-012")).toBe("MODERATION");
+    expect(await statusOf("NHSE-LDN-2026-009")).toBe("AWARD_PENDING_SIGNOFF");
+    expect(await statusOf("NHSE-LDN-2026-006")).toBe("STANDSTILL");
+    expect(await statusOf("NHSE-LDN-2026-002")).toBe("AWARDED");
+    expect(await statusOf("NHSE-LDN-2023-031")).toBe("AWARDED");
+
+    // Open for bids: the deadline is ahead; one bidder submitted, another has a draft.
+    const open = await db.tender.findUniqueOrThrow({ where: { reference: "NHSE-LDN-2026-021" }, include: { bids: true } });
+    expect(open.submissionDeadline!.getTime()).toBeGreaterThan(now.getTime());
+    expect(open.bids.map((b) => b.status).sort()).toEqual(["DRAFT", "SUBMITTED"]);
+    // Evaluation: some scores in, not all.
+    const evaluation = await db.tender.findUniqueOrThrow({ where: { reference: "NHSE-LDN-2026-017" }, include: { panelMembers: true } });
+    expect(await db.score.count({ where: { bid: { tenderId: evaluation.id }, status: "SUBMITTED" } })).toBe(12);
+    expect(evaluation.panelMembers.filter((p) => p.scoresSubmittedAt)).toHaveLength(1);
+    // Moderation: divergent cells to discuss.
+    const moderation = await db.tender.findUniqueOrThrow({ where: { reference: "NHSE-LDN-2026-012" } });
+    const { result } = await computeResults(db, moderation.id);
+    expect(result.bids.flatMap((b) => b.cells).filter((c) => c.divergent).length).toBeGreaterThan(0);
+    // Awaiting the Feltham governor's sign-off.
+    const pending = await db.awardDecision.findFirstOrThrow({ where: { tender: { reference: "NHSE-LDN-2026-009" } }, include: { tender: { include: { establishment: true } } } });
+    expect(pending.status).toBe("PENDING_SIGNOFF");
+    expect(pending.tender.establishment.code).toBe("FMI");
+    // Standstill: running today, letters sent to every bidder.
+    const standstill = await db.awardDecision.findFirstOrThrow({ where: { tender: { reference: "NHSE-LDN-2026-006" } } });
+    expect(standstill.standstillEndsAt!.getTime()).toBeGreaterThan(now.getTime());
+    expect(await db.notification.count({ where: { href: `/letters/${standstill.id}` } })).toBe(3);
+    // The older contract ends within 6 months of today; the newer one starts after it was awarded.
+    const contracts = await db.contract.findMany({ orderBy: { endDate: "asc" } });
+    const monthsLeft = (contracts[0]!.endDate.getTime() - now.getTime()) / (30.44 * 86_400_000);
+    expect(monthsLeft).toBeGreaterThan(0);
+    expect(monthsLeft).toBeLessThan(6);
+    expect(contracts[1]!.startDate.getTime()).toBeGreaterThan(now.getTime());
+    // A young commissioner still to give consent.
+    const leo = await db.user.findUniqueOrThrow({ where: { email: "technician4@demo.test" }, include: { consents: true } });
+    expect(leo.consents).toEqual([]);
   });
 
   it("is idempotent: a second run changes nothing", async () => {

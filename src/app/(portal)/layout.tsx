@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { canUseSection, type Section, can } from "@/server/policy";
-import { needsConsent, requireActor } from "@/server/auth/session";
+import { needsConsent, requireSignedIn } from "@/server/auth/session";
 import { signOutAction } from "./actions";
 
 const NAV: { section: Section; href: string; label: string }[] = [
@@ -28,7 +28,7 @@ const ROLE_LABEL = {
 } as const;
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const actor = await requireActor();
+  const actor = await requireSignedIn();
   // Before a young commissioner has agreed, the welcome page is the only place to go.
   const allowed = (await needsConsent(actor)) ? [] : NAV.filter((n) => canUseSection(actor, n.section));
   // Young commissioners always have the word list to hand.

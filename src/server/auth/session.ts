@@ -52,10 +52,21 @@ function openWithoutConsent(path: string): boolean {
  * before anything else); signing out does not come through here.
  */
 export async function requireActor(section?: Section): Promise<Actor> {
+  const actor = await requireSignedIn();
+  // The welcome section is open by name as well as by path: after a server action (signing in) redirects, the
+  // next page renders in the action's own request, whose path is the form's (/login), and would loop.
+  if (actor.role === "TECHNICIAN" && section !== "welcome" && !openWithoutConsent(await requestedPath()) && (await needsConsent(actor))) redirect(WELCOME_PATH);
+  if (section && !canUseSection(actor, section)) forbidden();
+  return actor;
+}
+
+/**
+ * The Actor, or a redirect to sign-in; no consent gate. For the portal's
+ * layout, which wraps the welcome page too: each page gates with requireActor.
+ */
+export async function requireSignedIn(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect(`/login?next=${encodeURIComponent(await requestedPath())}`);
-  if (actor.role === "TECHNICIAN" && !openWithoutConsent(await requestedPath()) && (await needsConsent(actor))) redirect(WELCOME_PATH);
-  if (section && !canUseSection(actor, section)) forbidden();
   return actor;
 }
 

@@ -1,0 +1,93 @@
+import { expect, test, type Page } from "@playwright/test";
+import { review, signIn, signOut } from "./helpers";
+
+// The demo seeds a tender at every stage (tests/fixtures/demo-stages.ts):
+// each stage's page opens with its data. Read-only: other specs rely on the demo.
+const OPEN = "Cookham Wood speech, language and communication service";
+const EVALUATION = "Feltham neurodevelopmental assessment and support service";
+const MODERATION = "Cookham Wood dental and oral health service";
+const SIGN_OFF = "Feltham sexual health and blood-borne virus service";
+const STANDSTILL = "Cookham Wood substance misuse and recovery service";
+const AWARDED = "Feltham physiotherapy and physical activity service";
+const EXPIRING = "Cookham Wood primary care and nursing service";
+
+async function openPanel(page: Page, title: string) {
+  await page.goto("/panels");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+}
+
+test("open for bids: a provider's draft, another's submitted bid", async ({ page }) => {
+  await signIn(page, "provider1@demo.test");
+  await page.getByRole("link", { name: OPEN }).click();
+  await expect(page.getByText("(draft, not sent yet)")).toBeVisible();
+  await signOut(page);
+  await signIn(page, "provider2@demo.test");
+  await page.getByRole("link", { name: OPEN }).click();
+  await expect(page.getByText("(submitted)")).toBeVisible();
+});
+
+test("evaluation: the chair sees who has submitted and who is still scoring", async ({ page }) => {
+  await signIn(page, "commissioner@demo.test");
+  await openPanel(page, EVALUATION);
+  const progress = page.locator("section", { has: page.getByRole("heading", { name: "Chair: evaluation progress" }) });
+  await expect(progress.getByRole("row", { name: /Priya Shah/ })).toContainText("All scores submitted");
+  await expect(progress.getByRole("row", { name: /Jay/ })).toContainText("Still scoring");
+  await signOut(page);
+  // Young commissioner A has sent one bid's marks and has two to go.
+  await signIn(page, "technician1@demo.test");
+  await openPanel(page, EVALUATION);
+  await expect(page.getByText("Sent", { exact: true })).toHaveCount(1);
+  await expect(page.getByRole("link", { name: /^Mark bid \d$/ })).toHaveCount(2);
+});
+
+test("moderation: scores side by side with divergent cells flagged", async ({ page }) => {
+  await signIn(page, "commissioner@demo.test");
+  await openPanel(page, MODERATION);
+  await page.getByRole("link", { name: /Go to moderation/ }).click();
+  await expect(page.getByTestId("ranking").getByRole("row")).toHaveCount(4);
+  await expect(page.getByText(/Scores differ by 2: discuss/).first()).toBeVisible();
+  await review(page, "stage-moderation");
+});
+
+test("awaiting sign-off: the Feltham governor has the recommendation to decide", async ({ page }) => {
+  await signIn(page, "governor@demo.test");
+  await page.getByTestId("pending-signoffs").getByRole("link", { name: /Thameside/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(SIGN_OFF);
+  await expect(page.getByTestId("recommended-provider")).toHaveText("Thameside Health Partnership CIC");
+  await review(page, "stage-sign-off");
+});
+
+test("standstill: the commissioner sees it running and every bidder has a letter", async ({ page }) => {
+  await signIn(page, "commissioner@demo.test");
+  await page.getByRole("link", { name: STANDSTILL }).click();
+  await page.getByRole("link", { name: /Standstill, letters and confirming the award/ }).click();
+  await expect(page.getByRole("heading", { name: "Standstill and outcome letters" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Confirm the award" })).toHaveCount(0);
+  await signOut(page);
+  await signIn(page, "provider3@demo.test");
+  await page.getByRole("region", { name: "Your outcome letters" }).getByRole("link", { name: new RegExp(STANDSTILL) }).click();
+  await expect(page.getByTestId("outcome-letter")).toContainText("was not successful");
+});
+
+test("awarded: both contracts are in the register, the older one ending soon with a re-tender to start", async ({ page }) => {
+  await signIn(page, "commissioner@demo.test");
+  await page.goto("/contracts");
+  const register = page.getByTestId("contracts");
+  await expect(register).toContainText(AWARDED);
+  await expect(register).toContainText(EXPIRING);
+  await register.getByRole("link", { name: EXPIRING }).click();
+  await expect(page.getByRole("heading", { name: "Start a re-tender" })).toBeVisible();
+  await signOut(page);
+  // The panel sees what happened.
+  await signIn(page, "technician2@demo.test");
+  await openPanel(page, AWARDED);
+  await page.getByRole("link", { name: /You said, we did/ }).click();
+  await expect(page.getByTestId("outcome")).toContainText("Harbour Youth Health Alliance got the contract");
+});
+
+test("a young commissioner who has not yet agreed lands on the welcome", async ({ page }) => {
+  await signIn(page, "technician4@demo.test");
+  await expect(page).toHaveURL(/\/welcome$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to CoCommission");
+});
