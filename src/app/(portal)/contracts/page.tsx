@@ -1,9 +1,10 @@
 import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ContractTimeline, type TimelineEstablishment } from "@/components/charts/contract-timeline";
 import { PageHeading } from "@/components/ui/page-heading";
 import { REGISTER_STATUS_LABEL } from "@/domain/contract-status";
-import { formatLondon } from "@/domain/london-time";
+import { formatLondon, londonDateKey } from "@/domain/london-time";
 import { formatPence } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
@@ -26,6 +27,23 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
   const at = now();
   const [contracts, total] = await Promise.all([listContracts(actor, at, { status: filter }, page), countContracts(actor, at, { status: filter })]);
   const ocids = await ocidsForTenders(contracts.map((c) => c.tender.id));
+  const today = at;
+  // The timeline draws the contracts on this page of the register.
+  const byEstablishment = new Map<string, TimelineEstablishment>();
+  for (const c of contracts) {
+    const group = byEstablishment.get(c.establishment.id) ?? { name: c.establishment.name, contracts: [] };
+    group.contracts.push({
+      id: c.id,
+      title: c.title,
+      provider: c.organisation.name,
+      start: c.startDate.toISOString().slice(0, 10),
+      end: c.endDate.toISOString().slice(0, 10),
+      statusLabel: REGISTER_STATUS_LABEL[c.registerStatus],
+      expiring: c.registerStatus === "EXPIRING",
+      ended: c.registerStatus === "ENDED" || c.registerStatus === "TERMINATED",
+    });
+    byEstablishment.set(c.establishment.id, group);
+  }
   return (
     <>
       <PageHeading caption={can(actor, "tender.read") ? "All establishments" : "Your establishment"}>Contracts register</PageHeading>
@@ -58,32 +76,40 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
       {contracts.length === 0 ? (
         <p>No contracts{filter ? " with that status" : ""} yet. Contracts appear here when an award is confirmed after standstill.</p>
       ) : (
-        <ul className="space-y-4" data-testid="contracts">
-          {contracts.map((c) => (
-            <li key={c.id} className="border-l-4 border-slate-300 bg-white p-4">
-              <h2 className="text-xl font-bold">
-                <Link href={`/contracts/${c.id}`}>{c.title}</Link>
-              </h2>
-              <p className="my-1">
-                <ContractStatusTag status={c.registerStatus} />
-              </p>
-              <p>
-                {c.organisation.name} · {c.establishment.name} · {formatPence(c.valuePence)} · {day(c.startDate)} to {day(c.endDate)}
-              </p>
-              <p className="text-slate-700">
-                From tender {c.tender.reference}
-                {ocids.get(c.tender.id) && (
-                  <>
-                    {" · "}
-                    <a href={`/api/ocds/tenders/${ocids.get(c.tender.id)}`} download={`${ocids.get(c.tender.id)}.json`}>
-                      Open data for this contract (OCDS record, JSON)
-                    </a>
-                  </>
-                )}
-              </p>
-            </li>
-          ))}
-        </ul>
+        <>
+          <section aria-labelledby="timeline" className="mb-8 max-w-3xl">
+            <h2 id="timeline" className="mb-2 text-2xl font-bold">
+              Contract periods
+            </h2>
+            <ContractTimeline establishments={[...byEstablishment.values()].sort((a, b) => a.name.localeCompare(b.name))} today={londonDateKey(today)} id="contract-timeline" />
+          </section>
+          <ul className="space-y-4" data-testid="contracts">
+            {contracts.map((c) => (
+              <li key={c.id} className="border-l-4 border-slate-300 bg-white p-4">
+                <h2 className="text-xl font-bold">
+                  <Link href={`/contracts/${c.id}`}>{c.title}</Link>
+                </h2>
+                <p className="my-1">
+                  <ContractStatusTag status={c.registerStatus} />
+                </p>
+                <p>
+                  {c.organisation.name} · {c.establishment.name} · {formatPence(c.valuePence)} · {day(c.startDate)} to {day(c.endDate)}
+                </p>
+                <p className="text-slate-700">
+                  From tender {c.tender.reference}
+                  {ocids.get(c.tender.id) && (
+                    <>
+                      {" · "}
+                      <a href={`/api/ocds/tenders/${ocids.get(c.tender.id)}`} download={`${ocids.get(c.tender.id)}.json`}>
+                        Open data for this contract (OCDS record, JSON)
+                      </a>
+                    </>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {total > page.size && <Pager path="/contracts" paging={page} total={total} params={filter ? { status: filter } : {}} noun="contracts" />}
     </>

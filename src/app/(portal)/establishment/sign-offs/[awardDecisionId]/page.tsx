@@ -3,6 +3,9 @@ import Link from "next/link";
 import { AwardSummaryView } from "@/components/awards/award-summary-view";
 import { SignOffForm } from "@/components/awards/sign-off-form";
 import { SignOffHistory } from "@/components/awards/sign-off-history";
+import { bidVotesFrom, rankingBarsFrom } from "@/components/charts/data";
+import { RankingChart } from "@/components/charts/ranking-chart";
+import { VotesChart } from "@/components/charts/votes-chart";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { formatLondon } from "@/domain/london-time";
 import { getAwardSignOff } from "@/server/awards/queries";
@@ -43,6 +46,23 @@ export default async function AwardSignOffPage({ params, searchParams }: { param
         </p>
       )}
       <AwardSummaryView summary={request.summary} path={`/establishment/sign-offs/${awardDecisionId}`} showCommentsFor={query.said} />
+      {request.votes && (
+        <section aria-labelledby="pictures" className="mb-8 max-w-2xl">
+          <h2 id="pictures" className="mb-3 text-2xl font-bold">
+            The scores in pictures
+          </h2>
+          <p className="mb-4">The same figures as the table above: the totals split by criterion, then every counted vote on each bid.</p>
+          <RankingChart bars={rankingBarsFrom(request.votes, request.summary.criteria)} criteria={request.summary.criteria} id="signoff-ranking" />
+          {bidVotesFrom(request.votes, request.summary.criteria).map((bid) => (
+            <div key={bid.bidId}>
+              <h3 className="mb-2 text-xl font-bold">
+                {bid.label}: {bid.totalDisplay}
+              </h3>
+              <VotesChart bid={bid} id={`signoff-votes-${bid.bidId}`} />
+            </div>
+          ))}
+        </section>
+      )}
 
       {request.earlier.length > 0 && (
         <section aria-labelledby="earlier" className="mb-8">

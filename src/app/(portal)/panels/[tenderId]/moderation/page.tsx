@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { rankingBarsFrom } from "@/components/charts/data";
+import { RankingChart } from "@/components/charts/ranking-chart";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
@@ -84,6 +86,9 @@ export default async function ModerationPage({ params, searchParams }: { params:
         <OverviewMatrix tenderId={w.tender.id} bids={shown.rows} criteria={criteria} />
         {result.bids.length > p.size && <Pager path={`/panels/${w.tender.id}/moderation`} paging={p} total={result.bids.length} noun="bids" />}
         <p className="mt-2 text-slate-700">Totals are worked out exactly and rounded once to 2 decimal places.</p>
+        <div className="mt-6 max-w-2xl">
+          <RankingChart bars={rankingBarsFrom({ ...result, bids: shown.rows }, criteria)} criteria={criteria} id="ranking-chart" />
+        </div>
       </section>
 
       {w.seat.isChair && moderation && (

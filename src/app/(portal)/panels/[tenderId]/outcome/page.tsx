@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { YourMarksChart } from "@/components/charts/your-marks-chart";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getPanelOutcome } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
@@ -49,6 +50,9 @@ export default async function OutcomePage({ params }: { params: Promise<{ tender
             <h3 className="text-xl font-bold">
               {b.rank}. {b.provider}: {b.total} points
             </h3>
+            {b.criteria.some((c) => c.myScore !== null) && (
+              <YourMarksChart id={`marks-${b.bidId}`} provider={b.provider} rows={b.criteria.map((c) => ({ name: c.name, mine: c.myScore, panel: c.panelScore }))} />
+            )}
             <ul className="mt-2 space-y-3">
               {b.criteria.map((c) => (
                 <li key={c.name}>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { bidVotesOf } from "@/components/charts/data";
+import { VotesChart } from "@/components/charts/votes-chart";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
@@ -39,6 +41,22 @@ export default async function ModerationBidPage({ params, searchParams }: { para
       </p>
       <RuleNote description={view.result.ruleDescription} />
       <NotCountedList notCounted={view.notCounted} />
+      <div className="max-w-2xl">
+        <VotesChart bid={bidVotesOf(bid, criteria)} id={`votes-${bid.bidId}`} />
+      </div>
+      {bid.cells
+        .filter((c) => c.kind === "PRICE")
+        .map((cell) => {
+          const c = criteria.find((x) => x.id === cell.criterionId)!;
+          return (
+            <p key={cell.criterionId} className="mb-4 max-w-3xl border border-slate-300 bg-white p-4" data-testid="price-score">
+              <strong>
+                {c.name} ({c.weight}%):
+              </strong>{" "}
+              <strong className="font-mono">{cell.scoreDisplay ?? "–"}</strong> out of 5, worked out from the price (lowest compliant price ÷ this bid&apos;s price × 5), not voted on.
+            </p>
+          );
+        })}
       <BidVotes tenderId={w.tender.id} bid={bid} criteria={criteria} columns={columns} scores={scores} moderation={moderation} />
     </>
   );

@@ -1,0 +1,99 @@
+// The ranking: each bid's weighted total out of 100 as a bar, split into
+// what each criterion contributed (numbered, so the split does not rely on
+// colour). Server-rendered SVG: no client JavaScript.
+import { scaleBand, scaleLinear } from "d3-scale";
+import { stack } from "d3-shape";
+import type { ChartCriterion, RankingBar } from "./data";
+import { ChartFigure, COLOURS } from "./shapes";
+
+// Distinct for common colour-vision differences and dark enough for white numbers.
+const PALETTE = ["#005eb8", "#7c2855", "#006747", "#8a4b00", "#330072", "#00626b", "#a00054", "#425563", "#5b4100", "#00436b"];
+
+const WIDTH = 600;
+const LEFT = 12;
+const RIGHT = 64;
+const BAR = 26;
+const LABEL = 20;
+
+const fmt = (n: number) => n.toFixed(2);
+
+export function RankingChart({ bars, criteria, id }: { bars: RankingBar[]; criteria: ChartCriterion[]; id: string }) {
+  const legendRows = Math.ceil(criteria.length / 2);
+  const legendHeight = legendRows * 22 + 8;
+  const top = legendHeight;
+  const y = scaleBand<string>()
+    .domain(bars.map((b) => b.bidId))
+    .range([top, top + bars.length * (BAR + LABEL + 10)])
+    .paddingInner(0);
+  const height = top + bars.length * (BAR + LABEL + 10) + 28;
+  const x = scaleLinear().domain([0, 100]).range([LEFT, WIDTH - RIGHT]);
+  const layers = stack<RankingBar, number>()
+    .keys(criteria.map((_, i) => i))
+    .value((bar, key) => bar.points[key] ?? 0)(bars);
+  const description = bars
+    .map(
+      (b) =>
+        `${b.rank !== null ? `Rank ${b.rank}: ` : ""}${b.label}, ${b.totalDisplay ?? "incomplete"} out of 100 (` +
+        criteria.map((c, i) => `${c.name} ${fmt(b.points[i] ?? 0)}`).join(", ") +
+        ").",
+    )
+    .join(" ");
+  return (
+    <ChartFigure id={id} width={WIDTH} height={height} title="Ranking: weighted totals out of 100, split by criterion" description={description}>
+      <g aria-hidden="true" fontSize={13} fill={COLOURS.score}>
+        {criteria.map((c, i) => (
+          <g key={c.id} transform={`translate(${LEFT + (i % 2) * 300},${8 + Math.floor(i / 2) * 22})`}>
+            <rect width={16} height={16} fill={PALETTE[i % PALETTE.length]} />
+            <text x={8} y={12.5} textAnchor="middle" fontSize={11} fontWeight={700} fill="#fff">
+              {i + 1}
+            </text>
+            <text x={22} y={12.5}>
+              {c.name.length > 34 ? `${c.name.slice(0, 33)}…` : c.name} ({c.weight}%)
+            </text>
+          </g>
+        ))}
+      </g>
+      <g aria-hidden="true">
+        {[0, 25, 50, 75, 100].map((t) => (
+          <g key={t}>
+            <line x1={x(t)} x2={x(t)} y1={top} y2={height - 24} stroke={COLOURS.grid} />
+            <text x={x(t)} y={height - 8} textAnchor="middle" fontSize={13} fill={COLOURS.muted}>
+              {t}
+            </text>
+          </g>
+        ))}
+      </g>
+      {bars.map((b, j) => {
+        const y0 = y(b.bidId)!;
+        return (
+          <g key={b.bidId} data-bid={b.bidId}>
+            <text x={LEFT} y={y0 + 15} fontSize={14} fontWeight={700} fill={COLOURS.score}>
+              {b.rank !== null ? `${b.rank}. ` : ""}
+              {b.label}
+            </text>
+            {layers.map((layer, i) => {
+              const [from, to] = layer[j]!;
+              const w = x(to) - x(from);
+              if (w <= 0) return null;
+              return (
+                <g key={i}>
+                  <rect x={x(from)} y={y0 + LABEL} width={w} height={BAR} fill={PALETTE[i % PALETTE.length]} stroke="#fff" strokeWidth={1}>
+                    <title>{`${criteria[i]!.name}: ${fmt(to - from)} points`}</title>
+                  </rect>
+                  {w >= 16 && (
+                    <text x={x(from) + w / 2} y={y0 + LABEL + 18} textAnchor="middle" fontSize={12} fontWeight={700} fill="#fff" aria-hidden="true">
+                      {i + 1}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+            <text x={WIDTH - 4} y={y0 + LABEL + 18} textAnchor="end" fontSize={15} fontWeight={700} fill={COLOURS.score}>
+              {b.totalDisplay ?? "–"}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFigure>
+  );
+}
