@@ -6,9 +6,13 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "CoCommission", template: "%s – CoCommission" },
   description: "Commissioning health services for children in custody, together with young people.",
+  // A private portal: kept out of search engines here and in public/robots.txt.
+  robots: { index: false, follow: false },
+  manifest: "/manifest.webmanifest",
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/icon-192.png", sizes: "192x192", type: "image/png" }], apple: "/apple-touch-icon.png" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#005eb8" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request, so Next.js can put this request's CSP
