@@ -122,6 +122,21 @@ export function describeStatus(status: TenderStatus): { label: string; whatsNext
   return DESCRIPTIONS[status];
 }
 
+/**
+ * The status as the tender's own page tells it: between freezing the ranking
+ * and the recommendation, the next step is the commissioner's, not yet the
+ * governor's.
+ */
+export function describeProgress(status: TenderStatus, progress: { recommendationPending: boolean }): { label: string; whatsNext: string } {
+  if (status === "AWARD_PENDING_SIGNOFF" && !progress.recommendationPending) {
+    return {
+      label: "Ranking frozen",
+      whatsNext: "The commissioner recommends who should get the contract, from the frozen ranking. Then the governor of the establishment is asked to sign off.",
+    };
+  }
+  return DESCRIPTIONS[status];
+}
+
 export interface PublishCheckInput {
   title: string;
   reference: string;

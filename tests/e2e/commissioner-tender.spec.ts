@@ -9,7 +9,7 @@ function futureDate(days: number): string {
 
 async function acceptPanelInvitation(page: Page, email: string, title: string) {
   await signIn(page, email);
-  await page.getByRole("button", { name: `Yes, join: ${title}` }).click();
+  await page.getByRole("button", { name: `Yes, join the panel: ${title}` }).click();
   await expect(page.getByText("You have joined the panel")).toBeVisible();
   await signOut(page);
 }

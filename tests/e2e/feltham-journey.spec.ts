@@ -74,9 +74,16 @@ test("publish, clarify, bid, revise, withdraw, resubmit, pass the deadline and o
   await expect(page.getByTestId("bid-status")).toHaveText("Submitted (version 1)");
   const firstReceipt = (await page.getByTestId("receipt-1").textContent())!.trim();
   expect(firstReceipt).toMatch(/^[0-9a-f]{64}$/);
+  const unsent = page.getByText("You have changes that have not been submitted");
+  await expect(unsent).toHaveCount(0);
+  // A saved change is flagged until it is submitted.
   await page.getByLabel(/Your price/).fill("13,750,000");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  await expect(unsent).toBeVisible();
   await page.getByRole("button", { name: "Submit bid" }).click();
   await expect(page.getByTestId("bid-status")).toHaveText("Submitted (version 2)");
+  await expect(unsent).toHaveCount(0);
   expect((await page.getByTestId("receipt-2").textContent())!.trim()).not.toBe(firstReceipt);
   await signOut(page);
 
@@ -108,10 +115,16 @@ test("publish, clarify, bid, revise, withdraw, resubmit, pass the deadline and o
   await expect(page.getByText("Evaluation", { exact: true })).toBeVisible();
   await signOut(page);
 
-  // Bidders can no longer change anything.
+  // Bidders can no longer change anything; the tender stays on their home page, with its state, until the outcome.
   await signIn(page, "provider2@demo.test");
   await page.goto("/opportunities");
-  await expect(page.getByText(TITLE)).toHaveCount(0);
+  const awaiting = page.getByRole("region", { name: "Your bids waiting for an outcome" });
+  await expect(awaiting.getByRole("listitem").filter({ hasText: TITLE })).toContainText("Evaluation");
+  await awaiting.getByRole("link", { name: TITLE }).click();
+  await page.getByRole("link", { name: "See your bid and receipts" }).click();
+  await expect(page.getByTestId("bids-closed")).toContainText("Your submitted bid will be evaluated by the panel");
+  await expect(page.getByText("before then")).toHaveCount(0);
+  await expect(page.getByText("Bids can no longer be changed.")).toBeVisible();
 });
 
 const CRITERIA = ["Quality and innovation", "Integration, collaboration and service sustainability", "Improving access, reducing health inequalities and facilitating choice", "Social value"];
@@ -220,11 +233,19 @@ test("two commissioners and two young commissioners declare, score and moderate;
   const ranking = page.getByTestId("ranking");
   await expect(ranking.getByRole("row").nth(1)).toContainText("1Brightwell Community Healthcare Ltd84.00");
   await expect(ranking.getByRole("row").nth(2)).toContainText("2Harbour Youth Health Alliance71.00");
+  // Price scores are on the moderation page too: Harbour 13,750,000 / 14,100,000 × 5 = 4.8758… → 4.88.
+  const harbourPrice = page.locator("section", { has: page.getByRole("heading", { name: /^Harbour Youth Health Alliance/ }) }).getByTestId("price-score");
+  await expect(harbourPrice).toContainText("Value (20%): 4.88 out of 5");
   await expect(page.getByText("Jay (you)")).toHaveCount(0);
   await expect(page.getByText("Jay").first()).toBeVisible(); // the chair sees names
   await page.getByRole("button", { name: "Freeze the ranking" }).click();
   await expect(page.getByText("Ranking frozen.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Freeze the ranking" })).toHaveCount(0);
+  // Nothing is recommended yet: the tender page says the next step is the commissioner's.
+  await page.goto("/tenders");
+  await page.getByRole("link", { name: TITLE }).click();
+  await expect(page.getByText("Ranking frozen", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("whats-next")).toContainText("The commissioner recommends who should get the contract");
 });
 
 async function goToAward(page: Page) {
@@ -369,7 +390,9 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
 
   await signIn(page, "governor2@demo.test");
   await page.goto("/contracts");
-  await expect(page.getByText("No contracts yet.", { exact: false })).toBeVisible();
+  // Cookham Wood's governor sees Cookham Wood's contracts (seeded), never Feltham's.
+  await expect(page.getByTestId("contracts")).toContainText("Cookham Wood primary care and nursing service");
+  await expect(page.getByTestId("contracts")).not.toContainText(TITLE);
 
   await signOut(page);
 

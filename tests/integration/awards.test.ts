@@ -295,8 +295,9 @@ describe("outcome letters", () => {
     const letterA = await getOutcomeLetter(asActor(providerA), awardDecisionId);
     expect(letterA).toMatchObject({ successful: true, rank: 1, total: "84.00" });
 
-    // Another bidder's letter cannot be asked for by id.
-    expect((await getOutcomeLetter(asActor(providerB), awardDecisionId, t.bids.a)).provider).toBe(letterB.provider);
+    // Another bidder's letter cannot be asked for by id: "not found", not their own letter under that address.
+    await expect(getOutcomeLetter(asActor(providerB), awardDecisionId, t.bids.a)).rejects.toBeInstanceOf(NotFound);
+    expect((await getOutcomeLetter(asActor(providerB), awardDecisionId, t.bids.b)).provider).toBe(letterB.provider);
     const stranger = await createActor("PROVIDER");
     await expect(getOutcomeLetter(stranger, awardDecisionId)).rejects.toBeInstanceOf(NotFound);
     await expect(getOutcomeLetter(t.otherGovernor, awardDecisionId, t.bids.a)).rejects.toBeInstanceOf(NotFound);

@@ -1,3 +1,4 @@
+import { fieldErrors } from "../fixtures/expect-invalid";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { Conflict, Forbidden, Invalid } from "@/server/errors";
@@ -70,6 +71,19 @@ describe("creating and editing a draft", () => {
     expect(tender.status).toBe("DRAFT");
     expect(tender.panelMembers).toEqual([expect.objectContaining({ userId: commissioner.id, role: "COMMISSIONER", status: "ACCEPTED", isChair: true })]);
     expect(await db.auditEvent.count({ where: { action: "tender.created", tenderId: id } })).toBe(1);
+  });
+
+  it("saves a draft with the deadline dates left empty, whatever the pre-filled times say", async () => {
+    const { id } = await createTender(commissioner, details({ clarificationDeadlineDate: "", submissionDeadlineDate: "" }), NOW);
+    const tender = await getTenderForCommissioner(commissioner, id, NOW);
+    expect(tender.clarificationDeadline).toBeNull();
+    expect(tender.submissionDeadline).toBeNull();
+  });
+
+  it("gives one message per problem: two bad deadlines read differently", async () => {
+    const errors = await fieldErrors(createTender(commissioner, details({ clarificationDeadlineDate: "2026-02-30", submissionDeadlineDate: "2026-13-01" }), NOW));
+    expect(errors).toEqual({ clarificationDeadline: "Clarification deadline: enter a real date", submissionDeadline: "Submission deadline: enter a real date" });
+    expect(new Set(Object.values(errors)).size).toBe(Object.keys(errors).length);
   });
 
   it("explains every invalid field and writes nothing", async () => {

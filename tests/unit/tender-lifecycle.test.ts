@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   assertTransition,
+  describeProgress,
+  describeStatus,
   effectiveStatus,
   isBeforeDeadline,
   LifecycleError,
@@ -142,5 +144,16 @@ describe("publish checks", () => {
       now,
     );
     expect(problems.map((p) => p.field)).toEqual(["title", "reference", "summary", "establishmentId", "criteria", "submissionDeadline", "clarificationDeadline", "panel.commissioners", "panel.technicians"]);
+  });
+});
+
+describe("the status the tender page tells", () => {
+  it("after freezing and before a recommendation, the next step is the commissioner's recommendation, not the governor's approval", () => {
+    const frozen = describeProgress("AWARD_PENDING_SIGNOFF", { recommendationPending: false });
+    expect(frozen.label).toBe("Ranking frozen");
+    expect(frozen.whatsNext).toMatch(/^The commissioner recommends/);
+    expect(frozen.whatsNext).not.toMatch(/approves/);
+    expect(describeProgress("AWARD_PENDING_SIGNOFF", { recommendationPending: true })).toEqual(describeStatus("AWARD_PENDING_SIGNOFF"));
+    expect(describeProgress("MODERATION", { recommendationPending: false })).toEqual(describeStatus("MODERATION"));
   });
 });

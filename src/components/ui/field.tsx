@@ -123,7 +123,10 @@ export function SelectField({
   defaultValue = ctx.values?.[name] ?? defaultValue;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {/* Keyed by the value to show: React resets a form after its action, and a
+          select only takes a new defaultValue when it is mounted again. */}
       <select
+        key={defaultValue}
         id={id}
         name={name}
         defaultValue={defaultValue}

@@ -12,10 +12,10 @@ const COLOURS: Record<TenderStatus, string> = {
   CANCELLED: "bg-red-100 text-red-900",
 };
 
-export function StatusTag({ status }: { status: TenderStatus }) {
+export function StatusTag({ status, label }: { status: TenderStatus; label?: string }) {
   return (
     <strong className={`inline-block px-2 py-0.5 text-sm font-bold uppercase tracking-wide ${COLOURS[status]}`}>
-      {describeStatus(status).label}
+      {label ?? describeStatus(status).label}
     </strong>
   );
 }

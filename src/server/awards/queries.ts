@@ -109,7 +109,24 @@ export async function getAwardSignOff(actor: Actor, awardDecisionId: string) {
     orderBy: { createdAt: "desc" },
     select: { id: true, status: true, createdAt: true, recommendedBid: { select: { organisation: { select: { name: true } } } }, signOffs: { select: signOffSelect } },
   });
-  return { ...decision, summary: decision.summary as unknown as AwardSummary, standstill: standstillView(decision), earlier };
+  const summary = decision.summary as unknown as AwardSummary;
+  return { ...decision, summary, standstill: standstillView(decision), earlier, votes: await votesBehind(summary) };
+}
+
+/**
+ * The counted votes behind a frozen summary, for the governor's charts (roles
+ * only, never who voted). Only when they still give exactly the totals the
+ * governor is asked to sign; otherwise null and the page shows the summary alone.
+ */
+async function votesBehind(summary: AwardSummary) {
+  const { result } = await computeResults(db, summary.tender.id);
+  const frozen = new Map(summary.ranking.map((r) => [r.bidId, r.totalExact]));
+  const bids = result.bids.filter((b) => frozen.has(b.bidId));
+  if (bids.length !== frozen.size || bids.some((b) => b.total?.toString() !== frozen.get(b.bidId))) return null;
+  return {
+    ...result,
+    bids: bids.map((b) => ({ ...b, label: summary.ranking.find((r) => r.bidId === b.bidId)!.provider, cells: b.cells.map((c) => ({ ...c, votes: c.votes.map((v) => ({ ...v, memberId: "" })) })) })),
+  };
 }
 
 /**
@@ -142,6 +159,8 @@ export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bi
   let bid;
   if (can(actor, "letter.readAsBidder")) {
     bid = actor.organisationId ? summary.ranking.find((r) => r.organisationId === actor.organisationId) : undefined;
+    // Another bidder's letter address is "not found" for a provider, never their own letter under it.
+    if (bidId !== undefined && bid?.bidId !== bidId) throw notFound;
   } else {
     bid = summary.ranking.find((r) => r.bidId === bidId);
   }

@@ -30,7 +30,7 @@ function evaluatorOf(actor: Actor): Prisma.TenderWhereInput {
 /** The organisation's own bid: the working copy, its files and every submitted version. */
 export async function getMyBid(actor: Actor, tenderId: string) {
   if (!can(actor, "bid.write") || !actor.organisationId || !isId(tenderId)) return null;
-  return db.bid.findUnique({
+  const bid = await db.bid.findUnique({
     where: { tenderId_organisationId: { tenderId, organisationId: actor.organisationId } },
     include: {
       responses: true,
@@ -41,6 +41,25 @@ export async function getMyBid(actor: Actor, tenderId: string) {
       },
     },
   });
+  if (!bid) return null;
+  const latest = await db.bidVersion.findFirst({ where: { bidId: bid.id }, orderBy: { version: "desc" }, select: { content: true } });
+  const submitted = latest?.content as SubmittedContent | undefined;
+  return { ...bid, unsentChanges: Boolean(submitted) && bid.status !== "WITHDRAWN" && !sameAsSubmitted(bid, submitted!) };
+}
+
+/** The working copy still says exactly what was last submitted: every answer, the price and the files. */
+function sameAsSubmitted(
+  bid: { responses: { criterionId: string; text: string }[]; pricePence: bigint | null; attachments: { id: string }[] },
+  submitted: SubmittedContent,
+): boolean {
+  const text = new Map(bid.responses.map((r) => [r.criterionId, r.text]));
+  const files = (ids: string[]) => [...ids].sort().join(",");
+  return (
+    submitted.responses.every((r) => (text.get(r.criterionId) ?? "") === r.text) &&
+    bid.responses.every((r) => r.text === "" || submitted.responses.some((x) => x.criterionId === r.criterionId)) &&
+    (bid.pricePence?.toString() ?? null) === (submitted.pricePence ?? null) &&
+    files(bid.attachments.map((a) => a.id)) === files(submitted.attachments.map((a) => a.id))
+  );
 }
 
 export interface SubmittedContent {

@@ -24,7 +24,7 @@ async function mySeat(actor: Actor, tenderId: string) {
     where: { tenderId, userId: actor.id, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
     include: {
       conflictDeclarations: true,
-      tender: { select: { id: true, title: true, reference: true, status: true, submissionDeadline: true, aggregationRule: true, establishment: { select: { name: true } } } },
+      tender: { select: { id: true, title: true, reference: true, status: true, submissionDeadline: true, aggregationRule: true, anonymiseBids: true, establishment: { select: { name: true } } } },
     },
   });
   if (!seat) throw new NotFound("We could not find that panel.");
@@ -39,6 +39,16 @@ export function displayName(
   return `Young commissioner ${member.anonymousLabel ?? "?"}`;
 }
 
+/**
+ * "Bid A", "Bid B"… for a tender that scores anonymised bids, during
+ * evaluation. Lettered in the order of the bids' random ids, not by name, so
+ * the conflict list (by name) does not give the letters away.
+ */
+function anonymousLabels(bidIds: string[]): Map<string, string> {
+  const letter = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : String(i + 1));
+  return new Map([...bidIds].sort().map((id, i) => [id, `Bid ${letter(i)}`]));
+}
+
 /** A panel member's page for one tender: declarations, bids to score, progress; for the chair, everyone's progress. */
 export async function getPanelWorkspace(actor: Actor, tenderId: string, now: Date) {
   const seat = await mySeat(actor, tenderId);
@@ -51,7 +61,12 @@ export async function getPanelWorkspace(actor: Actor, tenderId: string, now: Dat
   const declared = bidders.length > 0 && bidders.every((b) => declaredIds.has(b.organisation.id));
   const excluded = seat.conflictDeclarations.some((d) => d.hasConflict);
   const mayScore = declared && !excluded && seat.status === "ACCEPTED";
-  const bids = mayScore ? await listBidsForEvaluation(actor, tenderId, now) : [];
+  const anonymised = seat.tender.anonymiseBids && status === "EVALUATION";
+  const listed = mayScore ? await listBidsForEvaluation(actor, tenderId, now) : [];
+  const labels = anonymised ? anonymousLabels(listed.map((b) => b.id)) : null;
+  const bids = labels
+    ? listed.map((b) => ({ ...b, organisation: { id: "", name: labels.get(b.id)! } })).sort((a, b) => a.organisation.name.localeCompare(b.organisation.name))
+    : listed;
   const criteria = await db.criterion.findMany({ where: { tenderId }, orderBy: { position: "asc" }, select: { id: true, name: true, kind: true, weight: true } });
   const qualityCount = criteria.filter((c) => c.kind === "QUALITY").length;
   const myScores = await db.score.findMany({ where: { panelMemberId: seat.id }, select: { bidId: true, status: true } });
@@ -127,7 +142,10 @@ export async function getModerationView(actor: Actor, tenderId: string, now: Dat
   const status = workspace.tender.effectiveStatus;
   const othersVisible = AFTER_EVALUATION.includes(status) || (status === "EVALUATION" && workspace.seat.scoresSubmittedAt !== null);
   if (!othersVisible) return { workspace, visible: false as const };
-  const { result, panelMembers, criteria } = await computeResults(db, tenderId);
+  const computed = await computeResults(db, tenderId);
+  const { panelMembers, criteria } = computed;
+  const labels = workspace.tender.anonymiseBids && status === "EVALUATION" ? anonymousLabels(computed.result.bids.map((b) => b.bidId)) : null;
+  const result = labels ? { ...computed.result, bids: computed.result.bids.map((b) => ({ ...b, label: labels.get(b.bidId)! })) } : computed.result;
   const viewer = { seatId: workspace.seat.id, isChair: workspace.seat.isChair };
   const names = new Map(panelMembers.map((m) => [m.id, displayName(m, viewer)]));
   const columns = panelMembers

@@ -88,12 +88,14 @@ export async function getTenderForCommissioner(actor: Actor, tenderId: string, n
         include: { user: { select: { id: true, name: true, email: true } } },
       },
       _count: { select: { clarificationQuestions: true } },
+      awardDecisions: { where: { status: "PENDING_SIGNOFF" }, select: { id: true } },
     },
   });
   if (!tender) throw new NotFound("We could not find that tender.");
   return {
     ...tender,
     effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now),
+    recommendationPending: tender.awardDecisions.length > 0,
     canManage: runsTender(actor, tender),
   };
 }
@@ -142,11 +144,34 @@ export async function listOpenTendersForProvider(actor: Actor, now = new Date())
   return withEffectiveStatus(rows, now);
 }
 
+/**
+ * Tenders the provider's organisation submitted a bid to, after the deadline
+ * and until the outcome letters go out (then they are under the letters).
+ */
+export async function listBidTendersAwaitingOutcome(actor: Actor, now = new Date()) {
+  authorize(actor, "tender.readPublished");
+  if (!actor.organisationId) return [];
+  const rows = await db.tender.findMany({
+    where: {
+      bids: { some: { organisationId: actor.organisationId, status: "SUBMITTED" } },
+      OR: [{ status: "PUBLISHED", submissionDeadline: { lt: now } }, { status: { in: ["CLOSED", "EVALUATION", "MODERATION", "AWARD_PENDING_SIGNOFF"] } }],
+    },
+    select: listSelect,
+    orderBy: [{ submissionDeadline: "desc" }],
+  });
+  return withEffectiveStatus(rows, now);
+}
+
+/** Panels the Actor has been asked to join and has not answered: for every panel member's landing page. */
+export async function listMyPanelInvitations(actor: Actor, now = new Date()) {
+  return listMyPanels(actor, now, { invitedOnly: true });
+}
+
 /** Tenders where the Actor sits on the panel, with their own membership. */
-export async function listMyPanels(actor: Actor, now = new Date()) {
+export async function listMyPanels(actor: Actor, now = new Date(), options: { invitedOnly?: boolean } = {}) {
   authorize(actor, "panel.sit");
   const memberships = await db.panelMember.findMany({
-    where: { userId: actor.id, status: { in: ["INVITED", "ACCEPTED"] }, tender: { status: { not: "CANCELLED" } } },
+    where: { userId: actor.id, status: { in: options.invitedOnly ? ["INVITED"] : ["INVITED", "ACCEPTED"] }, tender: { status: { not: "CANCELLED" } } },
     select: { id: true, status: true, role: true, tender: { select: { ...listSelect, technicianHourlyRatePence: true } } },
     orderBy: { invitedAt: "desc" },
   });

@@ -35,6 +35,8 @@ export const tenderDetailsSchema = z.object({
   contractTermMonths: optionalText("the contract term", 5),
   procurementRoute: z.enum(["PSR_COMPETITIVE_PROCESS", "PSR_MOST_SUITABLE_PROVIDER", "PSR_DIRECT_AWARD_C"], "Select a procurement route"),
   aggregationRule: z.enum(["EQUAL_VOTES", "PANEL_PARITY"], "Choose how votes are combined"),
+  /** A checkbox: "yes" when ticked, absent otherwise. */
+  anonymiseBids: z.string().optional(),
   technicianHourlyRate: optionalText("the hourly rate", 20),
   clarificationDeadlineDate: optionalText("the clarification deadline date", 10),
   clarificationDeadlineTime: optionalText("the clarification deadline time", 5),
@@ -55,6 +57,7 @@ export interface TenderDetails {
   contractTermMonths: number | null;
   procurementRoute: "PSR_COMPETITIVE_PROCESS" | "PSR_MOST_SUITABLE_PROVIDER" | "PSR_DIRECT_AWARD_C";
   aggregationRule: "EQUAL_VOTES" | "PANEL_PARITY";
+  anonymiseBids: boolean;
   technicianHourlyRatePence: number | null;
   clarificationDeadline: Date | null;
   submissionDeadline: Date | null;
@@ -100,22 +103,27 @@ export function parseTenderDetails(input: TenderDetailsInput): TenderDetails {
     contractTermMonths,
     procurementRoute: raw.procurementRoute,
     aggregationRule: raw.aggregationRule,
+    anonymiseBids: raw.anonymiseBids === "yes",
     technicianHourlyRatePence: hourly,
     clarificationDeadline,
     submissionDeadline,
   };
 }
 
+const DEADLINE_NAMES: Record<string, string> = { clarificationDeadline: "clarification deadline", submissionDeadline: "submission deadline" };
+
+/**
+ * A deadline from its date and time. The form pre-fills the times, so a time
+ * without a date is no deadline (allowed while drafting), not an error.
+ * Messages name the deadline, so two problems never read the same.
+ */
 function deadline(date: string, time: string, field: string, errors: FieldErrors): Date | null {
-  if (!date && !time) return null;
-  if (!date) {
-    errors[field] ??= "Enter the date as well as the time";
-    return null;
-  }
+  if (!date) return null;
   try {
     return parseLondonDateTime(date, time || "17:00");
   } catch (error) {
-    errors[field] ??= error instanceof LondonTimeError ? error.message : "Enter a real date and time";
+    const message = error instanceof LondonTimeError ? error.message : "Enter a real date and time";
+    errors[field] ??= `${capitalise(DEADLINE_NAMES[field] ?? field)}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
     return null;
   }
 }

@@ -7,18 +7,33 @@ import { listMyOutcomeLetters } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { listMyNotifications } from "@/server/notifications/queries";
-import { listOpenTendersForProvider } from "@/server/tenders/queries";
+import { listBidTendersAwaitingOutcome, listOpenTendersForProvider } from "@/server/tenders/queries";
 
 export const metadata: Metadata = { title: "Open tenders" };
 
 export default async function OpportunitiesPage() {
   const actor = await requireActor("opportunities");
-  const [tenders, letters, notifications] = await Promise.all([listOpenTendersForProvider(actor, now()), listMyOutcomeLetters(actor), listMyNotifications(actor, 5)]);
+  const at = now();
+  const [tenders, awaiting, letters, notifications] = await Promise.all([
+    listOpenTendersForProvider(actor, at),
+    listBidTendersAwaitingOutcome(actor, at),
+    listMyOutcomeLetters(actor),
+    listMyNotifications(actor, 5),
+  ]);
   return (
     <>
       <PageHeading caption="Provider">Open tenders</PageHeading>
       <NotificationList notifications={notifications} />
       <TenderList tenders={tenders} hrefFor={(id) => `/opportunities/${id}`} empty="There are no tenders open for bids at the moment." />
+      {awaiting.length > 0 && (
+        <section aria-labelledby="awaiting" className="mt-10">
+          <h2 id="awaiting" className="mb-2 text-2xl font-bold">
+            Your bids waiting for an outcome
+          </h2>
+          <p className="mb-2">Bids have closed on these tenders. Your bid can no longer be changed; you will get an outcome letter when the evaluation is complete.</p>
+          <TenderList tenders={awaiting} hrefFor={(id) => `/opportunities/${id}`} empty="" />
+        </section>
+      )}
       {letters.length > 0 && (
         <section aria-labelledby="letters" className="mt-10">
           <h2 id="letters" className="mb-2 text-2xl font-bold">

@@ -2,19 +2,13 @@ import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TenderList } from "@/components/tender-table";
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/button";
-import { respondToPanelInvitationAction } from "./actions";
+import { PanelInvitations } from "@/components/panel-invitations";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { formatPence } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
 import { listMyPanels } from "@/server/tenders/queries";
 
 export const metadata: Metadata = { title: "My panels" };
-
-function payFor(ratePence: number | null): string {
-  return ratePence === null ? "The hourly rate for this panel has not been set yet. You will see it here before you start." : `You are paid ${formatPence(ratePence)} an hour for this panel.`;
-}
 
 export default async function PanelsPage({ searchParams }: { searchParams: Promise<{ answered?: string; welcome?: string }> }) {
   const { answered, welcome } = await searchParams;
@@ -39,33 +33,7 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
       <p className="mb-6 max-w-2xl">
         A panel is the group of people who read the bids for a service and give them marks. Here are the panels you are on.
       </p>
-      {invited.length > 0 && (
-        <section aria-labelledby="invited" className="mb-8">
-          <h2 id="invited" className="mb-2 text-2xl font-bold">
-            You have been asked to join
-          </h2>
-          <TenderList tenders={invited.map((p) => p.tender)} empty="" />
-          <ul className="mt-4 space-y-4">
-            {invited.map((p) => (
-              <li key={p.id} className="border border-slate-300 bg-white p-4">
-                <p className="mb-2 font-bold">Do you want to join the panel for {p.tender.title}?</p>
-                {technician && <p className="mb-2">{payFor(p.tender.technicianHourlyRatePence)}</p>}
-                <div className="flex flex-wrap gap-3">
-                  {(["accept", "decline"] as const).map((answer) => (
-                    <ActionForm key={answer} action={respondToPanelInvitationAction} idPrefix={`${answer}-${p.id}`}>
-                      <input type="hidden" name="panelMemberId" value={p.id} />
-                      <input type="hidden" name="answer" value={answer} />
-                      <SubmitButton variant={answer === "accept" ? "primary" : "secondary"} aria-label={`${answer === "accept" ? "Yes, join" : "No thanks"}: ${p.tender.title}`}>
-                        {answer === "accept" ? "Yes, join the panel" : "No thanks"}
-                      </SubmitButton>
-                    </ActionForm>
-                  ))}
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <PanelInvitations invited={invited} technician={technician} />
       <section aria-labelledby="joined">
         <h2 id="joined" className="mb-2 text-2xl font-bold">
           Panels you are on

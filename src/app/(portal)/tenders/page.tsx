@@ -5,9 +5,10 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { describeStatus, TENDER_STATUSES, type TenderStatus } from "@/domain/tender-lifecycle";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
+import { PanelInvitations } from "@/components/panel-invitations";
 import { Pager } from "@/components/ui/pager";
 import { paging } from "@/domain/paging";
-import { countTendersForCommissioner, listEstablishments, listTendersForCommissioner } from "@/server/tenders/queries";
+import { countTendersForCommissioner, listEstablishments, listMyPanelInvitations, listTendersForCommissioner } from "@/server/tenders/queries";
 
 export const metadata: Metadata = { title: "Tenders" };
 
@@ -20,10 +21,11 @@ export default async function TendersPage({ searchParams }: { searchParams: Prom
   const filters = { status, establishmentId: params.establishment, q: params.q };
   const page = paging(params);
   const at = now();
-  const [tenders, total, establishments] = await Promise.all([
+  const [tenders, total, establishments, invitations] = await Promise.all([
     listTendersForCommissioner(actor, filters, at, page),
     countTendersForCommissioner(actor, filters, at),
     listEstablishments(),
+    listMyPanelInvitations(actor, at),
   ]);
   const keep = Object.fromEntries(Object.entries({ status: status ?? "", establishment: params.establishment ?? "", q: params.q ?? "" }).filter(([, v]) => v));
   const filtered = Boolean(status || params.establishment || params.q);
@@ -35,6 +37,7 @@ export default async function TendersPage({ searchParams }: { searchParams: Prom
           Create a tender
         </Link>
       </div>
+      <PanelInvitations invited={invitations} technician={false} />
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4 border border-slate-300 bg-white p-4" role="search" aria-label="Filter tenders">
         <div>
           <label htmlFor="q" className="block font-bold">Title or reference</label>

@@ -1,3 +1,4 @@
+import { Checkbox } from "@/components/ui/checkbox";
 import { RadioGroup, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { toLondonInputValues } from "@/domain/london-time";
 import { penceToPoundsInput } from "@/domain/money";
@@ -14,6 +15,7 @@ interface TenderValues {
   contractTermMonths?: number | null;
   procurementRoute?: string;
   aggregationRule?: string;
+  anonymiseBids?: boolean;
   technicianHourlyRatePence?: number | null;
   clarificationDeadline?: Date | null;
   submissionDeadline?: Date | null;
@@ -58,6 +60,12 @@ export function TenderDetailsFields({ tender = {}, establishments }: { tender?: 
           { value: "EQUAL_VOTES", label: "Every vote counts the same", hint: "Each criterion score is the average of all counted votes, whoever cast them." },
           { value: "PANEL_PARITY", label: "Panel parity", hint: "Young commissioners and commissioners each count for half, so a few young commissioners are not outvoted by many commissioners." },
         ]}
+      />
+      <Checkbox
+        name="anonymiseBids"
+        label="Score anonymised bids"
+        hint={'The panel sees "Bid A", "Bid B"… instead of the bidders\' names while they score. Names show from moderation on. Panel members still see who is bidding when they declare conflicts of interest.'}
+        defaultChecked={tender.anonymiseBids ?? false}
       />
       <fieldset className="mb-6">
         <legend className="text-lg font-bold">Clarification deadline (UK time)</legend>

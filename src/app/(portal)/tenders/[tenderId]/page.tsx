@@ -7,7 +7,7 @@ import { StatusTag } from "@/components/ui/status-tag";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatCountdown, formatLondon } from "@/domain/london-time";
 import { formatPence } from "@/domain/money";
-import { describeStatus, validateForPublish } from "@/domain/tender-lifecycle";
+import { describeProgress, validateForPublish } from "@/domain/tender-lifecycle";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
@@ -53,6 +53,7 @@ export default async function TenderPage({
       )
     : [];
 
+  const progress = describeProgress(status, { recommendationPending: tender.recommendationPending });
   return (
     <>
       <p className="mb-4">
@@ -61,12 +62,12 @@ export default async function TenderPage({
       {saved && SAVED[saved] && <Panel title={SAVED[saved]}>{null}</Panel>}
       <PageHeading caption={tender.reference}>{tender.title}</PageHeading>
       <div className="mb-6 flex flex-wrap items-center gap-3">
-        <StatusTag status={status} />
+        <StatusTag status={status} label={progress.label} />
         <span>{tender.establishment.name}</span>
       </div>
-      <p className="mb-8 max-w-2xl">
+      <p className="mb-8 max-w-2xl" data-testid="whats-next">
         <strong>What happens next: </strong>
-        {describeStatus(status).whatsNext}
+        {progress.whatsNext}
         {status === "PUBLISHED" && tender.submissionDeadline && ` (${formatCountdown(tender.submissionDeadline, at)}).`}
       </p>
       {status === "CANCELLED" && (
@@ -90,6 +91,7 @@ export default async function TenderPage({
             ["Contract", `${tender.contractStartDate ? `Starts ${formatLondon(tender.contractStartDate, "date")}` : "Start not set"}, ${tender.contractTermMonths ? `${tender.contractTermMonths} months` : "term not set"}`],
             ["Procurement route", ROUTES[tender.procurementRoute] ?? tender.procurementRoute],
             ["How votes are combined", tender.aggregationRule === "EQUAL_VOTES" ? "Every vote counts the same" : "Panel parity: young commissioners and commissioners count for half each"],
+            ["Bids during scoring", tender.anonymiseBids ? "Anonymised (Bid A, Bid B…) until moderation" : "Shown with the bidders' names"],
             ["Young commissioners' hourly rate", tender.technicianHourlyRatePence === null ? "Not set" : formatPence(tender.technicianHourlyRatePence)],
             ["Clarification deadline", tender.clarificationDeadline ? formatLondon(tender.clarificationDeadline, "dateTime") : "Not set"],
             ["Submission deadline", tender.submissionDeadline ? formatLondon(tender.submissionDeadline, "dateTime") : "Not set"],

@@ -33,7 +33,7 @@ export default async function BidPage({ params, searchParams }: { params: Promis
   const bid = await readable(getMyBid(actor, tender.id));
   const open = tender.effectiveStatus === "PUBLISHED";
   const latest = bid?.versions[0];
-  const unsentChanges = Boolean(bid && latest && bid.updatedAt > latest.submittedAt && bid.status !== "WITHDRAWN");
+  const unsentChanges = bid?.unsentChanges ?? false;
   const text = (criterionId: string) => bid?.responses.find((r) => r.criterionId === criterionId)?.text ?? "";
   const priceCriterion = tender.criteria.find((c) => c.kind === "PRICE");
 
@@ -50,13 +50,20 @@ export default async function BidPage({ params, searchParams }: { params: Promis
           {!bid ? "Not started" : bid.status === "SUBMITTED" ? `Submitted (version ${latest?.version})` : bid.status === "WITHDRAWN" ? "Withdrawn" : "Draft, not sent"}
         </strong>
       </p>
-      {tender.submissionDeadline && (
-        <p className="mb-6">
-          {open ? "You can change, submit or withdraw it until " : "Bids closed "}
-          <strong>{formatLondon(tender.submissionDeadline, "dateTime")}</strong> (UK time). It is sealed: nobody outside your organisation can read it
-          before then.
-        </p>
-      )}
+      {tender.submissionDeadline &&
+        (open ? (
+          <p className="mb-6">
+            You can change, submit or withdraw it until <strong>{formatLondon(tender.submissionDeadline, "dateTime")}</strong> (UK time). It is sealed:
+            nobody outside your organisation can read it before then.
+          </p>
+        ) : (
+          <p className="mb-6" data-testid="bids-closed">
+            Bids closed <strong>{formatLondon(tender.submissionDeadline, "dateTime")}</strong> (UK time).{" "}
+            {bid?.status === "SUBMITTED"
+              ? "Your submitted bid will be evaluated by the panel. You will get an outcome letter when the evaluation is complete."
+              : "Your bid was not submitted before the deadline, so it will not be evaluated."}
+          </p>
+        ))}
       {unsentChanges && (
         <p className="mb-6 border-l-4 border-amber-600 bg-amber-50 p-3">
           You have changes that have not been submitted. The panel will see your submitted version from {formatLondon(latest!.submittedAt, "dateTime")} unless you

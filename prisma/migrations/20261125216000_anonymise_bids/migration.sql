@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Tender" ADD COLUMN     "anonymiseBids" BOOLEAN NOT NULL DEFAULT false;
