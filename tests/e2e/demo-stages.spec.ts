@@ -46,8 +46,15 @@ test("moderation: scores side by side with divergent cells flagged", async ({ pa
   await openPanel(page, MODERATION);
   await page.getByRole("link", { name: /Go to moderation/ }).click();
   await expect(page.getByTestId("ranking").getByRole("row")).toHaveCount(4);
-  await expect(page.getByText(/Scores differ by 2: discuss/).first()).toBeVisible();
+  await expect(page.getByTestId("ranking").getByText("discuss").first()).toBeVisible();
+  await expect(page.getByRole("img", { name: /Ranking: weighted totals out of 100, split by criterion/ })).toBeVisible();
   await review(page, "stage-moderation");
+  // One bid's detail: every vote pictured, divergent criteria flagged, the price score.
+  await page.getByTestId("ranking").getByRole("link", { name: "Harbour Youth Health Alliance" }).click();
+  await expect(page.getByRole("img", { name: /Harbour Youth Health Alliance: every counted vote on each criterion/ })).toBeVisible();
+  await expect(page.getByTestId("criterion-votes").getByText(/Scores differ by 2: discuss/).first()).toBeVisible();
+  await expect(page.getByTestId("price-score")).toContainText("out of 5");
+  await review(page, "stage-moderation-bid");
 });
 
 test("awaiting sign-off: the Feltham governor has the recommendation to decide", async ({ page }) => {
@@ -55,6 +62,10 @@ test("awaiting sign-off: the Feltham governor has the recommendation to decide",
   await page.getByTestId("pending-signoffs").getByRole("link", { name: /Thameside/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(SIGN_OFF);
   await expect(page.getByTestId("recommended-provider")).toHaveText("Thameside Health Partnership CIC");
+  // The same figures in pictures: the ranking and every vote per bid, by role only.
+  await expect(page.getByRole("img", { name: /Ranking: weighted totals/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /every counted vote on each criterion/ })).toHaveCount(2);
+  await expect(page.getByText("Jay")).toHaveCount(0);
   await review(page, "stage-sign-off");
 });
 
@@ -76,6 +87,8 @@ test("awarded: both contracts are in the register, the older one ending soon wit
   const register = page.getByTestId("contracts");
   await expect(register).toContainText(AWARDED);
   await expect(register).toContainText(EXPIRING);
+  await expect(page.getByRole("img", { name: /Contract periods by establishment/ })).toBeVisible();
+  await review(page, "stage-contracts");
   await register.getByRole("link", { name: EXPIRING }).click();
   await expect(page.getByRole("heading", { name: "Start a re-tender" })).toBeVisible();
   await signOut(page);
@@ -84,6 +97,11 @@ test("awarded: both contracts are in the register, the older one ending soon wit
   await openPanel(page, AWARDED);
   await page.getByRole("link", { name: /You said, we did/ }).click();
   await expect(page.getByTestId("outcome")).toContainText("Harbour Youth Health Alliance got the contract");
+  // Where their own marks sat against the panel's, simply, on a phone.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(page.getByRole("img", { name: "Your marks and the panel's marks for Harbour Youth Health Alliance" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await review(page, "stage-you-said-we-did-phone");
 });
 
 test("a young commissioner who has not yet agreed lands on the welcome", async ({ page }) => {

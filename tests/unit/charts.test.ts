@@ -64,7 +64,7 @@ describe("the votes chart of one bid", () => {
   it("has a text alternative that lists the votes", () => {
     expect(html).toContain('role="img"');
     expect(html).toContain('aria-labelledby="votes-a-title votes-a-desc"');
-    expect(html).toContain("Working together: commissioners 3, 3; young commissioners 1, 4; criterion score 2.75; scores differ by 3: discuss.");
+    expect(html).toContain("Working together: commissioners 3, 3; young commissioners 1, 4; criterion score 2.75; the votes are 3 apart, to discuss.");
     expect(html).toContain("Price: scored by formula from the price, 5.00 out of 5.");
   });
 });

@@ -20,7 +20,7 @@ export function describeRow(row: CriterionRow): string {
   const of = (group: "COMMISSIONER" | "TECHNICIAN") => list(row.votes.filter((v) => v.group === group).map((v) => v.score));
   return (
     `${row.name}: commissioners ${of("COMMISSIONER")}; young commissioners ${of("TECHNICIAN")}; criterion score ${row.scoreDisplay ?? "none"}` +
-    (row.divergentBy !== null ? `; scores differ by ${row.divergentBy}: discuss.` : ".")
+    (row.divergentBy !== null ? `; the votes are ${row.divergentBy} apart, to discuss.` : ".")
   );
 }
 
