@@ -20,7 +20,8 @@ const counts = async () => ({
 
 const statusOf = async (reference: string) => (await db.tender.findUniqueOrThrow({ where: { reference } })).status;
 
-describe("the demo seed", () => {
+// The seed drives eight tenders through the real use cases: more than the default 30 s on a busy machine.
+describe("the demo seed", { timeout: 180_000 }, () => {
   const now = new Date("2026-11-24T10:00:00Z");
 
   it("creates a user for every role and the Feltham re-tender in DRAFT, ready to publish", async () => {
