@@ -67,8 +67,7 @@ export function ChartFigure({ id, title, description, caption, width, height, cl
         aria-labelledby={`${id}-title ${id}-desc`}
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
-        className="h-auto max-w-full bg-white"
-        style={{ printColorAdjust: "exact", WebkitPrintColorAdjust: "exact" }}
+        className="h-auto max-w-full bg-white [-webkit-print-color-adjust:exact] [print-color-adjust:exact]"
         fontFamily="inherit"
       >
         <title id={`${id}-title`}>{title}</title>
