@@ -24,6 +24,7 @@ export type TenderAction =
   | "requestChanges"
   | "rejectSignOff"
   | "confirmAward"
+  | "reopenAfterRepresentations"
   | "cancel";
 
 /**
@@ -43,7 +44,8 @@ const TRANSITIONS: Partial<Record<TenderStatus, Partial<Record<TenderAction, Ten
     requestChanges: "MODERATION",
     rejectSignOff: "MODERATION",
   },
-  STANDSTILL: { confirmAward: "AWARDED" },
+  // A further decision on representations may send the award back to moderation (its sign-off voided).
+  STANDSTILL: { confirmAward: "AWARDED", reopenAfterRepresentations: "MODERATION" },
 };
 
 const CANCELLABLE: readonly TenderStatus[] = [
@@ -100,6 +102,7 @@ const ACTION_LABEL: Record<TenderAction, string> = {
   requestChanges: "Requesting changes",
   rejectSignOff: "Rejecting",
   confirmAward: "Confirming the award",
+  reopenAfterRepresentations: "Going back to moderation",
   cancel: "Cancelling",
 };
 

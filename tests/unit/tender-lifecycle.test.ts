@@ -40,6 +40,9 @@ describe("transitions", () => {
     expect(nextTransition("AWARD_PENDING_SIGNOFF", "requestChanges")).toBe("MODERATION");
     expect(nextTransition("AWARD_PENDING_SIGNOFF", "rejectSignOff")).toBe("MODERATION");
     expect(nextTransition("STANDSTILL", "confirmAward")).toBe("AWARDED");
+    // A further decision on representations during standstill may send it back to moderation.
+    expect(nextTransition("STANDSTILL", "reopenAfterRepresentations")).toBe("MODERATION");
+    expect(nextTransition("AWARDED", "reopenAfterRepresentations")).toBeNull();
   });
 
   it("bids cannot be opened before the tender has closed, nor twice", () => {
@@ -55,7 +58,7 @@ describe("transitions", () => {
   });
 
   it("no award without sign-off: STANDSTILL and AWARDED are reachable only through approval", () => {
-    const actions: TenderAction[] = ["publish", "openBids", "startModeration", "freezeRanking", "recommendAward", "approveSignOff", "requestChanges", "rejectSignOff", "confirmAward", "cancel"];
+    const actions: TenderAction[] = ["publish", "openBids", "startModeration", "freezeRanking", "recommendAward", "approveSignOff", "requestChanges", "rejectSignOff", "confirmAward", "reopenAfterRepresentations", "cancel"];
     for (const status of TENDER_STATUSES) {
       for (const action of actions) {
         const next = nextTransition(status, action);

@@ -7,6 +7,12 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
   const corrected = letter.legacyStandstillEndsAt !== null && letter.legacyStandstillEndsAt.getTime() !== letter.standstill.endsAt.getTime();
   return (
     <>
+      {letter.withdrawn && (
+        <div className="mb-6 max-w-3xl border-l-8 border-red-700 bg-white p-4" role="note" data-testid="letter-withdrawn">
+          <p className="text-lg font-bold">This decision has been withdrawn.</p>
+          <p>After considering representations, the commissioner sent the award back to moderation. You will receive a new outcome letter.</p>
+        </div>
+      )}
       {corrected && (
         <div className="mb-6 max-w-3xl border-l-8 border-nhs-blue bg-white p-4" role="note" aria-labelledby="standstill-correction" data-testid="standstill-correction">
           <h2 id="standstill-correction" className="mb-1 text-xl font-bold">
@@ -96,19 +102,28 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
       <h2 className="mb-2 mt-6 text-2xl font-bold">Standstill period</h2>
       {letter.legacyStandstillEndsAt ? (
         // Issued before the regulation 12 correction: this letter keeps the wording it was sent with.
-        <p className="mb-2">
-          There is a standstill period of 8 working days before the contract is awarded. It ends at the end of{" "}
-          <strong data-testid="letter-standstill">{formatLondon(letter.legacyStandstillEndsAt, "dateTime")}</strong>.
-        </p>
+        <>
+          <p className="mb-2">
+            There is a standstill period of 8 working days before the contract is awarded. It ends at the end of{" "}
+            <strong data-testid="letter-standstill">{formatLondon(letter.legacyStandstillEndsAt, "dateTime")}</strong>.
+          </p>
+          <p>
+            If you want to make representations about this decision under the Provider Selection Regime, write to the commissioner before the standstill
+            period ends, saying what you think was wrong and why.
+          </p>
+        </>
       ) : (
-        <p className="mb-2 font-bold" data-testid="letter-standstill">
-          {letter.standstill.sentence}
-        </p>
+        <>
+          <p className="mb-2 font-bold" data-testid="letter-standstill">
+            {letter.standstill.sentence}
+          </p>
+          <p>
+            If you want to make written representations about this decision under regulation 12 of the Provider Selection Regime, make them before the
+            standstill ends, from this letter&apos;s page on the portal, saying what you think was wrong and why. The contract will not be awarded while
+            representations are being considered.
+          </p>
+        </>
       )}
-      <p>
-        If you want to make representations about this decision under the Provider Selection Regime, write to the commissioner before the standstill
-        period ends, saying what you think was wrong and why.
-      </p>
       {letter.awardedAt && <p className="mt-4 font-bold">The contract was awarded on {formatLondon(letter.awardedAt, "dateTime")}.</p>}
     </article>
     </>

@@ -13,6 +13,7 @@ import type { AwardSummary } from "./award-summary";
 import { standingGovernorApproval } from "./approval";
 import { contractPeriod } from "@/domain/contract-period";
 import { publishOcdsRelease } from "../ocds/publish-release";
+import { assertNoRepresentationsHold } from "../representations/award-guard";
 
 /**
  * After standstill the commissioner confirms the award: the tender becomes
@@ -30,6 +31,7 @@ export async function confirmAward(actor: Actor, tenderId: string, now = clockNo
     if (!decision.standstillEndsAt || !decision.standstillStartsOn) {
       throw new Conflict("This award has no standstill, so it cannot be confirmed.");
     }
+    await assertNoRepresentationsHold(tx, decision.id, now);
     if (!standstillHasEnded(decision.standstillEndsAt, now)) {
       throw new Conflict(`Standstill has not ended yet. ${describeStandstill(decision.standstillStartsOn.toISOString().slice(0, 10), decision.standstillEndsAt)}`);
     }

@@ -11,6 +11,8 @@ export interface OutcomeLetter {
   /** Letters issued before the regulation 12 correction keep the end and wording they were sent with. */
   legacyStandstillEndsAt: Date | null;
   awardedAt: Date | null;
+  /** Sent back to moderation after representations: the letter no longer stands. */
+  withdrawn: boolean;
   provider: string;
   successful: boolean;
   rank: number;
@@ -29,7 +31,7 @@ export interface OutcomeLetter {
  * their own criterion scores with the panel's reasons (no names), their total
  * and rank, and the winner's name and total — nothing else about other bids.
  */
-export function buildOutcomeLetter(summary: AwardSummary, bidId: string, dates: { issuedAt: Date; standstill: StandstillView; legacyStandstillEndsAt: Date | null; awardedAt: Date | null }): OutcomeLetter {
+export function buildOutcomeLetter(summary: AwardSummary, bidId: string, dates: { issuedAt: Date; standstill: StandstillView; legacyStandstillEndsAt: Date | null; awardedAt: Date | null; withdrawn: boolean }): OutcomeLetter {
   const bid = summary.ranking.find((r) => r.bidId === bidId);
   if (!bid) throw new Error("That bid is not in this award");
   const winner = summary.ranking.find((r) => r.bidId === summary.recommended.bidId)!;

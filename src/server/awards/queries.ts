@@ -8,6 +8,7 @@ import type { AwardSummary } from "./award-summary";
 import { buildOutcomeLetter } from "./outcome-letter";
 import { standstillView } from "./standstill-view";
 import { isId } from "../ids";
+import { panelReview } from "../representations/queries";
 
 // Reads for awards. Governors see only decisions of their own establishments
 // (the establishment is in every `where`); providers only their own letter;
@@ -142,9 +143,10 @@ export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bi
   const scope = establishments ? { tender: establishments } : can(actor, "letter.readAsBidder") ? {} : null;
   if (!scope) throw notFound;
   const decision = await db.awardDecision.findFirst({
-    where: { id: awardDecisionId, status: "APPROVED", ...scope },
+    where: { id: awardDecisionId, status: { in: ["APPROVED", "REOPENED"] }, ...scope },
     select: {
       id: true,
+      status: true,
       summary: true,
       standstillStartsOn: true,
       standstillEndsAt: true,
@@ -170,6 +172,7 @@ export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bi
     standstill,
     legacyStandstillEndsAt: decision.legacyLetterStandstillEndsAt,
     awardedAt: decision.awardedAt,
+    withdrawn: decision.status === "REOPENED",
   });
 }
 
@@ -187,7 +190,7 @@ export async function listLetters(actor: Actor, awardDecisionId: string) {
 export async function listMyOutcomeLetters(actor: Actor) {
   if (!can(actor, "letter.readAsBidder") || !actor.organisationId) return [];
   const decisions = await db.awardDecision.findMany({
-    where: { status: "APPROVED", tender: { bids: { some: { organisationId: actor.organisationId, status: "SUBMITTED" } } } },
+    where: { status: { in: ["APPROVED", "REOPENED"] }, tender: { bids: { some: { organisationId: actor.organisationId, status: "SUBMITTED" } } } },
     orderBy: { createdAt: "desc" },
     select: { id: true, summary: true, tender: { select: { title: true, reference: true } } },
   });
@@ -218,7 +221,9 @@ export async function getPanelOutcome(actor: Actor, tenderId: string) {
   return {
     title: seat.tender.title,
     awarded: seat.tender.status === "AWARDED",
+    cancelled: seat.tender.status === "CANCELLED",
     standstill: standstillView(decision),
+    reviewed: await panelReview(tenderId),
     winner: summary.recommended,
     note: summary.noteToYoungCommissioners,
     rule: summary.ruleDescription,

@@ -36,15 +36,25 @@ export function safeFilename(name: string): string {
   return cleaned.slice(-150) || "attachment";
 }
 
-/** Adds a PDF, DOCX or XLSX to the organisation's bid: checked by extension and by content. */
-export async function uploadAttachment(actor: Actor, tenderId: string, input: UploadInput, now = clockNow()): Promise<{ id: string }> {
-  const filename = safeFilename(input.filename);
+/**
+ * The checks every uploaded file passes (bid attachments, representation
+ * files): a PDF, DOCX or XLSX by extension and by content, not empty, at most
+ * 10 MB. Errors are reported on `field`.
+ */
+export function checkAttachmentFile(name: string, bytes: Uint8Array, field = "file"): { filename: string; contentType: string; sha256: string } {
+  const filename = safeFilename(name);
   const extension = filename.split(".").pop()?.toLowerCase() ?? "";
   const type = TYPES[extension as keyof typeof TYPES];
-  if (input.bytes.byteLength === 0) throw new Invalid({ file: "Choose a file to upload" });
-  if (!type) throw new Invalid({ file: "The file must be a PDF, DOCX or XLSX" });
-  if (!type.magic.every((b, i) => input.bytes[i] === b)) throw new Invalid({ file: `The file is not a real ${extension.toUpperCase()} file` });
-  if (input.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new Invalid({ file: "The file must be 10 MB or smaller" });
+  if (bytes.byteLength === 0) throw new Invalid({ [field]: "Choose a file to upload" });
+  if (!type) throw new Invalid({ [field]: "The file must be a PDF, DOCX or XLSX" });
+  if (!type.magic.every((b, i) => bytes[i] === b)) throw new Invalid({ [field]: `The file is not a real ${extension.toUpperCase()} file` });
+  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new Invalid({ [field]: "The file must be 10 MB or smaller" });
+  return { filename, contentType: type.contentType, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+/** Adds a PDF, DOCX or XLSX to the organisation's bid: checked by extension and by content. */
+export async function uploadAttachment(actor: Actor, tenderId: string, input: UploadInput, now = clockNow()): Promise<{ id: string }> {
+  const { filename, contentType, sha256 } = checkAttachmentFile(input.filename, input.bytes);
 
   return db.$transaction(async (tx) => {
     const loaded = await loadTenderForBidChange(tx, actor, tenderId, now);
@@ -63,13 +73,12 @@ export async function uploadAttachment(actor: Actor, tenderId: string, input: Up
         file: `This bid has reached its upload limit (${MAX_UPLOADS_PER_BID} files or 50 MB in all, counting files you removed). Contact the commissioner if you need to send more.`,
       });
     }
-    const sha256 = createHash("sha256").update(input.bytes).digest("hex");
     const attachment = await tx.bidAttachment.create({
       data: {
         bidId: bid.id,
         criterionId: input.criterionId || null,
         filename,
-        contentType: type.contentType,
+        contentType,
         sizeBytes: input.bytes.byteLength,
         sha256,
         uploadedById: actor.id,

@@ -3,18 +3,21 @@ import { assertTransition, LifecycleError } from "@/domain/tender-lifecycle";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { Conflict, Invalid } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "./load-managed-tender";
 import { publishOcdsRelease } from "../ocds/publish-release";
 
-/** Cancels a tender from any state before AWARDED, with a reason; every provider with a bid is told. */
-export async function cancelTender(actor: Actor, tenderId: string, input: { reason: string }, now = clockNow()): Promise<void> {
+/**
+ * Cancels a tender from any state before AWARDED, with a reason; every provider with a bid is told.
+ * Given `outerTx`, it runs inside the caller's transaction (abandoning after representations).
+ */
+export async function cancelTender(actor: Actor, tenderId: string, input: { reason: string }, now = clockNow(), outerTx?: Tx): Promise<void> {
   const reason = (input.reason ?? "").trim();
   if (reason.length < 10) throw new Invalid({ reason: reason ? "Reason must be at least 10 characters" : "Enter the reason for cancelling" });
   if (reason.length > 2000) throw new Invalid({ reason: "Reason must be 2,000 characters or fewer" });
-  await db.$transaction(async (tx) => {
+  const run = async (tx: Tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
     try {
       assertTransition(tender.effectiveStatus, "cancel");
@@ -53,5 +56,6 @@ export async function cancelTender(actor: Actor, tenderId: string, input: { reas
       before: { status: tender.effectiveStatus },
       after: { status: "CANCELLED", reason, providersNotified: bidders.length },
     });
-  });
+  };
+  await (outerTx ? run(outerTx) : db.$transaction(run));
 }

@@ -2,25 +2,41 @@ import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OutcomeLetterView } from "@/components/awards/outcome-letter-view";
-import { PageHeading } from "@/components/ui/page-heading";
+import { ProviderRepresentation } from "@/components/representations/provider-representation";
+import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { getOutcomeLetter, listLetters } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
+import { now } from "@/server/clock";
 import { readable } from "@/server/page-guard";
+import { getMyRepresentation } from "@/server/representations/queries";
+import { answerClarificationAction, makeRepresentationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Outcome letter" };
 
-/** A provider's own outcome letter; for commissioners and governors, the list of letters sent. */
-export default async function LettersPage({ params }: { params: Promise<{ awardDecisionId: string }> }) {
-  const { awardDecisionId } = await params;
+const DONE: Record<string, string> = {
+  representation: "Your representation has been sent. The commissioner will consider it before the award is confirmed.",
+  answered: "Your answer has been sent to the commissioner.",
+};
+
+/** A provider's own outcome letter, and its representation; for commissioners and governors, the list of letters sent. */
+export default async function LettersPage({ params, searchParams }: { params: Promise<{ awardDecisionId: string }>; searchParams: Promise<{ done?: string }> }) {
+  const [{ awardDecisionId }, { done }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("letters");
   if (can(actor, "letter.readAsBidder")) {
-    const letter = await readable(getOutcomeLetter(actor, awardDecisionId));
+    const [letter, representation] = await Promise.all([readable(getOutcomeLetter(actor, awardDecisionId)), readable(getMyRepresentation(actor, awardDecisionId, now()))]);
+    const rep = representation.representation;
     return (
       <>
         <p className="mb-4 print:hidden">
           <Link href="/opportunities">Back to tenders</Link>
         </p>
+        {done && DONE[done] && <Panel title={DONE[done]}>{null}</Panel>}
         <OutcomeLetterView letter={letter} />
+        <ProviderRepresentation
+          view={representation}
+          makeAction={makeRepresentationAction.bind(null, awardDecisionId)}
+          answerAction={rep ? answerClarificationAction.bind(null, awardDecisionId, rep.id) : null}
+        />
       </>
     );
   }

@@ -12,6 +12,8 @@ import { getAwardSignOff } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
 import { decideAwardAction } from "../../actions";
 import { readable } from "@/server/page-guard";
+import { RepresentationsSection } from "@/components/representations/commissioner-representations";
+import { listRepresentations } from "@/server/representations/queries";
 
 export const metadata: Metadata = { title: "Award sign-off" };
 
@@ -20,6 +22,7 @@ const STATUS_TEXT: Record<string, string> = {
   CHANGES_REQUESTED: "Changes were asked for. The panel is looking at it again.",
   REJECTED: "This recommendation was rejected.",
   SUPERSEDED: "The commissioner has replaced this recommendation with a newer one.",
+  REOPENED: "After representations during standstill, the commissioner sent this award back to moderation. Your approval no longer stands.",
 };
 
 export default async function AwardSignOffPage({ params, searchParams }: { params: Promise<{ awardDecisionId: string }>; searchParams: Promise<{ decided?: string; said?: string }> }) {
@@ -27,6 +30,8 @@ export default async function AwardSignOffPage({ params, searchParams }: { param
   const actor = await requireActor("establishment");
   const request = await readable(getAwardSignOff(actor, awardDecisionId));
   const pending = request.status === "PENDING_SIGNOFF" && request.tender.status === "AWARD_PENDING_SIGNOFF";
+  // Read only: what bidders said during standstill and the commissioner's further decisions.
+  const representations = request.status === "APPROVED" || request.status === "REOPENED" ? await listRepresentations(actor, request.id) : null;
   return (
     <div className="max-w-4xl">
       <p className="mb-4">
@@ -45,6 +50,7 @@ export default async function AwardSignOffPage({ params, searchParams }: { param
           {request.status === "APPROVED" && request.standstill && <span className="block" data-testid="standstill">{request.standstill.sentence}</span>}
         </p>
       )}
+      {representations && <RepresentationsSection data={representations} />}
       <AwardSummaryView summary={request.summary} path={`/establishment/sign-offs/${awardDecisionId}`} showCommentsFor={query.said} />
       {request.votes && (
         <section aria-labelledby="pictures" className="mb-8 max-w-2xl">

@@ -24,12 +24,24 @@ export default async function OutcomePage({ params }: { params: Promise<{ tender
           What happened
         </h2>
         <p className="text-lg" data-testid="outcome">
-          {o.winner.provider} {o.awarded ? "got the contract" : "will get the contract"}. They came {o.winner.rank === 1 ? "first" : `number ${o.winner.rank}`} with {o.winner.total} points out of 100.
+          {o.cancelled
+            ? `The tender was stopped, so nobody got the contract this time. ${o.winner.provider} had come ${o.winner.rank === 1 ? "first" : `number ${o.winner.rank}`} with ${o.winner.total} points out of 100.`
+            : `${o.winner.provider} ${o.awarded ? "got the contract" : "will get the contract"}. They came ${o.winner.rank === 1 ? "first" : `number ${o.winner.rank}`} with ${o.winner.total} points out of 100.`}
         </p>
-        {!o.awarded && o.standstill && (
+        {!o.awarded && !o.cancelled && o.standstill && (
           <p className="mt-2" data-testid="standstill">
             First there is a short waiting time, called the standstill, so other bidders can ask questions. {o.standstill.sentence}
           </p>
+        )}
+        {o.reviewed.length > 0 && (
+          <div className="mt-4" data-testid="award-reviewed">
+            <h3 className="text-xl font-bold">The decision was looked at again</h3>
+            {o.reviewed.map((line, i) => (
+              <p key={i} className="mt-1">
+                {line}
+              </p>
+            ))}
+          </div>
         )}
       </section>
       {o.note && (

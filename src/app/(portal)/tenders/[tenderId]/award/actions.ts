@@ -4,6 +4,8 @@ import { confirmAward } from "@/server/awards/confirm-award";
 import { recommendAward } from "@/server/awards/recommend-award";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/session";
+import { askForClarification } from "@/server/representations/clarification";
+import { decideOnRepresentations } from "@/server/representations/decide-representations";
 
 export async function recommendAwardAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor("tenders");
@@ -26,4 +28,24 @@ export async function confirmAwardAction(tenderId: string, _prev: FormState, for
   });
   if (state.status === "error") return state;
   redirect(`/tenders/${tenderId}/award?done=awarded`);
+}
+
+export async function askClarificationAction(tenderId: string, representationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const values = formValues(formData);
+  const state = await formAction(values, async () => {
+    await askForClarification(actor, representationId, { question: values.question ?? "" });
+  });
+  if (state.status === "error") return state;
+  redirect(`/tenders/${tenderId}/award?done=asked#representations`);
+}
+
+export async function decideRepresentationsAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("tenders");
+  const values = formValues(formData);
+  const state = await formAction(values, async () => {
+    await decideOnRepresentations(actor, tenderId, { outcome: values.outcome, reasons: values.reasons ?? "" });
+  });
+  if (state.status === "error") return state;
+  redirect(`/tenders/${tenderId}/award?done=${values.outcome === "CONTINUE" ? "continued" : values.outcome === "ABANDON" ? "abandoned" : "reopened"}#representations`);
 }

@@ -12,7 +12,9 @@ import { standstillHasEnded } from "@/domain/working-days";
 import { getAwardForCommissioner } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
-import { confirmAwardAction, recommendAwardAction } from "./actions";
+import { RepresentationsSection } from "@/components/representations/commissioner-representations";
+import { confirmHeldBy, listRepresentations } from "@/server/representations/queries";
+import { askClarificationAction, confirmAwardAction, decideRepresentationsAction, recommendAwardAction } from "./actions";
 import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Award" };
@@ -20,6 +22,10 @@ export const metadata: Metadata = { title: "Award" };
 const DONE: Record<string, string> = {
   recommended: "Recommendation sent to the governor for sign-off",
   awarded: "Award confirmed. The contract is in the register.",
+  asked: "Your question has been sent to the provider.",
+  continued: "Decision recorded: the award continues. The providers and the governor have been told.",
+  reopened: "Decision recorded: the tender is back in moderation and the governor's sign-off is voided.",
+  abandoned: "Decision recorded: the tender has been cancelled. Every bidder has been told.",
 };
 
 const STATUS: Record<string, string> = {
@@ -28,6 +34,7 @@ const STATUS: Record<string, string> = {
   CHANGES_REQUESTED: "Governor asked for changes",
   REJECTED: "Rejected by the governor",
   SUPERSEDED: "Replaced by a newer recommendation",
+  REOPENED: "Sent back to moderation after representations",
 };
 
 export default async function AwardPage({ params, searchParams }: { params: Promise<{ tenderId: string }>; searchParams: Promise<{ done?: string; said?: string }> }) {
@@ -39,6 +46,10 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
   const pending = current?.status === "PENDING_SIGNOFF" ? current : null;
   const approved = decisions.find((d) => d.status === "APPROVED");
   const ranked = liveResult?.bids.filter((b) => !b.incomplete) ?? [];
+  // Representations are about the approved decision (or the one sent back to moderation because of them).
+  const reviewed = approved ?? decisions.find((d) => d.status === "REOPENED");
+  const representations = reviewed ? await listRepresentations(actor, reviewed.id) : null;
+  const hold = approved && tender.status === "STANDSTILL" ? await confirmHeldBy(approved.id, at) : null;
 
   return (
     <div className="max-w-4xl">
@@ -129,7 +140,9 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
             ))}
           </ul>
           {tender.status === "STANDSTILL" && canManage && (
-            standstillHasEnded(approved.standstill.endsAt, at) ? (
+            hold ? (
+              <p className="font-bold" data-testid="confirm-held">{hold}</p>
+            ) : standstillHasEnded(approved.standstill.endsAt, at) ? (
               <ActionForm action={confirmAwardAction.bind(null, tender.id)} idPrefix="confirm">
                 <p className="mb-3">Standstill has ended. Confirm the award to {approved.summary.recommended.provider} and create the contract.</p>
                 <SubmitButton>Confirm the award</SubmitButton>
@@ -144,6 +157,14 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
             </p>
           )}
         </section>
+      )}
+
+      {representations && (
+        <RepresentationsSection
+          data={representations}
+          askAction={tender.status === "STANDSTILL" && canManage ? (id) => askClarificationAction.bind(null, tender.id, id) : undefined}
+          decideAction={tender.status === "STANDSTILL" && canManage ? decideRepresentationsAction.bind(null, tender.id) : undefined}
+        />
       )}
 
       {current && (

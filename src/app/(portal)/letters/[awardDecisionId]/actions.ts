@@ -1,0 +1,32 @@
+"use server";
+import { redirect } from "next/navigation";
+import { formAction, formValues, type FormState } from "@/server/action-result";
+import { requireActor } from "@/server/auth/session";
+import { answerClarification } from "@/server/representations/clarification";
+import { makeRepresentation } from "@/server/representations/make-representation";
+
+export async function makeRepresentationAction(awardDecisionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("letters");
+  const values = formValues(formData);
+  const state = await formAction(values, async () => {
+    const files = await Promise.all(
+      formData
+        .getAll("attachments")
+        .filter((f): f is File => f instanceof File)
+        .map(async (f) => ({ filename: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
+    await makeRepresentation(actor, awardDecisionId, { text: values.text ?? "", files });
+  });
+  if (state.status === "error") return state;
+  redirect(`/letters/${awardDecisionId}?done=representation#representation`);
+}
+
+export async function answerClarificationAction(awardDecisionId: string, representationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireActor("letters");
+  const values = formValues(formData);
+  const state = await formAction(values, async () => {
+    await answerClarification(actor, representationId, { answer: values.answer ?? "" });
+  });
+  if (state.status === "error") return state;
+  redirect(`/letters/${awardDecisionId}?done=answered#representation`);
+}

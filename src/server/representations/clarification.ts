@@ -1,0 +1,80 @@
+import "server-only";
+import { audit } from "../audit";
+import type { Actor } from "../auth/actor";
+import { now as clockNow } from "../clock";
+import { db } from "../db";
+import { Conflict, Invalid, NotFound } from "../errors";
+import { notifyUsers } from "../notifications/notify";
+import { loadManagedTender } from "../tenders/load-managed-tender";
+import { lockRepresentation } from "./load";
+import { organisationUsers, runningCommissioners } from "./recipients";
+
+const MAX_CHARS = 5_000;
+
+function message(value: string | undefined, field: string, empty: string): string {
+  const text = (value ?? "").trim();
+  if (!text) throw new Invalid({ [field]: empty });
+  if (text.length > MAX_CHARS) throw new Invalid({ [field]: `Must be ${MAX_CHARS.toLocaleString("en-GB")} characters or fewer` });
+  return text;
+}
+
+/** A commissioner running the tender asks the provider to explain or clarify its representation. */
+export async function askForClarification(actor: Actor, representationId: string, input: { question: string }, now = clockNow()): Promise<void> {
+  const notFound = new NotFound("We could not find that representation.");
+  if (actor.role !== "COMMISSIONER") throw notFound;
+  const question = message(input.question, "question", "Write what you want the provider to explain or clarify");
+  await db.$transaction(async (tx) => {
+    const representation = await lockRepresentation(tx, representationId, notFound);
+    await loadManagedTender(tx, actor, representation.tender.id, now);
+    if (representation.status === "DECIDED") throw new Conflict("A further decision has already been recorded on this representation.");
+    if (representation.tender.status !== "STANDSTILL") throw new Conflict("This award is no longer in standstill.");
+    await tx.representationMessage.create({ data: { representationId, kind: "CLARIFICATION_REQUEST", text: question, authorId: actor.id, createdAt: now } });
+    await tx.representation.update({ where: { id: representationId }, data: { status: "CLARIFICATION_REQUESTED" } });
+    await audit(tx, actor, {
+      action: "representation.clarification_requested",
+      entityType: "Representation",
+      entityId: representationId,
+      tenderId: representation.tender.id,
+      establishmentId: representation.tender.establishmentId,
+      before: { status: representation.status },
+      after: { status: "CLARIFICATION_REQUESTED", question },
+    });
+    await notifyUsers(tx, await organisationUsers(tx, [representation.organisationId]), {
+      template: "representation-clarification-requested",
+      title: `Please clarify your representation: ${representation.tender.title}`,
+      body: `The commissioner has asked you to explain or clarify your representation: "${question}" Answer on your outcome letter page.`,
+      href: `/letters/${representation.awardDecisionId}#representation`,
+    });
+  });
+}
+
+/** The provider answers the commissioner's request; the representation is open for the commissioner again. */
+export async function answerClarification(actor: Actor, representationId: string, input: { answer: string }, now = clockNow()): Promise<void> {
+  const notFound = new NotFound("We could not find that representation.");
+  if (actor.role !== "PROVIDER" || !actor.organisationId) throw notFound;
+  const answer = message(input.answer, "answer", "Write your answer");
+  await db.$transaction(async (tx) => {
+    const representation = await lockRepresentation(tx, representationId, notFound);
+    // Another organisation's representation does not exist for this provider.
+    if (representation.organisationId !== actor.organisationId) throw notFound;
+    if (representation.status !== "CLARIFICATION_REQUESTED") throw new Conflict("There is no question from the commissioner waiting for your answer.");
+    if (representation.tender.status !== "STANDSTILL") throw new Conflict("This award is no longer in standstill.");
+    await tx.representationMessage.create({ data: { representationId, kind: "CLARIFICATION_ANSWER", text: answer, authorId: actor.id, createdAt: now } });
+    await tx.representation.update({ where: { id: representationId }, data: { status: "OPEN" } });
+    await audit(tx, actor, {
+      action: "representation.clarification_answered",
+      entityType: "Representation",
+      entityId: representationId,
+      tenderId: representation.tender.id,
+      establishmentId: representation.tender.establishmentId,
+      before: { status: "CLARIFICATION_REQUESTED" },
+      after: { status: "OPEN", answerLength: answer.length },
+    });
+    await notifyUsers(tx, await runningCommissioners(tx, representation.tender.id), {
+      template: "representation-clarified",
+      title: `${representation.organisation.name} answered your question: ${representation.tender.title}`,
+      body: "The provider has answered your request to clarify its representation. Read it on the award page.",
+      href: `/tenders/${representation.tender.id}/award#representations`,
+    });
+  });
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import type { Tx } from "../db";
+import { NotFound } from "../errors";
+import type { AwardSummary } from "../awards/award-summary";
+
+export const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
+
+/**
+ * An award decision with its tender, the tender row locked so that changes to
+ * one tender's representations and award happen one after the other.
+ */
+export async function lockAwardDecision(tx: Tx, awardDecisionId: string, notFound: NotFound) {
+  if (!isUuid(awardDecisionId)) throw notFound;
+  const found = await tx.awardDecision.findUnique({ where: { id: awardDecisionId }, select: { tenderId: true } });
+  if (!found) throw notFound;
+  await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${found.tenderId}::uuid FOR UPDATE`;
+  const decision = await tx.awardDecision.findUniqueOrThrow({
+    where: { id: awardDecisionId },
+    select: {
+      id: true,
+      status: true,
+      summary: true,
+      standstillStartsOn: true,
+      standstillEndsAt: true,
+      tender: { select: { id: true, title: true, reference: true, status: true, establishmentId: true } },
+    },
+  });
+  return { ...decision, summary: decision.summary as unknown as AwardSummary };
+}
+
+/** A representation by id, with the tender row locked. */
+export async function lockRepresentation(tx: Tx, representationId: string, notFound: NotFound) {
+  if (!isUuid(representationId)) throw notFound;
+  const found = await tx.representation.findUnique({ where: { id: representationId }, select: { tenderId: true } });
+  if (!found) throw notFound;
+  await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${found.tenderId}::uuid FOR UPDATE`;
+  return tx.representation.findUniqueOrThrow({
+    where: { id: representationId },
+    select: {
+      id: true,
+      status: true,
+      organisationId: true,
+      awardDecisionId: true,
+      organisation: { select: { name: true } },
+      tender: { select: { id: true, title: true, status: true, establishmentId: true } },
+    },
+  });
+}

@@ -1,0 +1,124 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { formatLondonDay, londonDateKey } from "@/domain/london-time";
+import { standstillHasEnded } from "@/domain/working-days";
+import { audit } from "../audit";
+import type { Actor } from "../auth/actor";
+import { checkAttachmentFile, MAX_ATTACHMENT_BYTES } from "../bids/attachments";
+import { now as clockNow } from "../clock";
+import { db } from "../db";
+import { Conflict, Invalid, NotFound, type FieldErrors } from "../errors";
+import { notifyUsers } from "../notifications/notify";
+import { lockAwardDecision } from "./load";
+import { establishmentGovernors, organisationUsers, runningCommissioners } from "./recipients";
+
+export const MAX_REPRESENTATION_FILES = 5;
+/** All files of one representation travel in one form post. */
+export const MAX_REPRESENTATION_TOTAL_BYTES = MAX_ATTACHMENT_BYTES;
+export const MAX_REPRESENTATION_CHARS = 10_000;
+
+export interface RepresentationInput {
+  text: string;
+  files: { filename: string; bytes: Uint8Array }[];
+}
+
+function checkInput(input: RepresentationInput) {
+  const errors: FieldErrors = {};
+  const text = (input.text ?? "").trim();
+  if (!text) errors.text = "Write your representation";
+  else if (text.length < 20) errors.text = "Say what you think was wrong and why, in at least 20 characters";
+  else if (text.length > MAX_REPRESENTATION_CHARS) errors.text = `Your representation must be ${MAX_REPRESENTATION_CHARS.toLocaleString("en-GB")} characters or fewer`;
+  // A file input left empty posts one nameless, empty file.
+  const files = input.files.filter((f) => f.bytes.byteLength > 0 || f.filename);
+  const checked = [];
+  if (files.length > MAX_REPRESENTATION_FILES) errors.attachments = `Attach at most ${MAX_REPRESENTATION_FILES} files`;
+  else if (files.reduce((n, f) => n + f.bytes.byteLength, 0) > MAX_REPRESENTATION_TOTAL_BYTES) errors.attachments = "The files together must be 10 MB or smaller";
+  else {
+    for (const f of files) {
+      try {
+        checked.push({ ...checkAttachmentFile(f.filename, f.bytes, "attachments"), bytes: f.bytes });
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        errors.attachments = `${f.filename || "A file"}: ${error.fieldErrors.attachments}`;
+        break;
+      }
+    }
+  }
+  if (Object.keys(errors).length) throw new Invalid(errors);
+  return { text, files: checked };
+}
+
+/**
+ * A bidder makes a written representation about the award from its outcome
+ * letter, during standstill (PSR regulation 12(3)): before midnight at the
+ * end of the 8th working day after the day the standstill began. One per
+ * organisation per award decision; the commissioners running the tender and
+ * the establishment's governor are told. Confirming the award is refused
+ * while it is open (confirm-award.ts).
+ */
+export async function makeRepresentation(actor: Actor, awardDecisionId: string, input: RepresentationInput, now = clockNow()): Promise<{ representationId: string }> {
+  const notFound = new NotFound("We could not find that letter.");
+  if (actor.role !== "PROVIDER" || !actor.organisationId) throw notFound;
+  const organisationId = actor.organisationId;
+  const { text, files } = checkInput(input);
+  return db.$transaction(async (tx) => {
+    const decision = await lockAwardDecision(tx, awardDecisionId, notFound);
+    // Only a bidder in this award has a letter, and so a say.
+    const bid = decision.summary.ranking.find((r) => r.organisationId === organisationId);
+    if (decision.status !== "APPROVED" || !bid || !decision.standstillEndsAt) throw notFound;
+    if (decision.tender.status !== "STANDSTILL") throw new Conflict("Representations can be made only during the standstill, and this award is no longer in standstill.");
+    if (standstillHasEnded(decision.standstillEndsAt, now)) {
+      throw new Conflict(`The standstill has ended, so representations are closed. They could be made until midnight at the end of ${formatLondonDay(londonDateKey(decision.standstillEndsAt))}.`);
+    }
+    const existing = await tx.representation.findUnique({ where: { awardDecisionId_organisationId: { awardDecisionId, organisationId } }, select: { id: true } });
+    if (existing) throw new Conflict("Your organisation has already made a representation about this decision. It is shown below; the commissioner may ask you to clarify it.");
+
+    const representation = await tx.representation.create({
+      data: {
+        awardDecisionId,
+        tenderId: decision.tender.id,
+        organisationId,
+        submittedById: actor.id,
+        text,
+        submittedAt: now,
+        attachments: {
+          create: files.map((f) => ({ filename: f.filename, contentType: f.contentType, sizeBytes: f.bytes.byteLength, sha256: f.sha256, data: Buffer.from(f.bytes), createdAt: now })),
+        },
+      },
+    });
+    await audit(tx, actor, {
+      action: "representation.submitted",
+      entityType: "Representation",
+      entityId: representation.id,
+      tenderId: decision.tender.id,
+      establishmentId: decision.tender.establishmentId,
+      after: {
+        awardDecisionId,
+        organisationId,
+        // The text itself stays in the representation; the log keeps its fingerprint.
+        textSha256: createHash("sha256").update(text).digest("hex"),
+        attachments: files.map((f) => ({ filename: f.filename, sha256: f.sha256, sizeBytes: f.bytes.byteLength })),
+      },
+    });
+    const title = `Representation about the award: ${decision.tender.title}`;
+    await notifyUsers(tx, await runningCommissioners(tx, decision.tender.id), {
+      template: "representation-submitted",
+      title,
+      body: `${bid.provider} has made a written representation during standstill. Read it on the award page. The award cannot be confirmed while it is open.`,
+      href: `/tenders/${decision.tender.id}/award#representations`,
+    });
+    await notifyUsers(tx, await establishmentGovernors(tx, decision.tender.establishmentId), {
+      template: "representation-submitted",
+      title,
+      body: `${bid.provider} has made a written representation during standstill. You can read it and the commissioner's decision on it.`,
+      href: `/establishment/sign-offs/${awardDecisionId}#representations`,
+    });
+    await notifyUsers(tx, await organisationUsers(tx, [organisationId]), {
+      template: "representation-received",
+      title: `We have received your representation: ${decision.tender.title}`,
+      body: "The commissioner will consider it before the award is confirmed, and may ask you to clarify it.",
+      href: `/letters/${awardDecisionId}#representation`,
+    });
+    return { representationId: representation.id };
+  });
+}
