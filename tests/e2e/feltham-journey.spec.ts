@@ -267,6 +267,8 @@ const REPRESENTATION = "We think the panel misread our staffing plan for evening
 const STANDSTILL_SENTENCE = /^The standstill began on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4} and ends at midnight at the end of [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}\.$/;
 
 test("recommendation, governor asks for a change, re-moderation, approval, standstill, award, contract and agreement", async ({ page, browser }) => {
+  // The longest journey (it includes a representation during standstill): more time on a busy machine.
+  test.setTimeout(360_000);
   await signIn(page, "commissioner@demo.test");
   await recommend(page, "Thank you. Your marks on how young people can reach the service decided it.");
   await signOut(page);
