@@ -83,6 +83,11 @@ const RULES = {
   "letter.readAll": commissionerOrGoverns,
   /** A bidder reads the letters to its own organisation (found by organisation in the query). */
   "letter.readAsBidder": (actor: Actor) => is(actor, "PROVIDER") && actor.organisationId !== null,
+  // Representations during standstill: a bidder writes for its organisation (the query checks it bid in the award);
+  // the commissioners running the tender and the establishment's governor read them all.
+  "representation.make": (actor: Actor) => is(actor, "PROVIDER") && actor.organisationId !== null,
+  "representation.readOwn": (actor: Actor, representation: { organisationId: string }) => is(actor, "PROVIDER") && actor.organisationId === representation.organisationId,
+  "representation.read": (actor: Actor, tender: TenderRelations & EstablishmentRecord) => runsTender(actor, tender) || governsEstablishment(actor, tender.establishmentId),
   // Agreements and contracts
   "agreement.draft": (actor: Actor) => is(actor, "COMMISSIONER"),
   "agreement.read": commissionerOrGoverns,

@@ -5,6 +5,7 @@ import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid, NotFound } from "../errors";
 import { notifyUsers } from "../notifications/notify";
+import { can } from "../policy";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { lockRepresentation } from "./load";
 import { organisationUsers, runningCommissioners } from "./recipients";
@@ -21,7 +22,6 @@ function message(value: string | undefined, field: string, empty: string): strin
 /** A commissioner running the tender asks the provider to explain or clarify its representation. */
 export async function askForClarification(actor: Actor, representationId: string, input: { question: string }, now = clockNow()): Promise<void> {
   const notFound = new NotFound("We could not find that representation.");
-  if (actor.role !== "COMMISSIONER") throw notFound;
   const question = message(input.question, "question", "Write what you want the provider to explain or clarify");
   await db.$transaction(async (tx) => {
     const representation = await lockRepresentation(tx, representationId, notFound);
@@ -51,12 +51,12 @@ export async function askForClarification(actor: Actor, representationId: string
 /** The provider answers the commissioner's request; the representation is open for the commissioner again. */
 export async function answerClarification(actor: Actor, representationId: string, input: { answer: string }, now = clockNow()): Promise<void> {
   const notFound = new NotFound("We could not find that representation.");
-  if (actor.role !== "PROVIDER" || !actor.organisationId) throw notFound;
+  if (!can(actor, "representation.make")) throw notFound;
   const answer = message(input.answer, "answer", "Write your answer");
   await db.$transaction(async (tx) => {
     const representation = await lockRepresentation(tx, representationId, notFound);
     // Another organisation's representation does not exist for this provider.
-    if (representation.organisationId !== actor.organisationId) throw notFound;
+    if (!can(actor, "representation.readOwn", representation)) throw notFound;
     if (representation.status !== "CLARIFICATION_REQUESTED") throw new Conflict("There is no question from the commissioner waiting for your answer.");
     if (representation.tender.status !== "STANDSTILL") throw new Conflict("This award is no longer in standstill.");
     await tx.representationMessage.create({ data: { representationId, kind: "CLARIFICATION_ANSWER", text: answer, authorId: actor.id, createdAt: now } });

@@ -9,6 +9,7 @@ import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid, NotFound, type FieldErrors } from "../errors";
 import { notifyUsers } from "../notifications/notify";
+import { can } from "../policy";
 import { lockAwardDecision } from "./load";
 import { establishmentGovernors, organisationUsers, runningCommissioners } from "./recipients";
 
@@ -58,8 +59,8 @@ function checkInput(input: RepresentationInput) {
  */
 export async function makeRepresentation(actor: Actor, awardDecisionId: string, input: RepresentationInput, now = clockNow()): Promise<{ representationId: string }> {
   const notFound = new NotFound("We could not find that letter.");
-  if (actor.role !== "PROVIDER" || !actor.organisationId) throw notFound;
   const organisationId = actor.organisationId;
+  if (!can(actor, "representation.make") || !organisationId) throw notFound;
   const { text, files } = checkInput(input);
   return db.$transaction(async (tx) => {
     const decision = await lockAwardDecision(tx, awardDecisionId, notFound);

@@ -1,10 +1,9 @@
 import "server-only";
 import { standstillHasEnded } from "@/domain/working-days";
-import { governsEstablishment } from "../access";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
-import { runsTender, tenderRelationsSelect } from "../policy";
+import { can, tenderRelationsSelect } from "../policy";
 import { representationsHold } from "./award-guard";
 import { isUuid } from "./load";
 
@@ -28,14 +27,15 @@ const reviewSelect = { id: true, outcome: true, reasons: true, decidedAt: true, 
 /** The provider's side of its outcome letter: may it still make a representation, and the one it made. */
 export async function getMyRepresentation(actor: Actor, awardDecisionId: string, now: Date) {
   const notFound = new NotFound("We could not find that letter.");
-  if (actor.role !== "PROVIDER" || !actor.organisationId || !isUuid(awardDecisionId)) throw notFound;
+  const organisationId = actor.organisationId;
+  if (!can(actor, "representation.make") || !organisationId || !isUuid(awardDecisionId)) throw notFound;
   const decision = await db.awardDecision.findFirst({
     where: { id: awardDecisionId, status: { in: ["APPROVED", "REOPENED"] } },
     select: { id: true, status: true, standstillEndsAt: true, tender: { select: { status: true } } },
   });
   if (!decision?.standstillEndsAt) throw notFound;
   const representation = await db.representation.findUnique({
-    where: { awardDecisionId_organisationId: { awardDecisionId, organisationId: actor.organisationId } },
+    where: { awardDecisionId_organisationId: { awardDecisionId, organisationId } },
     select: { ...representationSelect, review: { select: reviewSelect } },
   });
   const windowOpen = decision.status === "APPROVED" && decision.tender.status === "STANDSTILL" && !standstillHasEnded(decision.standstillEndsAt, now);
@@ -48,14 +48,13 @@ export async function getMyRepresentation(actor: Actor, awardDecisionId: string,
  * Anyone else gets nothing.
  */
 export async function listRepresentations(actor: Actor, awardDecisionId: string) {
-  if (!isUuid(awardDecisionId) || (actor.role !== "COMMISSIONER" && actor.role !== "GOVERNOR")) return null;
+  if (!isUuid(awardDecisionId)) return null;
   const decision = await db.awardDecision.findUnique({
     where: { id: awardDecisionId },
     select: { id: true, tender: { select: { establishmentId: true, ...tenderRelationsSelect } } },
   });
   if (!decision) return null;
-  const allowed = actor.role === "GOVERNOR" ? governsEstablishment(actor, decision.tender.establishmentId) : runsTender(actor, decision.tender);
-  if (!allowed) return null;
+  if (!can(actor, "representation.read", decision.tender)) return null;
   const [representations, reviews] = await Promise.all([
     db.representation.findMany({ where: { awardDecisionId }, orderBy: { submittedAt: "asc" }, select: { ...representationSelect, reviewId: true } }),
     db.representationReview.findMany({ where: { awardDecisionId }, orderBy: { decidedAt: "asc" }, select: { ...reviewSelect, decidedBy: { select: { name: true } } } }),
@@ -79,11 +78,7 @@ export async function downloadRepresentationAttachment(actor: Actor, attachmentI
   });
   if (!file) throw notFound;
   const { representation } = file;
-  const allowed =
-    (actor.role === "PROVIDER" && actor.organisationId === representation.organisationId) ||
-    (actor.role === "GOVERNOR" && governsEstablishment(actor, representation.tender.establishmentId)) ||
-    runsTender(actor, representation.tender);
-  if (!allowed) throw notFound;
+  if (!can(actor, "representation.readOwn", representation) && !can(actor, "representation.read", representation.tender)) throw notFound;
   return { filename: file.filename, contentType: file.contentType, sizeBytes: file.sizeBytes, data: file.data };
 }
 
