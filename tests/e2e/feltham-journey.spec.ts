@@ -206,9 +206,12 @@ test("two commissioners and two young commissioners declare, score and moderate;
   await expect(page.getByText("Scores differ by 2: discuss").first()).toBeVisible();
   // Price scores too: Harbour 13,750,000 / 14,100,000 × 5 = 4.8758… → 4.88.
   await expect(page.getByTestId("price-score")).toContainText("Value (20%): 4.88 out of 5");
+  const bidPage = page.url();
   for (const criterion of CRITERIA.slice(1)) {
+    // A fresh load for each revision: the page re-renders (and re-orders, divergent criteria first) after
+    // each saved revision, and a late re-render could close the form while the test was filling it in.
+    await page.goto(bidPage);
     const card = page.getByTestId("criterion-votes").filter({ has: page.getByRole("heading", { name: new RegExp(`^${criterion}`) }) });
-    // The page re-renders after each saved revision; open the form again if that closed it.
     const three = card.getByLabel(/^3: /);
     // Open, choose and explain in one retried step: a late re-render can close the form in between.
     await expect(async () => {
