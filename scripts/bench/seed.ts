@@ -5,6 +5,7 @@
 // messages. Rows go in as multi-row INSERTs (json_populate_recordset), and the
 // biggest tables straight from generate_series, so seeding takes seconds.
 import type { Client } from "pg";
+import type { ChainedFields as AuditFields } from "../../src/server/audit-trail/chain";
 
 export const BENCH_PASSWORD = "bench password 2026";
 export const SEED_VERSION = "bench-seed-4";
@@ -82,21 +83,6 @@ export interface SeededIds {
   providerBidTenderId: string;
   /** Tenders to take through freeze → recommend (→ sign-off → award) with the real use cases; the big tender first. */
   toAward: { id: string; target: string; chair: string; governor: string }[];
-}
-
-export interface AuditFields {
-  id: bigint;
-  at: Date;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  tenderId: string | null;
-  establishmentId: string | null;
-  before: unknown;
-  after: unknown;
-  prevHash: string | null;
 }
 
 export async function seedBench(
