@@ -1,5 +1,6 @@
 import { errorResponse } from "@/server/action-result";
 import { getActor } from "@/server/auth/session";
+import { fileDownloadResponse } from "@/server/file-download";
 import { downloadRepresentationAttachment } from "@/server/representations/queries";
 
 export const dynamic = "force-dynamic";
@@ -11,16 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const { id } = await params;
     const file = await downloadRepresentationAttachment(actor, id);
-    const ascii = file.filename.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
-    return new Response(new Uint8Array(file.data), {
-      headers: {
-        "Content-Type": file.contentType,
-        "Content-Length": String(file.sizeBytes),
-        "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return fileDownloadResponse(file);
   } catch (error) {
     return errorResponse(error);
   }
