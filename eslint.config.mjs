@@ -4,11 +4,14 @@ import nextTs from "eslint-config-next/typescript";
 // Who may do what is answered in one place, src/server/policy.ts (identity
 // itself lives in src/server/auth/). Anywhere else, comparing the signed-in
 // user's role is a rule hiding outside the policy: ask `can(actor, "…")`.
-const ROLE_CHECK = "Role checks live in src/server/policy.ts: ask can(actor, \"capability\") or authorize(…) instead.";
+const ROLE_CHECK = 'Role checks live in src/server/policy.ts: ask can(actor, "capability") or authorize(…) instead.';
 const WHO = "/^(actor|user|viewer|me|session)$/";
 export const roleCheckSelectors = [
   { selector: `BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name="role"][object.name=${WHO}]`, message: ROLE_CHECK },
-  { selector: `CallExpression[callee.property.name="includes"] > MemberExpression.arguments[property.name="role"][object.name=${WHO}]`, message: ROLE_CHECK },
+  {
+    selector: `CallExpression[callee.property.name="includes"] > MemberExpression.arguments[property.name="role"][object.name=${WHO}]`,
+    message: ROLE_CHECK,
+  },
   { selector: `SwitchStatement > MemberExpression.discriminant[property.name="role"][object.name=${WHO}]`, message: ROLE_CHECK },
 ];
 
@@ -16,7 +19,10 @@ export const roleCheckSelectors = [
 // pages, components and the pure domain read through src/server/*/queries.ts.
 const DB_CLIENT = {
   patterns: [
-    { group: ["@/server/db", "**/server/db"], message: "Only src/server touches the database: read through src/server/<module>/queries.ts." },
+    {
+      group: ["@/server/db", "**/server/db"],
+      message: "Only src/server touches the database: read through src/server/<module>/queries.ts.",
+    },
     { group: ["@/generated/prisma/*", "@prisma/*", "pg"], message: "Only src/server uses the Prisma client." },
   ],
 };
@@ -31,13 +37,20 @@ const DOMAIN = {
     ...DB_CLIENT.patterns,
     NOT_SERVER,
     { group: ["@/app/*", "**/app/*"], message: "The domain is pure: it imports nothing from src/app." },
-    { group: ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*", "next-auth", "next-auth/*"], message: "The domain is pure: no React or Next.js." },
+    {
+      group: ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*", "next-auth", "next-auth/*"],
+      message: "The domain is pure: no React or Next.js.",
+    },
   ],
 };
 const COMPONENTS = {
   patterns: [
     ...DB_CLIENT.patterns,
-    { group: ["@/server/*", "**/server/*"], allowTypeImports: true, message: "Components import only types from src/server; the page or action calls the server and passes the data in." },
+    {
+      group: ["@/server/*", "**/server/*"],
+      allowTypeImports: true,
+      message: "Components import only types from src/server; the page or action calls the server and passes the data in.",
+    },
   ],
 };
 

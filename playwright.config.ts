@@ -6,7 +6,15 @@ const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3000";
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
 const launchOptions = {
   executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 };
 
 export default defineConfig({
@@ -15,10 +23,18 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: [["list"], ["json", { outputFile: ".test-reports/playwright.json" }], ...(process.env.CI ? [] : [["html", { open: "never" }] as const])],
+  reporter: [
+    ["list"],
+    ["json", { outputFile: ".test-reports/playwright.json" }],
+    ...(process.env.CI ? [] : [["html", { open: "never" }] as const]),
+  ],
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
     { name: "desktop", testIgnore: /.*\.phone\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "phone", testMatch: /.*\.phone\.spec\.ts/, use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, launchOptions } },
+    {
+      name: "phone",
+      testMatch: /.*\.phone\.spec\.ts/,
+      use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, launchOptions },
+    },
   ],
 });

@@ -13,7 +13,9 @@ try {
   const file = path.join(folder, backupFileName());
   const header = await withDatabase((url) => backup(url, file));
   const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
-  console.log(`Backed up ${rows} rows in ${header.tables.length} tables (PostgreSQL ${header.postgres}, ${header.migrations.length} migrations) to ${file}`);
+  console.log(
+    `Backed up ${rows} rows in ${header.tables.length} tables (PostgreSQL ${header.postgres}, ${header.migrations.length} migrations) to ${file}`,
+  );
   console.log(`Restore with: npm run db:restore ${path.relative(process.cwd(), file)}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -40,7 +40,11 @@ async function main() {
   mkdirSync(BENCH_DIR, { recursive: true });
   database = await startEmbeddedPostgres({
     dataDir: path.join(BENCH_DIR, "postgres"),
-    settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all", "pg_stat_statements.track_utility": "off" },
+    settings: {
+      shared_preload_libraries: "pg_stat_statements",
+      "pg_stat_statements.track": "all",
+      "pg_stat_statements.track_utility": "off",
+    },
   });
   const url = database.urlFor("bench");
   process.env.DATABASE_URL = url;
@@ -69,7 +73,8 @@ async function main() {
     const body = Buffer.from(await response.arrayBuffer());
     route.status = response.status;
     route.htmlBytes = body.length;
-    if (response.status !== 200) throw new Error(`${route.name} (${route.path}) answered ${response.status}; the bench needs every route to work`);
+    if (response.status !== 200)
+      throw new Error(`${route.name} (${route.path}) answered ${response.status}; the bench needs every route to work`);
   }
 
   const serverPid = server!.pid!;
@@ -92,7 +97,9 @@ async function main() {
   }
 
   log(`step test (${STEPS.join(", ")} concurrent users)…`);
-  const stepRoutes = routes.filter((r) => ["static page", "tenders list", "moderation overview (big)", "time (technician)"].includes(r.name));
+  const stepRoutes = routes.filter((r) =>
+    ["static page", "tenders list", "moderation overview (big)", "time (technician)"].includes(r.name),
+  );
   const steps: { route: string; users: number; reqPerSec: number; p50: number; p95: number; p99: number; maxRssMb: number }[] = [];
   for (const route of stepRoutes)
     for (const users of STEPS) {
@@ -118,7 +125,22 @@ async function main() {
     settings: { users: USERS, secondsPerRoute: SECONDS, stepSeconds: STEP_SECONDS, steps: STEPS },
     data: await dataShape(url),
     startup: { coldStartMs, warmRestartMs },
-    routes: results.map((r) => ({ route: r.name, as: r.as, path: r.path, reqPerSec: r.reqPerSec, p50: r.p50, p95: r.p95, p99: r.p99, ratioP95ToStatic: r.ratioP95, sqlPerRequest: r.sqlPerRequest, htmlBytes: r.htmlBytes, maxRssMb: r.maxRssMb, requests: r.requests, errors: r.errors, non2xx: r.non2xx })),
+    routes: results.map((r) => ({
+      route: r.name,
+      as: r.as,
+      path: r.path,
+      reqPerSec: r.reqPerSec,
+      p50: r.p50,
+      p95: r.p95,
+      p99: r.p99,
+      ratioP95ToStatic: r.ratioP95,
+      sqlPerRequest: r.sqlPerRequest,
+      htmlBytes: r.htmlBytes,
+      maxRssMb: r.maxRssMb,
+      requests: r.requests,
+      errors: r.errors,
+      non2xx: r.non2xx,
+    })),
     steps,
     scoring,
     serverRssAfterMb: rssAfter,
@@ -176,9 +198,16 @@ async function sessionCookie(url: string, ids: SeededIds, email: string): Promis
   const user = ids.users.find((u) => u.email === email)!;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query<{ id: string }>(`INSERT INTO "UserSession" ("userId", "expiresAt") VALUES ($1, now() + interval '8 hours') RETURNING id::text`, [user.id]);
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO "UserSession" ("userId", "expiresAt") VALUES ($1, now() + interval '8 hours') RETURNING id::text`,
+    [user.id],
+  );
   await client.end();
-  const token = await encode({ secret: SECRET, maxAge: 8 * 60 * 60, token: { sub: user.id, name: user.name, email: user.email, role: user.role, sid: rows[0]!.id } });
+  const token = await encode({
+    secret: SECRET,
+    maxAge: 8 * 60 * 60,
+    token: { sub: user.id, name: user.name, email: user.email, role: user.role, sid: rows[0]!.id },
+  });
   return `next-auth.session-token=${token}`;
 }
 
@@ -217,14 +246,19 @@ async function statementsPerRequest(stats: pg.Client, base: string, route: Route
     const response = await fetch(base + route.path, { headers: route.as ? { cookie: cookies.get(route.as)! } : {}, redirect: "manual" });
     await response.arrayBuffer();
   }
-  return Math.round(((await count()) - before) / n * 10) / 10;
+  return Math.round((((await count()) - before) / n) * 10) / 10;
 }
 
 async function prepareDatabase(url: string): Promise<SeededIds & { bigAwardDecisionId: string }> {
   const marker = path.join(BENCH_DIR, "seeded.json");
-  const migrations = readFileSync(path.join(PROJECT_ROOT, "prisma", "migrations", "migration_lock.toml"), "utf8") + (await migrationNames());
+  const migrations =
+    readFileSync(path.join(PROJECT_ROOT, "prisma", "migrations", "migration_lock.toml"), "utf8") + (await migrationNames());
   if (!reseed && existsSync(marker)) {
-    const saved = JSON.parse(readFileSync(marker, "utf8")) as { version: string; migrations: string; ids: SeededIds & { bigAwardDecisionId: string } };
+    const saved = JSON.parse(readFileSync(marker, "utf8")) as {
+      version: string;
+      migrations: string;
+      ids: SeededIds & { bigAwardDecisionId: string };
+    };
     if (saved.version === SEED_VERSION && saved.migrations === migrations) {
       log("bench database already seeded (--reseed to start again)");
       return saved.ids;
@@ -245,8 +279,15 @@ async function prepareDatabase(url: string): Promise<SeededIds & { bigAwardDecis
   const client = new pg.Client({ connectionString: url });
   client.on("error", () => {});
   await client.connect();
-  const ids = await seedBench(client, { passwordHash: await hashPassword(BENCH_PASSWORD), consentVersion: CONSENT_TEXT_VERSION, now: new Date(), auditHash });
-  log(`rows in ${((Date.now() - started) / 1000).toFixed(1)} s; taking ${ids.toAward.length} tenders through the award with the real use cases…`);
+  const ids = await seedBench(client, {
+    passwordHash: await hashPassword(BENCH_PASSWORD),
+    consentVersion: CONSENT_TEXT_VERSION,
+    now: new Date(),
+    auditHash,
+  });
+  log(
+    `rows in ${((Date.now() - started) / 1000).toFixed(1)} s; taking ${ids.toAward.length} tenders through the award with the real use cases…`,
+  );
   const bigAwardDecisionId = await awardThroughUseCases(ids);
   await client.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
   await client.query("VACUUM ANALYZE");
@@ -259,7 +300,9 @@ async function prepareDatabase(url: string): Promise<SeededIds & { bigAwardDecis
 
 async function migrationNames(): Promise<string> {
   const { readdirSync } = await import("node:fs");
-  return readdirSync(path.join(PROJECT_ROOT, "prisma", "migrations")).sort().join(",");
+  return readdirSync(path.join(PROJECT_ROOT, "prisma", "migrations"))
+    .sort()
+    .join(",");
 }
 
 /** Freeze, recommend, sign off and award with the portal's own use cases, so summaries, hashes and contracts are real. */
@@ -272,7 +315,14 @@ async function awardThroughUseCases(ids: SeededIds): Promise<string> {
   const { db } = await import("../src/server/db");
   const actorOf = (userId: string) => {
     const u = ids.users.find((x) => x.id === userId)!;
-    return { id: u.id, role: u.role as "COMMISSIONER", name: u.name, email: u.email, organisationId: u.organisationId, establishmentIds: u.establishmentIds };
+    return {
+      id: u.id,
+      role: u.role as "COMMISSIONER",
+      name: u.name,
+      email: u.email,
+      organisationId: u.organisationId,
+      establishmentIds: u.establishmentIds,
+    };
   };
   // Each step is one transaction; on a busy machine one can outlive Prisma's
   // 5-second transaction limit, and it is then rolled back whole: try again.
@@ -293,13 +343,24 @@ async function awardThroughUseCases(ids: SeededIds): Promise<string> {
     const { result } = await computeResults(db, t.id);
     const top = result.bids[0]!;
     const { awardDecisionId } = await retry(() =>
-      recommendAward(chair, t.id, { bidId: top.bidId, justification: top.tie ? "The panel chose between the tied bids in the meeting." : "", noteToYoungCommissioners: "Thank you for your scores." }),
+      recommendAward(chair, t.id, {
+        bidId: top.bidId,
+        justification: top.tie ? "The panel chose between the tied bids in the meeting." : "",
+        noteToYoungCommissioners: "Thank you for your scores.",
+      }),
     );
     if (t.id === ids.bigTenderId) bigDecision = awardDecisionId;
     if (t.target === "AWARD_PENDING_SIGNOFF") continue;
     const governor = actorOf(t.governor);
     const decision = await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } });
-    await retry(() => decideAward(governor, awardDecisionId, { decision: "APPROVED", typedName: governor.name, comment: "", contentHash: decision.contentHash }));
+    await retry(() =>
+      decideAward(governor, awardDecisionId, {
+        decision: "APPROVED",
+        typedName: governor.name,
+        comment: "",
+        contentHash: decision.contentHash,
+      }),
+    );
     if (t.target === "AWARDED") await retry(() => confirmAward(chair, t.id, later));
   }
   await db.$disconnect();
@@ -311,7 +372,15 @@ async function startServer(port: number, url: string): Promise<number> {
   // The same server as `npm start` (scripts/serve.ts, with its request logs), on loopback only.
   server = spawn(process.execPath, serverArgs(), {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), BIND_ADDRESS: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BIND_ADDRESS: "127.0.0.1",
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: SECRET,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 120_000;
@@ -359,19 +428,35 @@ async function dataShape(url: string): Promise<Record<string, number>> {
 type Report = {
   machine: Record<string, unknown>;
   startup: { coldStartMs: number; warmRestartMs: number };
-  routes: { route: string; reqPerSec: number; p50: number; p95: number; p99: number; ratioP95ToStatic: number; sqlPerRequest: number; htmlBytes?: number; maxRssMb: number; non2xx: number; errors: number }[];
+  routes: {
+    route: string;
+    reqPerSec: number;
+    p50: number;
+    p95: number;
+    p99: number;
+    ratioP95ToStatic: number;
+    sqlPerRequest: number;
+    htmlBytes?: number;
+    maxRssMb: number;
+    non2xx: number;
+    errors: number;
+  }[];
   steps: { route: string; users: number; reqPerSec: number; p50: number; p95: number; p99: number }[];
   scoring: { votes: number; rule: string; medianMs: number; microsPerVote: number }[];
 };
 
 function printReport(report: Report) {
   const m = report.machine;
-  console.log(`\nMachine: ${String(m.cpus)} CPUs (${String(m.cpuModel)}), Node ${String(m.node)}, PostgreSQL ${String(m.postgres)}. ${USERS} concurrent users, ${SECONDS} s per route.\n`);
+  console.log(
+    `\nMachine: ${String(m.cpus)} CPUs (${String(m.cpuModel)}), Node ${String(m.node)}, PostgreSQL ${String(m.postgres)}. ${USERS} concurrent users, ${SECONDS} s per route.\n`,
+  );
   console.log("| route | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ static p95 | SQL per request | HTML KB | server RSS MB |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of report.routes) {
     const failed = r.non2xx + r.errors > 0 ? ` (${r.non2xx + r.errors} failed)` : "";
-    console.log(`| ${r.route}${failed} | ${r.reqPerSec} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.ratioP95ToStatic} | ${r.sqlPerRequest} | ${Math.round((r.htmlBytes ?? 0) / 1024)} | ${r.maxRssMb} |`);
+    console.log(
+      `| ${r.route}${failed} | ${r.reqPerSec} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.ratioP95ToStatic} | ${r.sqlPerRequest} | ${Math.round((r.htmlBytes ?? 0) / 1024)} | ${r.maxRssMb} |`,
+    );
   }
   console.log("\nStep test (p95 ms at 1 / 5 / 20 / 50 concurrent users):\n");
   const byRoute = new Map<string, typeof report.steps>();
@@ -388,7 +473,9 @@ function printReport(report: Report) {
     const par = report.scoring.find((s) => s.votes === v && s.rule === "PANEL_PARITY")!;
     console.log(`| ${v.toLocaleString("en-GB")} | ${eq.medianMs} | ${par.medianMs} | ${eq.microsPerVote} / ${par.microsPerVote} |`);
   }
-  console.log(`\nStart-up to a healthy /api/health: first start ${report.startup.coldStartMs} ms, restart ${report.startup.warmRestartMs} ms.\n`);
+  console.log(
+    `\nStart-up to a healthy /api/health: first start ${report.startup.coldStartMs} ms, restart ${report.startup.warmRestartMs} ms.\n`,
+  );
 }
 
 async function cleanup() {

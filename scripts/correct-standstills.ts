@@ -10,7 +10,9 @@ import { formatLondon } from "../src/domain/london-time";
 try {
   const corrections = await correctRunningStandstills();
   for (const c of corrections) {
-    console.log(`Standstill of award ${c.awardDecisionId} moved from ${formatLondon(c.from, "dateTime")} to ${formatLondon(c.to, "dateTime")}.`);
+    console.log(
+      `Standstill of award ${c.awardDecisionId} moved from ${formatLondon(c.from, "dateTime")} to ${formatLondon(c.to, "dateTime")}.`,
+    );
   }
   if (corrections.length === 0) console.log("No running standstill needed correcting.");
 } catch (error) {

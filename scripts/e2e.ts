@@ -51,7 +51,11 @@ async function main(): Promise<number> {
   };
   // The production server, as `npm start` runs it; its JSON request log goes to a file, not over Playwright's output.
   const log = openSync(path.join(os.tmpdir(), `cocommission-e2e-server-${process.pid}.log`), "w");
-  server = spawn(process.execPath, serverArgs(), { cwd: PROJECT_ROOT, env: { ...env, PORT: String(port) }, stdio: ["ignore", log, "inherit"] });
+  server = spawn(process.execPath, serverArgs(), {
+    cwd: PROJECT_ROOT,
+    env: { ...env, PORT: String(port) },
+    stdio: ["ignore", log, "inherit"],
+  });
   await waitForHealthy(`${baseUrl}/api/health`);
 
   const result = spawnSync(

@@ -12,10 +12,13 @@ if (sizes.length === 0) {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const width = Math.max(...sizes.map((s) => s.route.length));
 console.log(`${"route".padEnd(width)}  first-load JS (gzip)`);
-for (const s of sizes) console.log(`${s.route.padEnd(width)}  ${kb(s.gzipBytes).padStart(9)}${TECHNICIAN_ROUTE.test(s.route) ? "  (technician)" : ""}`);
+for (const s of sizes)
+  console.log(`${s.route.padEnd(width)}  ${kb(s.gzipBytes).padStart(9)}${TECHNICIAN_ROUTE.test(s.route) ? "  (technician)" : ""}`);
 const over = sizes.filter((s) => TECHNICIAN_ROUTE.test(s.route) && s.gzipBytes > TECHNICIAN_BUDGET_BYTES);
 if (over.length > 0) {
-  console.error(`\nOver the ${kb(TECHNICIAN_BUDGET_BYTES)} budget for technician pages: ${over.map((s) => `${s.route} (${kb(s.gzipBytes)})`).join(", ")}`);
+  console.error(
+    `\nOver the ${kb(TECHNICIAN_BUDGET_BYTES)} budget for technician pages: ${over.map((s) => `${s.route} (${kb(s.gzipBytes)})`).join(", ")}`,
+  );
   process.exit(1);
 }
 console.log(`\nEvery technician page is under ${kb(TECHNICIAN_BUDGET_BYTES)}.`);

@@ -7,7 +7,9 @@ if (!process.env.DATABASE_URL) {
   process.exit(1);
 }
 if ((process.env.NEXTAUTH_SECRET ?? "").length < 32) {
-  console.error("Set NEXTAUTH_SECRET (the portal's, at least 32 characters) to seed the demo: its tenders are driven through the portal's own use cases.");
+  console.error(
+    "Set NEXTAUTH_SECRET (the portal's, at least 32 characters) to seed the demo: its tenders are driven through the portal's own use cases.",
+  );
   process.exit(1);
 }
 const password = process.env.DEMO_PASSWORD ?? "";
@@ -20,7 +22,9 @@ try {
   if (!result.created) {
     console.log("Demo data already present; nothing changed.");
   } else {
-    console.log("Seeded the demo: the Feltham YOI health services re-tender in draft and a tender at every later stage (see the README). Sign-ins (password: the value of DEMO_PASSWORD):");
+    console.log(
+      "Seeded the demo: the Feltham YOI health services re-tender in draft and a tender at every later stage (see the README). Sign-ins (password: the value of DEMO_PASSWORD):",
+    );
     for (const u of result.users) console.log(`  ${u.role.padEnd(13)} ${u.email.padEnd(26)} ${u.name}`);
   }
 } catch (error) {

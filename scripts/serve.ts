@@ -61,13 +61,13 @@ function databaseReachable(): Promise<boolean> | boolean {
   const needsCheck = shared.cocommissionDbSuspect || (!databaseUp && Date.now() - checkedAt > 500);
   if (!needsCheck) return databaseUp;
   checking ??= probe().then((up) => {
-      if (up !== databaseUp) logger.warn({ database: up ? "reachable" : "unreachable" }, up ? "database is back" : "database unreachable");
-      databaseUp = up;
-      checkedAt = Date.now();
-      shared.cocommissionDbSuspect = false;
-      checking = null;
-      return up;
-    });
+    if (up !== databaseUp) logger.warn({ database: up ? "reachable" : "unreachable" }, up ? "database is back" : "database unreachable");
+    databaseUp = up;
+    checkedAt = Date.now();
+    shared.cocommissionDbSuspect = false;
+    checking = null;
+    return up;
+  });
   return checking;
 }
 
@@ -103,7 +103,10 @@ function answerUnavailable(req: http.IncomingMessage, res: http.ServerResponse, 
 }
 
 function errorHtml(reference: string | undefined): string {
-  return TRY_AGAIN_HTML.replace("Sorry, the service is unavailable – CoCommission", "Sorry, there is a problem with the service – CoCommission")
+  return TRY_AGAIN_HTML.replace(
+    "Sorry, the service is unavailable – CoCommission",
+    "Sorry, there is a problem with the service – CoCommission",
+  )
     .replace("<h1>Sorry, the service is unavailable</h1>", "<h1>Sorry, there is a problem with the service</h1>")
     .replace(
       /<p>We cannot reach[\s\S]*?<\/p>/,
@@ -118,7 +121,8 @@ function errorHtml(reference: string | undefined): string {
  * reference that was logged (src/instrumentation.ts).
  */
 function replaceFailedPages(req: http.IncomingMessage, res: http.ServerResponse, requestId: string) {
-  const pageLoad = req.method === "GET" && (req.headers.accept ?? "").includes("text/html") && !req.headers.rsc && !req.headers["next-action"];
+  const pageLoad =
+    req.method === "GET" && (req.headers.accept ?? "").includes("text/html") && !req.headers.rsc && !req.headers["next-action"];
   if (!pageLoad) return;
   const writeHead = res.writeHead.bind(res);
   const end = res.end.bind(res);
@@ -171,7 +175,10 @@ const PEER_ADDRESS_HEADER = "x-cocommission-peer";
 console.error = (...args: unknown[]) => {
   const err = args.find((a) => a instanceof Error);
   if (err && "digest" in err) return;
-  const text = args.filter((a) => typeof a === "string").join(" ").trim();
+  const text = args
+    .filter((a) => typeof a === "string")
+    .join(" ")
+    .trim();
   logger.error(err ? { err } : {}, text || "error");
 };
 
@@ -203,7 +210,15 @@ async function main() {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       void actorId(req).then((actor) =>
         logger.info(
-          { requestId, method: req.method, route: routeOf(url), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, actorId: actor, aborted: !res.writableFinished || undefined },
+          {
+            requestId,
+            method: req.method,
+            route: routeOf(url),
+            status: res.statusCode,
+            durationMs: Math.round(durationMs * 10) / 10,
+            actorId: actor,
+            aborted: !res.writableFinished || undefined,
+          },
           "request",
         ),
       );

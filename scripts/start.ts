@@ -42,14 +42,19 @@ async function main() {
   {
     const { correctRunningStandstills } = await import("../src/server/awards/correct-standstills");
     const corrections = await correctRunningStandstills();
-    if (corrections.length) console.log(`Corrected ${corrections.length} running standstill(s) to PSR regulation 12 (audited; bidders told).`);
+    if (corrections.length)
+      console.log(`Corrected ${corrections.length} running standstill(s) to PSR regulation 12 (audited; bidders told).`);
   }
 
   if (useEmbedded) {
     const password = (process.env.DEMO_PASSWORD ??= persistentSecret(dataDir, "demo-password", randomDemoPassword));
     const { seedDemo } = await import("../tests/fixtures/demo-scenario");
     const seeded = await seedDemo({ password });
-    console.log(seeded.created ? "Seeded the demo: the Feltham YOI health services re-tender in draft and a tender at every later stage (see the README)." : "Demo data already present.");
+    console.log(
+      seeded.created
+        ? "Seeded the demo: the Feltham YOI health services re-tender in draft and a tender at every later stage (see the README)."
+        : "Demo data already present.",
+    );
     printLogins(seeded.users, password);
   }
   {

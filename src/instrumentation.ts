@@ -35,7 +35,13 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   }
   if (logged.size > 1000) logged.clear();
   logger.error(
-    { ref: digest, requestId: Array.isArray(requestId) ? requestId[0] : requestId, route: context.routePath, routeType: context.routeType, err: error },
+    {
+      ref: digest,
+      requestId: Array.isArray(requestId) ? requestId[0] : requestId,
+      route: context.routePath,
+      routeType: context.routeType,
+      err: error,
+    },
     "request failed",
   );
 };

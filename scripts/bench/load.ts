@@ -47,7 +47,13 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
 }
 
-export async function load(url: string, cookie: string | null, connections: number, seconds: number, serverPid: number): Promise<LoadResult> {
+export async function load(
+  url: string,
+  cookie: string | null,
+  connections: number,
+  seconds: number,
+  serverPid: number,
+): Promise<LoadResult> {
   let maxRss = treeRssMb(serverPid);
   const timer = setInterval(() => (maxRss = Math.max(maxRss, treeRssMb(serverPid))), 250);
   const latencies: number[] = [];

@@ -25,10 +25,16 @@ function tender(bids: number, criteria: number, members: number, rule: Aggregati
     rule,
     criteria: Array.from({ length: criteria }, (_, i) => ({ id: `c${i}`, name: `C${i}`, weight, kind: "QUALITY" as const })),
     bids: Array.from({ length: bids }, (_, i) => ({ id: `b${i}`, label: `Bid ${i}`, pricePence: null })),
-    members: Array.from({ length: members }, (_, i) => ({ id: `m${i}`, role: i % 3 === 0 ? ("COMMISSIONER" as const) : ("TECHNICIAN" as const), status: "COUNTED" as const })),
+    members: Array.from({ length: members }, (_, i) => ({
+      id: `m${i}`,
+      role: i % 3 === 0 ? ("COMMISSIONER" as const) : ("TECHNICIAN" as const),
+      status: "COUNTED" as const,
+    })),
     votes: [],
   };
-  for (const m of input.members) for (const b of input.bids) for (const c of input.criteria) input.votes.push({ memberId: m.id, bidId: b.id, criterionId: c.id, score: r.int(0, 5) });
+  for (const m of input.members)
+    for (const b of input.bids)
+      for (const c of input.criteria) input.votes.push({ memberId: m.id, bidId: b.id, criterionId: c.id, score: r.int(0, 5) });
   return input;
 }
 
@@ -47,7 +53,13 @@ export function benchScoring(runs = 7): ScoringRow[] {
       times.sort((a, b) => a - b);
       const medianMs = times[Math.floor(times.length / 2)]!;
       const votes = input.votes.length;
-      rows.push({ votes, shape: `${bids} bids × ${criteria} criteria × ${members} members`, rule, medianMs: round(medianMs), microsPerVote: round((medianMs * 1000) / votes) });
+      rows.push({
+        votes,
+        shape: `${bids} bids × ${criteria} criteria × ${members} members`,
+        rule,
+        medianMs: round(medianMs),
+        microsPerVote: round((medianMs * 1000) / votes),
+      });
     }
   }
   return rows;

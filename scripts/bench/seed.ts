@@ -60,9 +60,13 @@ const ESTABLISHMENTS = [
   ["Oasis Restore Secure School", "ORS", "SECURE_SCHOOL", "South East"],
 ] as const;
 
-const WORDS = "health wellbeing care mental physical young people custody clinical support team plan service nurse assessment trauma informed family substance safeguarding education liaison therapy access night weekend cover staff training outcome review".split(" ");
+const WORDS =
+  "health wellbeing care mental physical young people custody clinical support team plan service nurse assessment trauma informed family substance safeguarding education liaison therapy access night weekend cover staff training outcome review".split(
+    " ",
+  );
 
-type TenderState = "DRAFT" | "PUBLISHED" | "CLOSED" | "EVALUATION" | "MODERATION" | "AWARD_PENDING_SIGNOFF" | "STANDSTILL" | "AWARDED" | "CANCELLED";
+type TenderState =
+  "DRAFT" | "PUBLISHED" | "CLOSED" | "EVALUATION" | "MODERATION" | "AWARD_PENDING_SIGNOFF" | "STANDSTILL" | "AWARDED" | "CANCELLED";
 const STATE_COUNTS: [TenderState, number][] = [
   ["DRAFT", 80],
   ["PUBLISHED", 80],
@@ -101,7 +105,12 @@ export async function seedBench(
 
   // People and places
   const commissionerOrg = { id: r.uuid(), name: "NHS England Health and Justice (bench)", kind: "COMMISSIONER", region: "England" };
-  const providerOrgs = Array.from({ length: 60 }, (_, i) => ({ id: r.uuid(), name: `${r.pick(["Northgate", "Harbour", "Brightwell", "Riverside", "Oakfield", "Meadow", "Castle", "Summit"])} ${r.pick(["Youth", "Community", "Children's", "Integrated"])} Health ${String(i + 1).padStart(2, "0")} Ltd`, kind: "PROVIDER", region: "England" }));
+  const providerOrgs = Array.from({ length: 60 }, (_, i) => ({
+    id: r.uuid(),
+    name: `${r.pick(["Northgate", "Harbour", "Brightwell", "Riverside", "Oakfield", "Meadow", "Castle", "Summit"])} ${r.pick(["Youth", "Community", "Children's", "Integrated"])} Health ${String(i + 1).padStart(2, "0")} Ltd`,
+    kind: "PROVIDER",
+    region: "England",
+  }));
   await insert(client, "Organisation", [commissionerOrg, ...providerOrgs]);
   const establishments = ESTABLISHMENTS.map(([name, code, type, region]) => ({ id: r.uuid(), name, code, type, region }));
   await insert(client, "Establishment", establishments);
@@ -115,13 +124,23 @@ export async function seedBench(
     return id;
   };
   addUser("admin@bench.test", "Bench Admin", "ADMIN", null);
-  const commissioners = Array.from({ length: 6 }, (_, i) => addUser(`commissioner${i + 1}@bench.test`, `Commissioner ${i + 1}`, "COMMISSIONER", commissionerOrg.id));
+  const commissioners = Array.from({ length: 6 }, (_, i) =>
+    addUser(`commissioner${i + 1}@bench.test`, `Commissioner ${i + 1}`, "COMMISSIONER", commissionerOrg.id),
+  );
   const technicians = Array.from({ length: 20 }, (_, i) => addUser(`technician${i + 1}@bench.test`, `Tech ${i + 1}`, "TECHNICIAN", null));
   const governors = establishments.map((e, i) => addUser(`governor${i + 1}@bench.test`, `Governor ${i + 1}`, "GOVERNOR", null, [e.id]));
   const providers = providerOrgs.map((o, i) => addUser(`provider${i + 1}@bench.test`, `Provider user ${i + 1}`, "PROVIDER", o.id));
   await insert(client, "User", userRows);
-  await insert(client, "GovernorEstablishment", governors.map((userId, i) => ({ userId, establishmentId: establishments[i]!.id })));
-  await insert(client, "TechnicianConsent", technicians.map((userId) => ({ id: r.uuid(), userId, textVersion: opts.consentVersion, acceptedAt: at(-400) })));
+  await insert(
+    client,
+    "GovernorEstablishment",
+    governors.map((userId, i) => ({ userId, establishmentId: establishments[i]!.id })),
+  );
+  await insert(
+    client,
+    "TechnicianConsent",
+    technicians.map((userId) => ({ id: r.uuid(), userId, textVersion: opts.consentVersion, acceptedAt: at(-400) })),
+  );
 
   // Tenders
   const tenders: Row[] = [];
@@ -158,7 +177,9 @@ export async function seedBench(
     tenders.push({
       id,
       reference: big ? "BENCH-BIG" : `BENCH-${String(index).padStart(4, "0")}`,
-      title: big ? "Integrated health services for HMYOI Feltham (bench: 50 bids)" : `${establishment.name}: ${r.pick(["mental health", "substance misuse", "primary care", "dental", "speech and language", "physical health"])} services ${2026 + (index % 4)}`,
+      title: big
+        ? "Integrated health services for HMYOI Feltham (bench: 50 bids)"
+        : `${establishment.name}: ${r.pick(["mental health", "substance misuse", "primary care", "dental", "speech and language", "physical health"])} services ${2026 + (index % 4)}`,
       summary: text(2),
       description: text(6),
       establishmentId: establishment.id,
@@ -185,29 +206,70 @@ export async function seedBench(
 
     // Criteria: the big tender has 9 quality criteria and price (10); others 3 + price.
     const qualityCount = big ? 9 : 3;
-    const quality = Array.from({ length: qualityCount }, (_, c) => ({ id: r.uuid(), position: c + 1, weight: big ? 10 : [40, 20, 20][c]! }));
+    const quality = Array.from({ length: qualityCount }, (_, c) => ({
+      id: r.uuid(),
+      position: c + 1,
+      weight: big ? 10 : [40, 20, 20][c]!,
+    }));
     const price = { id: r.uuid(), position: qualityCount + 1, weight: big ? 10 : 20 };
     for (const q of quality)
-      criteria.push({ id: q.id, tenderId: id, position: q.position, name: `${r.pick(["Quality", "Safeguarding", "Involving young people", "Staffing", "Continuity", "Outcomes", "Partnership", "Access", "Transition"])} ${q.position}`, description: text(2), plainLanguageDescription: sentence(10), weight: q.weight, kind: "QUALITY", updatedAt: now.toISOString() });
-    criteria.push({ id: price.id, tenderId: id, position: price.position, name: "Price", description: "Lowest compliant price scores 5.", plainLanguageDescription: "Cheaper bids score higher.", weight: price.weight, kind: "PRICE", updatedAt: now.toISOString() });
+      criteria.push({
+        id: q.id,
+        tenderId: id,
+        position: q.position,
+        name: `${r.pick(["Quality", "Safeguarding", "Involving young people", "Staffing", "Continuity", "Outcomes", "Partnership", "Access", "Transition"])} ${q.position}`,
+        description: text(2),
+        plainLanguageDescription: sentence(10),
+        weight: q.weight,
+        kind: "QUALITY",
+        updatedAt: now.toISOString(),
+      });
+    criteria.push({
+      id: price.id,
+      tenderId: id,
+      position: price.position,
+      name: "Price",
+      description: "Lowest compliant price scores 5.",
+      plainLanguageDescription: "Cheaper bids score higher.",
+      weight: price.weight,
+      kind: "PRICE",
+      updatedAt: now.toISOString(),
+    });
 
     // Panel: the chair, other commissioners, young commissioners A, B, …
     const commissionerSeats = big ? commissioners.slice(0, 4) : [chair, commissioners[(index + 1) % 6]!];
     const technicianSeats = big ? technicians.slice(0, 8) : [technicians[index % 20]!, technicians[(index + 7) % 20]!];
-    const evaluated = ["MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"].includes(state) || (state === "EVALUATION" && index % 2 === 0);
+    const evaluated =
+      ["MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"].includes(state) || (state === "EVALUATION" && index % 2 === 0);
     const seats = [
-      ...commissionerSeats.map((userId, i) => ({ id: r.uuid(), userId, role: "COMMISSIONER", isChair: i === 0, anonymousLabel: null as string | null })),
+      ...commissionerSeats.map((userId, i) => ({
+        id: r.uuid(),
+        userId,
+        role: "COMMISSIONER",
+        isChair: i === 0,
+        anonymousLabel: null as string | null,
+      })),
       ...technicianSeats.map((userId, i) => ({ id: r.uuid(), userId, role: "TECHNICIAN", isChair: false, anonymousLabel: "ABCDEFGH"[i]! })),
     ];
     for (const s of seats) {
-      panel.push({ ...s, tenderId: id, status: "ACCEPTED", invitedById: chair, invitedAt: at(-140), respondedAt: at(-139), scoresSubmittedAt: evaluated ? at(-40) : null });
+      panel.push({
+        ...s,
+        tenderId: id,
+        status: "ACCEPTED",
+        invitedById: chair,
+        invitedAt: at(-140),
+        respondedAt: at(-139),
+        scoresSubmittedAt: evaluated ? at(-40) : null,
+      });
       if (s.role === "TECHNICIAN") panelsOf.get(s.userId)!.push(id);
     }
 
     // Bids (sealed until the deadline; drafts have none)
     if (state === "DRAFT") return;
     const bidCount = big ? 50 : 3;
-    const bidders = big ? providerOrgs.slice(0, 50) : Array.from(new Set(Array.from({ length: 6 }, () => r.pick(providerOrgs)))).slice(0, 3);
+    const bidders = big
+      ? providerOrgs.slice(0, 50)
+      : Array.from(new Set(Array.from({ length: 6 }, () => r.pick(providerOrgs)))).slice(0, 3);
     if (!big && bidders.length < 3) return;
     const tenderBidIds: string[] = [];
     for (let b = 0; b < bidCount; b++) {
@@ -218,21 +280,60 @@ export async function seedBench(
       const responseTexts = quality.map((q) => ({ criterionId: q.id, text: text(big ? 12 : 5) }));
       const content = { responses: responseTexts, pricePence, attachments: [] };
       const providerUser = providers[providerOrgs.indexOf(org)]!;
-      bids.push({ id: bidId, tenderId: id, organisationId: org.id, status: "SUBMITTED", pricePence, submittedAt: at(-85), contentHash: r.uuid().replaceAll("-", "").repeat(2), createdById: providerUser, updatedAt: at(-85) });
-      versions.push({ id: r.uuid(), bidId, version: 1, content, contentHash: r.uuid().replaceAll("-", "").repeat(2), submittedById: providerUser, submittedAt: at(-85) });
+      bids.push({
+        id: bidId,
+        tenderId: id,
+        organisationId: org.id,
+        status: "SUBMITTED",
+        pricePence,
+        submittedAt: at(-85),
+        contentHash: r.uuid().replaceAll("-", "").repeat(2),
+        createdById: providerUser,
+        updatedAt: at(-85),
+      });
+      versions.push({
+        id: r.uuid(),
+        bidId,
+        version: 1,
+        content,
+        contentHash: r.uuid().replaceAll("-", "").repeat(2),
+        submittedById: providerUser,
+        submittedAt: at(-85),
+      });
       for (const t of responseTexts) responses.push({ id: r.uuid(), bidId, criterionId: t.criterionId, text: t.text, updatedAt: at(-85) });
       if (state === "PUBLISHED" && !providerBidTenderId && providerOrgs.indexOf(org) === 0) providerBidTenderId = id;
       if (!opened) continue;
-      for (const s of seats) declarations.push({ id: r.uuid(), panelMemberId: s.id, organisationId: org.id, hasConflict: false, declaredAt: at(-70) });
+      for (const s of seats)
+        declarations.push({ id: r.uuid(), panelMemberId: s.id, organisationId: org.id, hasConflict: false, declaredAt: at(-70) });
       if (!evaluated) continue;
       for (const s of seats)
         for (const q of quality) {
           const scoreId = r.uuid();
           const value = r.int(1, 5);
-          scores.push({ id: scoreId, panelMemberId: s.id, bidId, criterionId: q.id, score: value, reason: sentence(r.int(10, 20)), status: "SUBMITTED", submittedAt: at(-45), updatedAt: at(-45) });
+          scores.push({
+            id: scoreId,
+            panelMemberId: s.id,
+            bidId,
+            criterionId: q.id,
+            score: value,
+            reason: sentence(r.int(10, 20)),
+            status: "SUBMITTED",
+            submittedAt: at(-45),
+            updatedAt: at(-45),
+          });
           if (big && r.next() < 0.1) {
             const previous = value === 5 ? 3 : value + 1;
-            revisions.push({ id: r.uuid(), scoreId, previousScore: previous, previousReason: sentence(12), newScore: value, newReason: sentence(12), revisionReason: "We talked it through in the meeting.", revisedById: s.userId, revisedAt: at(-30) });
+            revisions.push({
+              id: r.uuid(),
+              scoreId,
+              previousScore: previous,
+              previousReason: sentence(12),
+              newScore: value,
+              newReason: sentence(12),
+              revisionReason: "We talked it through in the meeting.",
+              revisedById: s.userId,
+              revisedAt: at(-30),
+            });
           }
         }
     }
@@ -287,9 +388,22 @@ export async function seedBench(
   // The audit log is a hash chain (src/server/audit-trail/chain.ts): each
   // event's hash covers its content and the previous hash, so the 200,000
   // events are built here in id order and the chain head is moved to the end.
-  const actions = ["tender.updated", "tender.published", "bid.submitted", "evaluation.score_submitted", "moderation.score_revised", "time.logged", "time.approved", "award.recommended", "agreement.signed", "panel.member_invited"];
+  const actions = [
+    "tender.updated",
+    "tender.published",
+    "bid.submitted",
+    "evaluation.score_submitted",
+    "moderation.score_revised",
+    "time.logged",
+    "time.approved",
+    "award.recommended",
+    "agreement.signed",
+    "panel.member_invited",
+  ];
   const actorIds = [...commissioners, ...technicians, ...governors];
-  const head = await client.query<{ lastEventId: string | null; hash: string | null }>(`SELECT "lastEventId"::text AS "lastEventId", hash FROM "AuditChainHead" WHERE id = 1`);
+  const head = await client.query<{ lastEventId: string | null; hash: string | null }>(
+    `SELECT "lastEventId"::text AS "lastEventId", hash FROM "AuditChainHead" WHERE id = 1`,
+  );
   let prevHash = head.rows[0]?.hash ?? null;
   let nextId = BigInt(head.rows[0]?.lastEventId ?? "0") + 1n;
   const events: Row[] = [];
@@ -317,7 +431,10 @@ export async function seedBench(
   }
   await insert(client, "AuditEvent", events);
   await client.query(`SELECT setval(pg_get_serial_sequence('"AuditEvent"', 'id'), $1::bigint)`, [(nextId - 1n).toString()]);
-  await client.query(`UPDATE "AuditChainHead" SET "lastEventId" = $1::bigint, hash = $2, "updatedAt" = now() WHERE id = 1`, [(nextId - 1n).toString(), prevHash]);
+  await client.query(`UPDATE "AuditChainHead" SET "lastEventId" = $1::bigint, hash = $2, "updatedAt" = now() WHERE id = 1`, [
+    (nextId - 1n).toString(),
+    prevHash,
+  ]);
   await client.query(
     `INSERT INTO "OutboxMessage" ("to", subject, text, template, status, attempts, "lastError", "nextAttemptAt", "sentAt", "createdAt")
      SELECT 'person' || (g % 98) || '@bench.test', 'Update on tender BENCH-' || lpad((g % 500)::text, 4, '0'),
@@ -334,4 +451,3 @@ export async function seedBench(
   );
   return { users, bigTenderId, bigBidIds, openTenderId, providerBidTenderId, toAward };
 }
-

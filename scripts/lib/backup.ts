@@ -32,7 +32,9 @@ export interface BackupHeader {
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function tablesOf(client: pg.Client): Promise<string[]> {
-  const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+  const { rows } = await client.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
   return rows.map((r) => r.tablename);
 }
 
@@ -62,7 +64,13 @@ export async function backup(connectionString: string, file: string): Promise<Ba
         ).rows.map((r) => r.migration_name)
       : [];
     const { rows: version } = await client.query<{ server_version: string }>("SHOW server_version");
-    const header: BackupHeader = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), postgres: version[0]!.server_version, migrations, tables: counts };
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT,
+      createdAt: new Date().toISOString(),
+      postgres: version[0]!.server_version,
+      migrations,
+      tables: counts,
+    };
     await write(JSON.stringify(header));
     for (const { name } of counts) {
       await client.query(`DECLARE rows_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM ${ident(name)} t`);
@@ -108,7 +116,9 @@ export async function restore(connectionString: string, file: string): Promise<B
   const known = new Set(readMigrations().map((m) => m.name));
   const unknown = header.migrations.filter((m) => !known.has(m));
   if (unknown.length > 0) {
-    throw new Error(`This backup was made by a newer version of the portal (migrations ${unknown.join(", ")} are not in this copy). Restore it with that version.`);
+    throw new Error(
+      `This backup was made by a newer version of the portal (migrations ${unknown.join(", ")} are not in this copy). Restore it with that version.`,
+    );
   }
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -128,7 +138,9 @@ export async function restore(connectionString: string, file: string): Promise<B
     let batch: string[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      await client.query(`INSERT INTO ${ident(table)} SELECT * FROM json_populate_recordset(NULL::${ident(table)}, $1::json)`, [`[${batch.join(",")}]`]);
+      await client.query(`INSERT INTO ${ident(table)} SELECT * FROM json_populate_recordset(NULL::${ident(table)}, $1::json)`, [
+        `[${batch.join(",")}]`,
+      ]);
       batch = [];
     };
     const lines = readline.createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
@@ -154,10 +166,9 @@ export async function restore(connectionString: string, file: string): Promise<B
         FROM information_schema.columns c
        WHERE c.table_schema = 'public' AND pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) IS NOT NULL`);
     for (const s of sequences) {
-      await client.query(
-        `SELECT setval($1, COALESCE((SELECT max(${ident(s.column_name)}) FROM ${ident(s.table_name)}), 0) + 1, false)`,
-        [s.seq],
-      );
+      await client.query(`SELECT setval($1, COALESCE((SELECT max(${ident(s.column_name)}) FROM ${ident(s.table_name)}), 0) + 1, false)`, [
+        s.seq,
+      ]);
     }
     await client.query("COMMIT");
   } catch (error) {

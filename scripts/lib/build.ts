@@ -7,7 +7,16 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { PROJECT_ROOT } from "./embedded-db";
 
-const INPUTS = ["src", "public", "prisma/schema.prisma", "prisma/migrations", "package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"];
+const INPUTS = [
+  "src",
+  "public",
+  "prisma/schema.prisma",
+  "prisma/migrations",
+  "package-lock.json",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const STAMP = path.join(PROJECT_ROOT, ".next", "cocommission-build-stamp");
 
 function fingerprint(): string {

@@ -59,8 +59,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   });
   if (isNew) await pg.initialise();
   await pg.start();
-  const urlFor = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   return {
     adminUrl: urlFor("postgres"),
     urlFor,

@@ -23,7 +23,13 @@ export async function introspect(connectionString: string): Promise<DatabaseShap
           FROM information_schema.columns
          WHERE table_schema = 'public'
          ORDER BY table_name, ordinal_position`);
-    const indexes = await client.query<{ table_name: string; index_name: string; is_unique: boolean; is_primary: boolean; columns: string[] }>(
+    const indexes = await client.query<{
+      table_name: string;
+      index_name: string;
+      is_unique: boolean;
+      is_primary: boolean;
+      columns: string[];
+    }>(
       `SELECT t.relname AS table_name, i.relname AS index_name, ix.indisunique AS is_unique, ix.indisprimary AS is_primary,
               array_agg(a.attname::text ORDER BY k.ord) AS columns
          FROM pg_index ix
@@ -34,7 +40,14 @@ export async function introspect(connectionString: string): Promise<DatabaseShap
          JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
         GROUP BY t.relname, i.relname, ix.indisunique, ix.indisprimary`,
     );
-    const fks = await client.query<{ table_name: string; name: string; columns: string[]; ref_table: string; ref_columns: string[]; on_delete: string }>(
+    const fks = await client.query<{
+      table_name: string;
+      name: string;
+      columns: string[];
+      ref_table: string;
+      ref_columns: string[];
+      on_delete: string;
+    }>(
       `SELECT t.relname AS table_name, c.conname AS name,
               (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
                  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) AS columns,
@@ -97,7 +110,12 @@ export async function introspect(connectionString: string): Promise<DatabaseShap
   }
 }
 
-function sqlTypeOf(c: { data_type: string; udt_name: string; datetime_precision: number | null; character_maximum_length: number | null }): string {
+function sqlTypeOf(c: {
+  data_type: string;
+  udt_name: string;
+  datetime_precision: number | null;
+  character_maximum_length: number | null;
+}): string {
   switch (c.data_type) {
     case "USER-DEFINED":
       return `"${c.udt_name}"`;
@@ -112,7 +130,13 @@ function sqlTypeOf(c: { data_type: string; udt_name: string; datetime_precision:
     case "double precision":
       return "DOUBLE PRECISION";
     default:
-      return c.udt_name === "int4" ? "INTEGER" : c.udt_name === "int8" ? "BIGINT" : c.udt_name === "bool" ? "BOOLEAN" : c.udt_name.toUpperCase();
+      return c.udt_name === "int4"
+        ? "INTEGER"
+        : c.udt_name === "int8"
+          ? "BIGINT"
+          : c.udt_name === "bool"
+            ? "BOOLEAN"
+            : c.udt_name.toUpperCase();
   }
 }
 
@@ -152,30 +176,41 @@ export function diffShapes(expected: DatabaseShape, actual: DatabaseShape): stri
       const expectedType = serial ?? c.sqlType;
       if (ac.sqlType !== expectedType) problems.push(`column ${t.name}.${c.name} is ${ac.sqlType} but the schema says ${expectedType}`);
       if (ac.nullable !== c.nullable)
-        problems.push(`column ${t.name}.${c.name} is ${ac.nullable ? "nullable" : "NOT NULL"} but the schema says ${c.nullable ? "nullable" : "NOT NULL"}`);
+        problems.push(
+          `column ${t.name}.${c.name} is ${ac.nullable ? "nullable" : "NOT NULL"} but the schema says ${c.nullable ? "nullable" : "NOT NULL"}`,
+        );
       const actualDefault = normaliseDefault(ac.defaultSql);
       if (serial) {
         if (!actualDefault?.startsWith("nextval(")) problems.push(`column ${t.name}.${c.name} should autoincrement`);
       } else if ((actualDefault ?? null) !== (normaliseDefault(c.defaultSql) ?? null)) {
-        problems.push(`column ${t.name}.${c.name} defaults to ${actualDefault ?? "nothing"} but the schema says ${c.defaultSql ?? "nothing"}`);
+        problems.push(
+          `column ${t.name}.${c.name} defaults to ${actualDefault ?? "nothing"} but the schema says ${c.defaultSql ?? "nothing"}`,
+        );
       }
     }
     for (const ac of a.columns) {
-      if (!t.columns.some((c) => c.name === ac.name)) problems.push(`column ${t.name}.${ac.name} exists in the database but not in the schema`);
+      if (!t.columns.some((c) => c.name === ac.name))
+        problems.push(`column ${t.name}.${ac.name} exists in the database but not in the schema`);
     }
-    if (key(a.primaryKey) !== key(t.primaryKey)) problems.push(`table ${t.name} has primary key (${a.primaryKey}) but the schema says (${t.primaryKey})`);
+    if (key(a.primaryKey) !== key(t.primaryKey))
+      problems.push(`table ${t.name} has primary key (${a.primaryKey}) but the schema says (${t.primaryKey})`);
     compareIndexes(`unique index`, t.name, t.uniqueIndexes, a.uniqueIndexes, problems);
     compareIndexes(`index`, t.name, t.indexes, a.indexes, problems);
     for (const fk of t.foreignKeys) {
       const afk = a.foreignKeys.find((x) => key(x.columns) === key(fk.columns));
       if (!afk) problems.push(`foreign key ${t.name}(${fk.columns}) → ${fk.referencedTable} is missing`);
-      else if (afk.referencedTable !== fk.referencedTable || key(afk.referencedColumns) !== key(fk.referencedColumns) || afk.onDelete !== fk.onDelete)
+      else if (
+        afk.referencedTable !== fk.referencedTable ||
+        key(afk.referencedColumns) !== key(fk.referencedColumns) ||
+        afk.onDelete !== fk.onDelete
+      )
         problems.push(
           `foreign key ${t.name}(${fk.columns}) is → ${afk.referencedTable}(${afk.referencedColumns}) ON DELETE ${afk.onDelete} but the schema says → ${fk.referencedTable}(${fk.referencedColumns}) ON DELETE ${fk.onDelete}`,
         );
     }
     for (const afk of a.foreignKeys) {
-      if (!t.foreignKeys.some((fk) => key(fk.columns) === key(afk.columns))) problems.push(`foreign key ${afk.name} exists in the database but not in the schema`);
+      if (!t.foreignKeys.some((fk) => key(fk.columns) === key(afk.columns)))
+        problems.push(`foreign key ${afk.name} exists in the database but not in the schema`);
     }
   }
   for (const a of actual.tables) {
@@ -196,6 +231,7 @@ function compareIndexes(
     if (!actual.some((a) => key(a) === key(e))) problems.push(`${kind} on ${table}(${e.columns}) is missing`);
   }
   for (const a of actual) {
-    if (!expected.some((e) => key(e) === key(a))) problems.push(`${kind} ${a.name} on ${table}(${a.columns}) exists in the database but not in the schema`);
+    if (!expected.some((e) => key(e) === key(a)))
+      problems.push(`${kind} ${a.name} on ${table}(${a.columns}) exists in the database but not in the schema`);
   }
 }

@@ -10,7 +10,9 @@ export interface PanelInvitation {
 }
 
 function payFor(ratePence: number | null): string {
-  return ratePence === null ? "The hourly rate for this panel has not been set yet. You will see it here before you start." : `You are paid ${formatPence(ratePence)} an hour for this panel.`;
+  return ratePence === null
+    ? "The hourly rate for this panel has not been set yet. You will see it here before you start."
+    : `You are paid ${formatPence(ratePence)} an hour for this panel.`;
 }
 
 /** Invitations to join a panel, answered where they are read: on the landing page of everyone who can sit on a panel. */

@@ -8,7 +8,12 @@ export interface VersionForStatus {
   id: string;
   version: number;
   contentHash: string;
-  signOffs: { signerRole: "COMMISSIONER" | "GOVERNOR"; decision: "APPROVED" | "CHANGES_REQUESTED" | "REJECTED"; contentHash: string; voidedAt: Date | null }[];
+  signOffs: {
+    signerRole: "COMMISSIONER" | "GOVERNOR";
+    decision: "APPROVED" | "CHANGES_REQUESTED" | "REJECTED";
+    contentHash: string;
+    voidedAt: Date | null;
+  }[];
 }
 
 export type AgreementState = "AWAITING_COMMISSIONER" | "AWAITING_GOVERNOR" | "CHANGES_REQUESTED" | "REJECTED" | "IN_FORCE";
@@ -29,7 +34,11 @@ export function isFullySigned(v: VersionForStatus): boolean {
   return (["COMMISSIONER", "GOVERNOR"] as const).every((role) => standing(v, role).some((s) => s.decision === "APPROVED"));
 }
 
-export function agreementStatus(versions: VersionForStatus[]): { state: AgreementState; latest: VersionForStatus; inForce: VersionForStatus | null } {
+export function agreementStatus(versions: VersionForStatus[]): {
+  state: AgreementState;
+  latest: VersionForStatus;
+  inForce: VersionForStatus | null;
+} {
   const sorted = [...versions].sort((a, b) => b.version - a.version);
   const latest = sorted[0];
   if (!latest) throw new Error("An agreement always has a version");

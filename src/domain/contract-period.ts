@@ -18,7 +18,11 @@ export function previousDay(dateKey: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function contractPeriod(plannedStart: string | null, termMonths: number | null, standstillEndsAt: Date): { start: string; end: string } {
+export function contractPeriod(
+  plannedStart: string | null,
+  termMonths: number | null,
+  standstillEndsAt: Date,
+): { start: string; end: string } {
   const earliest = londonDateKey(new Date(standstillEndsAt.getTime() + 1));
   const start = plannedStart && plannedStart >= earliest ? plannedStart : earliest;
   const end = previousDay(addMonthsToDateKey(start, termMonths && termMonths > 0 ? termMonths : 12));

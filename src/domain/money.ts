@@ -27,7 +27,11 @@ export type ParsedPounds = { ok: true; pence: number } | { ok: false; message: s
  * non-numeric and amounts above `maxPounds`.
  */
 export function parsePounds(input: string, maxPounds = 10_000_000_000): ParsedPounds {
-  const cleaned = input.normalize("NFKC").trim().replace(/^£\s*/, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  const cleaned = input
+    .normalize("NFKC")
+    .trim()
+    .replace(/^£\s*/, "")
+    .replace(/,(?=\d{3}(\D|$))/g, "");
   if (cleaned === "") return { ok: false, message: "Enter an amount in pounds" };
   if (cleaned.startsWith("-")) return { ok: false, message: "Amount must be £0 or more" };
   const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(cleaned);

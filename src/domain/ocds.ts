@@ -26,7 +26,8 @@ export function procurementMethod(route: string): "open" | "direct" {
 }
 
 export const PROCUREMENT_ROUTE_DETAILS: Record<string, string> = {
-  PSR_COMPETITIVE_PROCESS: "Provider Selection Regime (Health Care Services (Provider Selection Regime) Regulations 2023): competitive process",
+  PSR_COMPETITIVE_PROCESS:
+    "Provider Selection Regime (Health Care Services (Provider Selection Regime) Regulations 2023): competitive process",
   PSR_MOST_SUITABLE_PROVIDER: "Provider Selection Regime: most suitable provider process",
   PSR_DIRECT_AWARD_C: "Provider Selection Regime: direct award process C",
 };
@@ -40,7 +41,12 @@ export function tenderStatusFor(tag: OcdsTag): "active" | "complete" | "cancelle
 
 /** "Quality 50%; Working together 30%; Price 20% (scored by formula: …)". */
 export function awardCriteriaDetails(criteria: { name: string; weight: number; kind: string }[], rule: string): string {
-  const list = criteria.map((c) => `${c.name} ${c.weight}%${c.kind === "PRICE" ? " (price, scored by formula: lowest compliant price ÷ this bid's price × 5)" : ""}`).join("; ");
+  const list = criteria
+    .map(
+      (c) =>
+        `${c.name} ${c.weight}%${c.kind === "PRICE" ? " (price, scored by formula: lowest compliant price ÷ this bid's price × 5)" : ""}`,
+    )
+    .join("; ");
   const how =
     rule === "PANEL_PARITY"
       ? "Each quality criterion is scored 0–5 by the panel; the score is the mean of the young commissioners' mean and the commissioners' mean (panel parity)."

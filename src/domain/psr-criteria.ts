@@ -23,7 +23,8 @@ export const PSR_KEY_CRITERIA: readonly CriterionTemplate[] = [
   },
   {
     name: "Value",
-    description: "The price of the service, scored by formula: the lowest compliant price gets full marks, others in proportion (lowest price ÷ bid price × 5).",
+    description:
+      "The price of the service, scored by formula: the lowest compliant price gets full marks, others in proportion (lowest price ÷ bid price × 5).",
     plainLanguageDescription: "How much the service costs. The lowest fair price gets full marks. Other prices get marks in proportion.",
     weight: 20,
     kind: "PRICE",
@@ -33,7 +34,8 @@ export const PSR_KEY_CRITERIA: readonly CriterionTemplate[] = [
     name: "Integration, collaboration and service sustainability",
     description:
       "How the service will work with other health, care, education and justice services around the person, share information safely, and remain stable and well staffed for the whole contract.",
-    plainLanguageDescription: "How well they will work with other services, so nobody falls through the gaps, and keep going for the whole contract.",
+    plainLanguageDescription:
+      "How well they will work with other services, so nobody falls through the gaps, and keep going for the whole contract.",
     weight: 20,
     kind: "QUALITY",
     wordLimit: 1000,
@@ -42,14 +44,16 @@ export const PSR_KEY_CRITERIA: readonly CriterionTemplate[] = [
     name: "Improving access, reducing health inequalities and facilitating choice",
     description:
       "How the provider will make the service easy to reach for everyone who needs it, close gaps in health outcomes between groups, and give people real choices about their care.",
-    plainLanguageDescription: "How easy it will be for everyone to get help, including people who find it hardest, and how they get a say in their care.",
+    plainLanguageDescription:
+      "How easy it will be for everyone to get help, including people who find it hardest, and how they get a say in their care.",
     weight: 15,
     kind: "QUALITY",
     wordLimit: 1000,
   },
   {
     name: "Social value",
-    description: "What the provider will add beyond the service itself: fair work, training and jobs, and benefits to local communities and the environment.",
+    description:
+      "What the provider will add beyond the service itself: fair work, training and jobs, and benefits to local communities and the environment.",
     plainLanguageDescription: "What good they will do beyond the care itself, like paid jobs and training for local people.",
     weight: 15,
     kind: "QUALITY",

@@ -99,8 +99,7 @@ export interface TenderResult {
 }
 
 export const RULE_DESCRIPTIONS: Record<AggregationRule, string> = {
-  EQUAL_VOTES:
-    "Every vote counts the same: each criterion score is the average of all counted votes, whoever cast them.",
+  EQUAL_VOTES: "Every vote counts the same: each criterion score is the average of all counted votes, whoever cast them.",
   PANEL_PARITY:
     "Panel parity: young commissioners and commissioners count for half each. Each criterion score is the average of the young commissioners' average and the commissioners' average.",
 };

@@ -116,7 +116,10 @@ const DESCRIPTIONS: Record<TenderStatus, { label: string; whatsNext: string }> =
     label: "Awaiting sign-off",
     whatsNext: "The governor of the establishment approves the recommended award, asks for changes, or rejects it.",
   },
-  STANDSTILL: { label: "Standstill", whatsNext: "Bidders may make representations until midnight at the end of the 8th working day after the day the standstill began." },
+  STANDSTILL: {
+    label: "Standstill",
+    whatsNext: "Bidders may make representations until midnight at the end of the 8th working day after the day the standstill began.",
+  },
   AWARDED: { label: "Awarded", whatsNext: "The contract has been awarded." },
   CANCELLED: { label: "Cancelled", whatsNext: "This tender was cancelled." },
 };
@@ -134,7 +137,8 @@ export function describeProgress(status: TenderStatus, progress: { recommendatio
   if (status === "AWARD_PENDING_SIGNOFF" && !progress.recommendationPending) {
     return {
       label: "Ranking frozen",
-      whatsNext: "The commissioner recommends who should get the contract, from the frozen ranking. Then the governor of the establishment is asked to sign off.",
+      whatsNext:
+        "The commissioner recommends who should get the contract, from the frozen ranking. Then the governor of the establishment is asked to sign off.",
     };
   }
   return DESCRIPTIONS[status];
@@ -207,7 +211,10 @@ export function validateForPublish(input: PublishCheckInput, now: Date): Publish
   const accepted = (role: "COMMISSIONER" | "TECHNICIAN") => input.panel.filter((p) => p.role === role && p.accepted).length;
   const pending = (role: "COMMISSIONER" | "TECHNICIAN") => input.panel.filter((p) => p.role === role && !p.accepted).length;
   if (accepted("COMMISSIONER") < 1) {
-    problems.push({ field: "panel.commissioners", message: withPending("The panel needs at least 1 commissioner who has accepted", pending("COMMISSIONER")) });
+    problems.push({
+      field: "panel.commissioners",
+      message: withPending("The panel needs at least 1 commissioner who has accepted", pending("COMMISSIONER")),
+    });
   }
   if (accepted("TECHNICIAN") < 2) {
     problems.push({

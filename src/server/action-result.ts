@@ -19,10 +19,7 @@ export const idleState: FormState = { status: "idle" };
  * and an error summary; anything unexpected is logged with a reference the
  * user can quote. Next.js redirects and 403/404 interrupts pass through.
  */
-export async function formAction(
-  values: Record<string, string>,
-  run: () => Promise<FormState | void>,
-): Promise<FormState> {
+export async function formAction(values: Record<string, string>, run: () => Promise<FormState | void>): Promise<FormState> {
   try {
     return (await run()) ?? { status: "success" };
   } catch (error) {

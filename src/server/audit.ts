@@ -46,7 +46,5 @@ export async function audit(tx: Tx, actor: Actor | null, input: AuditInput): Pro
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   // BigInt (money in pence) and Date are made JSON-safe explicitly.
-  return JSON.parse(
-    JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
-  ) as Prisma.InputJsonValue;
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
 }

@@ -30,7 +30,10 @@ const schema = z.object({
   /** OCDS: "ocds-" plus the publisher's 6-character registered prefix; every ocid starts with it. */
   OCDS_OCID_PREFIX: z
     .string()
-    .regex(/^ocds-[a-z0-9]{6}$/, "OCDS_OCID_PREFIX must be \"ocds-\" and the 6 letters or digits registered for your publisher, e.g. ocds-b5fd17")
+    .regex(
+      /^ocds-[a-z0-9]{6}$/,
+      'OCDS_OCID_PREFIX must be "ocds-" and the 6 letters or digits registered for your publisher, e.g. ocds-b5fd17',
+    )
     .default("ocds-cocomm"),
   OCDS_PUBLISHER_NAME: z.string().trim().min(1).default("NHS England"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -54,7 +54,8 @@ function mayInvite(actor: Actor, role: Role): boolean {
 }
 
 /** Commissioners see every establishment's records; governors their own. */
-const commissionerOrGoverns = (actor: Actor, record: EstablishmentRecord) => is(actor, "COMMISSIONER") || governsEstablishment(actor, record.establishmentId);
+const commissionerOrGoverns = (actor: Actor, record: EstablishmentRecord) =>
+  is(actor, "COMMISSIONER") || governsEstablishment(actor, record.establishmentId);
 
 /** A tender's audit trail: the commissioners running it, its establishment's governor, administrators. */
 const readsTenderAudit = (actor: Actor, tender: TenderRelations & EstablishmentRecord) =>
@@ -86,8 +87,10 @@ const RULES = {
   // Representations during standstill: a bidder writes for its organisation (the query checks it bid in the award);
   // the commissioners running the tender and the establishment's governor read them all.
   "representation.make": (actor: Actor) => is(actor, "PROVIDER") && actor.organisationId !== null,
-  "representation.readOwn": (actor: Actor, representation: { organisationId: string }) => is(actor, "PROVIDER") && actor.organisationId === representation.organisationId,
-  "representation.read": (actor: Actor, tender: TenderRelations & EstablishmentRecord) => runsTender(actor, tender) || governsEstablishment(actor, tender.establishmentId),
+  "representation.readOwn": (actor: Actor, representation: { organisationId: string }) =>
+    is(actor, "PROVIDER") && actor.organisationId === representation.organisationId,
+  "representation.read": (actor: Actor, tender: TenderRelations & EstablishmentRecord) =>
+    runsTender(actor, tender) || governsEstablishment(actor, tender.establishmentId),
   // Agreements and contracts
   "agreement.draft": (actor: Actor) => is(actor, "COMMISSIONER"),
   "agreement.read": commissionerOrGoverns,
@@ -165,7 +168,11 @@ export function establishmentScopeWhere(actor: Actor): { establishmentId?: { in:
  */
 export function evaluatesTenderWhere(actor: Actor, consented: Prisma.UserWhereInput): Prisma.TenderWhereInput {
   if (!is(actor, "COMMISSIONER", "TECHNICIAN")) return NOTHING;
-  return { panelMembers: { some: { userId: actor.id, status: "ACCEPTED", user: consented, conflictDeclarations: { none: { hasConflict: true } } } } };
+  return {
+    panelMembers: {
+      some: { userId: actor.id, status: "ACCEPTED", user: consented, conflictDeclarations: { none: { hasConflict: true } } },
+    },
+  };
 }
 
 // ---- Sections and landing pages ------------------------------------------

@@ -39,7 +39,12 @@ export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'; base
 
 /** Route handlers and static files: no HTML page is rendered, so no nonce. */
 export function isResourcePath(pathname: string): boolean {
-  return pathname.startsWith("/api/") || pathname.startsWith("/_next/static/") || pathname.startsWith("/_next/image") || pathname === "/favicon.ico";
+  return (
+    pathname.startsWith("/api/") ||
+    pathname.startsWith("/_next/static/") ||
+    pathname.startsWith("/_next/image") ||
+    pathname === "/favicon.ico"
+  );
 }
 
 /**

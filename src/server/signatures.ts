@@ -23,7 +23,6 @@ export interface SignOffInput {
   contentHash: string;
 }
 
-
 export function parseSignOff(
   actor: Actor,
   input: SignOffInput,
@@ -35,7 +34,9 @@ export function parseSignOff(
   const typedName = input.typedName.trim();
   if (!decision) errors.decision = allowed.length === 1 ? "Confirm your signature" : "Choose whether you approve, want changes, or reject";
   if (decision === "APPROVED" && !typedNameMatches(typedName, actor.name)) {
-    errors.typedName = typedName ? `Type your full name as it appears on your account: ${actor.name}. ${NAME_RULE}` : "Type your full name to sign";
+    errors.typedName = typedName
+      ? `Type your full name as it appears on your account: ${actor.name}. ${NAME_RULE}`
+      : "Type your full name to sign";
   }
   if ((decision === "CHANGES_REQUESTED" || decision === "REJECTED") && !comment) {
     errors.comment = decision === "REJECTED" ? "Give the reason you are rejecting it" : "Say what needs to change";

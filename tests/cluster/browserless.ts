@@ -98,7 +98,8 @@ export class Client {
     const action = attributes(form.match(/<form[^>]*>/)![0]).action;
     const target = action && !action.startsWith("javascript:") ? new URL(action, page.url).toString() : page.url;
     let result = await this.request(target, { method: "POST", body, headers: { Origin: new URL(this.baseUrl).origin } });
-    for (let i = 0; i < 5 && result.location && result.status >= 300 && result.status < 400; i++) result = await this.request(result.location);
+    for (let i = 0; i < 5 && result.location && result.status >= 300 && result.status < 400; i++)
+      result = await this.request(result.location);
     return result;
   }
 

@@ -75,7 +75,9 @@ interface InstanceOptions {
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const args = options.viaStart ? ["--import", "tsx", "--conditions=react-server", path.join(PROJECT_ROOT, "scripts", "start.ts")] : serverArgs();
+  const args = options.viaStart
+    ? ["--import", "tsx", "--conditions=react-server", path.join(PROJECT_ROOT, "scripts", "start.ts")]
+    : serverArgs();
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "pipe", "pipe"],
@@ -146,4 +148,3 @@ export function recordFigures(name: string, figures: unknown) {
   writeFileSync(file, JSON.stringify(all, null, 2));
   console.log(`${name}: ${JSON.stringify(figures)}`);
 }
-

@@ -77,7 +77,11 @@ describe("PostgreSQL restarted under load", () => {
     const readers = Array.from({ length: 3 }, async () => {
       while (running) {
         await timed(async (signal) => {
-          const response = await fetch(`${server.url}/tenders`, { headers: { Accept: "text/html", Cookie: [...reader.cookies].map(([k, v]) => `${k}=${v}`).join("; ") }, signal, redirect: "manual" });
+          const response = await fetch(`${server.url}/tenders`, {
+            headers: { Accept: "text/html", Cookie: [...reader.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+            signal,
+            redirect: "manual",
+          });
           const html = await response.text();
           count(classify(response.status, html), `${response.status} ${text(html)}`);
         });
@@ -90,7 +94,8 @@ describe("PostgreSQL restarted under load", () => {
         await timed(async () => {
           const client = new Client(server.url);
           const form = await client.get("/login");
-          if (classify(form.status, form.html) !== "answered") return count(classify(form.status, form.html), `${form.status} ${text(form.html)}`);
+          if (classify(form.status, form.html) !== "answered")
+            return count(classify(form.status, form.html), `${form.status} ${text(form.html)}`);
           const page = await client.submit(form, "Sign in", { email, password });
           const outcome = classify(page.status, page.html);
           count(outcome, `${page.status} ${text(page.html)}`);
@@ -119,7 +124,10 @@ describe("PostgreSQL restarted under load", () => {
       if (Date.now() - startedAt > 30_000) break;
       if (!readyAt && (await fetch(`${server.url}/api/health/ready`)).status === 200) readyAt = Date.now();
       if (!pageAt) {
-        const r = await fetch(`${server.url}/tenders`, { headers: { Accept: "text/html", Cookie: [...reader.cookies].map(([k, v]) => `${k}=${v}`).join("; ") }, redirect: "manual" });
+        const r = await fetch(`${server.url}/tenders`, {
+          headers: { Accept: "text/html", Cookie: [...reader.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+          redirect: "manual",
+        });
         if (r.status === 200) pageAt = Date.now();
       }
       await sleep(100);
@@ -130,7 +138,9 @@ describe("PostgreSQL restarted under load", () => {
     running = false;
     await Promise.all([...readers, writer]);
 
-    const rows = await database.query<{ id: string }>(`SELECT id::text FROM "UserSession" WHERE id::text = ANY($1)`, [acknowledgedSessions]);
+    const rows = await database.query<{ id: string }>(`SELECT id::text FROM "UserSession" WHERE id::text = ANY($1)`, [
+      acknowledgedSessions,
+    ]);
     const figures = {
       requests: counts,
       duringOutage: outageCounts,
@@ -166,9 +176,11 @@ describe("SIGTERM", () => {
     await lock.query(`LOCK TABLE "_prisma_migrations" IN ACCESS EXCLUSIVE MODE`);
     const slow = fetch(`${server.url}/api/health/ready`);
     for (let i = 0; i < 100; i++) {
-      const [{ waiting }] = (await lock.query<{ waiting: number }>(
-        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
-      )).rows as [{ waiting: number }];
+      const [{ waiting }] = (
+        await lock.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+        )
+      ).rows as [{ waiting: number }];
       if (waiting > 0) break;
       await sleep(20);
     }
@@ -189,7 +201,12 @@ describe("SIGTERM", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: "ok", migrations: "current" });
     const { code, ms } = await stopped;
-    recordFigures("sigterm", { exitCode: code, secondsToExit: ms / 1000, newConnectionsRefused: refused, inFlightCompleted: response.status === 200 });
+    recordFigures("sigterm", {
+      exitCode: code,
+      secondsToExit: ms / 1000,
+      newConnectionsRefused: refused,
+      inFlightCompleted: response.status === 200,
+    });
     expect(refused).toBe(true);
     expect(code).toBe(0);
     expect(ms).toBeLessThan(10_000);

@@ -54,7 +54,10 @@ beforeAll(async () => {
     COCOMMISSION_TEST_CLOCK_FILE: clockFile,
   };
   // Both at once, on an empty database: each runs the migrations first.
-  [a, b] = await Promise.all([startInstance({ databaseUrl: database.url, env, viaStart: true }), startInstance({ databaseUrl: database.url, env, viaStart: true })]);
+  [a, b] = await Promise.all([
+    startInstance({ databaseUrl: database.url, env, viaStart: true }),
+    startInstance({ databaseUrl: database.url, env, viaStart: true }),
+  ]);
   // This process sets up tenders through the use cases, as the integration tests do.
   Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET });
 });
@@ -78,7 +81,11 @@ describe("two instances on one PostgreSQL", () => {
     expect(rows.every((r) => r.n === 1)).toBe(true);
     const migrated = [a, b].filter((i) => i.output.some((l) => l.startsWith("Applied migrations:")));
     const upToDate = [a, b].filter((i) => i.output.some((l) => l.startsWith("Database schema is up to date")));
-    recordFigures("migrationsAtOnce", { migrations: rows.length, instancesThatApplied: migrated.length, instancesThatFoundThemApplied: upToDate.length });
+    recordFigures("migrationsAtOnce", {
+      migrations: rows.length,
+      instancesThatApplied: migrated.length,
+      instancesThatFoundThemApplied: upToDate.length,
+    });
     expect(migrated).toHaveLength(1);
     expect(upToDate).toHaveLength(1);
   });
@@ -124,14 +131,20 @@ describe("two instances on one PostgreSQL", () => {
     const { db } = await import("@/server/db");
     const subjects = Array.from({ length: 16 }, (_, i) => `Cluster message ${i + 1}`);
     delivered.length = 0;
-    await db.outboxMessage.createMany({ data: subjects.map((subject) => ({ to: "someone@ok.example", subject, text: subject, template: "t", nextAttemptAt: new Date() })) });
+    await db.outboxMessage.createMany({
+      data: subjects.map((subject) => ({ to: "someone@ok.example", subject, text: subject, template: "t", nextAttemptAt: new Date() })),
+    });
     for (let i = 0; i < 300; i++) {
       if ((await db.outboxMessage.count({ where: { subject: { in: subjects }, status: "SENT" } })) === subjects.length) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const perSubject = subjects.map((s) => delivered.filter((m) => m.includes(`Subject: ${s}\n`)).length);
     const senders = [a, b].map((i) => i.output.filter((l) => l.includes('"msg":"outbox run"')).length);
-    recordFigures("outbox", { messages: subjects.length, deliveries: perSubject.reduce((x, y) => x + y, 0), runsThatSentPerInstance: senders });
+    recordFigures("outbox", {
+      messages: subjects.length,
+      deliveries: perSubject.reduce((x, y) => x + y, 0),
+      runsThatSentPerInstance: senders,
+    });
     expect(perSubject).toEqual(subjects.map(() => 1));
     expect(senders.every((n) => n > 0)).toBe(true);
   });
@@ -159,9 +172,25 @@ describe("people acting at the same moment on different instances", () => {
     const { submitBid } = await import("@/server/bids/submit-bid");
     const tender = await publishedTender({ deadline: DEADLINE });
     const commissioner2 = await createActor("COMMISSIONER");
-    await db.panelMember.create({ data: { tenderId: tender.id, userId: commissioner2.id, role: "COMMISSIONER", status: "ACCEPTED", invitedById: tender.commissioner.id } });
+    await db.panelMember.create({
+      data: {
+        tenderId: tender.id,
+        userId: commissioner2.id,
+        role: "COMMISSIONER",
+        status: "ACCEPTED",
+        invitedById: tender.commissioner.id,
+      },
+    });
     const bidder = await providerOrganisation();
-    await submitBid(bidder.users[0], tender.id, { responses: { [tender.criteria.quality]: "Nurse-led care.", [tender.criteria.secondQuality]: "Weekly meetings." }, price: "1000000" }, BEFORE);
+    await submitBid(
+      bidder.users[0],
+      tender.id,
+      {
+        responses: { [tender.criteria.quality]: "Nurse-led care.", [tender.criteria.secondQuality]: "Weekly meetings." },
+        price: "1000000",
+      },
+      BEFORE,
+    );
     {
       const one = new Client(a.url);
       const two = new Client(b.url);
@@ -172,7 +201,13 @@ describe("people acting at the same moment on different instances", () => {
 
       const opened = await db.auditEvent.count({ where: { tenderId: tender.id, action: "tender.bids_opened" } });
       const status = (await db.tender.findUniqueOrThrow({ where: { id: tender.id } })).status;
-      const told = results.map((r) => (r.url.includes("saved=opened") ? "opened" : r.url.includes("saved=alreadyOpened") ? "told: someone else opened the bids a moment before" : messageOn(r) || text(r.html).slice(0, 200)));
+      const told = results.map((r) =>
+        r.url.includes("saved=opened")
+          ? "opened"
+          : r.url.includes("saved=alreadyOpened")
+            ? "told: someone else opened the bids a moment before"
+            : messageOn(r) || text(r.html).slice(0, 200),
+      );
       recordFigures("raceOpenBids", { effects: opened, status, outcomes: told });
       expect(status).toBe("EVALUATION");
       expect(opened).toBe(1);
@@ -209,7 +244,12 @@ describe("people acting at the same moment on different instances", () => {
       ),
     );
     const scores = await db.score.findMany({ where: { bidId: t.bids.a }, include: { panelMember: true } });
-    const byMember = members.map((m) => scores.filter((s) => s.panelMember.userId === m.id).map((s) => `${s.criterionId === t.criteria.quality ? "q" : "s"}=${s.score}`).sort());
+    const byMember = members.map((m) =>
+      scores
+        .filter((s) => s.panelMember.userId === m.id)
+        .map((s) => `${s.criterionId === t.criteria.quality ? "q" : "s"}=${s.score}`)
+        .sort(),
+    );
     recordFigures("raceScoring", { members: 2, scoresSaved: scores.length, statuses: results.map((r) => r.status), byMember });
     expect(byMember).toEqual([
       ["q=4", "s=3"],

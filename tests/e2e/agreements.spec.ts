@@ -89,7 +89,9 @@ test("two versions of an agreement, signed by both sides; earlier signatures sta
   await signIn(page, "governor2@demo.test");
   await page.goto("/establishment");
   await expect(attention(page).getByText(`Please sign: ${TITLE} (version 1)`)).toHaveCount(0);
-  await attention(page).getByRole("link", { name: `Please sign: ${TITLE} (version 2)` }).click();
+  await attention(page)
+    .getByRole("link", { name: `Please sign: ${TITLE} (version 2)` })
+    .click();
   await expect(page.getByRole("textbox", { name: "Comment" })).toBeVisible();
   await page.getByRole("radio", { name: /^Approve/ }).check();
   await page.getByLabel("To approve, type your full name as your signature").fill("David Lin");

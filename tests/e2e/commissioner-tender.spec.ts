@@ -26,7 +26,9 @@ test("a commissioner creates, configures and publishes a tender", async ({ page 
 
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Reference").fill(reference);
-  await page.getByLabel("Summary in plain language").fill("Mental health support for young people at Cookham Wood, chosen with young commissioners.");
+  await page
+    .getByLabel("Summary in plain language")
+    .fill("Mental health support for young people at Cookham Wood, chosen with young commissioners.");
   await page.getByLabel("Establishment").selectOption({ label: "HMYOI Cookham Wood" });
   await page.getByLabel("Estimated total value (£)").fill("2,400,000");
   await page.getByLabel("Contract term in months").fill("36");
@@ -59,7 +61,9 @@ test("a commissioner creates, configures and publishes a tender", async ({ page 
   await expect(page.locator("ol > li h2").first()).toContainText("Value");
   const add = page.locator("form", { has: page.getByRole("button", { name: "Add criterion" }) });
   await add.getByLabel("Name").fill("Listening to young people");
-  await add.getByLabel("Plain-language description").fill("How they will ask young people what they think and change things because of it.");
+  await add
+    .getByLabel("Plain-language description")
+    .fill("How they will ask young people what they think and change things because of it.");
   await add.getByLabel("Weight (%)").fill("15");
   await add.getByRole("button", { name: "Add criterion" }).click();
   await expect(page.getByTestId("weight-total")).toContainText("Total weight: 100% (ready)");

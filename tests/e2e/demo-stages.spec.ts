@@ -52,14 +52,22 @@ test("moderation: scores side by side with divergent cells flagged", async ({ pa
   // One bid's detail: every vote pictured, divergent criteria flagged, the price score.
   await page.getByTestId("ranking").getByRole("link", { name: "Harbour Youth Health Alliance" }).click();
   await expect(page.getByRole("img", { name: /Harbour Youth Health Alliance: every counted vote on each criterion/ })).toBeVisible();
-  await expect(page.getByTestId("criterion-votes").getByText(/Scores differ by 2: discuss/).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId("criterion-votes")
+      .getByText(/Scores differ by 2: discuss/)
+      .first(),
+  ).toBeVisible();
   await expect(page.getByTestId("price-score")).toContainText("out of 5");
   await review(page, "stage-moderation-bid");
 });
 
 test("awaiting sign-off: the Feltham governor has the recommendation to decide", async ({ page }) => {
   await signIn(page, "governor@demo.test");
-  await page.getByTestId("pending-signoffs").getByRole("link", { name: /Thameside/ }).click();
+  await page
+    .getByTestId("pending-signoffs")
+    .getByRole("link", { name: /Thameside/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(SIGN_OFF);
   await expect(page.getByTestId("recommended-provider")).toHaveText("Thameside Health Partnership CIC");
   // The same figures in pictures: the ranking and every vote per bid, by role only.
@@ -77,7 +85,10 @@ test("standstill: the commissioner sees it running and every bidder has a letter
   await expect(page.getByRole("button", { name: "Confirm the award" })).toHaveCount(0);
   await signOut(page);
   await signIn(page, "provider3@demo.test");
-  await page.getByRole("region", { name: "Your outcome letters" }).getByRole("link", { name: new RegExp(STANDSTILL) }).click();
+  await page
+    .getByRole("region", { name: "Your outcome letters" })
+    .getByRole("link", { name: new RegExp(STANDSTILL) })
+    .click();
   await expect(page.getByTestId("outcome-letter")).toContainText("was not successful");
 });
 

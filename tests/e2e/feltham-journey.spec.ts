@@ -127,7 +127,12 @@ test("publish, clarify, bid, revise, withdraw, resubmit, pass the deadline and o
   await expect(page.getByText("Bids can no longer be changed.")).toBeVisible();
 });
 
-const CRITERIA = ["Quality and innovation", "Integration, collaboration and service sustainability", "Improving access, reducing health inequalities and facilitating choice", "Social value"];
+const CRITERIA = [
+  "Quality and innovation",
+  "Integration, collaboration and service sustainability",
+  "Improving access, reducing health inequalities and facilitating choice",
+  "Social value",
+];
 const REASON = "Clear plan with real detail on staffing and cover.";
 
 async function scoreEverything(page: Page, marks: Record<string, number>, technician: boolean) {
@@ -140,7 +145,10 @@ async function scoreEverything(page: Page, marks: Record<string, number>, techni
   await page.getByRole("button", { name: "Save my answers" }).click();
   await expect(page.getByText("Your answers are saved.")).toBeVisible();
   for (const [bidder, mark] of Object.entries(marks)) {
-    await page.getByRole("link", { name: new RegExp(`^(Mark|Score) bid \\d$`) }).and(page.locator(`xpath=//li[contains(., "${bidder}")]//a`)).click();
+    await page
+      .getByRole("link", { name: new RegExp(`^(Mark|Score) bid \\d$`) })
+      .and(page.locator(`xpath=//li[contains(., "${bidder}")]//a`))
+      .click();
     for (const criterion of CRITERIA) {
       const section = page.locator("section", { has: page.getByRole("heading", { name: new RegExp(`^${criterion}`) }) });
       await section.getByLabel(new RegExp(`^${mark}: `)).check();
@@ -153,7 +161,10 @@ async function scoreEverything(page: Page, marks: Record<string, number>, techni
   }
 }
 
-test("two commissioners and two young commissioners declare, score and moderate; the chair freezes the ranking", async ({ page, browser }) => {
+test("two commissioners and two young commissioners declare, score and moderate; the chair freezes the ranking", async ({
+  page,
+  browser,
+}) => {
   // Harbour's Quality gets 5 from Young commissioner A: divergent (3, 3, 5, 3).
   const plans: [string, Record<string, number>, boolean][] = [
     ["commissioner@demo.test", { Brightwell: 4, Harbour: 3 }, false],
@@ -254,7 +265,11 @@ test("two commissioners and two young commissioners declare, score and moderate;
 async function goToAward(page: Page) {
   await page.goto("/tenders");
   await page.getByRole("link", { name: TITLE }).click();
-  await page.getByRole("link", { name: /Award recommendation and governor sign-off|Standstill, letters and confirming the award|Award and contract/ }).click();
+  await page
+    .getByRole("link", {
+      name: /Award recommendation and governor sign-off|Standstill, letters and confirming the award|Award and contract/,
+    })
+    .click();
 }
 
 async function recommend(page: Page, note: string) {
@@ -266,16 +281,23 @@ async function recommend(page: Page, note: string) {
   await expectAccessible(page, "award page");
 }
 
-const STANDSTILL_SENTENCE = /^The standstill began on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4} and ends at midnight at the end of [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}\.$/;
+const STANDSTILL_SENTENCE =
+  /^The standstill began on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4} and ends at midnight at the end of [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}\.$/;
 
-test("recommendation, governor asks for a change, re-moderation, approval, standstill, award, contract and agreement", async ({ page, browser }) => {
+test("recommendation, governor asks for a change, re-moderation, approval, standstill, award, contract and agreement", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "commissioner@demo.test");
   await recommend(page, "Thank you. Your marks on how young people can reach the service decided it.");
   await signOut(page);
 
   // The Feltham governor reads the two-minute summary and asks for a change.
   await signIn(page, "governor@demo.test");
-  await page.getByTestId("pending-signoffs").getByRole("link", { name: /Brightwell/ }).click();
+  await page
+    .getByTestId("pending-signoffs")
+    .getByRole("link", { name: /Brightwell/ })
+    .click();
   await expect(page).toHaveURL(/\/establishment\/sign-offs\/[0-9a-f-]{36}$/);
   const signOffUrl = page.url();
   await expect(page.getByTestId("recommended-provider")).toHaveText("Brightwell Community Healthcare Ltd");
@@ -317,7 +339,10 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   const governorContext = await browser.newContext({ javaScriptEnabled: false });
   const governor = await governorContext.newPage();
   await signIn(governor, "governor@demo.test");
-  await governor.getByTestId("pending-signoffs").getByRole("link", { name: /Brightwell/ }).click();
+  await governor
+    .getByTestId("pending-signoffs")
+    .getByRole("link", { name: /Brightwell/ })
+    .click();
   await expect(governor.getByText("Earlier recommendations for this tender")).toBeVisible();
   await governor.getByRole("radio", { name: /^Approve/ }).check();
   await governor.getByLabel("To approve, type your full name as your signature").fill("Someone Else");
@@ -335,7 +360,10 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   // The runner-up reads their own letter: their scores, the winner's total, the standstill end.
   await signIn(page, "provider3@demo.test");
   await page.goto("/opportunities");
-  await page.getByRole("region", { name: "Your outcome letters" }).getByRole("link", { name: new RegExp(TITLE) }).click();
+  await page
+    .getByRole("region", { name: "Your outcome letters" })
+    .getByRole("link", { name: new RegExp(TITLE) })
+    .click();
   const letter = page.getByTestId("outcome-letter");
   await expect(letter).toContainText("was not successful");
   await expect(page.getByTestId("letter-total")).toHaveText("71.00");
@@ -380,7 +408,10 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
 
   // …and by the governor: in force.
   await signIn(page, "governor@demo.test");
-  await page.getByTestId("pending-signoffs").getByRole("link", { name: /co-commissioning agreement, version 1/ }).click();
+  await page
+    .getByTestId("pending-signoffs")
+    .getByRole("link", { name: /co-commissioning agreement, version 1/ })
+    .click();
   await page.getByRole("radio", { name: /^Approve/ }).check();
   await page.getByLabel("To approve, type your full name as your signature").fill("Ruth Adeyemi");
   await page.getByRole("button", { name: "Send my decision" }).click();

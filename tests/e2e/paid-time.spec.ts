@@ -17,13 +17,17 @@ test("time sent back stays listed for the commissioner; other people's, unknown 
   await page.goto("/time/new");
   const panelChoice = page.getByLabel("Which panel was it for?");
   // The Feltham re-tender, which commissioner@demo.test runs (other e2e tests may have put Mia on other panels).
-  if ((await panelChoice.count()) > 0) await panelChoice.selectOption({ label: "Feltham YOI health and wellbeing services re-tender (NHSE-LDN-2026-014)" });
+  if ((await panelChoice.count()) > 0)
+    await panelChoice.selectOption({ label: "Feltham YOI health and wellbeing services re-tender (NHSE-LDN-2026-014)" });
   await page.getByLabel("Hours").fill("1");
   await page.getByLabel("Minutes").fill("15");
   await page.getByLabel(/^Training/).check();
   await page.getByRole("button", { name: "Send for checking" }).click();
   await expect(page.getByText("Time sent")).toBeVisible();
-  const editHref = await page.getByRole("link", { name: /^Change or delete/ }).first().getAttribute("href");
+  const editHref = await page
+    .getByRole("link", { name: /^Change or delete/ })
+    .first()
+    .getAttribute("href");
   expect(editHref).toMatch(/^\/time\/[0-9a-f-]{36}\/edit$/);
   await signOut(page);
 

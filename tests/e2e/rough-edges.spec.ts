@@ -26,7 +26,9 @@ test("the new tender form keeps every value after an error and lists each proble
   }
 });
 
-test("a commissioner invited to a panel sees the invitation on their landing page, and the button's name starts with its visible text", async ({ page }) => {
+test("a commissioner invited to a panel sees the invitation on their landing page, and the button's name starts with its visible text", async ({
+  page,
+}) => {
   await signIn(page, "commissioner2@demo.test");
   await expect(page).toHaveURL(/\/tenders$/);
   const invitations = page.getByRole("region", { name: "You have been asked to join a panel" });

@@ -7,7 +7,13 @@ import { signIn, signOut, watchCspViolations } from "./helpers";
 
 function directives(policy: string | undefined): Map<string, string> {
   expect(policy, "Content-Security-Policy header").toBeTruthy();
-  return new Map(policy!.split(";").map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d] as [string, string]));
+  return new Map(
+    policy!
+      .split(";")
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0]!, d] as [string, string]),
+  );
 }
 
 function expectCommonHeaders(response: APIResponse, what: string) {
@@ -121,10 +127,23 @@ test("with JavaScript on, key pages run under the policy: nothing refused, the c
   await signOut(page);
 
   for (const [email, pages] of [
-    ["technician1@demo.test", [["/words", "Words we use"], ["/panels", "My panels"], ["/time", "Your paid time"]]],
+    [
+      "technician1@demo.test",
+      [
+        ["/words", "Words we use"],
+        ["/panels", "My panels"],
+        ["/time", "Your paid time"],
+      ],
+    ],
     ["provider1@demo.test", [["/opportunities", "Open tenders"]]],
     ["governor@demo.test", [["/establishment", "HMYOI Feltham"]]],
-    ["admin@demo.test", [["/admin/users", "Users"], ["/admin/outbox", "Outbox"]]],
+    [
+      "admin@demo.test",
+      [
+        ["/admin/users", "Users"],
+        ["/admin/outbox", "Outbox"],
+      ],
+    ],
   ] as const) {
     await signIn(page, email);
     for (const [path, heading] of pages) await visit(page, path, heading);

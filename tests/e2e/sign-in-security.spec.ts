@@ -3,7 +3,13 @@ import { DEMO_PASSWORD, signIn, signOut } from "./helpers";
 
 test("a sign-in link with a disguised next= address still lands on the portal", async ({ page, baseURL }) => {
   // %09 is a tab: browsers drop it, so "/\t/evil.example" would become "//evil.example".
-  for (const next of ["%2F%09%2Fevil.example", "%2F%5Cevil.example", "%2F%2Fevil.example", "https%3A%2F%2Fevil.example%2F", "javascript%3Aalert(1)"]) {
+  for (const next of [
+    "%2F%09%2Fevil.example",
+    "%2F%5Cevil.example",
+    "%2F%2Fevil.example",
+    "https%3A%2F%2Fevil.example%2F",
+    "javascript%3Aalert(1)",
+  ]) {
     await page.goto(`/login?next=${next}`);
     await page.getByLabel("Email address").fill("admin@demo.test");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);

@@ -35,7 +35,14 @@ beforeEach(async () => {
 });
 
 const create = (overrides: Partial<Parameters<typeof createAgreement>[1]> = {}) =>
-  createAgreement(commissioner, { establishmentId, title: "Feltham co-commissioning agreement", periodStart: `${periodStart}-04-01`, periodEnd: `${periodStart + 1}-03-31`, ...CONTENT, ...overrides });
+  createAgreement(commissioner, {
+    establishmentId,
+    title: "Feltham co-commissioning agreement",
+    periodStart: `${periodStart}-04-01`,
+    periodEnd: `${periodStart + 1}-03-31`,
+    ...CONTENT,
+    ...overrides,
+  });
 
 async function latest(agreementId: string) {
   return (await getAgreement(commissioner, agreementId)).latest;
@@ -43,7 +50,13 @@ async function latest(agreementId: string) {
 
 async function sign(actor: Actor, agreementId: string, decision = "APPROVED", comment = "") {
   const v = await latest(agreementId);
-  return signAgreement(actor, agreementId, { decision, typedName: decision === "APPROVED" ? actor.name : "", comment, contentHash: v.contentHash, version: v.version });
+  return signAgreement(actor, agreementId, {
+    decision,
+    typedName: decision === "APPROVED" ? actor.name : "",
+    comment,
+    contentHash: v.contentHash,
+    version: v.version,
+  });
 }
 
 describe("drafting an agreement", () => {
@@ -54,13 +67,23 @@ describe("drafting an agreement", () => {
     expect(v1.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(v1.youngPeopleInvolvement).toContain("## Feedback");
 
-    const bad = await create({ title: " ", periodStart: "2027-02-30", periodEnd: "2026-01-01", priorities: "", servicesInScope: "x".repeat(20_001) }).catch((e: unknown) => e);
+    const bad = await create({
+      title: " ",
+      periodStart: "2027-02-30",
+      periodEnd: "2026-01-01",
+      priorities: "",
+      servicesInScope: "x".repeat(20_001),
+    }).catch((e: unknown) => e);
     expect(Object.keys((bad as Invalid).fieldErrors).sort()).toEqual(["periodStart", "priorities", "servicesInScope", "title"]);
     const backwards = await create({ periodStart: "2027-04-01", periodEnd: "2027-03-31" }).catch((e: unknown) => e);
     expect((backwards as Invalid).fieldErrors).toEqual({ periodEnd: "The end must be after the start" });
     const duplicate = await create().catch((e: unknown) => e);
-    expect((duplicate as Invalid).fieldErrors).toEqual({ periodStart: "This establishment already has an agreement starting on that date" });
-    await expect(createAgreement(governor, { establishmentId, title: "x", periodStart: "2030-04-01", periodEnd: "2031-03-31", ...CONTENT })).rejects.toBeInstanceOf(Forbidden);
+    expect((duplicate as Invalid).fieldErrors).toEqual({
+      periodStart: "This establishment already has an agreement starting on that date",
+    });
+    await expect(
+      createAgreement(governor, { establishmentId, title: "x", periodStart: "2030-04-01", periodEnd: "2031-03-31", ...CONTENT }),
+    ).rejects.toBeInstanceOf(Forbidden);
   });
 
   it("refuses to link another establishment's contract", async () => {
@@ -73,9 +96,12 @@ describe("signing", () => {
   it("the typed name is compared ignoring capitals and extra spaces, kept as typed, with the account's name beside it", async () => {
     const { agreementId } = await create();
     const v = await latest(agreementId);
-    const as = (typedName: string) => signAgreement(commissioner, agreementId, { decision: "APPROVED", typedName, comment: "", contentHash: v.contentHash, version: 1 });
+    const as = (typedName: string) =>
+      signAgreement(commissioner, agreementId, { decision: "APPROVED", typedName, comment: "", contentHash: v.contentHash, version: 1 });
     const wrong = await as(`${commissioner.name}x`).catch((e: unknown) => e);
-    expect((wrong as Invalid).fieldErrors).toEqual({ typedName: `Type your full name as it appears on your account: ${commissioner.name}. Capital letters and extra spaces do not matter.` });
+    expect((wrong as Invalid).fieldErrors).toEqual({
+      typedName: `Type your full name as it appears on your account: ${commissioner.name}. Capital letters and extra spaces do not matter.`,
+    });
     const typed = `  ${commissioner.name.toLowerCase().replace(" ", "   ")} `;
     await as(typed);
     const [signOff] = (await latest(agreementId)).signOffs;
@@ -105,7 +131,9 @@ describe("signing", () => {
     const { agreementId } = await create();
     await sign(commissioner, agreementId);
     const v1 = await latest(agreementId);
-    await expect(db.$executeRaw`UPDATE "AgreementVersion" SET "priorities" = 'Changed behind everyone''s back' WHERE "id" = ${v1.id}::uuid`).rejects.toThrow(/has been signed and cannot be changed/);
+    await expect(
+      db.$executeRaw`UPDATE "AgreementVersion" SET "priorities" = 'Changed behind everyone''s back' WHERE "id" = ${v1.id}::uuid`,
+    ).rejects.toThrow(/has been signed and cannot be changed/);
     await expect(db.agreementVersion.update({ where: { id: v1.id }, data: { priorities: "Changed" } })).rejects.toThrow();
     await expect(db.$executeRaw`DELETE FROM "AgreementVersion" WHERE "id" = ${v1.id}::uuid`).rejects.toThrow(/has been signed/);
     await expect(db.$executeRaw`DELETE FROM "SignOff" WHERE "agreementVersionId" = ${v1.id}::uuid`).rejects.toThrow(/cannot be deleted/);
@@ -121,7 +149,11 @@ describe("signing", () => {
     await sign(commissioner, agreementId);
     await sign(governor, agreementId);
     const v1 = await latest(agreementId);
-    await saveAgreementVersion(commissioner, agreementId, { ...CONTENT, priorities: `${CONTENT.priorities}\nHealth checks for every new arrival within 2 hours.`, basedOnVersion: 1 });
+    await saveAgreementVersion(commissioner, agreementId, {
+      ...CONTENT,
+      priorities: `${CONTENT.priorities}\nHealth checks for every new arrival within 2 hours.`,
+      basedOnVersion: 1,
+    });
     const after = await getAgreement(governor, agreementId);
     expect(after.latest.version).toBe(2);
     expect(after.state).toBe("AWAITING_COMMISSIONER");
@@ -135,14 +167,26 @@ describe("signing", () => {
     expect(versionState(old, after.versions)).toBe("REPLACED");
     expect(versionState(after.latest, after.versions)).toBe("LATEST");
     // A signature on what the governor saw before (version 1) is refused.
-    await expect(signAgreement(governor, agreementId, { decision: "APPROVED", typedName: governor.name, comment: "", contentHash: v1.contentHash, version: 1 })).rejects.toThrow(/newer version/);
+    await expect(
+      signAgreement(governor, agreementId, {
+        decision: "APPROVED",
+        typedName: governor.name,
+        comment: "",
+        contentHash: v1.contentHash,
+        version: 1,
+      }),
+    ).rejects.toThrow(/newer version/);
     // Nothing changed → no new version; an editor working from an old version is stopped.
-    const same = await saveAgreementVersion(commissioner, agreementId, { ...CONTENT, priorities: `${CONTENT.priorities}\nHealth checks for every new arrival within 2 hours.`, basedOnVersion: 2 }).catch((e: unknown) => e);
+    const same = await saveAgreementVersion(commissioner, agreementId, {
+      ...CONTENT,
+      priorities: `${CONTENT.priorities}\nHealth checks for every new arrival within 2 hours.`,
+      basedOnVersion: 2,
+    }).catch((e: unknown) => e);
     expect(same).toBeInstanceOf(Invalid);
     await expect(saveAgreementVersion(commissioner, agreementId, { ...CONTENT, basedOnVersion: 1 })).rejects.toBeInstanceOf(Conflict);
   });
 
-  it("the governor's \"For your attention\" clears a request to sign once it is answered or a newer version overtakes it", async () => {
+  it('the governor\'s "For your attention" clears a request to sign once it is answered or a newer version overtakes it', async () => {
     const { agreementId } = await create();
     const open = async () => (await listMyNotifications(governor)).map((n) => n.title);
     await sign(commissioner, agreementId);
@@ -181,17 +225,32 @@ describe("signing", () => {
     await expect(sign(governor, agreementId)).rejects.toBeInstanceOf(Conflict);
     // A commissioner cannot "reject" their own draft.
     const v = await latest(agreementId);
-    const wrong = await signAgreement(commissioner, agreementId, { decision: "REJECTED", typedName: "", comment: "no", contentHash: v.contentHash, version: v.version }).catch((e: unknown) => e);
+    const wrong = await signAgreement(commissioner, agreementId, {
+      decision: "REJECTED",
+      typedName: "",
+      comment: "no",
+      contentHash: v.contentHash,
+      version: v.version,
+    }).catch((e: unknown) => e);
     expect((wrong as Invalid).fieldErrors).toHaveProperty("decision");
   });
 
   it("the comparison view shows what changed between versions", async () => {
     const { agreementId } = await create();
-    await saveAgreementVersion(commissioner, agreementId, { ...CONTENT, servicesInScope: "Primary care, mental health, substance misuse, dental, optometry.", basedOnVersion: 1 });
+    await saveAgreementVersion(commissioner, agreementId, {
+      ...CONTENT,
+      servicesInScope: "Primary care, mental health, substance misuse, dental, optometry.",
+      basedOnVersion: 1,
+    });
     const diff = await compareAgreementVersions(governor, agreementId, 1, 2);
     const services = diff.fields.find((f) => f.label === "Services in scope")!;
     expect(services.changed).toBe(true);
-    expect(services.parts.filter((p) => p.added).map((p) => p.value.trim()).join(" ")).toContain("optometry");
+    expect(
+      services.parts
+        .filter((p) => p.added)
+        .map((p) => p.value.trim())
+        .join(" "),
+    ).toContain("optometry");
     expect(diff.fields.find((f) => f.label === "Priorities")!.changed).toBe(false);
   });
 });
@@ -205,7 +264,15 @@ describe("isolation: a governor sees and acts only for their own establishments"
     await expect(getAgreement(otherGovernor, agreementId)).rejects.toBeInstanceOf(NotFound);
     await expect(compareAgreementVersions(otherGovernor, agreementId, 1, 1)).rejects.toBeInstanceOf(NotFound);
     const v = await latest(agreementId);
-    await expect(signAgreement(otherGovernor, agreementId, { decision: "APPROVED", typedName: otherGovernor.name, comment: "", contentHash: v.contentHash, version: 1 })).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      signAgreement(otherGovernor, agreementId, {
+        decision: "APPROVED",
+        typedName: otherGovernor.name,
+        comment: "",
+        contentHash: v.contentHash,
+        version: 1,
+      }),
+    ).rejects.toBeInstanceOf(NotFound);
     for (const role of ["TECHNICIAN", "PROVIDER", "ADMIN"] as const) {
       const outsider = await createActor(role);
       expect(await listAgreements(outsider)).toEqual([]);

@@ -13,7 +13,14 @@ describe("scoring anonymised bids", () => {
   it("is chosen on the tender form before publishing (off unless ticked)", async () => {
     const commissioner = await createActor("COMMISSIONER");
     const establishmentId = (await createEstablishment()).id;
-    const form = { title: "Eye care", reference: `ANON-${Date.now()}`, summary: "Eye tests for young people.", establishmentId, procurementRoute: "PSR_COMPETITIVE_PROCESS" as const, aggregationRule: "EQUAL_VOTES" as const };
+    const form = {
+      title: "Eye care",
+      reference: `ANON-${Date.now()}`,
+      summary: "Eye tests for young people.",
+      establishmentId,
+      procurementRoute: "PSR_COMPETITIVE_PROCESS" as const,
+      aggregationRule: "EQUAL_VOTES" as const,
+    };
     const on = await createTender(commissioner, { ...form, anonymiseBids: "yes" });
     const off = await createTender(commissioner, { ...form, reference: `${form.reference}-2` });
     expect((await getTenderForCommissioner(commissioner, on.id)).anonymiseBids).toBe(true);

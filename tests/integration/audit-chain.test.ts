@@ -37,7 +37,9 @@ async function record(action: string, entityId: string, extra: { before?: unknow
 
 describe("the audit hash chain", () => {
   it("links every event to the one before it, and verifies", async () => {
-    await record("chain.one", "c-1", { after: { pence: 12345678901n, text: "line\nbreak \"quoted\" £ \u0001", nested: { b: 1, a: [true, null, 0.5] } } });
+    await record("chain.one", "c-1", {
+      after: { pence: 12345678901n, text: 'line\nbreak "quoted" £ \u0001', nested: { b: 1, a: [true, null, 0.5] } },
+    });
     await record("chain.two", "c-2", { before: { z: 1, a: 2 } });
     const [first, second] = await db.auditEvent.findMany({ where: { entityId: { in: ["c-1", "c-2"] } }, orderBy: { id: "asc" } });
     expect(first!.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -90,8 +92,8 @@ describe("the audit hash chain", () => {
 
   it("canonical JSON in SQL (used to chain older events) matches canonicalJson() in TypeScript", async () => {
     const values: unknown[] = [
-      { b: 1, a: "x", c: { z: [1, 2, { y: null, x: false }], "é": "ü", A: "upper" } },
-      ["tab\there", "nl\nhere", "cr\rhere", "ff\fbs\b", "quote\"back\\slash", "ctl\u0001\u001f", "emoji 😀", "<script>&'"],
+      { b: 1, a: "x", c: { z: [1, 2, { y: null, x: false }], é: "ü", A: "upper" } },
+      ["tab\there", "nl\nhere", "cr\rhere", "ff\fbs\b", 'quote"back\\slash', "ctl\u0001\u001f", "emoji 😀", "<script>&'"],
       { n: -12.5, big: 9007199254740991, zero: 0, empty: {}, list: [] },
       "plain",
       null,
@@ -181,7 +183,9 @@ describe("the migration that starts the chain", () => {
     const pgt = new pg.Client({ connectionString: url.toString() });
     await pgt.connect();
     await pgt.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"`);
-    const { rows } = await pgt.query<{ id: string }>(`UPDATE "AuditEvent" SET "actorRole" = 'ADMIN' WHERE "action" = 'old.two' RETURNING "id"::text`);
+    const { rows } = await pgt.query<{ id: string }>(
+      `UPDATE "AuditEvent" SET "actorRole" = 'ADMIN' WHERE "action" = 'old.two' RETURNING "id"::text`,
+    );
     await pgt.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only"`);
     await pgt.end();
     const broken = runVerifyScript(url.toString());

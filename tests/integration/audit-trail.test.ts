@@ -20,7 +20,12 @@ describe("a tender's audit trail", () => {
   it("keeps bids sealed, from everyone, until the bids are opened", async () => {
     const t = await publishedTender({ deadline: DEADLINE });
     const bidder = await providerOrganisation(`Sealed Bidder ${t.id.slice(0, 6)}`);
-    const receipt = await submitBid(bidder.users[0], t.id, { responses: { [t.criteria.quality]: "Our secret approach", [t.criteria.secondQuality]: "x" }, price: "990000" }, BEFORE);
+    const receipt = await submitBid(
+      bidder.users[0],
+      t.id,
+      { responses: { [t.criteria.quality]: "Our secret approach", [t.criteria.secondQuality]: "x" }, price: "990000" },
+      BEFORE,
+    );
     const admin = await createActor("ADMIN");
     for (const viewer of [t.commissioner, admin]) {
       const trail = await getTenderAuditTrail(viewer, t.id, {});
@@ -38,7 +43,10 @@ describe("a tender's audit trail", () => {
 
     await openBids(t.commissioner, t.id, OPENED);
     const opened = await getTenderAuditTrail(t.commissioner, t.id, {});
-    expect(opened.rows.find((r) => r.kind === "bid")).toMatchObject({ who: `${bidder.users[0].name} (Sealed Bidder ${t.id.slice(0, 6)})`, what: "Bid submitted" });
+    expect(opened.rows.find((r) => r.kind === "bid")).toMatchObject({
+      who: `${bidder.users[0].name} (Sealed Bidder ${t.id.slice(0, 6)})`,
+      what: "Bid submitted",
+    });
   });
 
   it("hides scores until moderation starts, and young commissioners' names from all but the chair and admins", async () => {
@@ -49,7 +57,11 @@ describe("a tender's audit trail", () => {
 
     const byCommissioner2 = await getTenderAuditTrail(t.commissioner2, t.id, {});
     const scored = byCommissioner2.rows.find((r) => r.what === "Scores submitted")!;
-    expect(scored).toMatchObject({ who: "Young commissioner A", role: "Young commissioner", details: "Scores stay hidden until moderation starts (blind scoring)." });
+    expect(scored).toMatchObject({
+      who: "Young commissioner A",
+      role: "Young commissioner",
+      details: "Scores stay hidden until moderation starts (blind scoring).",
+    });
     expect(text(byCommissioner2.rows)).not.toContain(tech!.name);
     expect(text(byCommissioner2.rows)).not.toContain("particular reason");
 

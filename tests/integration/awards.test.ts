@@ -35,7 +35,12 @@ async function hashOf(awardDecisionId: string) {
 }
 
 async function approve(awardDecisionId: string, governor: Actor = t.governor, at = APPROVED) {
-  return decideAward(governor, awardDecisionId, { decision: "APPROVED", typedName: governor.name, comment: "", contentHash: await hashOf(awardDecisionId) }, at);
+  return decideAward(
+    governor,
+    awardDecisionId,
+    { decision: "APPROVED", typedName: governor.name, comment: "", contentHash: await hashOf(awardDecisionId) },
+    at,
+  );
 }
 
 async function tenderStatus() {
@@ -49,10 +54,16 @@ describe("the award recommendation", () => {
     expect(decision.status).toBe("PENDING_SIGNOFF");
     expect(decision.contentHash).toMatch(/^[0-9a-f]{64}$/);
     const request = await getAwardSignOff(t.governor, awardDecisionId);
-    expect(request.summary.ranking.map((r) => [r.provider.slice(0, 8), r.rank, r.total])).toEqual([["Bidder A", 1, "84.00"], ["Bidder B", 2, "64.00"]]);
+    expect(request.summary.ranking.map((r) => [r.provider.slice(0, 8), r.rank, r.total])).toEqual([
+      ["Bidder A", 1, "84.00"],
+      ["Bidder B", 2, "64.00"],
+    ]);
     expect(request.summary.recommended).toMatchObject({ bidId: t.bids.a, topRanked: true, total: "84.00" });
     expect(request.summary.youngCommissionersSaid[0]!.comments.map((c) => c.label)).toEqual([
-      "Young commissioner A", "Young commissioner B", "Young commissioner A", "Young commissioner B",
+      "Young commissioner A",
+      "Young commissioner B",
+      "Young commissioner A",
+      "Young commissioner B",
     ]);
     // Anonymised: no evaluator's name anywhere in what the governor reads.
     const text = JSON.stringify(request.summary);
@@ -66,19 +77,39 @@ describe("the award recommendation", () => {
   });
 
   it("choosing a bid other than the top one needs a written justification, which the governor sees", async () => {
-    const missing = await recommendAward(t.commissioner, t.id, { bidId: t.bids.b, justification: "  ", noteToYoungCommissioners: NOTE }, RECOMMENDED).catch((e: unknown) => e);
+    const missing = await recommendAward(
+      t.commissioner,
+      t.id,
+      { bidId: t.bids.b, justification: "  ", noteToYoungCommissioners: NOTE },
+      RECOMMENDED,
+    ).catch((e: unknown) => e);
     expect((missing as Invalid).fieldErrors).toEqual({ justification: expect.stringMatching(/not recommending the top-ranked bid/) });
     const justification = "Bidder A cannot staff the night service from April; B can start on time.";
-    const { awardDecisionId } = await recommendAward(t.commissioner, t.id, { bidId: t.bids.b, justification, noteToYoungCommissioners: NOTE }, RECOMMENDED);
+    const { awardDecisionId } = await recommendAward(
+      t.commissioner,
+      t.id,
+      { bidId: t.bids.b, justification, noteToYoungCommissioners: NOTE },
+      RECOMMENDED,
+    );
     const request = await getAwardSignOff(t.governor, awardDecisionId);
     expect(request.summary.recommended).toMatchObject({ bidId: t.bids.b, topRanked: false, rank: 2 });
     expect(request.summary.justification).toBe(justification);
   });
 
   it("refuses bad input, other commissioners and the wrong state, writing nothing", async () => {
-    const bad = await recommendAward(t.commissioner, t.id, { bidId: "not-a-bid", justification: "", noteToYoungCommissioners: "" }, RECOMMENDED).catch((e: unknown) => e);
+    const bad = await recommendAward(
+      t.commissioner,
+      t.id,
+      { bidId: "not-a-bid", justification: "", noteToYoungCommissioners: "" },
+      RECOMMENDED,
+    ).catch((e: unknown) => e);
     expect((bad as Invalid).fieldErrors).toEqual({ bidId: "Choose the bid you recommend", noteToYoungCommissioners: expect.any(String) });
-    const huge = await recommendAward(t.commissioner, t.id, { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "é".repeat(5001) }, RECOMMENDED).catch((e: unknown) => e);
+    const huge = await recommendAward(
+      t.commissioner,
+      t.id,
+      { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "é".repeat(5001) },
+      RECOMMENDED,
+    ).catch((e: unknown) => e);
     expect((huge as Invalid).fieldErrors).toEqual({ noteToYoungCommissioners: "Must be 5,000 characters or fewer" });
     await expect(recommendTop(await createActor("COMMISSIONER"))).rejects.toBeInstanceOf(Forbidden);
     await expect(recommendTop(t.technicians[0]!)).rejects.toBeInstanceOf(Forbidden);
@@ -91,14 +122,26 @@ describe("the award recommendation", () => {
   it("a newer recommendation replaces one the governor has not decided; the old one can no longer be signed", async () => {
     const first = await recommendTop();
     const firstHash = await hashOf(first.awardDecisionId);
-    const second = await recommendAward(t.commissioner, t.id, { bidId: t.bids.a, justification: "", noteToYoungCommissioners: `${NOTE} (updated)` }, RECOMMENDED);
+    const second = await recommendAward(
+      t.commissioner,
+      t.id,
+      { bidId: t.bids.a, justification: "", noteToYoungCommissioners: `${NOTE} (updated)` },
+      RECOMMENDED,
+    );
     expect((await db.awardDecision.findUniqueOrThrow({ where: { id: first.awardDecisionId } })).status).toBe("SUPERSEDED");
-    await expect(decideAward(t.governor, first.awardDecisionId, { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash: firstHash }, APPROVED)).rejects.toThrow(/replaced this recommendation/);
+    await expect(
+      decideAward(
+        t.governor,
+        first.awardDecisionId,
+        { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash: firstHash },
+        APPROVED,
+      ),
+    ).rejects.toThrow(/replaced this recommendation/);
     expect((await listPendingAwardSignOffs(t.governor)).map((d) => d.id)).toEqual([second.awardDecisionId]);
   });
 });
 
-describe("the governor's \"For your attention\"", () => {
+describe('the governor\'s "For your attention"', () => {
   it("a sign-off request clears when a newer recommendation replaces it, and when it is decided", async () => {
     const titles = async () => (await listMyNotifications(t.governor)).map((n) => n.href);
     const first = await recommendTop();
@@ -131,15 +174,39 @@ describe("the governor's sign-off", () => {
   it("approving needs the governor's full name typed, and binds to the exact summary they read", async () => {
     const { awardDecisionId } = await recommendTop();
     const hash = await hashOf(awardDecisionId);
-    const wrongName = await decideAward(t.governor, awardDecisionId, { decision: "APPROVED", typedName: "Someone Else", comment: "", contentHash: hash }, APPROVED).catch((e: unknown) => e);
-    expect((wrongName as Invalid).fieldErrors).toEqual({ typedName: `Type your full name as it appears on your account: ${t.governor.name}. Capital letters and extra spaces do not matter.` });
-    const noChoice = await decideAward(t.governor, awardDecisionId, { decision: "MAYBE", typedName: "", comment: "", contentHash: hash }, APPROVED).catch((e: unknown) => e);
+    const wrongName = await decideAward(
+      t.governor,
+      awardDecisionId,
+      { decision: "APPROVED", typedName: "Someone Else", comment: "", contentHash: hash },
+      APPROVED,
+    ).catch((e: unknown) => e);
+    expect((wrongName as Invalid).fieldErrors).toEqual({
+      typedName: `Type your full name as it appears on your account: ${t.governor.name}. Capital letters and extra spaces do not matter.`,
+    });
+    const noChoice = await decideAward(
+      t.governor,
+      awardDecisionId,
+      { decision: "MAYBE", typedName: "", comment: "", contentHash: hash },
+      APPROVED,
+    ).catch((e: unknown) => e);
     expect(Object.keys((noChoice as Invalid).fieldErrors)).toEqual(["decision"]);
-    await expect(decideAward(t.governor, awardDecisionId, { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash: "0".repeat(64) }, APPROVED)).rejects.toThrow(/changed while you were reading/);
+    await expect(
+      decideAward(
+        t.governor,
+        awardDecisionId,
+        { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash: "0".repeat(64) },
+        APPROVED,
+      ),
+    ).rejects.toThrow(/changed while you were reading/);
     expect(await db.signOff.count({ where: { awardDecisionId } })).toBe(0);
 
     // Names are compared ignoring case and extra spaces.
-    await decideAward(t.governor, awardDecisionId, { decision: "APPROVED", typedName: `  ${t.governor.name.toUpperCase()} `, comment: "", contentHash: hash }, APPROVED);
+    await decideAward(
+      t.governor,
+      awardDecisionId,
+      { decision: "APPROVED", typedName: `  ${t.governor.name.toUpperCase()} `, comment: "", contentHash: hash },
+      APPROVED,
+    );
     const signOff = await db.signOff.findFirstOrThrow({ where: { awardDecisionId } });
     expect(signOff).toMatchObject({ decision: "APPROVED", signerRole: "GOVERNOR", contentHash: hash, signerId: t.governor.id });
     // What was typed is kept as typed (trimmed), with the account's name beside it.
@@ -183,10 +250,20 @@ describe("the governor's sign-off", () => {
 
   it("asking for changes sends the tender back to moderation and tells the panel; a new recommendation is needed", async () => {
     const { awardDecisionId } = await recommendTop();
-    const noComment = await decideAward(t.governor, awardDecisionId, { decision: "CHANGES_REQUESTED", typedName: "", comment: " ", contentHash: await hashOf(awardDecisionId) }, APPROVED).catch((e: unknown) => e);
+    const noComment = await decideAward(
+      t.governor,
+      awardDecisionId,
+      { decision: "CHANGES_REQUESTED", typedName: "", comment: " ", contentHash: await hashOf(awardDecisionId) },
+      APPROVED,
+    ).catch((e: unknown) => e);
     expect((noComment as Invalid).fieldErrors).toEqual({ comment: "Say what needs to change" });
     const comment = "Please look again at how B would cover evenings on the wings.";
-    await decideAward(t.governor, awardDecisionId, { decision: "CHANGES_REQUESTED", typedName: "", comment, contentHash: await hashOf(awardDecisionId) }, APPROVED);
+    await decideAward(
+      t.governor,
+      awardDecisionId,
+      { decision: "CHANGES_REQUESTED", typedName: "", comment, contentHash: await hashOf(awardDecisionId) },
+      APPROVED,
+    );
     expect(await tenderStatus()).toBe("MODERATION");
     expect((await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } })).status).toBe("CHANGES_REQUESTED");
     for (const member of t.panel) {
@@ -195,22 +272,57 @@ describe("the governor's sign-off", () => {
       expect(notices[0]!.body).toContain(comment);
     }
     // The panel moderates again, the ranking is frozen again and a new recommendation goes to the governor.
-    await reviseScore(t.technicians[0]!, t.id, { bidId: t.bids.b, criterionId: t.criteria.secondQuality, score: "4", reason: "They do cover evenings: page 4 of their answer.", revisionReason: "The governor asked us to look again." }, APPROVED);
+    await reviseScore(
+      t.technicians[0]!,
+      t.id,
+      {
+        bidId: t.bids.b,
+        criterionId: t.criteria.secondQuality,
+        score: "4",
+        reason: "They do cover evenings: page 4 of their answer.",
+        revisionReason: "The governor asked us to look again.",
+      },
+      APPROVED,
+    );
     await freezeRanking(t.commissioner, t.id, new Date(APPROVED.getTime() + 60_000));
-    const next = await recommendAward(t.commissioner, t.id, { bidId: t.bids.a, justification: "", noteToYoungCommissioners: NOTE }, new Date(APPROVED.getTime() + 120_000));
+    const next = await recommendAward(
+      t.commissioner,
+      t.id,
+      { bidId: t.bids.a, justification: "", noteToYoungCommissioners: NOTE },
+      new Date(APPROVED.getTime() + 120_000),
+    );
     const request = await getAwardSignOff(t.governor, next.awardDecisionId);
     expect(request.earlier.map((e) => e.status)).toEqual(["CHANGES_REQUESTED"]);
     // B's working-together score: (3 + 3 + 3 + 4) / 4 = 13/4; total 30 + 30×13/4/5 + 16 = 30 + 19.5 + 16 = 65.50
     expect(request.summary.ranking.map((r) => r.total)).toEqual(["84.00", "65.50"]);
-    await expect(decideAward(t.governor, awardDecisionId, { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash: await hashOf(awardDecisionId) }, APPROVED)).rejects.toBeInstanceOf(Conflict);
+    await expect(
+      decideAward(
+        t.governor,
+        awardDecisionId,
+        { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash: await hashOf(awardDecisionId) },
+        APPROVED,
+      ),
+    ).rejects.toBeInstanceOf(Conflict);
   });
 
   it("rejecting needs a reason and sends the tender back to moderation for the commissioner to re-run or cancel", async () => {
     const { awardDecisionId } = await recommendTop();
-    await decideAward(t.governor, awardDecisionId, { decision: "REJECTED", typedName: "", comment: "The service does not cover the separation unit.", contentHash: await hashOf(awardDecisionId) }, APPROVED);
+    await decideAward(
+      t.governor,
+      awardDecisionId,
+      {
+        decision: "REJECTED",
+        typedName: "",
+        comment: "The service does not cover the separation unit.",
+        contentHash: await hashOf(awardDecisionId),
+      },
+      APPROVED,
+    );
     expect(await tenderStatus()).toBe("MODERATION");
     expect((await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } })).status).toBe("REJECTED");
-    const notice = await db.notification.findFirstOrThrow({ where: { userId: t.commissioner.id, title: { startsWith: "Governor rejected" } } });
+    const notice = await db.notification.findFirstOrThrow({
+      where: { userId: t.commissioner.id, title: { startsWith: "Governor rejected" } },
+    });
     expect(notice.body).toContain("separation unit");
   });
 });
@@ -228,11 +340,19 @@ describe("confirming the award after standstill", () => {
     // The day after the old, short end is still inside the standstill.
     await expect(confirmAward(t.commissioner, t.id, new Date(SHORT_END.getTime() + 1))).rejects.toThrow(SENTENCE);
     await expect(confirmAward(t.commissioner, t.id, STANDSTILL_END)).rejects.toBeInstanceOf(Conflict);
-    await expect(confirmAward(await createActor("COMMISSIONER"), t.id, new Date(STANDSTILL_END.getTime() + 1))).rejects.toBeInstanceOf(Forbidden);
+    await expect(confirmAward(await createActor("COMMISSIONER"), t.id, new Date(STANDSTILL_END.getTime() + 1))).rejects.toBeInstanceOf(
+      Forbidden,
+    );
     const { contractId } = await confirmAward(t.commissioner, t.id, new Date(STANDSTILL_END.getTime() + 1));
     expect(await tenderStatus()).toBe("AWARDED");
     const contract = await db.contract.findUniqueOrThrow({ where: { id: contractId } });
-    expect(contract).toMatchObject({ organisationId: t.organisations.a, bidId: t.bids.a, establishmentId: t.establishmentId, valuePence: 100_000_000n, status: "ACTIVE" });
+    expect(contract).toMatchObject({
+      organisationId: t.organisations.a,
+      bidId: t.bids.a,
+      establishmentId: t.establishmentId,
+      valuePence: 100_000_000n,
+      status: "ACTIVE",
+    });
     expect(contract.startDate.toISOString().slice(0, 10)).toBe("2027-04-01");
     expect(contract.endDate.toISOString().slice(0, 10)).toBe("2030-03-31");
     await expect(confirmAward(t.commissioner, t.id, new Date(STANDSTILL_END.getTime() + 2))).rejects.toBeInstanceOf(Conflict);
@@ -244,12 +364,17 @@ describe("confirming the award after standstill", () => {
 
     // The summary the governor approved is altered afterwards: the approval no longer matches it.
     const original = await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } });
-    await db.awardDecision.update({ where: { id: awardDecisionId }, data: { summary: { ...(original.summary as object), justification: "edited later" } } });
+    await db.awardDecision.update({
+      where: { id: awardDecisionId },
+      data: { summary: { ...(original.summary as object), justification: "edited later" } },
+    });
     await expect(confirmAward(t.commissioner, t.id, after)).rejects.toThrow(/no valid sign-off/);
     await db.awardDecision.update({ where: { id: awardDecisionId }, data: { summary: original.summary as object } });
 
     // The signer no longer governs this establishment.
-    await db.governorEstablishment.delete({ where: { userId_establishmentId: { userId: t.governor.id, establishmentId: t.establishmentId } } });
+    await db.governorEstablishment.delete({
+      where: { userId_establishmentId: { userId: t.governor.id, establishmentId: t.establishmentId } },
+    });
     await expect(confirmAward(t.commissioner, t.id, after)).rejects.toThrow(/no valid sign-off/);
     await db.governorEstablishment.create({ data: { userId: t.governor.id, establishmentId: t.establishmentId } });
 
@@ -272,7 +397,14 @@ describe("outcome letters", () => {
     const awardDecisionId = (await recommendTop()).awardDecisionId;
     const providerA = await db.user.findFirstOrThrow({ where: { organisationId: t.organisations.a } });
     const providerB = await db.user.findFirstOrThrow({ where: { organisationId: t.organisations.b } });
-    const asActor = (u: typeof providerA): Actor => ({ id: u.id, role: "PROVIDER", name: u.name, email: u.email, organisationId: u.organisationId, establishmentIds: [] });
+    const asActor = (u: typeof providerA): Actor => ({
+      id: u.id,
+      role: "PROVIDER",
+      name: u.name,
+      email: u.email,
+      organisationId: u.organisationId,
+      establishmentIds: [],
+    });
 
     // Before the governor approves there is no letter.
     await expect(getOutcomeLetter(asActor(providerB), awardDecisionId)).rejects.toBeInstanceOf(NotFound);
@@ -285,7 +417,11 @@ describe("outcome letters", () => {
     expect(letterB.standstill.sentence).toBe(SENTENCE);
     expect(letterB.legacyStandstillEndsAt).toBeNull();
     // B's own scores: Quality 3.00 (30.00 points), Working together 3.00 (18.00), Price 4.00 (16.00).
-    expect(letterB.criteria.map((c) => [c.name, c.score, c.weightedPoints])).toEqual([["Quality", "3.00", "30.00"], ["Working together", "3.00", "18.00"], ["Price", "4.00", "16.00"]]);
+    expect(letterB.criteria.map((c) => [c.name, c.score, c.weightedPoints])).toEqual([
+      ["Quality", "3.00", "30.00"],
+      ["Working together", "3.00", "18.00"],
+      ["Price", "4.00", "16.00"],
+    ]);
     expect(letterB.criteria[0]!.reasons).toEqual(Array(4).fill(REASONS.b));
     const text = JSON.stringify(letterB);
     expect(text).not.toContain(REASONS.a);
@@ -316,9 +452,16 @@ describe("the commissioner's award page", () => {
     expect(before.liveResult?.bids.map((b) => b.totalDisplay)).toEqual(["84.00", "64.00"]);
     expect(before.tender.rankingFrozenAt?.toISOString()).toBe(FROZEN.toISOString());
     const { awardDecisionId } = await recommendTop();
-    await decideAward(t.governor, awardDecisionId, { decision: "CHANGES_REQUESTED", typedName: "", comment: "Check evenings.", contentHash: await hashOf(awardDecisionId) }, APPROVED);
+    await decideAward(
+      t.governor,
+      awardDecisionId,
+      { decision: "CHANGES_REQUESTED", typedName: "", comment: "Check evenings.", contentHash: await hashOf(awardDecisionId) },
+      APPROVED,
+    );
     const after = await getAwardForCommissioner(t.commissioner, t.id);
-    expect(after.decisions[0]!.signOffs.map((s) => [s.decision, s.comment, s.signer.name])).toEqual([["CHANGES_REQUESTED", "Check evenings.", t.governor.name]]);
+    expect(after.decisions[0]!.signOffs.map((s) => [s.decision, s.comment, s.signer.name])).toEqual([
+      ["CHANGES_REQUESTED", "Check evenings.", t.governor.name],
+    ]);
     await expect(getAwardForCommissioner(t.governor, t.id)).rejects.toBeInstanceOf(NotFound);
   });
 });

@@ -17,7 +17,9 @@ async function fingerprint(): Promise<Record<string, { rows: number; hash: strin
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    const { rows: tables } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const { rows: tables } = await client.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
     const out: Record<string, { rows: number; hash: string }> = {};
     for (const { tablename } of tables) {
       const { rows } = await client.query<{ n: number; hash: string }>(
@@ -71,7 +73,10 @@ describe("npm run db:backup and npm run db:restore", () => {
 
   it("refuses a file that is not a backup, with a clear message, and changes nothing", async () => {
     const before = await fingerprint();
-    const result = spawnSync(process.execPath, ["--import", "tsx", path.join("scripts", "restore.ts"), "package.json"], { env: process.env, encoding: "utf8" });
+    const result = spawnSync(process.execPath, ["--import", "tsx", path.join("scripts", "restore.ts"), "package.json"], {
+      env: process.env,
+      encoding: "utf8",
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).not.toBe("");
     expect(await fingerprint()).toEqual(before);

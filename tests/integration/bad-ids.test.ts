@@ -39,7 +39,10 @@ describe("malformed ids", () => {
         ["getAwardSignOff", () => getAwardSignOff(governor, id)],
         ["getOutcomeLetter", () => getOutcomeLetter(provider, id)],
         ["getPanelOutcome", () => getPanelOutcome(technician, id)],
-        ["decideAward", () => decideAward(governor, id, { decision: "APPROVED", typedName: governor.name, comment: "", contentHash: "x" }, NOW)],
+        [
+          "decideAward",
+          () => decideAward(governor, id, { decision: "APPROVED", typedName: governor.name, comment: "", contentHash: "x" }, NOW),
+        ],
         ["uploadAttachment", () => uploadAttachment(provider, id, { filename: "a.pdf", bytes: FILES.pdf }, NOW)],
         ["downloadAttachment", () => downloadAttachment(provider, id, NOW)],
         ["revealAsker", () => revealAsker(commissioner, id)],

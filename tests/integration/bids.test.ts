@@ -24,7 +24,10 @@ beforeEach(async () => {
 
 describe("a provider's bid", () => {
   it("saves a draft, then submits with a receipt (time + SHA-256 of the content) emailed to the organisation", async () => {
-    const { organisation, users: [grace, oliver] } = await providerOrganisation();
+    const {
+      organisation,
+      users: [grace, oliver],
+    } = await providerOrganisation();
     await saveBidDraft(grace, tender.id, { responses: { [tender.criteria.quality]: "Draft ✓ — ünïcödé text" } }, BEFORE);
     expect((await getMyBid(grace, tender.id))?.status).toBe("DRAFT");
 
@@ -32,7 +35,12 @@ describe("a provider's bid", () => {
     expect(receipt.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(receipt.submittedAt).toEqual(BEFORE);
     const bid = await getMyBid(grace, tender.id);
-    expect(bid).toMatchObject({ status: "SUBMITTED", organisationId: organisation.id, pricePence: 125_000_050n, contentHash: receipt.contentHash });
+    expect(bid).toMatchObject({
+      status: "SUBMITTED",
+      organisationId: organisation.id,
+      pricePence: 125_000_050n,
+      contentHash: receipt.contentHash,
+    });
     expect(bid?.versions).toHaveLength(1);
     const emails = await db.outboxMessage.findMany({ where: { template: "bid-receipt", to: { in: [grace.email, oliver.email] } } });
     expect(emails).toHaveLength(2);
@@ -51,9 +59,13 @@ describe("a provider's bid", () => {
   });
 
   it("submitting needs every quality answer and the price; word limits and money are checked; nothing is written", async () => {
-    const { users: [grace] } = await providerOrganisation();
+    const {
+      users: [grace],
+    } = await providerOrganisation();
     const long = Array.from({ length: 51 }, (_, i) => `word${i}`).join(" ");
-    const error = await submitBid(grace, tender.id, { responses: { [tender.criteria.quality]: long }, price: "12.345" }, BEFORE).catch((e: unknown) => e);
+    const error = await submitBid(grace, tender.id, { responses: { [tender.criteria.quality]: long }, price: "12.345" }, BEFORE).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Invalid);
     expect((error as Invalid).fieldErrors).toEqual({
       [`response.${tender.criteria.quality}`]: "Your answer to “Quality” has 51 words. The limit is 50.",
@@ -62,7 +74,12 @@ describe("a provider's bid", () => {
     });
     const missingPrice = await submitBid(grace, tender.id, { responses: answers(tender) }, BEFORE).catch((e: unknown) => e);
     expect((missingPrice as Invalid).fieldErrors).toEqual({ price: "Enter your price" });
-    const huge = await saveBidDraft(grace, tender.id, { responses: { [tender.criteria.secondQuality]: "x".repeat(100_001) } }, BEFORE).catch((e: unknown) => e);
+    const huge = await saveBidDraft(
+      grace,
+      tender.id,
+      { responses: { [tender.criteria.secondQuality]: "x".repeat(100_001) } },
+      BEFORE,
+    ).catch((e: unknown) => e);
     expect((huge as Invalid).fieldErrors[`response.${tender.criteria.secondQuality}`]).toMatch(/too long/);
     expect(await getMyBid(grace, tender.id)).toBeNull();
   });
@@ -83,7 +100,9 @@ describe("a provider's bid", () => {
   });
 
   it("refuses a draft tender and an unknown tender without revealing anything", async () => {
-    const { users: [grace] } = await providerOrganisation();
+    const {
+      users: [grace],
+    } = await providerOrganisation();
     const draft = await publishedTender({ deadline: DEADLINE });
     await db.tender.update({ where: { id: draft.id }, data: { status: "DRAFT" } });
     await expect(saveBidDraft(grace, draft.id, { responses: {} }, BEFORE)).rejects.toBeInstanceOf(NotFound);
@@ -92,8 +111,12 @@ describe("a provider's bid", () => {
   });
 
   it("the deadline boundary: a submit at the deadline instant is on time, at deadline + 1 ms it is refused", async () => {
-    const { users: [grace] } = await providerOrganisation();
-    await expect(submitBid(grace, tender.id, { responses: answers(tender), price: "100" }, DEADLINE)).resolves.toMatchObject({ submittedAt: DEADLINE });
+    const {
+      users: [grace],
+    } = await providerOrganisation();
+    await expect(submitBid(grace, tender.id, { responses: answers(tender), price: "100" }, DEADLINE)).resolves.toMatchObject({
+      submittedAt: DEADLINE,
+    });
     const late = new Date(DEADLINE.getTime() + 1);
     await expect(submitBid(grace, tender.id, { responses: answers(tender, "Late change"), price: "90" }, late)).rejects.toThrow(
       "The submission deadline has passed, so bids can no longer be sent, changed or withdrawn.",
@@ -107,7 +130,9 @@ describe("a provider's bid", () => {
   });
 
   it("withdraw, then submit again before the deadline", async () => {
-    const { users: [grace] } = await providerOrganisation();
+    const {
+      users: [grace],
+    } = await providerOrganisation();
     await expect(withdrawBid(grace, tender.id, BEFORE)).rejects.toThrow("There is no submitted bid to withdraw.");
     await submitBid(grace, tender.id, { responses: answers(tender), price: "100" }, BEFORE);
     await withdrawBid(grace, tender.id, BEFORE);
@@ -119,9 +144,13 @@ describe("a provider's bid", () => {
   });
 
   it("a stale form (a colleague saved meanwhile) is refused, and concurrent saves never create two bids", async () => {
-    const { users: [grace, oliver] } = await providerOrganisation();
+    const {
+      users: [grace, oliver],
+    } = await providerOrganisation();
     const results = await Promise.allSettled(
-      [grace, oliver, grace, oliver].map((u, i) => saveBidDraft(u, tender.id, { responses: { [tender.criteria.quality]: `version ${i}` } }, BEFORE)),
+      [grace, oliver, grace, oliver].map((u, i) =>
+        saveBidDraft(u, tender.id, { responses: { [tender.criteria.quality]: `version ${i}` } }, BEFORE),
+      ),
     );
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
     expect(await db.bid.count({ where: { tenderId: tender.id } })).toBe(1);
@@ -133,7 +162,9 @@ describe("a provider's bid", () => {
   });
 
   it("a double submit makes two versions of one bid, never two bids", async () => {
-    const { users: [grace] } = await providerOrganisation();
+    const {
+      users: [grace],
+    } = await providerOrganisation();
     await Promise.all([
       submitBid(grace, tender.id, { responses: answers(tender), price: "100" }, BEFORE),
       submitBid(grace, tender.id, { responses: answers(tender), price: "100" }, BEFORE),
@@ -145,7 +176,9 @@ describe("a provider's bid", () => {
 
 describe("attachments", () => {
   it("accepts PDF and DOCX by content, refuses other files, and keeps a removed file for the version that listed it", async () => {
-    const { users: [grace] } = await providerOrganisation();
+    const {
+      users: [grace],
+    } = await providerOrganisation();
     const pdf = await uploadAttachment(grace, tender.id, { filename: "../../etc/Method statement.pdf", bytes: FILES.pdf }, BEFORE);
     await uploadAttachment(grace, tender.id, { filename: "Staffing.docx", bytes: FILES.docx }, BEFORE);
     const bid = await getMyBid(grace, tender.id);

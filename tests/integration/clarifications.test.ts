@@ -26,12 +26,27 @@ describe("clarification questions", () => {
     const { id } = await askQuestion(asker.users[0], tender.id, { question: "Is the service 24/7, including weekends?" }, BEFORE);
 
     expect(await listPublishedClarifications(tender.id)).toEqual([]);
-    expect(await listMyQuestions(asker.users[1], tender.id)).toEqual([expect.objectContaining({ question: "Is the service 24/7, including weekends?", answer: null })]);
+    expect(await listMyQuestions(asker.users[1], tender.id)).toEqual([
+      expect.objectContaining({ question: "Is the service 24/7, including weekends?", answer: null }),
+    ]);
     expect(await listMyQuestions(bidder.users[0], tender.id)).toEqual([]);
 
-    await answerQuestion(tender.commissioner, tender.id, id, { answer: "Yes. Nursing cover is 24/7; GP sessions run on weekdays." }, BEFORE);
+    await answerQuestion(
+      tender.commissioner,
+      tender.id,
+      id,
+      { answer: "Yes. Nursing cover is 24/7; GP sessions run on weekdays." },
+      BEFORE,
+    );
     const published = await listPublishedClarifications(tender.id);
-    expect(published).toEqual([{ id, question: "Is the service 24/7, including weekends?", answer: "Yes. Nursing cover is 24/7; GP sessions run on weekdays.", publishedAt: BEFORE }]);
+    expect(published).toEqual([
+      {
+        id,
+        question: "Is the service 24/7, including weekends?",
+        answer: "Yes. Nursing cover is 24/7; GP sessions run on weekdays.",
+        publishedAt: BEFORE,
+      },
+    ]);
     expect(JSON.stringify(published)).not.toContain("Asking Org");
 
     const told = await db.notification.findMany({ where: { title: { startsWith: "New clarification answer" } }, select: { userId: true } });
@@ -52,7 +67,9 @@ describe("clarification questions", () => {
   });
 
   it("checks the question, the role and the clarification deadline", async () => {
-    const { users: [p] } = await providerOrganisation();
+    const {
+      users: [p],
+    } = await providerOrganisation();
     await expect(askQuestion(p, tender.id, { question: "   " }, BEFORE)).rejects.toBeInstanceOf(Invalid);
     await expect(askQuestion(p, tender.id, { question: "x".repeat(2001) }, BEFORE)).rejects.toThrow(Invalid);
     await expect(askQuestion(await createActor("COMMISSIONER"), tender.id, { question: "Q?" }, BEFORE)).rejects.toBeInstanceOf(Forbidden);
@@ -63,9 +80,13 @@ describe("clarification questions", () => {
   });
 
   it("only the commissioners running the tender answer", async () => {
-    const { users: [p] } = await providerOrganisation();
+    const {
+      users: [p],
+    } = await providerOrganisation();
     const { id } = await askQuestion(p, tender.id, { question: "Q?" }, BEFORE);
-    await expect(answerQuestion(await createActor("COMMISSIONER"), tender.id, id, { answer: "A" }, BEFORE)).rejects.toBeInstanceOf(Forbidden);
+    await expect(answerQuestion(await createActor("COMMISSIONER"), tender.id, id, { answer: "A" }, BEFORE)).rejects.toBeInstanceOf(
+      Forbidden,
+    );
     await expect(answerQuestion(tender.technicians[0]!, tender.id, id, { answer: "A" }, BEFORE)).rejects.toBeInstanceOf(Forbidden);
     await expect(answerQuestion(tender.commissioner, tender.id, id, { answer: "" }, BEFORE)).rejects.toBeInstanceOf(Invalid);
   });

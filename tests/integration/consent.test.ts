@@ -31,7 +31,9 @@ beforeEach(async () => {
 /** A young commissioner who has not agreed yet, already on the panel (or invited to it). */
 async function newcomer(status: "ACCEPTED" | "INVITED", label: string, tenderId = t.id): Promise<{ actor: Actor; seatId: string }> {
   const actor = await createActor("TECHNICIAN", { consented: false });
-  const seat = await db.panelMember.create({ data: { tenderId, userId: actor.id, role: "TECHNICIAN", status, anonymousLabel: label, invitedById: t.commissioner.id } });
+  const seat = await db.panelMember.create({
+    data: { tenderId, userId: actor.id, role: "TECHNICIAN", status, anonymousLabel: label, invitedById: t.commissioner.id },
+  });
   return { actor, seatId: seat.id };
 }
 
@@ -45,7 +47,9 @@ async function expectNoPanelAccess(actor: Actor) {
   await expect(getPanelWorkspace(actor, t.id, OPENED)).rejects.toThrow(refused);
   await expect(getScoringSheet(actor, t.id, t.bids.a, OPENED)).rejects.toBeInstanceOf(Forbidden);
   await expect(getModerationView(actor, t.id, OPENED)).rejects.toBeInstanceOf(Forbidden);
-  await expect(declareConflicts(actor, t.id, [{ organisationId: t.organisations.a, hasConflict: false }], OPENED)).rejects.toBeInstanceOf(Forbidden);
+  await expect(declareConflicts(actor, t.id, [{ organisationId: t.organisations.a, hasConflict: false }], OPENED)).rejects.toBeInstanceOf(
+    Forbidden,
+  );
   await expect(saveBidScores(actor, t.id, t.bids.a, scoreSheet(t, [3, 3], REASON), false, OPENED)).rejects.toThrow(refused);
   await expect(saveBidScores(actor, t.id, t.bids.a, scoreSheet(t, [3, 3], REASON), true, OPENED)).rejects.toBeInstanceOf(Forbidden);
   await expect(logTime(actor, timeInput(t.id), NOW)).rejects.toThrow(refused);
@@ -90,7 +94,9 @@ describe("no panel access before consent", () => {
 
   it("a consent to an older version of the text does not count", async () => {
     const { actor } = await newcomer("ACCEPTED", "C");
-    await db.technicianConsent.create({ data: { userId: actor.id, textVersion: "2025-01-v0", acceptedAt: new Date("2025-01-10T10:00:00Z") } });
+    await db.technicianConsent.create({
+      data: { userId: actor.id, textVersion: "2025-01-v0", acceptedAt: new Date("2025-01-10T10:00:00Z") },
+    });
     expect(await hasConsented(actor)).toBe(false);
     expect(await currentConsent(actor.id)).toBeNull();
     await expectNoPanelAccess(actor);
@@ -123,7 +129,12 @@ describe("giving consent", () => {
     const events = await db.auditEvent.findMany({ where: { action: "technician.consent_given", actorId: tech.id } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ entityType: "TechnicianConsent", entityId: id, actorRole: "TECHNICIAN" });
-    expect(events[0]!.after).toMatchObject({ textVersion: CONSENT_TEXT_VERSION, nameChanged: true, phoneChanged: true, under18Changed: true });
+    expect(events[0]!.after).toMatchObject({
+      textVersion: CONSENT_TEXT_VERSION,
+      nameChanged: true,
+      phoneChanged: true,
+      under18Changed: true,
+    });
     expect(JSON.stringify([events[0]!.before, events[0]!.after])).not.toContain("900123");
   });
 
@@ -137,7 +148,9 @@ describe("giving consent", () => {
   });
 
   it("needs the confirm box ticked", async () => {
-    expect(await fieldErrors(giveConsent(tech, agree({ confirm: false }), AGREED))).toEqual({ confirm: "Tick the box to say you understand and want to take part" });
+    expect(await fieldErrors(giveConsent(tech, agree({ confirm: false }), AGREED))).toEqual({
+      confirm: "Tick the box to say you understand and want to take part",
+    });
     expect(await db.technicianConsent.count({ where: { userId: tech.id } })).toBe(0);
   });
 
@@ -146,7 +159,9 @@ describe("giving consent", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: tech.id } })).name).toBe(tech.name);
 
     const other = (await newcomer("ACCEPTED", "D")).actor;
-    expect(await fieldErrors(giveConsent(other, agree({ chosenName: "x".repeat(61) }), AGREED))).toEqual({ chosenName: "Your name must be 60 characters or fewer" });
+    expect(await fieldErrors(giveConsent(other, agree({ chosenName: "x".repeat(61) }), AGREED))).toEqual({
+      chosenName: "Your name must be 60 characters or fewer",
+    });
     expect(await fieldErrors(giveConsent(other, agree({ chosenName: "Jay\u0007" }), AGREED))).toHaveProperty("chosenName");
     await giveConsent(other, agree({ chosenName: "  Zoë 李 Ngozi-Ọ́kàfọ̀  " }), AGREED);
     expect((await db.user.findUniqueOrThrow({ where: { id: other.id } })).name).toBe("Zoë 李 Ngozi-Ọ́kàfọ̀".normalize("NFC"));
@@ -158,7 +173,9 @@ describe("giving consent", () => {
 
   it("checks the phone number: optional, numbers, spaces and + only, 7 to 20 characters", async () => {
     for (const bad of ["call me", "123", "0770-090-0123", "1".repeat(21), "++447700900123", "07700 9OO123"]) {
-      expect(await fieldErrors(giveConsent(tech, agree({ phone: bad }), AGREED))).toEqual({ phone: "Enter a phone number using only numbers, spaces and +, like 07700 900123" });
+      expect(await fieldErrors(giveConsent(tech, agree({ phone: bad }), AGREED))).toEqual({
+        phone: "Enter a phone number using only numbers, spaces and +, like 07700 900123",
+      });
     }
     await giveConsent(tech, agree({ phone: "  +44 7700 900123 " }), AGREED);
     expect((await db.user.findUniqueOrThrow({ where: { id: tech.id } })).phone).toBe("+44 7700 900123");
@@ -169,8 +186,15 @@ describe("giving consent", () => {
   });
 
   it("stores under 18 as yes, no or not given, and nothing else", async () => {
-    expect(await fieldErrors(giveConsent(tech, agree({ under18: "maybe" }), AGREED))).toEqual({ under18: "Choose yes or no, or leave both empty" });
-    const cases: [string | undefined, boolean | null][] = [["yes", true], ["no", false], ["", null], [undefined, null]];
+    expect(await fieldErrors(giveConsent(tech, agree({ under18: "maybe" }), AGREED))).toEqual({
+      under18: "Choose yes or no, or leave both empty",
+    });
+    const cases: [string | undefined, boolean | null][] = [
+      ["yes", true],
+      ["no", false],
+      ["", null],
+      [undefined, null],
+    ];
     for (const [answer, stored] of cases) {
       const actor = await createActor("TECHNICIAN", { consented: false });
       await giveConsent(actor, agree({ under18: answer }), AGREED);
@@ -179,12 +203,17 @@ describe("giving consent", () => {
   });
 
   it("reports every problem at once", async () => {
-    expect(Object.keys(await fieldErrors(giveConsent(tech, { textVersion: CONSENT_TEXT_VERSION, confirm: false, chosenName: "x".repeat(61), phone: "abc", under18: "?" }, AGREED)))).toEqual([
-      "confirm",
-      "chosenName",
-      "phone",
-      "under18",
-    ]);
+    expect(
+      Object.keys(
+        await fieldErrors(
+          giveConsent(
+            tech,
+            { textVersion: CONSENT_TEXT_VERSION, confirm: false, chosenName: "x".repeat(61), phone: "abc", under18: "?" },
+            AGREED,
+          ),
+        ),
+      ),
+    ).toEqual(["confirm", "chosenName", "phone", "under18"]);
   });
 
   it("cannot be given twice for the same text", async () => {
@@ -211,9 +240,20 @@ describe("withdrawing consent", () => {
     await saveBidScores(tech, t.id, t.bids.a, scoreSheet(t, [5, 5], REASON), true, OPENED);
     await saveBidScores(tech, t.id, t.bids.b, { scores: { [t.criteria.quality]: { score: "2", reason: "" } } }, false, OPENED);
     const other = await publishedTender({ deadline: new Date("2027-03-01T17:00:00Z") });
-    const invitation = await db.panelMember.create({ data: { tenderId: other.id, userId: tech.id, role: "TECHNICIAN", status: "INVITED", anonymousLabel: "C", invitedById: other.commissioner.id } });
+    const invitation = await db.panelMember.create({
+      data: {
+        tenderId: other.id,
+        userId: tech.id,
+        role: "TECHNICIAN",
+        status: "INVITED",
+        anonymousLabel: "C",
+        invitedById: other.commissioner.id,
+      },
+    });
 
-    expect(await fieldErrors(withdrawConsent(tech, { confirm: false }, LATER))).toEqual({ confirm: "Tick the box to say you want to withdraw" });
+    expect(await fieldErrors(withdrawConsent(tech, { confirm: false }, LATER))).toEqual({
+      confirm: "Tick the box to say you want to withdraw",
+    });
     expect(await hasConsented(tech)).toBe(true);
 
     const result = await withdrawConsent(tech, { confirm: true }, LATER);
@@ -223,15 +263,26 @@ describe("withdrawing consent", () => {
     expect(consents[0]!.withdrawnAt).toEqual(LATER);
     expect(await hasConsented(tech)).toBe(false);
 
-    expect(await db.panelMember.findUniqueOrThrow({ where: { id: seatId } })).toMatchObject({ status: "STEPPED_BACK", steppedBackAt: LATER, keepSubmittedScores: true });
+    expect(await db.panelMember.findUniqueOrThrow({ where: { id: seatId } })).toMatchObject({
+      status: "STEPPED_BACK",
+      steppedBackAt: LATER,
+      keepSubmittedScores: true,
+    });
     expect(await db.score.count({ where: { panelMemberId: seatId, status: "SUBMITTED" } })).toBe(2);
     expect(await db.score.count({ where: { panelMemberId: seatId, status: "DRAFT" } })).toBe(0);
-    expect(await db.panelMember.findUniqueOrThrow({ where: { id: invitation.id } })).toMatchObject({ status: "DECLINED", respondedAt: LATER });
+    expect(await db.panelMember.findUniqueOrThrow({ where: { id: invitation.id } })).toMatchObject({
+      status: "DECLINED",
+      respondedAt: LATER,
+    });
 
     const audit = await db.auditEvent.findMany({ where: { actorId: tech.id } });
     const actions = audit.map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["technician.consent_withdrawn", "panel.stepped_back", "panel.invitation_declined"]));
-    expect(audit.find((a) => a.action === "panel.stepped_back")!.after).toMatchObject({ keepSubmittedScores: true, draftScoresDiscarded: 1, because: "consent_withdrawn" });
+    expect(audit.find((a) => a.action === "panel.stepped_back")!.after).toMatchObject({
+      keepSubmittedScores: true,
+      draftScoresDiscarded: 1,
+      because: "consent_withdrawn",
+    });
     expect(audit.find((a) => a.action === "technician.consent_withdrawn")!.after).toMatchObject({ steppedBack: 1, invitationsDeclined: 1 });
 
     await expectNoPanelAccess(tech);
@@ -260,7 +311,9 @@ describe("withdrawing consent", () => {
 
   it("works on a consent to an older text, without agreeing to the new one", async () => {
     const { actor, seatId } = await newcomer("ACCEPTED", "C");
-    await db.technicianConsent.create({ data: { userId: actor.id, textVersion: "2025-01-v0", acceptedAt: new Date("2025-01-10T10:00:00Z") } });
+    await db.technicianConsent.create({
+      data: { userId: actor.id, textVersion: "2025-01-v0", acceptedAt: new Date("2025-01-10T10:00:00Z") },
+    });
     expect(await withdrawConsent(actor, { confirm: true }, LATER)).toMatchObject({ steppedBack: 1 });
     expect((await db.panelMember.findUniqueOrThrow({ where: { id: seatId } })).status).toBe("STEPPED_BACK");
   });

@@ -15,9 +15,19 @@ const AWARDED = new Date("2027-01-05T10:00:00Z");
 
 beforeAll(async () => {
   t = await frozenTender();
-  const { awardDecisionId } = await recommendAward(t.commissioner, t.id, { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you all." }, new Date("2026-12-17T14:00:00Z"));
+  const { awardDecisionId } = await recommendAward(
+    t.commissioner,
+    t.id,
+    { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you all." },
+    new Date("2026-12-17T14:00:00Z"),
+  );
   const hash = (await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } })).contentHash;
-  await decideAward(t.governor, awardDecisionId, { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash: hash }, new Date("2026-12-17T15:00:00Z"));
+  await decideAward(
+    t.governor,
+    awardDecisionId,
+    { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash: hash },
+    new Date("2026-12-17T15:00:00Z"),
+  );
   contractId = (await confirmAward(t.commissioner, t.id, AWARDED)).contractId;
 });
 
@@ -49,14 +59,27 @@ describe("contracts register", () => {
     await expect(startRetender(t.commissioner, contractId, AWARDED)).rejects.toThrow(/too early/);
     await expect(startRetender(t.governor, contractId, new Date("2029-06-01T10:00:00Z"))).rejects.toBeInstanceOf(Forbidden);
     const { tenderId } = await startRetender(t.commissioner2, contractId, new Date("2029-06-01T10:00:00Z"));
-    const tender = await db.tender.findUniqueOrThrow({ where: { id: tenderId }, include: { criteria: { orderBy: { position: "asc" } }, panelMembers: true } });
+    const tender = await db.tender.findUniqueOrThrow({
+      where: { id: tenderId },
+      include: { criteria: { orderBy: { position: "asc" } }, panelMembers: true },
+    });
     const old = await db.tender.findUniqueOrThrow({ where: { id: t.id }, include: { criteria: { orderBy: { position: "asc" } } } });
-    expect(tender).toMatchObject({ status: "DRAFT", establishmentId: t.establishmentId, retenderOfContractId: contractId, reference: `${old.reference}-R1`, contractTermMonths: 36 });
+    expect(tender).toMatchObject({
+      status: "DRAFT",
+      establishmentId: t.establishmentId,
+      retenderOfContractId: contractId,
+      reference: `${old.reference}-R1`,
+      contractTermMonths: 36,
+    });
     expect(tender.contractStartDate?.toISOString().slice(0, 10)).toBe("2030-04-01");
-    expect(tender.criteria.map((c) => [c.name, c.weight, c.kind, c.plainLanguageDescription])).toEqual(old.criteria.map((c) => [c.name, c.weight, c.kind, c.plainLanguageDescription]));
+    expect(tender.criteria.map((c) => [c.name, c.weight, c.kind, c.plainLanguageDescription])).toEqual(
+      old.criteria.map((c) => [c.name, c.weight, c.kind, c.plainLanguageDescription]),
+    );
     expect(tender.panelMembers.map((p) => [p.userId, p.isChair])).toEqual([[t.commissioner2.id, true]]);
     // Only one live re-tender per contract.
     await expect(startRetender(t.commissioner, contractId, new Date("2029-06-02T10:00:00Z"))).rejects.toBeInstanceOf(Conflict);
-    expect((await getContract(t.commissioner, contractId, new Date("2029-06-02T10:00:00Z"))).retenders.map((r) => r.id)).toEqual([tenderId]);
+    expect((await getContract(t.commissioner, contractId, new Date("2029-06-02T10:00:00Z"))).retenders.map((r) => r.id)).toEqual([
+      tenderId,
+    ]);
   });
 });

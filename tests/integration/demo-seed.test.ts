@@ -27,7 +27,13 @@ describe("the demo seed", { timeout: 180_000 }, () => {
   it("creates a user for every role and the Feltham re-tender in DRAFT, ready to publish", async () => {
     const result = await seedDemo({ password: "demo password for tests", now });
     expect(result.created).toBe(true);
-    expect(await counts()).toMatchObject({ users: 12, organisations: 4, establishments: 2, tenders: 1 + STAGE_TENDERS.length, contracts: 2 });
+    expect(await counts()).toMatchObject({
+      users: 12,
+      organisations: 4,
+      establishments: 2,
+      tenders: 1 + STAGE_TENDERS.length,
+      contracts: 2,
+    });
 
     const tender = await db.tender.findUniqueOrThrow({
       where: { reference: DEMO_TENDER_REFERENCE },
@@ -52,9 +58,14 @@ describe("the demo seed", { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
     expect(JSON.stringify({ ...tender, estimatedValuePence: String(tender.estimatedValuePence) })).not.toMatch(/lorem|ipsum/i);
 
-    const governor2 = await db.user.findUniqueOrThrow({ where: { email: "governor2@demo.test" }, include: { establishments: { include: { establishment: true } } } });
+    const governor2 = await db.user.findUniqueOrThrow({
+      where: { email: "governor2@demo.test" },
+      include: { establishments: { include: { establishment: true } } },
+    });
     expect(governor2.establishments.map((e) => e.establishment.name)).toEqual(["HMYOI Cookham Wood"]);
-    await expect(authenticate({ email: "technician2@demo.test", password: "demo password for tests", ip: null })).resolves.toMatchObject({ role: "TECHNICIAN" });
+    await expect(authenticate({ email: "technician2@demo.test", password: "demo password for tests", ip: null })).resolves.toMatchObject({
+      role: "TECHNICIAN",
+    });
   });
 
   it("puts a tender at every later stage, through the real use cases, with dates relative to the day of seeding", async () => {
@@ -79,7 +90,10 @@ describe("the demo seed", { timeout: 180_000 }, () => {
     const { result } = await computeResults(db, moderation.id);
     expect(result.bids.flatMap((b) => b.cells).filter((c) => c.divergent).length).toBeGreaterThan(0);
     // Awaiting the Feltham governor's sign-off.
-    const pending = await db.awardDecision.findFirstOrThrow({ where: { tender: { reference: "NHSE-LDN-2026-009" } }, include: { tender: { include: { establishment: true } } } });
+    const pending = await db.awardDecision.findFirstOrThrow({
+      where: { tender: { reference: "NHSE-LDN-2026-009" } },
+      include: { tender: { include: { establishment: true } } },
+    });
     expect(pending.status).toBe("PENDING_SIGNOFF");
     expect(pending.tender.establishment.code).toBe("FMI");
     // Standstill: running today, letters sent to every bidder.

@@ -31,25 +31,43 @@ describe("conflicts of interest", () => {
     expect(before.bids).toEqual([]);
     expect(before.bidders.map((b) => b.name.slice(0, 8))).toEqual(["Bidder A", "Bidder B"]);
     await expect(getScoringSheet(tech, t.id, t.bids.a, OPENED)).rejects.toBeInstanceOf(NotFound);
-    await expect(saveBidScores(tech, t.id, t.bids.a, scoreSheet(t, [3, 3], REASON), false, OPENED)).rejects.toThrow("Declare any conflicts of interest before you see the bids.");
+    await expect(saveBidScores(tech, t.id, t.bids.a, scoreSheet(t, [3, 3], REASON), false, OPENED)).rejects.toThrow(
+      "Declare any conflicts of interest before you see the bids.",
+    );
 
-    const partial = await declareConflicts(tech, t.id, [{ organisationId: t.organisations.a, hasConflict: false }], OPENED).catch((e: unknown) => e);
-    expect((partial as Invalid).fieldErrors).toEqual({ [`conflict.${t.organisations.b}`]: expect.stringMatching(/^Say whether you have a conflict of interest with Bidder B/) });
+    const partial = await declareConflicts(tech, t.id, [{ organisationId: t.organisations.a, hasConflict: false }], OPENED).catch(
+      (e: unknown) => e,
+    );
+    expect((partial as Invalid).fieldErrors).toEqual({
+      [`conflict.${t.organisations.b}`]: expect.stringMatching(/^Say whether you have a conflict of interest with Bidder B/),
+    });
     await declareNoConflicts(t, tech);
     expect((await getPanelWorkspace(tech, t.id, OPENED)).bids).toHaveLength(2);
   });
 
   it("a declared conflict excludes the member from scoring the whole tender; the chair sees it", async () => {
     const tech = t.technicians[1]!;
-    const missingDetails = await declareConflicts(tech, t.id, [
-      { organisationId: t.organisations.a, hasConflict: true },
-      { organisationId: t.organisations.b, hasConflict: false },
-    ], OPENED).catch((e: unknown) => e);
-    expect((missingDetails as Invalid).fieldErrors).toEqual({ [`details.${t.organisations.a}`]: expect.stringMatching(/^Describe your link to Bidder A .* in a few words$/) });
-    await declareConflicts(tech, t.id, [
-      { organisationId: t.organisations.a, hasConflict: true, details: "My aunt is a director of Bidder A." },
-      { organisationId: t.organisations.b, hasConflict: false },
-    ], OPENED);
+    const missingDetails = await declareConflicts(
+      tech,
+      t.id,
+      [
+        { organisationId: t.organisations.a, hasConflict: true },
+        { organisationId: t.organisations.b, hasConflict: false },
+      ],
+      OPENED,
+    ).catch((e: unknown) => e);
+    expect((missingDetails as Invalid).fieldErrors).toEqual({
+      [`details.${t.organisations.a}`]: expect.stringMatching(/^Describe your link to Bidder A .* in a few words$/),
+    });
+    await declareConflicts(
+      tech,
+      t.id,
+      [
+        { organisationId: t.organisations.a, hasConflict: true, details: "My aunt is a director of Bidder A." },
+        { organisationId: t.organisations.b, hasConflict: false },
+      ],
+      OPENED,
+    );
     const workspace = await getPanelWorkspace(tech, t.id, OPENED);
     expect(workspace).toMatchObject({ excluded: true, mayScore: false, bids: [] });
     await expect(saveBidScores(tech, t.id, t.bids.b, scoreSheet(t, [3, 3], REASON), false, OPENED)).rejects.toThrow(/conflict of interest/);
@@ -58,7 +76,12 @@ describe("conflicts of interest", () => {
   });
 
   it("people who are not on the panel see nothing", async () => {
-    for (const actor of [await createActor("COMMISSIONER"), await createActor("TECHNICIAN"), await createActor("PROVIDER"), await createActor("ADMIN")]) {
+    for (const actor of [
+      await createActor("COMMISSIONER"),
+      await createActor("TECHNICIAN"),
+      await createActor("PROVIDER"),
+      await createActor("ADMIN"),
+    ]) {
       await expect(getPanelWorkspace(actor, t.id, OPENED)).rejects.toBeInstanceOf(NotFound);
     }
   });
@@ -69,19 +92,42 @@ describe("scoring", () => {
     const tech = t.technicians[0]!;
     await declareNoConflicts(t, tech);
     await saveBidScores(tech, t.id, t.bids.a, { scores: { [t.criteria.quality]: { score: "4", reason: "" } } }, false, OPENED);
-    await saveBidScores(tech, t.id, t.bids.a, { scores: { [t.criteria.quality]: { score: "", reason: "Thinking about it…" } } }, false, OPENED);
-    const error = await saveBidScores(tech, t.id, t.bids.a, { scores: { [t.criteria.quality]: { score: "4", reason: "ok" } } }, true, OPENED).catch((e: unknown) => e);
+    await saveBidScores(
+      tech,
+      t.id,
+      t.bids.a,
+      { scores: { [t.criteria.quality]: { score: "", reason: "Thinking about it…" } } },
+      false,
+      OPENED,
+    );
+    const error = await saveBidScores(
+      tech,
+      t.id,
+      t.bids.a,
+      { scores: { [t.criteria.quality]: { score: "4", reason: "ok" } } },
+      true,
+      OPENED,
+    ).catch((e: unknown) => e);
     expect((error as Invalid).fieldErrors).toEqual({
       [`reason.${t.criteria.quality}`]: "Write at least one full sentence explaining your score",
       [`score.${t.criteria.secondQuality}`]: "Choose a score for “Working together”",
       [`reason.${t.criteria.secondQuality}`]: "Write a reason for your score",
     });
     for (const bad of ["6", "-1", "2.5", "four"]) {
-      const e = await saveBidScores(tech, t.id, t.bids.a, { scores: { [t.criteria.quality]: { score: bad, reason: REASON } } }, false, OPENED).catch((x: unknown) => x);
+      const e = await saveBidScores(
+        tech,
+        t.id,
+        t.bids.a,
+        { scores: { [t.criteria.quality]: { score: bad, reason: REASON } } },
+        false,
+        OPENED,
+      ).catch((x: unknown) => x);
       expect((e as Invalid).fieldErrors[`score.${t.criteria.quality}`]).toBe("Choose a score from 0 to 5");
     }
     await saveBidScores(tech, t.id, t.bids.a, scoreSheet(t, [4, 3], REASON), true, OPENED);
-    await expect(saveBidScores(tech, t.id, t.bids.a, scoreSheet(t, [5, 5], REASON), true, OPENED)).rejects.toThrow("You have already submitted your scores for this bid.");
+    await expect(saveBidScores(tech, t.id, t.bids.a, scoreSheet(t, [5, 5], REASON), true, OPENED)).rejects.toThrow(
+      "You have already submitted your scores for this bid.",
+    );
   });
 
   it("blind scoring: nobody sees another member's scores until they have submitted all their own", async () => {
@@ -128,7 +174,9 @@ describe("stepping back", () => {
     await stepBack(keeper, t.id, { keepSubmittedScores: true }, OPENED);
     await stepBack(leaver, t.id, { keepSubmittedScores: false }, OPENED);
     expect(await db.score.count({ where: { panelMemberId: { in: [t.seats[keeper.id]!, t.seats[leaver.id]!] }, status: "DRAFT" } })).toBe(0);
-    await expect(saveBidScores(keeper, t.id, t.bids.b, scoreSheet(t, [1, 1], REASON), true, OPENED)).rejects.toThrow("You have stepped back from this panel.");
+    await expect(saveBidScores(keeper, t.id, t.bids.b, scoreSheet(t, [1, 1], REASON), true, OPENED)).rejects.toThrow(
+      "You have stepped back from this panel.",
+    );
 
     await scoreAll(t.commissioner, [3, 3], [3, 3]);
     await scoreAll(t.commissioner2, [3, 3], [3, 3]);
@@ -174,7 +222,10 @@ describe("moderation", () => {
     const techView = await getModerationView(t.technicians[0]!, t.id, OPENED);
     const commissionerView = await getModerationView(t.commissioner2, t.id, OPENED);
     if (!chairView.visible || !techView.visible || !commissionerView.visible) throw new Error("should be visible");
-    expect(commissionerView.columns.filter((c) => c.role === "TECHNICIAN").map((c) => c.name)).toEqual(["Young commissioner A", "Young commissioner B"]);
+    expect(commissionerView.columns.filter((c) => c.role === "TECHNICIAN").map((c) => c.name)).toEqual([
+      "Young commissioner A",
+      "Young commissioner B",
+    ]);
     expect(chairView.columns.filter((c) => c.role === "TECHNICIAN").map((c) => c.name)).toEqual(
       [t.technicians[0]!.name, t.technicians[1]!.name].sort(),
     );
@@ -183,21 +234,66 @@ describe("moderation", () => {
     // Divergence: A/Quality has 4, 2, 4, 5 → max − min = 3
     expect(chairView.result.bids.find((b) => b.bidId === t.bids.a)!.cells[0]!.divergent).toBe(true);
 
-    const missing = await reviseScore(t.commissioner2, t.id, { bidId: t.bids.a, criterionId: t.criteria.quality, score: "4", reason: REASON, revisionReason: "" }, OPENED).catch((e: unknown) => e);
+    const missing = await reviseScore(
+      t.commissioner2,
+      t.id,
+      { bidId: t.bids.a, criterionId: t.criteria.quality, score: "4", reason: REASON, revisionReason: "" },
+      OPENED,
+    ).catch((e: unknown) => e);
     expect((missing as Invalid).fieldErrors).toEqual({ revisionReason: "Say why you are changing your score" });
-    await reviseScore(t.commissioner2, t.id, { bidId: t.bids.a, criterionId: t.criteria.quality, score: "4", reason: "Stronger than I first thought: the staffing plan is detailed.", revisionReason: "I missed the staffing annex." }, OPENED);
-    await reviseScore(t.commissioner2, t.id, { bidId: t.bids.a, criterionId: t.criteria.quality, score: "3", reason: "On reflection the plan lacks weekend cover detail.", revisionReason: "Discussed in the meeting." }, OPENED);
-    const score = await db.score.findFirstOrThrow({ where: { panelMemberId: t.seats[t.commissioner2.id], bidId: t.bids.a, criterionId: t.criteria.quality }, include: { revisions: { orderBy: { revisedAt: "asc" } } } });
+    await reviseScore(
+      t.commissioner2,
+      t.id,
+      {
+        bidId: t.bids.a,
+        criterionId: t.criteria.quality,
+        score: "4",
+        reason: "Stronger than I first thought: the staffing plan is detailed.",
+        revisionReason: "I missed the staffing annex.",
+      },
+      OPENED,
+    );
+    await reviseScore(
+      t.commissioner2,
+      t.id,
+      {
+        bidId: t.bids.a,
+        criterionId: t.criteria.quality,
+        score: "3",
+        reason: "On reflection the plan lacks weekend cover detail.",
+        revisionReason: "Discussed in the meeting.",
+      },
+      OPENED,
+    );
+    const score = await db.score.findFirstOrThrow({
+      where: { panelMemberId: t.seats[t.commissioner2.id], bidId: t.bids.a, criterionId: t.criteria.quality },
+      include: { revisions: { orderBy: { revisedAt: "asc" } } },
+    });
     expect(score.score).toBe(3);
-    expect(score.revisions.map((r) => [r.previousScore, r.newScore])).toEqual([[2, 4], [4, 3]]);
+    expect(score.revisions.map((r) => [r.previousScore, r.newScore])).toEqual([
+      [2, 4],
+      [4, 3],
+    ]);
     // A member cannot revise someone else's score: there is no such score of theirs.
-    await expect(reviseScore(t.technicians[0]!, t.id, { bidId: t.bids.b, criterionId: t.criteria.price, score: "5", reason: REASON, revisionReason: "x" }, OPENED)).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      reviseScore(
+        t.technicians[0]!,
+        t.id,
+        { bidId: t.bids.b, criterionId: t.criteria.price, score: "5", reason: REASON, revisionReason: "x" },
+        OPENED,
+      ),
+    ).rejects.toBeInstanceOf(NotFound);
 
     await freezeRanking(t.commissioner, t.id, OPENED);
     const frozen = await db.tender.findUniqueOrThrow({ where: { id: t.id } });
     expect(frozen.status).toBe("AWARD_PENDING_SIGNOFF");
-    await expect(reviseScore(t.commissioner2, t.id, { bidId: t.bids.a, criterionId: t.criteria.quality, score: "5", reason: REASON, revisionReason: "late" }, OPENED)).rejects.toThrow(
-      "Scores can be revised only during moderation.",
-    );
+    await expect(
+      reviseScore(
+        t.commissioner2,
+        t.id,
+        { bidId: t.bids.a, criterionId: t.criteria.quality, score: "5", reason: REASON, revisionReason: "late" },
+        OPENED,
+      ),
+    ).rejects.toThrow("Scores can be revised only during moderation.");
   });
 });

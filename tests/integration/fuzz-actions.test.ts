@@ -51,7 +51,10 @@ type Outcome = "ok" | "refused" | `server error: ${string}`;
 function classify(result: unknown, error: unknown): Outcome {
   if (error !== undefined) {
     const digest = (error as { digest?: unknown })?.digest;
-    if (typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND")) {
+    if (
+      typeof digest === "string" &&
+      (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND")
+    ) {
       return digest.startsWith("NEXT_REDIRECT") ? "ok" : "refused";
     }
     return `server error: ${String(error).slice(0, 300)}`;
@@ -71,7 +74,14 @@ let cases = 0;
 
 beforeAll(async () => {
   const t = await openedTender();
-  actors = [await createActor("ADMIN"), t.commissioner, t.commissioner2, t.technicians[0]!, await createActor("GOVERNOR", { establishmentIds: [t.establishmentId] }), await createActor("PROVIDER")];
+  actors = [
+    await createActor("ADMIN"),
+    t.commissioner,
+    t.commissioner2,
+    t.technicians[0]!,
+    await createActor("GOVERNOR", { establishmentIds: [t.establishmentId] }),
+    await createActor("PROVIDER"),
+  ];
   realIds = [t.id, t.bids.a, t.bids.b, t.criteria.quality, t.organisations.a, ...Object.values(t.seats), t.commissioner.id];
   vi.spyOn(console, "error").mockImplementation(() => undefined);
 });
@@ -83,7 +93,22 @@ afterAll(() => {
 const text = fc.oneof(
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 50 }),
-  fc.constantFrom("", " ", "0", "-1", "1e309", "NaN", "null", "undefined", "<script>alert(1)</script>", "'; DROP TABLE \"User\"; --", "-".repeat(36), "../../etc/passwd", "\u0000", "é".repeat(36)),
+  fc.constantFrom(
+    "",
+    " ",
+    "0",
+    "-1",
+    "1e309",
+    "NaN",
+    "null",
+    "undefined",
+    "<script>alert(1)</script>",
+    '\'; DROP TABLE "User"; --',
+    "-".repeat(36),
+    "../../etc/passwd",
+    "\u0000",
+    "é".repeat(36),
+  ),
   fc.string({ minLength: 100_000, maxLength: 100_000 }).map((s) => s.padEnd(100_000, "x")),
   fc.uuid(),
 );
@@ -93,7 +118,49 @@ function argFor(type: string, ids: fc.Arbitrary<string>): fc.Arbitrary<unknown> 
   if (type === "string[]") return fc.array(ids, { maxLength: 3 });
   if (type === "FormData") {
     return fc
-      .array(fc.tuple(fc.oneof(fc.constantFrom("title", "reference", "price", "answer", "reason", "decision", "entryIds", "tenderId", "bidId", "id", "userId", "email", "password", "version", "command", "direction", "criterionId", "organisationId", "establishmentId", "minutes", "hours", "workedOn", "activity", "note", "typedName", "contentHash", "keepSubmittedScores", "name", "role", "token", "next", "intent"), fc.string({ maxLength: 20 })), fc.oneof(text, ids)), { maxLength: 12 })
+      .array(
+        fc.tuple(
+          fc.oneof(
+            fc.constantFrom(
+              "title",
+              "reference",
+              "price",
+              "answer",
+              "reason",
+              "decision",
+              "entryIds",
+              "tenderId",
+              "bidId",
+              "id",
+              "userId",
+              "email",
+              "password",
+              "version",
+              "command",
+              "direction",
+              "criterionId",
+              "organisationId",
+              "establishmentId",
+              "minutes",
+              "hours",
+              "workedOn",
+              "activity",
+              "note",
+              "typedName",
+              "contentHash",
+              "keepSubmittedScores",
+              "name",
+              "role",
+              "token",
+              "next",
+              "intent",
+            ),
+            fc.string({ maxLength: 20 }),
+          ),
+          fc.oneof(text, ids),
+        ),
+        { maxLength: 12 },
+      )
       .map((pairs) => {
         const form = new FormData();
         for (const [k, v] of pairs) form.append(k, String(v));
@@ -120,7 +187,11 @@ describe("fuzzing every server action", () => {
         fc.asyncProperty(fc.integer({ min: 0, max: actors.length }), args, fc.boolean(), async (who, input, concurrent) => {
           session.actor = actors[who] ?? null;
           const before = await rowCounts();
-          const run = () => action(...input).then((r) => classify(r, undefined), (e: unknown) => classify(undefined, e));
+          const run = () =>
+            action(...input).then(
+              (r) => classify(r, undefined),
+              (e: unknown) => classify(undefined, e),
+            );
           // Replayed or concurrent: the same submit twice.
           const outcomes = concurrent ? await Promise.all([run(), run()]) : [await run(), await run()];
           cases += 1;
@@ -138,4 +209,3 @@ describe("fuzzing every server action", () => {
     });
   }
 });
-

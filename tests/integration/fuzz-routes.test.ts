@@ -22,18 +22,34 @@ beforeAll(async () => {
   const t = await publishedTender({ deadline: new Date("2026-12-18T17:00:00.000Z") });
   const bidder = await providerOrganisation();
   fileId = (await uploadAttachment(bidder.users[0], t.id, { filename: "Model.pdf", bytes: FILES.pdf }, BEFORE)).id;
-  actors = [null, await createActor("ADMIN"), t.commissioner, t.technicians[0]!, await createActor("GOVERNOR"), bidder.users[1], await createActor("PROVIDER")];
+  actors = [
+    null,
+    await createActor("ADMIN"),
+    t.commissioner,
+    t.technicians[0]!,
+    await createActor("GOVERNOR"),
+    bidder.users[1],
+    await createActor("PROVIDER"),
+  ];
   vi.spyOn(console, "error").mockImplementation(() => undefined);
 });
 
-const anyText = () => fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.uuid(), fc.constantFrom("-".repeat(36), "..%2F..%2Fetc", "é".repeat(40), "x".repeat(20_000)));
+const anyText = () =>
+  fc.oneof(
+    fc.string(),
+    fc.string({ unit: "grapheme" }),
+    fc.uuid(),
+    fc.constantFrom("-".repeat(36), "..%2F..%2Fetc", "é".repeat(40), "x".repeat(20_000)),
+  );
 
 describe("fuzzing the route handlers", () => {
   it("never answer 5xx", async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 6 }), fc.oneof(anyText(), fc.constant("FILE")), anyText(), async (who, id, query) => {
         session.actor = actors[who] ?? null;
-        const file = await attachment(new Request("http://localhost/api/bids/attachments/x"), { params: Promise.resolve({ id: id === "FILE" ? fileId : id }) });
+        const file = await attachment(new Request("http://localhost/api/bids/attachments/x"), {
+          params: Promise.resolve({ id: id === "FILE" ? fileId : id }),
+        });
         const csv = await claimsCsv(new Request(`http://localhost/api/time/claims.csv?unpaid=${encodeURIComponent(query)}`));
         cases += 2;
         expect([file.status < 500, csv.status < 500]).toEqual([true, true]);

@@ -17,7 +17,11 @@ describe("creating an invitation", () => {
     const admin = await createActor("ADMIN");
     const feltham = await createEstablishment("HMYOI Feltham (test)");
     const now = new Date("2026-11-24T09:00:00Z");
-    const created = await createInvitation(admin, { email: " Ruth@Example.ORG ", name: "Ruth Adeyemi", role: "GOVERNOR", establishmentId: feltham.id }, now);
+    const created = await createInvitation(
+      admin,
+      { email: " Ruth@Example.ORG ", name: "Ruth Adeyemi", role: "GOVERNOR", establishmentId: feltham.id },
+      now,
+    );
     expect(created.link).toMatch(/^http:\/\/localhost:3000\/invitations\/[A-Za-z0-9_-]{43}$/);
     expect(created.expiresAt.getTime() - now.getTime()).toBe(7 * DAY);
 
@@ -29,7 +33,9 @@ describe("creating an invitation", () => {
     expect(email.text).not.toContain(tokenOf(created.link));
     expect(email.text).toContain(INVITATION_LINK_MARKER);
     expect(fillSecrets(email.text, email.secret)).toContain(created.link);
-    expect(await db.auditEvent.count({ where: { action: "invitation.created", entityId: created.id, establishmentId: feltham.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "invitation.created", entityId: created.id, establishmentId: feltham.id } })).toBe(
+      1,
+    );
   });
 
   it("only admins invite staff; a commissioner may invite technicians; providers and technicians may not invite", async () => {
@@ -37,7 +43,9 @@ describe("creating an invitation", () => {
     const commissioner = await createActor("COMMISSIONER");
     const technician = await createActor("TECHNICIAN");
     const provider = await createActor("PROVIDER");
-    await expect(createInvitation(commissioner, { email: "a@example.org", name: "A", role: "COMMISSIONER", organisationId: org.id })).rejects.toBeInstanceOf(Forbidden);
+    await expect(
+      createInvitation(commissioner, { email: "a@example.org", name: "A", role: "COMMISSIONER", organisationId: org.id }),
+    ).rejects.toBeInstanceOf(Forbidden);
     await expect(createInvitation(technician, { email: "b@example.org", name: "B", role: "TECHNICIAN" })).rejects.toBeInstanceOf(Forbidden);
     await expect(createInvitation(provider, { email: "c@example.org", name: "C", role: "TECHNICIAN" })).rejects.toBeInstanceOf(Forbidden);
     await expect(createInvitation(commissioner, { email: "kai@example.org", name: "Kai", role: "TECHNICIAN" })).resolves.toBeTruthy();
@@ -54,10 +62,17 @@ describe("creating an invitation", () => {
     expect((noOrg as Invalid).fieldErrors).toEqual({ organisationId: "Select the provider organisation" });
 
     const wrongKind = await createOrganisation("COMMISSIONER");
-    const mismatched = await createInvitation(admin, { email: "p@example.org", name: "P", role: "PROVIDER", organisationId: wrongKind.id }).catch((e: unknown) => e);
+    const mismatched = await createInvitation(admin, {
+      email: "p@example.org",
+      name: "P",
+      role: "PROVIDER",
+      organisationId: wrongKind.id,
+    }).catch((e: unknown) => e);
     expect((mismatched as Invalid).fieldErrors).toEqual({ organisationId: "Select an organisation from the list" });
 
-    const huge = await createInvitation(admin, { email: `${"x".repeat(300)}@example.org`, name: "X", role: "TECHNICIAN" }).catch((e: unknown) => e);
+    const huge = await createInvitation(admin, { email: `${"x".repeat(300)}@example.org`, name: "X", role: "TECHNICIAN" }).catch(
+      (e: unknown) => e,
+    );
     expect((huge as Invalid).fieldErrors.email).toMatch(/254 characters/);
     const attempted = { in: ["not-an-email", "p@example.org", `${"x".repeat(300)}@example.org`] };
     expect(await db.invitation.count({ where: { email: attempted } })).toBe(0);
@@ -84,7 +99,12 @@ describe("accepting an invitation", () => {
     const admin = await createActor("ADMIN");
     const provider = await createOrganisation("PROVIDER", "Harbour Youth Health (test)");
     const created = await createInvitation(admin, { email: "sam@example.org", name: "Sam", role: "PROVIDER", organisationId: provider.id });
-    const result = await acceptInvitation({ token: tokenOf(created.link), name: "Sam Patel ✓", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    const result = await acceptInvitation({
+      token: tokenOf(created.link),
+      name: "Sam Patel ✓",
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
 
     const user = await db.user.findUniqueOrThrow({ where: { id: result.userId } });
     expect(user).toMatchObject({ email: "sam@example.org", name: "Sam Patel ✓", role: "PROVIDER", organisationId: provider.id });
@@ -98,8 +118,15 @@ describe("accepting an invitation", () => {
     const admin = await createActor("ADMIN");
     const cookham = await createEstablishment();
     const created = await createInvitation(admin, { email: "gov@example.org", name: "Gov", role: "GOVERNOR", establishmentId: cookham.id });
-    const { userId } = await acceptInvitation({ token: tokenOf(created.link), name: "Gov", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
-    expect(await db.governorEstablishment.findMany({ where: { userId } })).toEqual([expect.objectContaining({ establishmentId: cookham.id })]);
+    const { userId } = await acceptInvitation({
+      token: tokenOf(created.link),
+      name: "Gov",
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
+    expect(await db.governorEstablishment.findMany({ where: { userId } })).toEqual([
+      expect.objectContaining({ establishmentId: cookham.id }),
+    ]);
   });
 
   it("works once: a used link says so", async () => {
@@ -125,7 +152,9 @@ describe("accepting an invitation", () => {
   });
 
   it("an unknown token is not found", async () => {
-    await expect(acceptInvitation({ token: "nope", name: "N", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      acceptInvitation({ token: "nope", name: "N", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    ).rejects.toBeInstanceOf(NotFound);
   });
 
   it("checks the name and password next to each field and creates nothing", async () => {
@@ -134,7 +163,9 @@ describe("accepting an invitation", () => {
     const token = tokenOf(created.link);
     const short = await acceptInvitation({ token, name: " ", password: "short", confirmPassword: "short" }).catch((e: unknown) => e);
     expect((short as Invalid).fieldErrors).toEqual({ name: "Enter your name", password: "Password must be at least 12 characters" });
-    const mismatch = await acceptInvitation({ token, name: "W", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD + "!" }).catch((e: unknown) => e);
+    const mismatch = await acceptInvitation({ token, name: "W", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD + "!" }).catch(
+      (e: unknown) => e,
+    );
     expect((mismatch as Invalid).fieldErrors).toEqual({ confirmPassword: "The passwords do not match" });
     expect(await db.user.count({ where: { email: "weak@example.org" } })).toBe(0);
     expect((await checkInvitation(token)).kind).toBe("valid");

@@ -72,10 +72,16 @@ describe("the migration runner", () => {
     const url = await freshDatabase(`mig_${Date.now()}_c`);
     const dir = copyOfMigrations();
     mkdirSync(path.join(dir, "29991231000000_broken"));
-    writeFileSync(path.join(dir, "29991231000000_broken", "migration.sql"), `CREATE TABLE "Half" (id INT);\nSELECT * FROM "no_such_table";`);
+    writeFileSync(
+      path.join(dir, "29991231000000_broken", "migration.sql"),
+      `CREATE TABLE "Half" (id INT);\nSELECT * FROM "no_such_table";`,
+    );
     await expect(migrate(url, dir)).rejects.toThrow(/29991231000000_broken failed and was rolled back/);
     expect(await query(url, `SELECT to_regclass('"Half"') AS t`)).toEqual([{ t: null }]);
-    const failed = await query<{ logs: string; finished_at: Date | null }>(url, `SELECT logs, finished_at FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`);
+    const failed = await query<{ logs: string; finished_at: Date | null }>(
+      url,
+      `SELECT logs, finished_at FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`,
+    );
     expect(failed).toEqual([{ logs: expect.stringContaining("no_such_table"), finished_at: null }]);
     await expect(migrate(url, dir)).rejects.toThrow(/failed earlier and has not been resolved/);
   });

@@ -27,8 +27,10 @@ const dir = path.resolve(import.meta.dirname, "../fixtures/ocds");
 const schema = (name: string) => JSON.parse(readFileSync(path.join(dir, `${name}.json`), "utf8")) as { id: string };
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
-for (const keyword of ["codelist", "openCodelist", "deprecated", "omitWhenMerged", "wholeListMerge", "versionId", "deprecatedVersion"]) ajv.addKeyword(keyword);
-for (const name of ["release-schema", "versioned-release-validation-schema", "release-package-schema", "record-package-schema"]) ajv.addSchema(schema(name));
+for (const keyword of ["codelist", "openCodelist", "deprecated", "omitWhenMerged", "wholeListMerge", "versionId", "deprecatedVersion"])
+  ajv.addKeyword(keyword);
+for (const name of ["release-schema", "versioned-release-validation-schema", "release-package-schema", "record-package-schema"])
+  ajv.addSchema(schema(name));
 const validate = (name: string, value: unknown) => {
   const v = ajv.getSchema(schema(name).id)!;
   const ok = v(value);
@@ -50,10 +52,18 @@ async function felthamJourney(): Promise<Journey> {
   const t = await publishedTender({ deadline: DEADLINE });
   await db.tender.update({
     where: { id: t.id },
-    data: { status: "DRAFT", publishedAt: null, estimatedValuePence: 330_000_000n, contractStartDate: new Date("2027-04-01T00:00:00Z"), contractTermMonths: 36 },
+    data: {
+      status: "DRAFT",
+      publishedAt: null,
+      estimatedValuePence: 330_000_000n,
+      contractStartDate: new Date("2027-04-01T00:00:00Z"),
+      contractTermMonths: 36,
+    },
   });
   const commissioner2 = await createActor("COMMISSIONER");
-  await db.panelMember.create({ data: { tenderId: t.id, userId: commissioner2.id, role: "COMMISSIONER", status: "ACCEPTED", invitedById: t.commissioner.id } });
+  await db.panelMember.create({
+    data: { tenderId: t.id, userId: commissioner2.id, role: "COMMISSIONER", status: "ACCEPTED", invitedById: t.commissioner.id },
+  });
   await publishTender(t.commissioner, t.id, {}, PUBLISHED);
 
   const suffix = t.id.slice(0, 8);
@@ -69,18 +79,35 @@ async function felthamJourney(): Promise<Journey> {
 
   // Sealed: nothing about the bids is in any release before the opening.
   const beforeOpening = JSON.stringify(await getRecordPackage(ocidFor(t.id)));
-  for (const s of [a.organisation.name, b.organisation.name, secretAnswer, bidA.contentHash, "123456789.01"]) expect(beforeOpening).not.toContain(s);
+  for (const s of [a.organisation.name, b.organisation.name, secretAnswer, bidA.contentHash, "123456789.01"])
+    expect(beforeOpening).not.toContain(s);
 
   await openBids(t.commissioner, t.id, OPENED);
   const seats = Object.fromEntries((await db.panelMember.findMany({ where: { tenderId: t.id } })).map((s) => [s.userId, s.id]));
-  const journey: OpenedTender = { ...t, commissioner2, bids: { a: bidA.bidId, b: bidB.bidId }, organisations: { a: a.organisation.id, b: b.organisation.id }, seats };
+  const journey: OpenedTender = {
+    ...t,
+    commissioner2,
+    bids: { a: bidA.bidId, b: bidB.bidId },
+    organisations: { a: a.organisation.id, b: b.organisation.id },
+    seats,
+  };
   for (const member of [t.commissioner, commissioner2, ...t.technicians]) await scoreAs(journey, member, [4, 4], [3, 3]);
   await startModeration(t.commissioner, t.id, MODERATED);
   await freezeRanking(t.commissioner, t.id, FROZEN);
   const governor = await createActor("GOVERNOR", { establishmentIds: [t.establishmentId] });
-  const { awardDecisionId } = await recommendAward(t.commissioner, t.id, { bidId: bidA.bidId, justification: "", noteToYoungCommissioners: "Thank you." }, RECOMMENDED);
+  const { awardDecisionId } = await recommendAward(
+    t.commissioner,
+    t.id,
+    { bidId: bidA.bidId, justification: "", noteToYoungCommissioners: "Thank you." },
+    RECOMMENDED,
+  );
   const decision = await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } });
-  await decideAward(governor, awardDecisionId, { decision: "APPROVED", typedName: governor.name, comment: "", contentHash: decision.contentHash }, APPROVED);
+  await decideAward(
+    governor,
+    awardDecisionId,
+    { decision: "APPROVED", typedName: governor.name, comment: "", contentHash: decision.contentHash },
+    APPROVED,
+  );
   const standstill = await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } });
   await confirmAward(t.commissioner, t.id, new Date(standstill.standstillEndsAt!.getTime() + 1));
 
@@ -129,13 +156,31 @@ describe("OCDS releases across the Feltham journey", () => {
     expect(tender.tender.awardCriteriaDetails).toContain("Quality 50%; Working together 30%; Price 20%");
     expect(tender.parties.map((p: { roles: string[] }) => p.roles)).toEqual([["buyer", "procuringEntity"], ["interestedParty"]]);
     expect(tender.tender.tenderers).toBeUndefined();
-    expect(update.tender.documents).toEqual([expect.objectContaining({ documentType: "clarifications", description: "Question: Is the service 24/7, including weekends?\nAnswer: Yes: a nurse is on site every day." })]);
+    expect(update.tender.documents).toEqual([
+      expect.objectContaining({
+        documentType: "clarifications",
+        description: "Question: Is the service 24/7, including weekends?\nAnswer: Yes: a nurse is on site every day.",
+      }),
+    ]);
     expect(award.awards).toEqual([expect.objectContaining({ status: "pending", value: { amount: 123456789.01, currency: "GBP" } })]);
     expect(award.tender.numberOfTenderers).toBe(2);
-    expect(award.parties.flatMap((p: { roles: string[] }) => p.roles).sort()).toEqual(["buyer", "interestedParty", "procuringEntity", "supplier", "tenderer", "tenderer"]);
-    expect(contract).toMatchObject({ tender: { status: "complete" }, awards: [{ status: "active" }], contracts: [{ status: "active", awardID: award.awards[0].id, value: { amount: 123456789.01, currency: "GBP" } }] });
+    expect(award.parties.flatMap((p: { roles: string[] }) => p.roles).sort()).toEqual([
+      "buyer",
+      "interestedParty",
+      "procuringEntity",
+      "supplier",
+      "tenderer",
+      "tenderer",
+    ]);
+    expect(contract).toMatchObject({
+      tender: { status: "complete" },
+      awards: [{ status: "active" }],
+      contracts: [{ status: "active", awardID: award.awards[0].id, value: { amount: 123456789.01, currency: "GBP" } }],
+    });
     // Stored exactly: the number in the database is the decimal of the pence.
-    const [{ amount }] = await db.$queryRaw<[{ amount: string }]>`SELECT ("release"->'contracts'->0->'value'->>'amount') AS amount FROM "OcdsRelease" WHERE "tenderId" = ${journey.id}::uuid AND "tag" = 'contract'`;
+    const [{ amount }] = await db.$queryRaw<
+      [{ amount: string }]
+    >`SELECT ("release"->'contracts'->0->'value'->>'amount') AS amount FROM "OcdsRelease" WHERE "tenderId" = ${journey.id}::uuid AND "tag" = 'contract'`;
     expect(amount).toBe("123456789.01");
   });
 
@@ -154,7 +199,9 @@ describe("OCDS releases across the Feltham journey", () => {
     }
     expect(seen.filter((r) => (r as { ocid: string }).ocid === journey.ocid)).toHaveLength(4);
     const since = (await getReleasePackage({ since: APPROVED.toISOString() }))!;
-    expect(since.releasePackage.releases.map((r) => (r as { tag: string[] }).tag[0])).toEqual(expect.arrayContaining(["award", "contract"]));
+    expect(since.releasePackage.releases.map((r) => (r as { tag: string[] }).tag[0])).toEqual(
+      expect.arrayContaining(["award", "contract"]),
+    );
     expect(since.releasePackage.releases.every((r) => new Date((r as { date: string }).date) >= APPROVED)).toBe(true);
     expect(await getReleasePackage({ since: "2099-01-01" })).toBeNull();
 
@@ -162,7 +209,12 @@ describe("OCDS releases across the Feltham journey", () => {
     expect(validate("record-package-schema", record)).toEqual([]);
     const compiled = record.records[0]!.compiledRelease as Rel;
     expect(validate("release-schema", compiled)).toEqual([]);
-    expect(compiled).toMatchObject({ tag: ["compiled"], tender: { status: "complete", numberOfTenderers: 2 }, awards: [{ status: "active" }], contracts: [{ status: "active" }] });
+    expect(compiled).toMatchObject({
+      tag: ["compiled"],
+      tender: { status: "complete", numberOfTenderers: 2 },
+      awards: [{ status: "active" }],
+      contracts: [{ status: "active" }],
+    });
     expect(compiled.tender.documents).toHaveLength(1);
   });
 
@@ -190,12 +242,16 @@ describe("OCDS releases across the Feltham journey", () => {
   });
 
   it("keeps releases immutable in the database", async () => {
-    await expect(db.$executeRaw`UPDATE "OcdsRelease" SET "tag" = 'award' WHERE "tenderId" = ${journey.id}::uuid`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`UPDATE "OcdsRelease" SET "tag" = 'award' WHERE "tenderId" = ${journey.id}::uuid`).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.$executeRaw`DELETE FROM "OcdsRelease" WHERE "tenderId" = ${journey.id}::uuid`).rejects.toThrow(/append-only/);
   });
 
   it("refuses a bad query with a clear message", async () => {
-    await expect(getReleasePackage({ since: "yesterday" })).rejects.toMatchObject({ fieldErrors: { since: expect.stringContaining("date") } });
+    await expect(getReleasePackage({ since: "yesterday" })).rejects.toMatchObject({
+      fieldErrors: { since: expect.stringContaining("date") },
+    });
     await expect(getReleasePackage({ limit: "1000" })).rejects.toMatchObject({ fieldErrors: { limit: expect.any(String) } });
     await expect(getReleasePackage({ after: "-1" })).rejects.toMatchObject({ fieldErrors: { after: expect.any(String) } });
   });
@@ -207,7 +263,8 @@ describe("OCDS amounts from pence", () => {
     expect(JSON.stringify(penceToAmount(1n))).toBe("0.01");
     expect(JSON.stringify(penceToAmount(10n))).toBe("0.1");
     expect(JSON.stringify(penceToAmount(999_999_999_999_999n))).toBe("9999999999999.99");
-    for (let p = 0n; p < 100_000n; p += 7n) expect(JSON.stringify(penceToAmount(p))).toBe(String(Number(`${p / 100n}.${String(p % 100n).padStart(2, "0")}`)));
+    for (let p = 0n; p < 100_000n; p += 7n)
+      expect(JSON.stringify(penceToAmount(p))).toBe(String(Number(`${p / 100n}.${String(p % 100n).padStart(2, "0")}`)));
     expect(() => penceToAmount(10n ** 16n)).toThrow(RangeError);
   });
 });
@@ -226,10 +283,14 @@ describe("the open data endpoints (no sign-in)", () => {
     expect(bad.status).toBe(422);
     expect(await bad.json()).toMatchObject({ fieldErrors: { since: expect.stringContaining("date") } });
 
-    const ok = await record(new Request(`http://localhost:3000/api/ocds/tenders/${journey.ocid}`), { params: Promise.resolve({ ocid: journey.ocid }) });
+    const ok = await record(new Request(`http://localhost:3000/api/ocds/tenders/${journey.ocid}`), {
+      params: Promise.resolve({ ocid: journey.ocid }),
+    });
     expect(ok.status).toBe(200);
     expect(validate("record-package-schema", await ok.json())).toEqual([]);
-    const missing = await record(new Request("http://localhost:3000/api/ocds/tenders/x"), { params: Promise.resolve({ ocid: "ocds-zzzzzz-00000000-0000-4000-8000-000000000000" }) });
+    const missing = await record(new Request("http://localhost:3000/api/ocds/tenders/x"), {
+      params: Promise.resolve({ ocid: "ocds-zzzzzz-00000000-0000-4000-8000-000000000000" }),
+    });
     expect(missing.status).toBe(404);
   });
 });

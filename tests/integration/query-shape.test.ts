@@ -29,14 +29,26 @@ let smallBidId: string;
 let fewTimes: Actor;
 let manyTimes: Actor;
 
-const actor = (u: SeededIds["users"][number]): Actor => ({ id: u.id, role: u.role as Actor["role"], name: u.name, email: u.email, organisationId: u.organisationId, establishmentIds: u.establishmentIds });
+const actor = (u: SeededIds["users"][number]): Actor => ({
+  id: u.id,
+  role: u.role as Actor["role"],
+  name: u.name,
+  email: u.email,
+  organisationId: u.organisationId,
+  establishmentIds: u.establishmentIds,
+});
 const byEmail = (email: string) => actor(ids.users.find((u) => u.email === email)!);
 
 beforeAll(async () => {
   client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   client.on("error", () => {});
   await client.connect();
-  ids = await seedBench(client, { passwordHash: await hashPassword("query shape password"), consentVersion: CONSENT_TEXT_VERSION, now: NOW, auditHash: auditEventHash });
+  ids = await seedBench(client, {
+    passwordHash: await hashPassword("query shape password"),
+    consentVersion: CONSENT_TEXT_VERSION,
+    now: NOW,
+    auditHash: auditEventHash,
+  });
   // A 3-bid tender in moderation next to the 50-bid one.
   const small = await client.query<{ id: string; chair: string; bid: string }>(
     `SELECT t.id::text, p."userId"::text AS chair, (SELECT b.id::text FROM "Bid" b WHERE b."tenderId" = t.id LIMIT 1) AS bid
@@ -56,7 +68,10 @@ beforeAll(async () => {
      FROM (SELECT * FROM "TimeEntry" WHERE "technicianId" = $1 AND status = 'PENDING' LIMIT 1) e, generate_series(1, 9000) g`,
     [manyTimes.id],
   );
-  await client.query(`DELETE FROM "TimeEntry" WHERE "technicianId" = $1 AND id NOT IN (SELECT id FROM "TimeEntry" WHERE "technicianId" = $1 ORDER BY id LIMIT 10)`, [fewTimes.id]);
+  await client.query(
+    `DELETE FROM "TimeEntry" WHERE "technicianId" = $1 AND id NOT IN (SELECT id FROM "TimeEntry" WHERE "technicianId" = $1 ORDER BY id LIMIT 10)`,
+    [fewTimes.id],
+  );
   await client.query("ANALYZE");
 }, 300_000);
 

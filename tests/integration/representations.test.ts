@@ -39,7 +39,12 @@ async function providerOf(organisationId: string): Promise<Actor> {
 
 beforeEach(async () => {
   t = await frozenTender();
-  const recommended = await recommendAward(t.commissioner, t.id, { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you." }, new Date(APPROVED.getTime() - 3_600_000));
+  const recommended = await recommendAward(
+    t.commissioner,
+    t.id,
+    { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you." },
+    new Date(APPROVED.getTime() - 3_600_000),
+  );
   awardDecisionId = recommended.awardDecisionId;
   const { contentHash } = await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } });
   await decideAward(t.governor, awardDecisionId, { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash }, APPROVED);
@@ -90,11 +95,18 @@ describe("making a representation during standstill", () => {
   it("refuses bad input next to the field, writing nothing", async () => {
     const empty = await submitB(DURING, { text: "  ", files: [] }).catch((e: unknown) => e);
     expect((empty as Invalid).fieldErrors).toEqual({ text: "Write your representation" });
-    const fake = await submitB(DURING, { text: TEXT, files: [{ filename: "evidence.pdf", bytes: new TextEncoder().encode("not a pdf") }] }).catch((e: unknown) => e);
+    const fake = await submitB(DURING, {
+      text: TEXT,
+      files: [{ filename: "evidence.pdf", bytes: new TextEncoder().encode("not a pdf") }],
+    }).catch((e: unknown) => e);
     expect((fake as Invalid).fieldErrors).toEqual({ attachments: "evidence.pdf: The file is not a real PDF file" });
-    const exe = await submitB(DURING, { text: TEXT, files: [{ filename: "run.exe", bytes: new Uint8Array([0x4d, 0x5a]) }] }).catch((e: unknown) => e);
+    const exe = await submitB(DURING, { text: TEXT, files: [{ filename: "run.exe", bytes: new Uint8Array([0x4d, 0x5a]) }] }).catch(
+      (e: unknown) => e,
+    );
     expect((exe as Invalid).fieldErrors).toEqual({ attachments: "run.exe: The file must be a PDF, DOCX or XLSX" });
-    const many = await submitB(DURING, { text: TEXT, files: Array.from({ length: 6 }, (_, i) => pdf(`f${i}.pdf`)) }).catch((e: unknown) => e);
+    const many = await submitB(DURING, { text: TEXT, files: Array.from({ length: 6 }, (_, i) => pdf(`f${i}.pdf`)) }).catch(
+      (e: unknown) => e,
+    );
     expect((many as Invalid).fieldErrors).toEqual({ attachments: "Attach at most 5 files" });
     // An empty file input posts one nameless, empty file: that is no file.
     await submitB(DURING, { text: TEXT, files: [{ filename: "", bytes: new Uint8Array() }] });
@@ -122,7 +134,9 @@ describe("making a representation during standstill", () => {
     const stranger = await createActor("PROVIDER");
     await expect(makeRepresentation(stranger, awardDecisionId, { text: TEXT, files: [] }, DURING)).rejects.toBeInstanceOf(NotFound);
     await expect(makeRepresentation(t.commissioner, awardDecisionId, { text: TEXT, files: [] }, DURING)).rejects.toBeInstanceOf(NotFound);
-    await expect(makeRepresentation(providerB, "00000000-0000-0000-0000-000000000000", { text: TEXT, files: [] }, DURING)).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      makeRepresentation(providerB, "00000000-0000-0000-0000-000000000000", { text: TEXT, files: [] }, DURING),
+    ).rejects.toBeInstanceOf(NotFound);
     expect(await db.representation.count({ where: { awardDecisionId } })).toBe(0);
   });
 });
@@ -134,13 +148,20 @@ describe("the commissioner considers it", () => {
   });
 
   it("while it is open, confirming the award is refused, even after standstill", async () => {
-    await expect(confirmAward(t.commissioner, t.id, new Date(STANDSTILL_END.getTime() + 1))).rejects.toThrow(/representation about this award is still open/);
+    await expect(confirmAward(t.commissioner, t.id, new Date(STANDSTILL_END.getTime() + 1))).rejects.toThrow(
+      /representation about this award is still open/,
+    );
     expect((await db.tender.findUniqueOrThrow({ where: { id: t.id } })).status).toBe("STANDSTILL");
   });
 
   it("asks the provider to clarify; only that provider answers; each step audited and notified", async () => {
-    await expect(askForClarification(await createActor("COMMISSIONER"), representationId, { question: "Which figure?" }, DURING)).rejects.toBeInstanceOf(Forbidden);
-    expect((await askForClarification(t.commissioner, representationId, { question: " " }, DURING).catch((e: unknown) => e) as Invalid).fieldErrors).toEqual({
+    await expect(
+      askForClarification(await createActor("COMMISSIONER"), representationId, { question: "Which figure?" }, DURING),
+    ).rejects.toBeInstanceOf(Forbidden);
+    expect(
+      ((await askForClarification(t.commissioner, representationId, { question: " " }, DURING).catch((e: unknown) => e)) as Invalid)
+        .fieldErrors,
+    ).toEqual({
       question: "Write what you want the provider to explain or clarify",
     });
     await askForClarification(t.commissioner, representationId, { question: "Which page of your bid shows that price?" }, DURING);
@@ -152,16 +173,32 @@ describe("the commissioner considers it", () => {
     expect((await db.representation.findUniqueOrThrow({ where: { id: representationId } })).status).toBe("OPEN");
     await expect(answerClarification(providerB, representationId, { answer: "Again." }, DURING)).rejects.toBeInstanceOf(Conflict);
     const actions = (await db.auditEvent.findMany({ where: { entityId: representationId }, orderBy: { id: "asc" } })).map((e) => e.action);
-    expect(actions).toEqual(["representation.submitted", "representation.clarification_requested", "representation.clarification_answered"]);
-    expect((await listRepresentations(t.governor, awardDecisionId))?.representations[0]!.messages.map((m) => m.kind)).toEqual(["CLARIFICATION_REQUEST", "CLARIFICATION_ANSWER"]);
+    expect(actions).toEqual([
+      "representation.submitted",
+      "representation.clarification_requested",
+      "representation.clarification_answered",
+    ]);
+    expect((await listRepresentations(t.governor, awardDecisionId))?.representations[0]!.messages.map((m) => m.kind)).toEqual([
+      "CLARIFICATION_REQUEST",
+      "CLARIFICATION_ANSWER",
+    ]);
   });
 
   it("a further decision needs an outcome and reasons, and an open representation", async () => {
-    const bad = await decideOnRepresentations(t.commissioner, t.id, { outcome: "MAYBE", reasons: "short" }, DECIDED).catch((e: unknown) => e);
-    expect((bad as Invalid).fieldErrors).toEqual({ outcome: "Choose what happens next", reasons: "Give the reasons for your decision in at least 20 characters" });
-    await expect(decideOnRepresentations(t.governor, t.id, { outcome: "CONTINUE", reasons: REASONS }, DECIDED)).rejects.toBeInstanceOf(Forbidden);
+    const bad = await decideOnRepresentations(t.commissioner, t.id, { outcome: "MAYBE", reasons: "short" }, DECIDED).catch(
+      (e: unknown) => e,
+    );
+    expect((bad as Invalid).fieldErrors).toEqual({
+      outcome: "Choose what happens next",
+      reasons: "Give the reasons for your decision in at least 20 characters",
+    });
+    await expect(decideOnRepresentations(t.governor, t.id, { outcome: "CONTINUE", reasons: REASONS }, DECIDED)).rejects.toBeInstanceOf(
+      Forbidden,
+    );
     await decideOnRepresentations(t.commissioner, t.id, { outcome: "CONTINUE", reasons: REASONS }, DECIDED);
-    await expect(decideOnRepresentations(t.commissioner, t.id, { outcome: "CONTINUE", reasons: REASONS }, DECIDED)).rejects.toThrow(/no open representation/);
+    await expect(decideOnRepresentations(t.commissioner, t.id, { outcome: "CONTINUE", reasons: REASONS }, DECIDED)).rejects.toThrow(
+      /no open representation/,
+    );
   });
 
   it("continue: the provider is told; the award waits a further 5 working days from that notice", async () => {
@@ -174,7 +211,9 @@ describe("the commissioner considers it", () => {
     expect(await db.outboxMessage.count({ where: { template: "representation-decided", to: providerA.email } })).toBe(0);
     expect(await db.auditEvent.count({ where: { action: "representation.decided_continue", tenderId: t.id } })).toBe(1);
 
-    await expect(confirmAward(t.commissioner, t.id, FURTHER_END)).rejects.toThrow(/only after midnight at the end of Friday 15 January 2027/);
+    await expect(confirmAward(t.commissioner, t.id, FURTHER_END)).rejects.toThrow(
+      /only after midnight at the end of Friday 15 January 2027/,
+    );
     await confirmAward(t.commissioner, t.id, new Date(FURTHER_END.getTime() + 1));
     expect((await db.tender.findUniqueOrThrow({ where: { id: t.id } })).status).toBe("AWARDED");
   });
@@ -193,16 +232,28 @@ describe("the commissioner considers it", () => {
 
     const later = new Date(DECIDED.getTime() + 86_400_000);
     await freezeRanking(t.commissioner, t.id, later);
-    const again = await recommendAward(t.commissioner, t.id, { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you." }, later);
+    const again = await recommendAward(
+      t.commissioner,
+      t.id,
+      { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you." },
+      later,
+    );
     const { contentHash } = await db.awardDecision.findUniqueOrThrow({ where: { id: again.awardDecisionId } });
-    await decideAward(t.governor, again.awardDecisionId, { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash }, later);
+    await decideAward(
+      t.governor,
+      again.awardDecisionId,
+      { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash },
+      later,
+    );
     expect((await db.tender.findUniqueOrThrow({ where: { id: t.id } })).status).toBe("STANDSTILL");
   });
 
   it("abandon: the tender is cancelled with the reasons and every bidder is told", async () => {
     await decideOnRepresentations(t.commissioner, t.id, { outcome: "ABANDON", reasons: REASONS }, DECIDED);
     expect(await db.tender.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({ status: "CANCELLED", cancelReason: REASONS });
-    expect(await db.outboxMessage.count({ where: { template: "tender-cancelled", to: { in: [providerA.email, providerB.email] } } })).toBe(2);
+    expect(await db.outboxMessage.count({ where: { template: "tender-cancelled", to: { in: [providerA.email, providerB.email] } } })).toBe(
+      2,
+    );
     expect(await db.auditEvent.count({ where: { action: "tender.cancelled", tenderId: t.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "representation.decided_abandon", tenderId: t.id } })).toBe(1);
   });
@@ -212,7 +263,9 @@ describe("the commissioner considers it", () => {
     expect((await getPanelOutcome(technician, t.id)).reviewed).toEqual([expect.stringMatching(/We are checking it now/)]);
     await decideOnRepresentations(t.commissioner, t.id, { outcome: "CONTINUE", reasons: REASONS }, DECIDED);
     const outcome = await getPanelOutcome(technician, t.id);
-    expect(outcome.reviewed).toEqual(["A bidder asked us to look at the decision again. We checked it carefully. The decision stays the same."]);
+    expect(outcome.reviewed).toEqual([
+      "A bidder asked us to look at the decision again. We checked it carefully. The decision stays the same.",
+    ]);
     const text = JSON.stringify(outcome.reviewed);
     expect(text).not.toContain("wrong figure");
     expect(text).not.toContain("Bidder B");

@@ -89,7 +89,8 @@ async function whatOthersCanRead(): Promise<string> {
 }
 
 function expectNoSecrets(text: string) {
-  for (const secret of secrets()) expect(text.includes(secret) ? text.slice(text.indexOf(secret) - 200, text.indexOf(secret) + 50) : "", `found "${secret}"`).toBe("");
+  for (const secret of secrets())
+    expect(text.includes(secret) ? text.slice(text.indexOf(secret) - 200, text.indexOf(secret) + 50) : "", `found "${secret}"`).toBe("");
 }
 
 describe("a sealed bid leaks nowhere before the bids are opened", () => {
@@ -107,7 +108,10 @@ describe("a sealed bid leaks nowhere before the bids are opened", () => {
     expectNoSecrets(await whatOthersCanRead());
 
     // The bidders still get their receipt: received, the hash, and a link to the bid.
-    const receipts = await db.outboxMessage.findMany({ where: { template: "bid-receipt", to: writer.email }, orderBy: { createdAt: "asc" } });
+    const receipts = await db.outboxMessage.findMany({
+      where: { template: "bid-receipt", to: writer.email },
+      orderBy: { createdAt: "asc" },
+    });
     expect(receipts).toHaveLength(3);
     expect(receipts[0]!.text).toContain(`Receipt hash (SHA-256 of the content): ${first.contentHash}`);
     expect(receipts[0]!.text).toContain(`/opportunities/${tender.id}/bid`);

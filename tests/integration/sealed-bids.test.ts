@@ -54,7 +54,12 @@ beforeAll(async () => {
   const responses = { [tender.criteria.quality]: SECRET_TEXT, [tender.criteria.secondQuality]: "Working with the youth justice team." };
   fileA = (await uploadAttachment(actors.providerA!, tender.id, { filename: "Secret model.pdf", bytes: FILES.pdf }, CLOCK.before)).id;
   bidA = (await submitBid(actors.providerA!, tender.id, { responses, price: SECRET_PRICE }, CLOCK.before)).bidId;
-  await submitBid(actors.providerB!, tender.id, { responses: { ...responses, [tender.criteria.quality]: "B's approach" }, price: "1000" }, CLOCK.before);
+  await submitBid(
+    actors.providerB!,
+    tender.id,
+    { responses: { ...responses, [tender.criteria.quality]: "B's approach" }, price: "1000" },
+    CLOCK.before,
+  );
 });
 
 /** What each actor may see of bidder A's bid: "own" = the bidding organisation, "panel" = after opening. */
@@ -93,7 +98,9 @@ async function everyReadPath(actor: Actor, clock: Clock) {
 }
 
 function serialise(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString("latin1") : v));
+  return JSON.stringify(value, (_k, v: unknown) =>
+    typeof v === "bigint" ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString("latin1") : v,
+  );
 }
 
 describe("sealed bids", () => {
@@ -105,7 +112,12 @@ describe("sealed bids", () => {
         // Panel members see a bidder's files once they have declared no conflict with it.
         const bidders = await db.bid.findMany({ where: { tenderId: tender.id, status: "SUBMITTED" }, select: { organisationId: true } });
         for (const member of [actors.chair!, actors.technicianOnPanel!]) {
-          await declareConflicts(member, tender.id, bidders.map((b) => ({ organisationId: b.organisationId, hasConflict: false })), CLOCK.opened);
+          await declareConflicts(
+            member,
+            tender.id,
+            bidders.map((b) => ({ organisationId: b.organisationId, hasConflict: false })),
+            CLOCK.opened,
+          );
         }
       });
 
@@ -138,7 +150,9 @@ describe("sealed bids", () => {
     const auditRows = await db.auditEvent.findMany({ where: { tenderId: tender.id } });
     expect(serialise(auditRows)).not.toContain(SECRET_TEXT);
     expect(serialise(auditRows)).not.toContain("98765432");
-    const foreignEmails = await db.outboxMessage.findMany({ where: { to: { notIn: [actors.providerA!.email, actors.providerA2!.email] } } });
+    const foreignEmails = await db.outboxMessage.findMany({
+      where: { to: { notIn: [actors.providerA!.email, actors.providerA2!.email] } },
+    });
     expect(serialise(foreignEmails)).not.toContain(SECRET_TEXT);
     expect(serialise(foreignEmails)).not.toContain("987,654.32");
   });

@@ -58,9 +58,15 @@ afterAll(() => {
 describe("the outbox sender", () => {
   it("sends due messages over SMTP once, and retries a refused one later with backoff until it gives up", async () => {
     const now = new Date("2026-11-25T12:00:00Z");
-    const ok = await db.outboxMessage.create({ data: { to: "jay@ok.example", subject: "Your outcome letter", text: "Hello Jay, it is ready.", template: "t", nextAttemptAt: now } });
-    const bad = await db.outboxMessage.create({ data: { to: "x@refused.example", subject: "Hi", text: "Hi", template: "t", nextAttemptAt: now } });
-    const later = await db.outboxMessage.create({ data: { to: "later@ok.example", subject: "Later", text: "Later", template: "t", nextAttemptAt: new Date(now.getTime() + 60_000) } });
+    const ok = await db.outboxMessage.create({
+      data: { to: "jay@ok.example", subject: "Your outcome letter", text: "Hello Jay, it is ready.", template: "t", nextAttemptAt: now },
+    });
+    const bad = await db.outboxMessage.create({
+      data: { to: "x@refused.example", subject: "Hi", text: "Hi", template: "t", nextAttemptAt: now },
+    });
+    const later = await db.outboxMessage.create({
+      data: { to: "later@ok.example", subject: "Later", text: "Later", template: "t", nextAttemptAt: new Date(now.getTime() + 60_000) },
+    });
 
     expect(await sendDueEmails(now)).toEqual({ sent: 1, failed: 1 });
     expect(received.some((m) => m.includes("Hello Jay, it is ready."))).toBe(true);
@@ -88,7 +94,11 @@ describe("the outbox sender", () => {
     const admin = await createActor("ADMIN");
     const establishment = await createEstablishment();
     const now = new Date();
-    const { link } = await createInvitation(admin, { email: "new.governor@ok.example", name: "New Governor", role: "GOVERNOR", establishmentId: establishment.id }, now);
+    const { link } = await createInvitation(
+      admin,
+      { email: "new.governor@ok.example", name: "New Governor", role: "GOVERNOR", establishmentId: establishment.id },
+      now,
+    );
     const token = link.split("/invitations/")[1]!;
     const row = await db.outboxMessage.findFirstOrThrow({ where: { to: "new.governor@ok.example" } });
     expect(JSON.stringify(row)).not.toContain(token);
@@ -103,7 +113,9 @@ describe("the outbox sender", () => {
 
   it("never sends a message twice when another run (another instance's sender) starts while the mail server is still slow to answer", async () => {
     const now = new Date();
-    const message = await db.outboxMessage.create({ data: { to: "pat@slow.example", subject: "Slow", text: "Only once, please.", template: "t", nextAttemptAt: now } });
+    const message = await db.outboxMessage.create({
+      data: { to: "pat@slow.example", subject: "Slow", text: "Only once, please.", template: "t", nextAttemptAt: now },
+    });
     const first = sendDueEmails(now);
     await new Promise((r) => setTimeout(r, 500)); // the first run has claimed it and is waiting on the mail server
     const second = await sendDueEmails(new Date(now.getTime() + 60_000));

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { clientIpFrom, PEER_ADDRESS_HEADER } from "@/server/auth/client-ip";
-import { authenticate, EMAIL_MAX_LENGTH, FREE_FAILURES_PER_ACCOUNT_AND_IP, IP_WINDOW_MINUTES, MAX_FAILURES_PER_IP } from "@/server/auth/sign-in";
+import {
+  authenticate,
+  EMAIL_MAX_LENGTH,
+  FREE_FAILURES_PER_ACCOUNT_AND_IP,
+  IP_WINDOW_MINUTES,
+  MAX_FAILURES_PER_IP,
+} from "@/server/auth/sign-in";
 import { delayAfterFailures } from "@/server/auth/throttle";
 import { db } from "@/server/db";
 import { Invalid, TooManyRequests } from "@/server/errors";
@@ -42,22 +48,38 @@ describe("signing in", () => {
     const t0 = new Date("2026-11-24T10:00:00Z");
     const at = (ms: number) => new Date(t0.getTime() + ms);
     for (let i = 0; i < FREE_FAILURES_PER_ACCOUNT_AND_IP; i++) {
-      await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: t0 })).rejects.toBeInstanceOf(Invalid);
+      await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: t0 })).rejects.toBeInstanceOf(
+        Invalid,
+      );
     }
     // The next wrong password is still checked, but then the pair waits 1 s, 2 s, 4 s…
     await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: t0 })).rejects.toBeInstanceOf(Invalid);
-    const refused = await authenticate({ email: "jay@test.example", password: TEST_PASSWORD, ip: "192.0.2.1", now: t0 }).catch((e: unknown) => e);
+    const refused = await authenticate({ email: "jay@test.example", password: TEST_PASSWORD, ip: "192.0.2.1", now: t0 }).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(TooManyRequests);
     expect((refused as Error).message).toContain("Wait 1 second");
-    await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: at(1000) })).rejects.toBeInstanceOf(Invalid);
-    const longer = await authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: at(2000) }).catch((e: unknown) => e);
+    await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: at(1000) })).rejects.toBeInstanceOf(
+      Invalid,
+    );
+    const longer = await authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: at(2000) }).catch(
+      (e: unknown) => e,
+    );
     expect((longer as Error).message).toContain("Wait 1 second");
-    await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: at(3000) })).rejects.toBeInstanceOf(Invalid);
-    const longer2 = await authenticate({ email: "jay@test.example", password: TEST_PASSWORD, ip: "192.0.2.1", now: at(3000) }).catch((e: unknown) => e);
+    await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: at(3000) })).rejects.toBeInstanceOf(
+      Invalid,
+    );
+    const longer2 = await authenticate({ email: "jay@test.example", password: TEST_PASSWORD, ip: "192.0.2.1", now: at(3000) }).catch(
+      (e: unknown) => e,
+    );
     expect((longer2 as Error).message).toContain("Wait 4 seconds");
     // Once the delay has passed, the right password gets in, and the count starts again.
-    await expect(authenticate({ email: "jay@test.example", password: TEST_PASSWORD, ip: "192.0.2.1", now: at(7000) })).resolves.toMatchObject({ email: "jay@test.example" });
-    await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: at(7000) })).rejects.toBeInstanceOf(Invalid);
+    await expect(
+      authenticate({ email: "jay@test.example", password: TEST_PASSWORD, ip: "192.0.2.1", now: at(7000) }),
+    ).resolves.toMatchObject({ email: "jay@test.example" });
+    await expect(authenticate({ email: "jay@test.example", password: "guess", ip: "192.0.2.1", now: at(7000) })).rejects.toBeInstanceOf(
+      Invalid,
+    );
   });
 
   it("delays grow to at most 15 minutes and never become a lockout", () => {
@@ -69,19 +91,27 @@ describe("signing in", () => {
     const user = await createUser("COMMISSIONER", { email: "target@test.example" });
     const t0 = new Date("2026-11-24T11:00:00Z");
     const attack = await Promise.all(
-      Array.from({ length: 40 }, () => authenticate({ email: user.email, password: "guess", ip: "203.0.113.66", now: t0 }).catch((e: unknown) => e)),
+      Array.from({ length: 40 }, () =>
+        authenticate({ email: user.email, password: "guess", ip: "203.0.113.66", now: t0 }).catch((e: unknown) => e),
+      ),
     );
     expect(attack.every((e) => e instanceof Invalid || e instanceof TooManyRequests)).toBe(true);
-    await expect(authenticate({ email: user.email, password: TEST_PASSWORD, ip: "198.51.100.7", now: t0 })).resolves.toMatchObject({ id: user.id });
+    await expect(authenticate({ email: user.email, password: TEST_PASSWORD, ip: "198.51.100.7", now: t0 })).resolves.toMatchObject({
+      id: user.id,
+    });
     // …and the attacker is still waiting.
-    await expect(authenticate({ email: user.email, password: "guess", ip: "203.0.113.66", now: t0 })).rejects.toBeInstanceOf(TooManyRequests);
+    await expect(authenticate({ email: user.email, password: "guess", ip: "203.0.113.66", now: t0 })).rejects.toBeInstanceOf(
+      TooManyRequests,
+    );
   });
 
   it("concurrent wrong passwords for one account from one address cannot get more password checks than allowed", async () => {
     await createUser("PROVIDER", { email: "burst@test.example" });
     const t0 = new Date("2026-11-24T12:30:00Z");
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => authenticate({ email: "burst@test.example", password: "guess", ip: "192.0.2.20", now: t0 }).catch((e: unknown) => e)),
+      Array.from({ length: 20 }, () =>
+        authenticate({ email: "burst@test.example", password: "guess", ip: "192.0.2.20", now: t0 }).catch((e: unknown) => e),
+      ),
     );
     // The free tries plus the one that starts the first delay; all others refused unchecked.
     expect(results.filter((e) => e instanceof Invalid)).toHaveLength(FREE_FAILURES_PER_ACCOUNT_AND_IP + 1);
@@ -92,13 +122,19 @@ describe("signing in", () => {
     const victim = await createUser("ADMIN", { email: "victim2@test.example" });
     const t0 = new Date("2026-11-24T12:45:00Z");
     const results = await Promise.all(
-      Array.from({ length: 35 }, (_, i) => authenticate({ email: `spray${i}@test.example`, password: "x", ip: "203.0.113.50", now: t0 }).catch((e: unknown) => e)),
+      Array.from({ length: 35 }, (_, i) =>
+        authenticate({ email: `spray${i}@test.example`, password: "x", ip: "203.0.113.50", now: t0 }).catch((e: unknown) => e),
+      ),
     );
     expect(results.filter((e) => e instanceof Invalid)).toHaveLength(MAX_FAILURES_PER_IP);
     expect(results.filter((e) => e instanceof TooManyRequests)).toHaveLength(35 - MAX_FAILURES_PER_IP);
-    await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: "203.0.113.50", now: t0 })).rejects.toBeInstanceOf(TooManyRequests);
+    await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: "203.0.113.50", now: t0 })).rejects.toBeInstanceOf(
+      TooManyRequests,
+    );
     const later = new Date(t0.getTime() + minutes(IP_WINDOW_MINUTES) + 1000);
-    await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: "203.0.113.50", now: later })).resolves.toMatchObject({ id: victim.id });
+    await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: "203.0.113.50", now: later })).resolves.toMatchObject({
+      id: victim.id,
+    });
   });
 
   it(`limits one IP address to ${MAX_FAILURES_PER_IP} failures across many accounts`, async () => {
@@ -107,9 +143,13 @@ describe("signing in", () => {
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
       await authenticate({ email: `spray${i}@test.example`, password: "x", ip: "203.0.113.9", now: t0 }).catch(() => {});
     }
-    await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: "203.0.113.9", now: t0 })).rejects.toBeInstanceOf(TooManyRequests);
+    await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: "203.0.113.9", now: t0 })).rejects.toBeInstanceOf(
+      TooManyRequests,
+    );
     // The same account from another address is fine: the IP limit is per IP.
-    await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: "203.0.113.10", now: t0 })).resolves.toMatchObject({ id: victim.id });
+    await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: "203.0.113.10", now: t0 })).resolves.toMatchObject({
+      id: victim.id,
+    });
   });
 
   it("a spoofed X-Forwarded-For does not reset the per-address count (no trusted proxy)", async () => {
@@ -121,9 +161,9 @@ describe("signing in", () => {
       await authenticate({ email: `spoof${i}@test.example`, password: "x", ip: clientIpFrom(request(i), 0), now: t0 }).catch(() => {});
     }
     const fresh = new Headers({ [PEER_ADDRESS_HEADER]: "203.0.113.77", "x-forwarded-for": "198.51.100.200" });
-    await expect(authenticate({ email: victim.email, password: TEST_PASSWORD, ip: clientIpFrom(fresh, 0), now: t0 })).rejects.toBeInstanceOf(
-      TooManyRequests,
-    );
+    await expect(
+      authenticate({ email: victim.email, password: TEST_PASSWORD, ip: clientIpFrom(fresh, 0), now: t0 }),
+    ).rejects.toBeInstanceOf(TooManyRequests);
   });
 
   it("refuses a 12 MB email and a huge password without storing anything", async () => {
@@ -132,7 +172,9 @@ describe("signing in", () => {
     const error = await authenticate({ email: hugeEmail, password: "x", ip: "192.0.2.99" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Invalid);
     expect((error as Invalid).fieldErrors.email).toBe(`Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`);
-    const hugePassword = await authenticate({ email: "a@test.example", password: "p".repeat(1_000_000), ip: "192.0.2.99" }).catch((e: unknown) => e);
+    const hugePassword = await authenticate({ email: "a@test.example", password: "p".repeat(1_000_000), ip: "192.0.2.99" }).catch(
+      (e: unknown) => e,
+    );
     expect(hugePassword).toBeInstanceOf(Invalid);
     expect(await db.signInThrottle.count()).toBe(before);
     // Nothing anywhere holds the email: throttle keys are fixed-length hashes.

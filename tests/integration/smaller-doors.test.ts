@@ -19,7 +19,6 @@ import { openedTender } from "../fixtures/evaluation-builders";
 import { createActor } from "../fixtures/factories";
 import { FILES, providerOrganisation, publishedTender } from "../fixtures/tender-builders";
 
-
 const DEADLINE = new Date("2026-12-18T17:00:00.000Z");
 const BEFORE = new Date("2026-12-01T10:00:00.000Z");
 const AFTER = new Date("2026-12-19T09:00:00.000Z");
@@ -31,7 +30,9 @@ describe("who asked a clarification question", () => {
     const { id } = await askQuestion(asker.users[0], t.id, { question: "Is the service 24/7?" }, BEFORE);
     const other = await createActor("COMMISSIONER");
     const declined = await createActor("COMMISSIONER");
-    await db.panelMember.create({ data: { tenderId: t.id, userId: declined.id, role: "COMMISSIONER", status: "DECLINED", invitedById: t.commissioner.id } });
+    await db.panelMember.create({
+      data: { tenderId: t.id, userId: declined.id, role: "COMMISSIONER", status: "DECLINED", invitedById: t.commissioner.id },
+    });
     for (const who of [other, declined]) await expect(revealAsker(who, id)).rejects.toBeInstanceOf(Forbidden);
     expect(await db.auditEvent.count({ where: { action: "clarification.asker_viewed", entityId: id } })).toBe(0);
     await expect(revealAsker(t.commissioner, id)).resolves.toEqual({ organisation: asker.organisation.name, askedBy: asker.users[0].name });
@@ -43,10 +44,20 @@ describe("a conflicted panel member", () => {
     const t = await publishedTender({ deadline: DEADLINE });
     const bidder = await providerOrganisation();
     const file = await uploadAttachment(bidder.users[0], t.id, { filename: "Model.pdf", bytes: FILES.pdf }, BEFORE);
-    await submitBid(bidder.users[0], t.id, { responses: { [t.criteria.quality]: "A", [t.criteria.secondQuality]: "B" }, price: "1000" }, BEFORE);
+    await submitBid(
+      bidder.users[0],
+      t.id,
+      { responses: { [t.criteria.quality]: "A", [t.criteria.secondQuality]: "B" }, price: "1000" },
+      BEFORE,
+    );
     await openBids(t.commissioner, t.id, AFTER);
     const [conflicted, clear] = t.technicians as [Actor, Actor];
-    await declareConflicts(conflicted, t.id, [{ organisationId: bidder.organisation.id, hasConflict: true, details: "My cousin works there." }], AFTER);
+    await declareConflicts(
+      conflicted,
+      t.id,
+      [{ organisationId: bidder.organisation.id, hasConflict: true, details: "My cousin works there." }],
+      AFTER,
+    );
     await expect(downloadAttachment(conflicted, file.id, AFTER)).rejects.toBeInstanceOf(NotFound);
     // Before declaring, nobody on the panel sees a bidder's files either.
     await expect(downloadAttachment(clear, file.id, AFTER)).rejects.toBeInstanceOf(NotFound);
@@ -63,7 +74,9 @@ describe("uploading and removing files", () => {
       const { id } = await uploadAttachment(bidder.users[0], t.id, { filename: `Draft ${i}.pdf`, bytes: FILES.pdf }, BEFORE);
       await removeAttachment(bidder.users[0], t.id, id, BEFORE);
     }
-    const error = await uploadAttachment(bidder.users[0], t.id, { filename: "One more.pdf", bytes: FILES.pdf }, BEFORE).catch((e: unknown) => e);
+    const error = await uploadAttachment(bidder.users[0], t.id, { filename: "One more.pdf", bytes: FILES.pdf }, BEFORE).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Invalid);
     expect((error as Invalid).fieldErrors.file).toMatch(/upload limit/);
     expect(await db.bidAttachment.count({ where: { bid: { tenderId: t.id } } })).toBe(MAX_UPLOADS_PER_BID);

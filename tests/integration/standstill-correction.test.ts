@@ -28,15 +28,36 @@ let awardDecisionId: string;
 
 /** An award approved and stored the way the old code stored it, then migrated (20261125211000). */
 async function approvedUnderTheOldCount(endsAt = SHORT_END) {
-  const recommended = await recommendAward(t.commissioner, t.id, { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you." }, new Date(APPROVED.getTime() - 3_600_000));
+  const recommended = await recommendAward(
+    t.commissioner,
+    t.id,
+    { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you." },
+    new Date(APPROVED.getTime() - 3_600_000),
+  );
   const { contentHash } = await db.awardDecision.findUniqueOrThrow({ where: { id: recommended.awardDecisionId } });
-  await decideAward(t.governor, recommended.awardDecisionId, { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash }, APPROVED);
+  await decideAward(
+    t.governor,
+    recommended.awardDecisionId,
+    { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash },
+    APPROVED,
+  );
   // Behind the app's back: the end the old count stored, and no legacy marker yet (before the migration).
-  await db.awardDecision.update({ where: { id: recommended.awardDecisionId }, data: { standstillEndsAt: endsAt, legacyLetterStandstillEndsAt: null } });
+  await db.awardDecision.update({
+    where: { id: recommended.awardDecisionId },
+    data: { standstillEndsAt: endsAt, legacyLetterStandstillEndsAt: null },
+  });
   // The migration's data step, run as written.
   const migration = readFileSync("prisma/migrations/20261125211000_standstill_correction/migration.sql", "utf8");
-  const update = migration.split(";").map((s) => s.trim()).find((s) => s.startsWith("UPDATE"));
-  await db.$executeRawUnsafe(update!.split("\n").filter((l) => !l.startsWith("--")).join("\n"));
+  const update = migration
+    .split(";")
+    .map((s) => s.trim())
+    .find((s) => s.startsWith("UPDATE"));
+  await db.$executeRawUnsafe(
+    update!
+      .split("\n")
+      .filter((l) => !l.startsWith("--"))
+      .join("\n"),
+  );
   return recommended.awardDecisionId;
 }
 
@@ -113,7 +134,9 @@ describe("correcting standstills already running", () => {
     await db.awardDecision.update({ where: { id: awardDecisionId }, data: { awardedAt: DEPLOYED } });
     await db.tender.update({ where: { id: t.id }, data: { status: "AWARDED" } });
     expect((await correctRunningStandstills(DEPLOYED)).filter((c) => c.awardDecisionId === awardDecisionId)).toEqual([]);
-    expect((await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } })).standstillEndsAt?.toISOString()).toBe(SHORT_END.toISOString());
+    expect((await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } })).standstillEndsAt?.toISOString()).toBe(
+      SHORT_END.toISOString(),
+    );
   });
 });
 
@@ -122,14 +145,26 @@ describe("standstills that are not short", () => {
     const later = new Date("2027-01-11T23:59:59.999Z");
     awardDecisionId = await approvedUnderTheOldCount(later);
     expect((await correctRunningStandstills(DEPLOYED)).filter((c) => c.awardDecisionId === awardDecisionId)).toEqual([]);
-    expect((await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } })).standstillEndsAt?.toISOString()).toBe(later.toISOString());
+    expect((await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } })).standstillEndsAt?.toISOString()).toBe(
+      later.toISOString(),
+    );
     expect(await db.auditEvent.count({ where: { action: "award.standstill_corrected", entityId: awardDecisionId } })).toBe(0);
   });
 
   it("a standstill started under the regulation's count is untouched and its letter uses the one wording", async () => {
-    const recommended = await recommendAward(t.commissioner, t.id, { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you." }, APPROVED);
+    const recommended = await recommendAward(
+      t.commissioner,
+      t.id,
+      { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you." },
+      APPROVED,
+    );
     const { contentHash } = await db.awardDecision.findUniqueOrThrow({ where: { id: recommended.awardDecisionId } });
-    await decideAward(t.governor, recommended.awardDecisionId, { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash }, APPROVED);
+    await decideAward(
+      t.governor,
+      recommended.awardDecisionId,
+      { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash },
+      APPROVED,
+    );
     expect((await correctRunningStandstills(DEPLOYED)).filter((c) => c.awardDecisionId === recommended.awardDecisionId)).toEqual([]);
     const letter = await getOutcomeLetter(await providerActor(t.organisations.b), recommended.awardDecisionId);
     expect(letter.legacyStandstillEndsAt).toBeNull();

@@ -62,14 +62,20 @@ beforeEach(async () => {
 
 describe("creating and editing a draft", () => {
   it("stores money in pence, deadlines as UTC instants from London time, and makes the creator the chair", async () => {
-    const { id } = await createTender(commissioner, details({ submissionDeadlineDate: "2027-07-01", submissionDeadlineTime: "17:00" }), NOW);
+    const { id } = await createTender(
+      commissioner,
+      details({ submissionDeadlineDate: "2027-07-01", submissionDeadlineTime: "17:00" }),
+      NOW,
+    );
     const tender = await getTenderForCommissioner(commissioner, id, NOW);
     expect(tender.estimatedValuePence).toBe(1_450_000_000n);
     expect(tender.technicianHourlyRatePence).toBe(1500);
     expect(tender.submissionDeadline?.toISOString()).toBe("2027-07-01T16:00:00.000Z"); // BST
     expect(tender.clarificationDeadline?.toISOString()).toBe("2026-12-10T12:00:00.000Z"); // GMT
     expect(tender.status).toBe("DRAFT");
-    expect(tender.panelMembers).toEqual([expect.objectContaining({ userId: commissioner.id, role: "COMMISSIONER", status: "ACCEPTED", isChair: true })]);
+    expect(tender.panelMembers).toEqual([
+      expect.objectContaining({ userId: commissioner.id, role: "COMMISSIONER", status: "ACCEPTED", isChair: true }),
+    ]);
     expect(await db.auditEvent.count({ where: { action: "tender.created", tenderId: id } })).toBe(1);
   });
 
@@ -81,15 +87,27 @@ describe("creating and editing a draft", () => {
   });
 
   it("gives one message per problem: two bad deadlines read differently", async () => {
-    const errors = await fieldErrors(createTender(commissioner, details({ clarificationDeadlineDate: "2026-02-30", submissionDeadlineDate: "2026-13-01" }), NOW));
-    expect(errors).toEqual({ clarificationDeadline: "Clarification deadline: enter a real date", submissionDeadline: "Submission deadline: enter a real date" });
+    const errors = await fieldErrors(
+      createTender(commissioner, details({ clarificationDeadlineDate: "2026-02-30", submissionDeadlineDate: "2026-13-01" }), NOW),
+    );
+    expect(errors).toEqual({
+      clarificationDeadline: "Clarification deadline: enter a real date",
+      submissionDeadline: "Submission deadline: enter a real date",
+    });
     expect(new Set(Object.values(errors)).size).toBe(Object.keys(errors).length);
   });
 
   it("explains every invalid field and writes nothing", async () => {
     const error = await createTender(
       commissioner,
-      details({ title: "", reference: "bad ref!", estimatedValue: "-3", contractTermMonths: "0", submissionDeadlineDate: "2026-02-30", establishmentId: "" }),
+      details({
+        title: "",
+        reference: "bad ref!",
+        estimatedValue: "-3",
+        contractTermMonths: "0",
+        submissionDeadlineDate: "2026-02-30",
+        establishmentId: "",
+      }),
       NOW,
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Invalid);
@@ -130,10 +148,25 @@ describe("creating and editing a draft", () => {
 describe("criteria", () => {
   it("adds, edits, reorders and removes; at most one price criterion", async () => {
     const { id } = await createTender(commissioner, details(), NOW);
-    const a = await saveCriterion(commissioner, id, { name: "Quality", weight: "60", kind: "QUALITY", plainLanguageDescription: "How good it is", wordLimit: "1000" }, NOW);
-    const b = await saveCriterion(commissioner, id, { name: "Price", weight: "40", kind: "PRICE", plainLanguageDescription: "Cost", wordLimit: "50" }, NOW);
+    const a = await saveCriterion(
+      commissioner,
+      id,
+      { name: "Quality", weight: "60", kind: "QUALITY", plainLanguageDescription: "How good it is", wordLimit: "1000" },
+      NOW,
+    );
+    const b = await saveCriterion(
+      commissioner,
+      id,
+      { name: "Price", weight: "40", kind: "PRICE", plainLanguageDescription: "Cost", wordLimit: "50" },
+      NOW,
+    );
     await expect(saveCriterion(commissioner, id, { name: "Price 2", weight: "0", kind: "PRICE" }, NOW)).rejects.toThrow(Invalid);
-    await saveCriterion(commissioner, id, { criterionId: a.id, name: "Quality and innovation", weight: "55", kind: "QUALITY", wordLimit: "" }, NOW);
+    await saveCriterion(
+      commissioner,
+      id,
+      { criterionId: a.id, name: "Quality and innovation", weight: "55", kind: "QUALITY", wordLimit: "" },
+      NOW,
+    );
     await moveCriterion(commissioner, id, b.id, "up", NOW);
     let criteria = (await getTenderForCommissioner(commissioner, id, NOW)).criteria;
     expect(criteria.map((c) => [c.name, c.position, c.weight, c.wordLimit])).toEqual([
@@ -151,7 +184,9 @@ describe("criteria", () => {
       const error = await saveCriterion(commissioner, id, { name: "Q", weight, kind: "QUALITY" }, NOW).catch((e: unknown) => e);
       expect([weight, (error as Invalid).fieldErrors.weight]).toEqual([weight, "Weight must be a whole number from 0 to 100"]);
     }
-    const error = await saveCriterion(commissioner, id, { name: "Q", weight: "10", kind: "QUALITY", wordLimit: "0" }, NOW).catch((e: unknown) => e);
+    const error = await saveCriterion(commissioner, id, { name: "Q", weight: "10", kind: "QUALITY", wordLimit: "0" }, NOW).catch(
+      (e: unknown) => e,
+    );
     expect((error as Invalid).fieldErrors.wordLimit).toMatch(/Word limit/);
   });
 

@@ -8,7 +8,14 @@ import { editTimeEntry } from "@/server/technicians/edit-time-entry";
 import { CLAIM_COLUMNS, exportClaimsCsv } from "@/server/technicians/export-claims-csv";
 import { logTime } from "@/server/technicians/log-time";
 import { markPaid } from "@/server/technicians/mark-paid";
-import { getMyTime, getMyTimeEntry, listClaims, listMyTimeTenders, listReturnedTime, listTimeToApprove } from "@/server/technicians/queries";
+import {
+  getMyTime,
+  getMyTimeEntry,
+  listClaims,
+  listMyTimeTenders,
+  listReturnedTime,
+  listTimeToApprove,
+} from "@/server/technicians/queries";
 import { reviewTimeEntry } from "@/server/technicians/review-time-entry";
 import { createActor } from "../fixtures/factories";
 import { addTechnician, approvedEntry, NOW, timeInput, timeTender, TODAY, type TimeTender } from "../fixtures/time-builders";
@@ -29,10 +36,25 @@ describe("logging time", () => {
   it("a young commissioner on the panel logs a session; it waits to be checked and is audited", async () => {
     const { id } = await logTime(tech, timeInput(t.id, { note: "Read both bids twice." }), NOW);
     const row = await db.timeEntry.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ technicianId: tech.id, tenderId: t.id, minutes: 95, activity: "READING_BIDS", note: "Read both bids twice.", status: "PENDING", amountPence: null, hourlyRatePence: null });
+    expect(row).toMatchObject({
+      technicianId: tech.id,
+      tenderId: t.id,
+      minutes: 95,
+      activity: "READING_BIDS",
+      note: "Read both bids twice.",
+      status: "PENDING",
+      amountPence: null,
+      hourlyRatePence: null,
+    });
     expect(row.workedOn.toISOString()).toBe("2026-11-18T00:00:00.000Z");
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: id } });
-    expect(event).toMatchObject({ action: "time_entry.logged", actorId: tech.id, tenderId: t.id, establishmentId: t.establishmentId, after: { minutes: 95, workedOn: "2026-11-18", status: "PENDING" } });
+    expect(event).toMatchObject({
+      action: "time_entry.logged",
+      actorId: tech.id,
+      tenderId: t.id,
+      establishmentId: t.establishmentId,
+      after: { minutes: 95, workedOn: "2026-11-18", status: "PENDING" },
+    });
   });
 
   it("accepts hours and minutes, and stores minutes", async () => {
@@ -45,14 +67,20 @@ describe("logging time", () => {
 
   it("only for a panel they are on or stepped back from", async () => {
     const outsider = await createActor("TECHNICIAN");
-    expect(await fieldErrors(logTime(outsider, timeInput(t.id), NOW))).toEqual({ tenderId: "You can only log time for a panel you are on" });
+    expect(await fieldErrors(logTime(outsider, timeInput(t.id), NOW))).toEqual({
+      tenderId: "You can only log time for a panel you are on",
+    });
     for (const status of ["INVITED", "DECLINED"] as const) {
       const invited = await addTechnician(t, { status, label: status === "INVITED" ? "C" : "D" });
-      expect(await fieldErrors(logTime(invited, timeInput(t.id), NOW))).toEqual({ tenderId: "You can only log time for a panel you are on" });
+      expect(await fieldErrors(logTime(invited, timeInput(t.id), NOW))).toEqual({
+        tenderId: "You can only log time for a panel you are on",
+      });
     }
     const steppedBack = await addTechnician(t, { status: "STEPPED_BACK", label: "E" });
     await expect(logTime(steppedBack, timeInput(t.id), NOW)).resolves.toHaveProperty("id");
-    expect(await fieldErrors(logTime(tech, timeInput("not-a-uuid"), NOW))).toEqual({ tenderId: "You can only log time for a panel you are on" });
+    expect(await fieldErrors(logTime(tech, timeInput("not-a-uuid"), NOW))).toEqual({
+      tenderId: "You can only log time for a panel you are on",
+    });
     expect(await fieldErrors(logTime(tech, timeInput(""), NOW))).toEqual({ tenderId: "Choose the panel you did the work for" });
     expect((await listMyTimeTenders(outsider)).map((x) => x.id)).toEqual([]);
     expect((await listMyTimeTenders(steppedBack)).map((x) => x.id)).toEqual([t.id]);
@@ -66,37 +94,65 @@ describe("logging time", () => {
   });
 
   it("the date: a real day, today or earlier by the London calendar, and within the last 12 months", async () => {
-    expect(await fieldErrors(logTime(tech, timeInput(t.id, { workedOn: "2026-11-21" }), NOW))).toEqual({ workedOn: "The date must be today or in the past" });
+    expect(await fieldErrors(logTime(tech, timeInput(t.id, { workedOn: "2026-11-21" }), NOW))).toEqual({
+      workedOn: "The date must be today or in the past",
+    });
     await expect(logTime(tech, timeInput(t.id, { workedOn: TODAY }), NOW)).resolves.toHaveProperty("id");
-    expect(await fieldErrors(logTime(tech, timeInput(t.id, { workedOn: "2025-11-19" }), NOW))).toEqual({ workedOn: "You can only log time from the last 12 months" });
+    expect(await fieldErrors(logTime(tech, timeInput(t.id, { workedOn: "2025-11-19" }), NOW))).toEqual({
+      workedOn: "You can only log time from the last 12 months",
+    });
     await expect(logTime(tech, timeInput(t.id, { workedOn: "2025-11-20" }), NOW)).resolves.toHaveProperty("id");
     for (const bad of ["2026-02-30", "20/11/2026", "2026-13-01", "yesterday"]) {
-      expect(await fieldErrors(logTime(tech, timeInput(t.id, { workedOn: bad }), NOW))).toEqual({ workedOn: "Enter a real date, like 2026-11-20" });
+      expect(await fieldErrors(logTime(tech, timeInput(t.id, { workedOn: bad }), NOW))).toEqual({
+        workedOn: "Enter a real date, like 2026-11-20",
+      });
     }
-    expect(await fieldErrors(logTime(tech, timeInput(t.id, { workedOn: "" }), NOW))).toEqual({ workedOn: "Enter the date you did the work" });
+    expect(await fieldErrors(logTime(tech, timeInput(t.id, { workedOn: "" }), NOW))).toEqual({
+      workedOn: "Enter the date you did the work",
+    });
     // 23:30 UTC on 30 June is already 1 July in London (BST): 1 July is "today", 2 July is not.
     const lateJuneNight = new Date("2026-06-30T23:30:00.000Z");
     await expect(logTime(tech, timeInput(t.id, { workedOn: "2026-07-01" }), lateJuneNight)).resolves.toHaveProperty("id");
-    expect(await fieldErrors(logTime(tech, timeInput(t.id, { workedOn: "2026-07-02" }), lateJuneNight))).toEqual({ workedOn: "The date must be today or in the past" });
+    expect(await fieldErrors(logTime(tech, timeInput(t.id, { workedOn: "2026-07-02" }), lateJuneNight))).toEqual({
+      workedOn: "The date must be today or in the past",
+    });
   });
 
   it("the time: a whole number of minutes from 1 to 720", async () => {
-    expect(await fieldErrors(logTime(tech, timeInput(t.id, { minutes: "0" }), NOW))).toEqual({ minutes: "The time must be at least 1 minute" });
-    expect(await fieldErrors(logTime(tech, timeInput(t.id, { minutes: "721" }), NOW))).toEqual({ minutes: "You can log up to 12 hours (720 minutes) at a time" });
-    expect(await fieldErrors(logTime(tech, timeInput(t.id, { hours: "12", minutes: "1" }), NOW))).toEqual({ minutes: "You can log up to 12 hours (720 minutes) at a time" });
+    expect(await fieldErrors(logTime(tech, timeInput(t.id, { minutes: "0" }), NOW))).toEqual({
+      minutes: "The time must be at least 1 minute",
+    });
+    expect(await fieldErrors(logTime(tech, timeInput(t.id, { minutes: "721" }), NOW))).toEqual({
+      minutes: "You can log up to 12 hours (720 minutes) at a time",
+    });
+    expect(await fieldErrors(logTime(tech, timeInput(t.id, { hours: "12", minutes: "1" }), NOW))).toEqual({
+      minutes: "You can log up to 12 hours (720 minutes) at a time",
+    });
     for (const bad of ["1.5", "-5", "ten", "1e2"]) {
-      expect(await fieldErrors(logTime(tech, timeInput(t.id, { minutes: bad }), NOW))).toEqual({ minutes: "Minutes must be a whole number, like 30" });
+      expect(await fieldErrors(logTime(tech, timeInput(t.id, { minutes: bad }), NOW))).toEqual({
+        minutes: "Minutes must be a whole number, like 30",
+      });
     }
-    expect(await fieldErrors(logTime(tech, timeInput(t.id, { hours: "1.5", minutes: "" }), NOW))).toEqual({ hours: "Hours must be a whole number, like 2" });
-    expect(await fieldErrors(logTime(tech, timeInput(t.id, { hours: "", minutes: "" }), NOW))).toEqual({ minutes: "Enter how long you spent" });
+    expect(await fieldErrors(logTime(tech, timeInput(t.id, { hours: "1.5", minutes: "" }), NOW))).toEqual({
+      hours: "Hours must be a whole number, like 2",
+    });
+    expect(await fieldErrors(logTime(tech, timeInput(t.id, { hours: "", minutes: "" }), NOW))).toEqual({
+      minutes: "Enter how long you spent",
+    });
     await expect(logTime(tech, timeInput(t.id, { minutes: "1" }), NOW)).resolves.toHaveProperty("id");
     await expect(logTime(tech, timeInput(t.id, { minutes: "720" }), NOW)).resolves.toHaveProperty("id");
   });
 
   it("the activity and the note: OTHER needs a note; notes up to 1,000 characters, kept exactly, in any script", async () => {
-    expect(await fieldErrors(logTime(tech, timeInput(t.id, { activity: "SLEEPING" }), NOW))).toEqual({ activity: "Choose what you were doing" });
-    expect(await fieldErrors(logTime(tech, timeInput(t.id, { activity: "OTHER", note: "   " }), NOW))).toEqual({ note: "Tell us what you were doing" });
-    expect(await fieldErrors(logTime(tech, timeInput(t.id, { note: "x".repeat(1001) }), NOW))).toEqual({ note: "Your note must be 1,000 characters or fewer" });
+    expect(await fieldErrors(logTime(tech, timeInput(t.id, { activity: "SLEEPING" }), NOW))).toEqual({
+      activity: "Choose what you were doing",
+    });
+    expect(await fieldErrors(logTime(tech, timeInput(t.id, { activity: "OTHER", note: "   " }), NOW))).toEqual({
+      note: "Tell us what you were doing",
+    });
+    expect(await fieldErrors(logTime(tech, timeInput(t.id, { note: "x".repeat(1001) }), NOW))).toEqual({
+      note: "Your note must be 1,000 characters or fewer",
+    });
     const unicode = "Zoë read the bids with Siân 👩🏽‍💻 — 日本語も ✓ «ok»";
     const { id } = await logTime(tech, timeInput(t.id, { activity: "OTHER", note: `  ${unicode}\n` }), NOW);
     expect((await db.timeEntry.findUniqueOrThrow({ where: { id } })).note).toBe(unicode);
@@ -107,7 +163,9 @@ describe("logging time", () => {
 
   it("reports every problem at once and writes nothing", async () => {
     const outsider = await createActor("TECHNICIAN");
-    const errors = await fieldErrors(logTime(outsider, { tenderId: t.id, workedOn: "2030-01-01", minutes: "0", activity: "OTHER", note: "" }, NOW));
+    const errors = await fieldErrors(
+      logTime(outsider, { tenderId: t.id, workedOn: "2030-01-01", minutes: "0", activity: "OTHER", note: "" }, NOW),
+    );
     expect(errors).toEqual({
       tenderId: "You can only log time for a panel you are on",
       workedOn: "The date must be today or in the past",
@@ -135,7 +193,9 @@ describe("changing and deleting your own time", () => {
 
   it("a pending entry can be changed (same checks as logging) and deleted; both audited", async () => {
     const { id } = await logTime(tech, timeInput(t.id), NOW);
-    expect(await fieldErrors(editTimeEntry(tech, id, timeInput(t.id, { minutes: "721" }), NOW))).toEqual({ minutes: "You can log up to 12 hours (720 minutes) at a time" });
+    expect(await fieldErrors(editTimeEntry(tech, id, timeInput(t.id, { minutes: "721" }), NOW))).toEqual({
+      minutes: "You can log up to 12 hours (720 minutes) at a time",
+    });
     await editTimeEntry(tech, id, timeInput(t.id, { minutes: "60", activity: "SCORING" }), NOW);
     expect(await db.timeEntry.findUniqueOrThrow({ where: { id } })).toMatchObject({ minutes: 60, activity: "SCORING", status: "PENDING" });
     await deleteTimeEntry(tech, id);
@@ -148,16 +208,26 @@ describe("changing and deleting your own time", () => {
     const { id } = await logTime(tech, timeInput(t.id), NOW);
     await reviewTimeEntry(t.commissioner, id, { decision: "return", note: "The meeting was on the 17th, not the 18th." }, NOW);
     const mine = await getMyTime(tech);
-    expect(mine.entries[0]).toMatchObject({ id, status: "RETURNED", reviewNote: "The meeting was on the 17th, not the 18th.", editable: true });
+    expect(mine.entries[0]).toMatchObject({
+      id,
+      status: "RETURNED",
+      reviewNote: "The meeting was on the 17th, not the 18th.",
+      editable: true,
+    });
     await editTimeEntry(tech, id, timeInput(t.id, { workedOn: "2026-11-17", activity: "MODERATION_MEETING" }), NOW);
     const row = await db.timeEntry.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "PENDING", reviewedById: null, reviewedAt: null, activity: "MODERATION_MEETING" });
     expect(row.workedOn.toISOString().slice(0, 10)).toBe("2026-11-17");
     // The commissioner checking it again sees why it came back.
-    expect((await listTimeToApprove(t.commissioner)).find((e) => e.id === id)).toMatchObject({ previousReturnNote: "The meeting was on the 17th, not the 18th." });
+    expect((await listTimeToApprove(t.commissioner)).find((e) => e.id === id)).toMatchObject({
+      previousReturnNote: "The meeting was on the 17th, not the 18th.",
+    });
     expect((await getMyTime(tech)).entries[0]).toMatchObject({ status: "PENDING", reviewNote: null });
     const edited = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "time_entry.edited" } });
-    expect(edited).toMatchObject({ before: { status: "RETURNED", workedOn: "2026-11-18" }, after: { status: "PENDING", workedOn: "2026-11-17" } });
+    expect(edited).toMatchObject({
+      before: { status: "RETURNED", workedOn: "2026-11-18" },
+      after: { status: "PENDING", workedOn: "2026-11-17" },
+    });
   });
 
   it("approved or paid time can no longer be changed or deleted", async () => {
@@ -174,7 +244,13 @@ describe("approving and sending back", () => {
   it("pay maths: 95 minutes at £12.60 an hour is exactly £19.95, fixed at approval", async () => {
     // 95 × 1260p ÷ 60 = 119,700 ÷ 60 = 1,995p exactly.
     const id = await approvedEntry(t, tech);
-    expect(await db.timeEntry.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "APPROVED", hourlyRatePence: 1260, amountPence: 1995, reviewedById: t.commissioner.id, reviewedAt: NOW });
+    expect(await db.timeEntry.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "APPROVED",
+      hourlyRatePence: 1260,
+      amountPence: 1995,
+      reviewedById: t.commissioner.id,
+      reviewedAt: NOW,
+    });
     // A later change of the tender's rate does not touch an approved claim.
     await db.tender.update({ where: { id: t.id }, data: { technicianHourlyRatePence: 1500 } });
     expect((await db.timeEntry.findUniqueOrThrow({ where: { id } })).amountPence).toBe(1995);
@@ -200,7 +276,13 @@ describe("approving and sending back", () => {
     expect(notice.body).toContain("1 hour 35 minutes of reading bids on 18 November 2026");
     expect(await db.outboxMessage.count({ where: { to: tech.email, template: "time-approved" } })).toBe(1);
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: "time_entry.approved" } });
-    expect(event).toMatchObject({ actorId: t.commissioner.id, tenderId: t.id, establishmentId: t.establishmentId, before: { status: "PENDING" }, after: { status: "APPROVED", hourlyRatePence: 1260, amountPence: 1995 } });
+    expect(event).toMatchObject({
+      actorId: t.commissioner.id,
+      tenderId: t.id,
+      establishmentId: t.establishmentId,
+      before: { status: "PENDING" },
+      after: { status: "APPROVED", hourlyRatePence: 1260, amountPence: 1995 },
+    });
   });
 
   it("sending back needs a note, which the young commissioner is told", async () => {
@@ -210,7 +292,12 @@ describe("approving and sending back", () => {
     });
     expect(await fieldErrors(reviewTimeEntry(t.commissioner, id, { decision: "maybe" }, NOW))).toHaveProperty("decision");
     await reviewTimeEntry(t.commissioner2, id, { decision: "return", note: "Please split this into reading and marking." }, NOW);
-    expect(await db.timeEntry.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "RETURNED", reviewNote: "Please split this into reading and marking.", reviewedById: t.commissioner2.id, amountPence: null });
+    expect(await db.timeEntry.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "RETURNED",
+      reviewNote: "Please split this into reading and marking.",
+      reviewedById: t.commissioner2.id,
+      amountPence: null,
+    });
     const notice = await db.notification.findFirstOrThrow({ where: { userId: tech.id } });
     expect(notice.title).toBe("Please check the time you logged");
     expect(notice.body).toContain("Please split this into reading and marking.");
@@ -227,14 +314,18 @@ describe("approving and sending back", () => {
     // A commissioner who stepped back from the panel no longer runs it.
     await db.panelMember.updateMany({ where: { tenderId: t.id, userId: t.commissioner2.id }, data: { status: "STEPPED_BACK" } });
     await expect(reviewTimeEntry(t.commissioner2, id, { decision: "approve" }, NOW)).rejects.toBeInstanceOf(Forbidden);
-    await expect(reviewTimeEntry(t.commissioner, "00000000-0000-4000-8000-000000000000", { decision: "approve" }, NOW)).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      reviewTimeEntry(t.commissioner, "00000000-0000-4000-8000-000000000000", { decision: "approve" }, NOW),
+    ).rejects.toBeInstanceOf(NotFound);
     expect((await db.timeEntry.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
     expect(await listTimeToApprove(outsider)).toEqual([]);
   });
 
   it("approving twice is refused, as is approving time that was sent back", async () => {
     const id = await approvedEntry(t, tech);
-    await expect(reviewTimeEntry(t.commissioner, id, { decision: "approve" }, NOW)).rejects.toThrow(new Conflict("This time has already been approved."));
+    await expect(reviewTimeEntry(t.commissioner, id, { decision: "approve" }, NOW)).rejects.toThrow(
+      new Conflict("This time has already been approved."),
+    );
     await expect(reviewTimeEntry(t.commissioner2, id, { decision: "return", note: "Too late" }, NOW)).rejects.toBeInstanceOf(Conflict);
     const { id: returned } = await logTime(tech, timeInput(t.id), NOW);
     await reviewTimeEntry(t.commissioner, returned, { decision: "return", note: "Which day?" }, NOW);
@@ -312,7 +403,12 @@ describe("time sent back", () => {
     for (const commissioner of [t.commissioner, t.commissioner2]) {
       const returned = await listReturnedTime(commissioner);
       expect(returned.map((e) => e.id)).toEqual([id]);
-      expect(returned[0]).toMatchObject({ reviewNote: "Which bid did you read?", technician: { name: tech.name }, reviewedBy: { name: t.commissioner2.name }, minutes: 95 });
+      expect(returned[0]).toMatchObject({
+        reviewNote: "Which bid did you read?",
+        technician: { name: tech.name },
+        reviewedBy: { name: t.commissioner2.name },
+        minutes: 95,
+      });
     }
     expect(await listReturnedTime(await createActor("COMMISSIONER"))).toEqual([]);
     await expect(listReturnedTime(tech)).rejects.toBeInstanceOf(Forbidden);
@@ -328,7 +424,9 @@ describe("marking claims as paid", () => {
     const a = await approvedEntry(t, tech);
     const b = await approvedEntry(t, t.technicians[1], { minutes: "30" });
     const { id: pending } = await logTime(tech, timeInput(t.id), NOW);
-    await expect(markPaid(t.commissioner, [a, pending], NOW)).rejects.toThrow(new Conflict("Only approved claims can be marked as paid. Nothing was changed."));
+    await expect(markPaid(t.commissioner, [a, pending], NOW)).rejects.toThrow(
+      new Conflict("Only approved claims can be marked as paid. Nothing was changed."),
+    );
     expect((await db.timeEntry.findUniqueOrThrow({ where: { id: a } })).status).toBe("APPROVED");
 
     const later = new Date("2026-11-27T10:00:00.000Z");
@@ -338,7 +436,9 @@ describe("marking claims as paid", () => {
       ["PAID", later.toISOString()],
       ["PAID", later.toISOString()],
     ]);
-    await expect(markPaid(t.commissioner, [a], NOW)).rejects.toThrow("One claim you chose has already been marked as paid. Nothing was changed.");
+    await expect(markPaid(t.commissioner, [a], NOW)).rejects.toThrow(
+      "One claim you chose has already been marked as paid. Nothing was changed.",
+    );
     expect(await db.auditEvent.count({ where: { entityId: { in: [a, b] }, action: "time_entry.paid" } })).toBe(2);
   });
 
@@ -357,11 +457,12 @@ describe("marking claims as paid", () => {
 });
 
 describe("payroll CSV", () => {
-  const HEADER = "Claim ID,Technician name,Email,Tender reference,Date worked,Minutes,Activity,Hourly rate (£),Amount (£),Approved at,Approved by,Paid,Paid on";
+  const HEADER =
+    "Claim ID,Technician name,Email,Tender reference,Date worked,Minutes,Activity,Hourly rate (£),Amount (£),Approved at,Approved by,Paid,Paid on";
 
   it("approved claims of the commissioner's tenders: BOM, header, quoting, formula injection, pounds with 2 decimals", async () => {
     const quoted = await addTechnician(t, { name: 'Jo "JJ" O\'Neil, Jr', label: "C" });
-    const formula = await addTechnician(t, { name: "=HYPERLINK(\"http://evil.example\",\"Click\")", label: "D" });
+    const formula = await addTechnician(t, { name: '=HYPERLINK("http://evil.example","Click")', label: "D" });
     const minus = await addTechnician(t, { name: "-Sam", label: "E" });
     const a = await approvedEntry(t, quoted); // 95 min → £19.95
     const b = await approvedEntry(t, formula, { minutes: "1" }); // 1 min at £12.60 → 21p
@@ -382,9 +483,15 @@ describe("payroll CSV", () => {
     expect(body).toHaveLength(3);
     expect(csv).not.toContain(theirs);
     // 12:00 UTC on 20 November is 12:00 in London (GMT).
-    expect(body).toContain(`${a},"Jo ""JJ"" O'Neil, Jr",${quoted.email},${t.reference},2026-11-18,95,Reading bids,12.60,19.95,2026-11-20 12:00,${t.commissioner.name},No,`);
-    expect(body).toContain(`${b},"'=HYPERLINK(""http://evil.example"",""Click"")",${formula.email},${t.reference},2026-11-18,1,Reading bids,12.60,0.21,2026-11-20 12:00,${t.commissioner.name},No,`);
-    expect(body).toContain(`${c},'-Sam,${minus.email},${t.reference},2026-11-18,120,Reading bids,12.60,25.20,2026-11-20 12:00,${t.commissioner.name},No,`);
+    expect(body).toContain(
+      `${a},"Jo ""JJ"" O'Neil, Jr",${quoted.email},${t.reference},2026-11-18,95,Reading bids,12.60,19.95,2026-11-20 12:00,${t.commissioner.name},No,`,
+    );
+    expect(body).toContain(
+      `${b},"'=HYPERLINK(""http://evil.example"",""Click"")",${formula.email},${t.reference},2026-11-18,1,Reading bids,12.60,0.21,2026-11-20 12:00,${t.commissioner.name},No,`,
+    );
+    expect(body).toContain(
+      `${c},'-Sam,${minus.email},${t.reference},2026-11-18,120,Reading bids,12.60,25.20,2026-11-20 12:00,${t.commissioner.name},No,`,
+    );
 
     // Paid claims are included unless only unpaid ones are asked for.
     await markPaid(t.commissioner, [a], NOW);

@@ -36,7 +36,14 @@ const NOT_RUNNING: Status[] = ["INVITED", "DECLINED", "STEPPED_BACK"];
 async function commissionerWithSeat(tenderId: string, invitedById: string, status: Status | "ACCEPTED"): Promise<Actor> {
   const actor = await createActor("COMMISSIONER");
   await db.panelMember.create({
-    data: { tenderId, userId: actor.id, role: "COMMISSIONER", status, invitedById, steppedBackAt: status === "STEPPED_BACK" ? new Date() : null },
+    data: {
+      tenderId,
+      userId: actor.id,
+      role: "COMMISSIONER",
+      status,
+      invitedById,
+      steppedBackAt: status === "STEPPED_BACK" ? new Date() : null,
+    },
   });
   return actor;
 }
@@ -67,7 +74,10 @@ describe.each(NOT_RUNNING)("a commissioner whose seat is %s does not run the ten
     await expect(updateTender(them, t.id, details(t.establishmentId), BEFORE)).rejects.toBeInstanceOf(Forbidden);
     await expect(publishTender(them, t.id, {}, BEFORE)).rejects.toBeInstanceOf(Forbidden);
     expect((await getTenderForCommissioner(them, t.id, BEFORE)).canManage).toBe(false);
-    expect(await db.tender.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({ status: "DRAFT", title: "Health services for young people" });
+    expect(await db.tender.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({
+      status: "DRAFT",
+      title: "Health services for young people",
+    });
   });
 
   it("cannot cancel, answer questions or open the bids", async () => {
@@ -85,7 +95,9 @@ describe.each(NOT_RUNNING)("a commissioner whose seat is %s does not run the ten
   it("cannot recommend or confirm the award", async () => {
     const t = await frozenTender();
     const them = await commissionerWithSeat(t.id, t.commissioner.id, status);
-    await expect(recommendAward(them, t.id, { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thanks" }, AFTER)).rejects.toBeInstanceOf(Forbidden);
+    await expect(
+      recommendAward(them, t.id, { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thanks" }, AFTER),
+    ).rejects.toBeInstanceOf(Forbidden);
     await expect(confirmAward(them, t.id, new Date("2027-02-01T12:00:00Z"))).rejects.toBeInstanceOf(Forbidden);
     expect((await getAwardForCommissioner(them, t.id)).canManage).toBe(false);
     expect(await db.awardDecision.count({ where: { tenderId: t.id } })).toBe(0);
@@ -131,7 +143,9 @@ describe("commissioners who do run the tender", () => {
     const theirs = await timeTender();
     await commissionerWithSeat(theirs.id, theirs.commissioner.id, "DECLINED").then(async (declined) => {
       // The same person runs `mine` and declined a seat on `theirs`.
-      await db.panelMember.create({ data: { tenderId: mine.id, userId: declined.id, role: "COMMISSIONER", status: "ACCEPTED", invitedById: mine.commissioner.id } });
+      await db.panelMember.create({
+        data: { tenderId: mine.id, userId: declined.id, role: "COMMISSIONER", status: "ACCEPTED", invitedById: mine.commissioner.id },
+      });
       await approvedEntry(mine, await addTechnician(mine, { name: "Alex Mine", label: "C" }));
       await approvedEntry(theirs, await addTechnician(theirs, { name: "Robin Theirs", label: "C" }));
       const { csv } = await exportClaimsCsv(declined);

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { agreementStatus, type VersionForStatus } from "@/domain/agreement-status";
 
-const sign = (signerRole: "COMMISSIONER" | "GOVERNOR", contentHash: string, decision: "APPROVED" | "CHANGES_REQUESTED" | "REJECTED" = "APPROVED", voidedAt: Date | null = null) => ({ signerRole, decision, contentHash, voidedAt });
-const v = (version: number, signOffs: VersionForStatus["signOffs"] = []): VersionForStatus => ({ id: `v${version}`, version, contentHash: `h${version}`, signOffs });
+const sign = (
+  signerRole: "COMMISSIONER" | "GOVERNOR",
+  contentHash: string,
+  decision: "APPROVED" | "CHANGES_REQUESTED" | "REJECTED" = "APPROVED",
+  voidedAt: Date | null = null,
+) => ({ signerRole, decision, contentHash, voidedAt });
+const v = (version: number, signOffs: VersionForStatus["signOffs"] = []): VersionForStatus => ({
+  id: `v${version}`,
+  version,
+  contentHash: `h${version}`,
+  signOffs,
+});
 
 describe("agreement status", () => {
   it("in force only when both sides approved the same version's hash", () => {
@@ -31,7 +41,9 @@ describe("agreement status", () => {
   });
 
   it("the governor's latest word on the newest version sets the state", () => {
-    expect(agreementStatus([v(1, [sign("COMMISSIONER", "h1"), sign("GOVERNOR", "h1", "CHANGES_REQUESTED")])]).state).toBe("CHANGES_REQUESTED");
+    expect(agreementStatus([v(1, [sign("COMMISSIONER", "h1"), sign("GOVERNOR", "h1", "CHANGES_REQUESTED")])]).state).toBe(
+      "CHANGES_REQUESTED",
+    );
     expect(agreementStatus([v(1, [sign("COMMISSIONER", "h1"), sign("GOVERNOR", "h1", "REJECTED")])]).state).toBe("REJECTED");
   });
 });

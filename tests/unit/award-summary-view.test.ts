@@ -10,15 +10,37 @@ import type { AwardSummary } from "@/server/awards/award-summary";
 const bids = Array.from({ length: 50 }, (_, i) => ({ bidId: `bid-${i}`, provider: `Provider ${i}` }));
 const summary = {
   schemaVersion: 1,
-  tender: { id: "t", reference: "REF", title: "Health services", summary: "S", establishment: { id: "e", name: "HMYOI Feltham" }, estimatedValuePence: "100000", contractStartDate: null, contractTermMonths: 36, procurementRoute: "PSR_COMPETITIVE_PROCESS" },
+  tender: {
+    id: "t",
+    reference: "REF",
+    title: "Health services",
+    summary: "S",
+    establishment: { id: "e", name: "HMYOI Feltham" },
+    estimatedValuePence: "100000",
+    contractStartDate: null,
+    contractTermMonths: 36,
+    procurementRoute: "PSR_COMPETITIVE_PROCESS",
+  },
   rule: "EQUAL_VOTES",
   ruleDescription: "Every vote counts the same.",
   criteria: [{ id: "q", name: "Quality", weight: 100, kind: "QUALITY" }],
-  ranking: bids.map((b, i) => ({ ...b, organisationId: `o${i}`, rank: i + 1, tie: false, total: "50.00", totalExact: "50", pricePence: null, criteria: [{ criterionId: "q", score: "2.50", scoreExact: "5/2", voteCount: 2 }] })),
+  ranking: bids.map((b, i) => ({
+    ...b,
+    organisationId: `o${i}`,
+    rank: i + 1,
+    tie: false,
+    total: "50.00",
+    totalExact: "50",
+    pricePence: null,
+    criteria: [{ criterionId: "q", score: "2.50", scoreExact: "5/2", voteCount: 2 }],
+  })),
   recommended: { bidId: "bid-0", provider: "Provider 0", rank: 1, total: "50.00", topRanked: true },
   justification: null,
   noteToYoungCommissioners: null,
-  youngCommissionersSaid: bids.map((b) => ({ ...b, comments: [{ label: "Young commissioner A", criterion: "Quality", score: 3, reason: `Reason about ${b.provider}.` }] })),
+  youngCommissionersSaid: bids.map((b) => ({
+    ...b,
+    comments: [{ label: "Young commissioner A", criterion: "Quality", score: 3, reason: `Reason about ${b.provider}.` }],
+  })),
   panelReasons: [],
   panel: { commissioners: 1, youngCommissioners: 2, notCounted: { excluded: 0, withdrawn: 0, absent: 0 } },
   recommendedBy: "Commissioner",
@@ -26,7 +48,8 @@ const summary = {
   rankingFrozenAt: null,
 } satisfies AwardSummary;
 
-const render = (showCommentsFor?: string) => renderToStaticMarkup(createElement(AwardSummaryView, { summary, path: "/tenders/t/award", showCommentsFor }));
+const render = (showCommentsFor?: string) =>
+  renderToStaticMarkup(createElement(AwardSummaryView, { summary, path: "/tenders/t/award", showCommentsFor }));
 
 describe("award summary: what the young commissioners said", () => {
   it("shows the recommended bid's comments and links to every other bid's", () => {

@@ -28,10 +28,30 @@ const input: ScoringInput = {
     { id: "t2", role: "TECHNICIAN", status: "COUNTED" },
   ],
   votes: [
-    ...[["c1", 4], ["c2", 3], ["t1", 4], ["t2", 5]].map(([m, s]) => ({ memberId: m as string, bidId: "A", criterionId: "q1", score: s as number })),
-    ...[["c1", 3], ["c2", 3], ["t1", 1], ["t2", 4]].map(([m, s]) => ({ memberId: m as string, bidId: "A", criterionId: "q2", score: s as number })),
-    ...[["c1", 5], ["c2", 4], ["t1", 3], ["t2", 3]].map(([m, s]) => ({ memberId: m as string, bidId: "B", criterionId: "q1", score: s as number })),
-    ...[["c1", 4], ["c2", 4], ["t1", 3], ["t2", 3]].map(([m, s]) => ({ memberId: m as string, bidId: "B", criterionId: "q2", score: s as number })),
+    ...[
+      ["c1", 4],
+      ["c2", 3],
+      ["t1", 4],
+      ["t2", 5],
+    ].map(([m, s]) => ({ memberId: m as string, bidId: "A", criterionId: "q1", score: s as number })),
+    ...[
+      ["c1", 3],
+      ["c2", 3],
+      ["t1", 1],
+      ["t2", 4],
+    ].map(([m, s]) => ({ memberId: m as string, bidId: "A", criterionId: "q2", score: s as number })),
+    ...[
+      ["c1", 5],
+      ["c2", 4],
+      ["t1", 3],
+      ["t2", 3],
+    ].map(([m, s]) => ({ memberId: m as string, bidId: "B", criterionId: "q1", score: s as number })),
+    ...[
+      ["c1", 4],
+      ["c2", 4],
+      ["t1", 3],
+      ["t2", 3],
+    ].map(([m, s]) => ({ memberId: m as string, bidId: "B", criterionId: "q2", score: s as number })),
   ],
 };
 const result = scoreTender(input);
@@ -64,13 +84,17 @@ describe("the votes chart of one bid", () => {
   it("has a text alternative that lists the votes", () => {
     expect(html).toContain('role="img"');
     expect(html).toContain('aria-labelledby="votes-a-title votes-a-desc"');
-    expect(html).toContain("Working together: commissioners 3, 3; young commissioners 1, 4; criterion score 2.75; the votes are 3 apart, to discuss.");
+    expect(html).toContain(
+      "Working together: commissioners 3, 3; young commissioners 1, 4; criterion score 2.75; the votes are 3 apart, to discuss.",
+    );
     expect(html).toContain("Price: scored by formula from the price, 5.00 out of 5.");
   });
 });
 
 describe("the ranking chart", () => {
-  const html = renderToStaticMarkup(createElement(RankingChart, { bars: rankingBarsFrom(result, input.criteria), criteria: input.criteria, id: "ranking" }));
+  const html = renderToStaticMarkup(
+    createElement(RankingChart, { bars: rankingBarsFrom(result, input.criteria), criteria: input.criteria, id: "ranking" }),
+  );
 
   it("shows each total, split by criterion, with the points in words", () => {
     const [first, second] = result.bids;
@@ -86,7 +110,14 @@ describe("the ranking chart", () => {
 describe("the young commissioner's own marks", () => {
   it("shows their mark and the panel's on each criterion", () => {
     const html = renderToStaticMarkup(
-      createElement(YourMarksChart, { id: "mine", provider: "Bid A", rows: [{ name: "Quality", mine: 5, panel: "4.00" }, { name: "Working together", mine: null, panel: "2.75" }] }),
+      createElement(YourMarksChart, {
+        id: "mine",
+        provider: "Bid A",
+        rows: [
+          { name: "Quality", mine: 5, panel: "4.00" },
+          { name: "Working together", mine: null, panel: "2.75" },
+        ],
+      }),
     );
     expect(html).toContain("Quality: you gave 5, the panel gave 4.00. Working together: you gave no mark, the panel gave 2.75.");
     expect(count(html, `d="${SHAPES.you}"`)).toBe(1 + 1);
@@ -95,13 +126,25 @@ describe("the young commissioner's own marks", () => {
 
 describe("the contracts timeline", () => {
   it("draws one bar per contract under its establishment, with today", () => {
-    const contract = (id: string, start: string, end: string, expiring = false) => ({ id, title: `Contract ${id}`, provider: "Thameside", start, end, statusLabel: expiring ? "Expiring within 12 months" : "Active", expiring, ended: false });
+    const contract = (id: string, start: string, end: string, expiring = false) => ({
+      id,
+      title: `Contract ${id}`,
+      provider: "Thameside",
+      start,
+      end,
+      statusLabel: expiring ? "Expiring within 12 months" : "Active",
+      expiring,
+      ended: false,
+    });
     const html = renderToStaticMarkup(
       createElement(ContractTimeline, {
         id: "timeline",
         today: "2026-11-25",
         establishments: [
-          { name: "HMYOI Feltham", contracts: [contract("1", "2024-03-01", "2027-02-28", true), contract("2", "2026-12-01", "2029-11-30")] },
+          {
+            name: "HMYOI Feltham",
+            contracts: [contract("1", "2024-03-01", "2027-02-28", true), contract("2", "2026-12-01", "2029-11-30")],
+          },
           { name: "HMYOI Cookham Wood", contracts: [contract("3", "2025-04-01", "2028-03-31")] },
         ],
       }),

@@ -7,7 +7,19 @@ describe("the word list", () => {
   it("explains every unavoidable word on technician pages, once each", () => {
     const slugs = GLOSSARY.map((g) => g.slug);
     expect(new Set(slugs).size).toBe(slugs.length);
-    for (const needed of ["tender", "bid", "panel", "mark", "moderation", "conflict-of-interest", "standstill", "sign-off", "consent", "step-back", "panel-parity"]) {
+    for (const needed of [
+      "tender",
+      "bid",
+      "panel",
+      "mark",
+      "moderation",
+      "conflict-of-interest",
+      "standstill",
+      "sign-off",
+      "consent",
+      "step-back",
+      "panel-parity",
+    ]) {
       expect(slugs).toContain(needed);
     }
   });

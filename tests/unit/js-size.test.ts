@@ -33,7 +33,8 @@ describe("first-load JavaScript per route", () => {
   });
 
   it("knows which routes are young commissioners' pages", () => {
-    for (const route of ["/panels", "/panels/[tenderId]/bids/[bidId]", "/time/new", "/welcome", "/words"]) expect(TECHNICIAN_ROUTE.test(route)).toBe(true);
+    for (const route of ["/panels", "/panels/[tenderId]/bids/[bidId]", "/time/new", "/welcome", "/words"])
+      expect(TECHNICIAN_ROUTE.test(route)).toBe(true);
     for (const route of ["/tenders", "/timesheets", "/establishment"]) expect(TECHNICIAN_ROUTE.test(route)).toBe(false);
   });
 });

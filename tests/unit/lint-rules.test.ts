@@ -15,7 +15,9 @@ describe("lint keeps access rules in the policy", { timeout: 60_000 }, () => {
   it("fails a role check in a use case, a page or a route", async () => {
     const check = `import type { Actor } from "@/server/auth/actor";\nexport function f(actor: Actor) {\n  return actor.role === "ADMIN";\n}\n`;
     for (const file of ["src/server/tenders/example.ts", "src/app/(portal)/example/page.tsx", "src/app/api/example/route.ts"]) {
-      expect(await messagesFor(check, file)).toEqual([expect.stringMatching(/^no-restricted-syntax: Role checks live in src\/server\/policy\.ts/)]);
+      expect(await messagesFor(check, file)).toEqual([
+        expect.stringMatching(/^no-restricted-syntax: Role checks live in src\/server\/policy\.ts/),
+      ]);
     }
     const negated = `export function f(user: { role: string }) {\n  return user.role !== "GOVERNOR";\n}\n`;
     expect(await messagesFor(negated, "src/server/bids/example.ts")).toHaveLength(1);
@@ -32,7 +34,9 @@ describe("lint keeps access rules in the policy", { timeout: 60_000 }, () => {
 
   it("fails importing the database client outside src/server", async () => {
     const page = `import { db } from "@/server/db";\nexport const x = db;\n`;
-    expect(await messagesFor(page, "src/app/(portal)/example/page.tsx")).toEqual([expect.stringMatching(/^no-restricted-imports: .*Only src\/server touches the database/)]);
+    expect(await messagesFor(page, "src/app/(portal)/example/page.tsx")).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*Only src\/server touches the database/),
+    ]);
     const prisma = `import { PrismaClient } from "@/generated/prisma/client";\nexport const x = PrismaClient;\n`;
     expect(await messagesFor(prisma, "src/components/example.tsx")).toHaveLength(1);
     expect(await messagesFor(page, "src/server/tenders/example.ts")).toEqual([]);
@@ -41,9 +45,13 @@ describe("lint keeps access rules in the policy", { timeout: 60_000 }, () => {
   it("keeps the domain pure: nothing from src/server, src/app, React or Next", async () => {
     const domain = "src/domain/example.ts";
     const server = `import { db } from "@/server/db";\nexport const x = db;\n`;
-    expect(await messagesFor(server, domain)).toContainEqual(expect.stringMatching(/^no-restricted-imports: .*Only src\/server touches the database/));
+    expect(await messagesFor(server, domain)).toContainEqual(
+      expect.stringMatching(/^no-restricted-imports: .*Only src\/server touches the database/),
+    );
     const errors = `import { NotFound } from "@/server/errors";\nexport const x = NotFound;\n`;
-    expect(await messagesFor(errors, domain)).toEqual([expect.stringMatching(/^no-restricted-imports: .*The domain is pure: it imports nothing from src\/server/)]);
+    expect(await messagesFor(errors, domain)).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*The domain is pure: it imports nothing from src\/server/),
+    ]);
     const relative = `import type { Actor } from "../server/auth/actor";\nexport type X = Actor;\n`;
     expect(await messagesFor(relative, domain)).toEqual([expect.stringMatching(/The domain is pure: it imports nothing from src\/server/)]);
     const app = `import { x } from "@/app/(portal)/example/actions";\nexport const y = x;\n`;
@@ -58,7 +66,9 @@ describe("lint keeps access rules in the policy", { timeout: 60_000 }, () => {
   it("lets components import only types from src/server", async () => {
     const component = "src/components/example.tsx";
     const value = `import { can } from "@/server/policy";\nexport const x = can;\n`;
-    expect(await messagesFor(value, component)).toEqual([expect.stringMatching(/^no-restricted-imports: .*Components import only types from src\/server/)]);
+    expect(await messagesFor(value, component)).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*Components import only types from src\/server/),
+    ]);
     const typeOnly = `import type { FormState } from "@/server/action-result";\nexport type X = FormState;\n`;
     expect(await messagesFor(typeOnly, component)).toEqual([]);
     const db = `import type { db } from "@/server/db";\nexport type X = typeof db;\n`;
@@ -66,7 +76,13 @@ describe("lint keeps access rules in the policy", { timeout: 60_000 }, () => {
   });
 
   it("the real source passes", async () => {
-    const results = await eslint.lintFiles(["src/server/policy.ts", "src/app/(portal)/layout.tsx", "src/server/bids/queries.ts", "src/domain", "src/components"]);
+    const results = await eslint.lintFiles([
+      "src/server/policy.ts",
+      "src/app/(portal)/layout.tsx",
+      "src/server/bids/queries.ts",
+      "src/domain",
+      "src/components",
+    ]);
     expect(results.flatMap((r) => r.messages)).toEqual([]);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatCountdown, formatLondon, formatLondonStamp, londonDateKey, LondonTimeError, parseLondonDateTime, toLondonInputValues } from "@/domain/london-time";
+import {
+  formatCountdown,
+  formatLondon,
+  formatLondonStamp,
+  londonDateKey,
+  LondonTimeError,
+  parseLondonDateTime,
+  toLondonInputValues,
+} from "@/domain/london-time";
 
 describe("London time", () => {
   it("stamps audit events to the second in London time, GMT in winter and BST in summer", () => {

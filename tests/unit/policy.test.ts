@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
-import { can, canInvite, canUseSection, establishmentScopeWhere, governsEstablishment, homePath, runsTender, tendersRunByWhere, type Section } from "@/server/policy";
+import {
+  can,
+  canInvite,
+  canUseSection,
+  establishmentScopeWhere,
+  governsEstablishment,
+  homePath,
+  runsTender,
+  tendersRunByWhere,
+  type Section,
+} from "@/server/policy";
 import type { Actor } from "@/server/auth/actor";
 
 const actor = (role: Role, establishmentIds: string[] = [], id = "u"): Actor => ({
@@ -31,7 +41,8 @@ describe("role rules", () => {
     };
     const all: Section[] = ["tenders", "panels", "establishment", "opportunities", "admin", "outbox", "agreements", "contracts", "time"];
     for (const [role, allowed] of Object.entries(matrix) as [Role, Section[]][]) {
-      for (const section of all) expect([role, section, canUseSection(actor(role), section)]).toEqual([role, section, allowed.includes(section)]);
+      for (const section of all)
+        expect([role, section, canUseSection(actor(role), section)]).toEqual([role, section, allowed.includes(section)]);
     }
   });
 

@@ -10,11 +10,18 @@ function bigTender(bids: number, criteria: number, members: number): ScoringInpu
     rule: "PANEL_PARITY",
     criteria: Array.from({ length: criteria }, (_, i) => ({ id: `c${i}`, name: `C${i}`, weight, kind: "QUALITY" as const })),
     bids: Array.from({ length: bids }, (_, i) => ({ id: `b${i}`, label: `Bid ${i}`, pricePence: null })),
-    members: Array.from({ length: members }, (_, i) => ({ id: `m${i}`, role: i % 3 ? ("TECHNICIAN" as const) : ("COMMISSIONER" as const), status: "COUNTED" as const })),
+    members: Array.from({ length: members }, (_, i) => ({
+      id: `m${i}`,
+      role: i % 3 ? ("TECHNICIAN" as const) : ("COMMISSIONER" as const),
+      status: "COUNTED" as const,
+    })),
     votes: [],
   };
   let k = 7;
-  for (const m of input.members) for (const b of input.bids) for (const c of input.criteria) input.votes.push({ memberId: m.id, bidId: b.id, criterionId: c.id, score: (k = (k * 31 + 11) % 97) % 6 });
+  for (const m of input.members)
+    for (const b of input.bids)
+      for (const c of input.criteria)
+        input.votes.push({ memberId: m.id, bidId: b.id, criterionId: c.id, score: (k = (k * 31 + 11) % 97) % 6 });
   return input;
 }
 
@@ -47,7 +54,8 @@ describe("scoring engine cost", () => {
   it("gives the same result whatever order the votes arrive in", () => {
     const input = bigTender(12, 5, 7);
     const shuffled = [...input.votes].reverse();
-    const summary = (x: ScoringInput) => scoreTender(x).bids.map((b) => [b.bidId, b.total?.toString(), b.rank, b.tie, b.cells.map((c) => c.score?.toString())]);
+    const summary = (x: ScoringInput) =>
+      scoreTender(x).bids.map((b) => [b.bidId, b.total?.toString(), b.rank, b.tie, b.cells.map((c) => c.score?.toString())]);
     expect(summary({ ...input, votes: shuffled })).toEqual(summary(input));
   });
 });

@@ -25,7 +25,9 @@ const tender = fc
     const bids = Array.from({ length: bidCount }, (_, i) => ({ id: `b${i}`, label: `Bid ${i}`, pricePence: null }));
     const members = roles.map((role, i) => ({ id: `m${i}`, role, status: "COUNTED" as const }));
     let k = 0;
-    const votes = members.flatMap((m) => bids.flatMap((b) => criteria.map((c) => ({ memberId: m.id, bidId: b.id, criterionId: c.id, score: seed[k++ % seed.length]! }))));
+    const votes = members.flatMap((m) =>
+      bids.flatMap((b) => criteria.map((c) => ({ memberId: m.id, bidId: b.id, criterionId: c.id, score: seed[k++ % seed.length]! }))),
+    );
     return { rule, criteria, bids, members, votes };
   });
 
@@ -63,7 +65,12 @@ describe("scoring properties", () => {
       fc.property(tender, fc.nat(), (input, pick) => {
         const equal = { ...input, rule: "EQUAL_VOTES" as const };
         const i = pick % equal.members.length;
-        const relabelled = { ...equal, members: equal.members.map((m, j) => (j === i ? { ...m, role: m.role === "TECHNICIAN" ? ("COMMISSIONER" as const) : ("TECHNICIAN" as const) } : m)) };
+        const relabelled = {
+          ...equal,
+          members: equal.members.map((m, j) =>
+            j === i ? { ...m, role: m.role === "TECHNICIAN" ? ("COMMISSIONER" as const) : ("TECHNICIAN" as const) } : m,
+          ),
+        };
         const a = scoreTender(equal).bids.map((b) => [b.bidId, b.total!.toString(), b.rank]);
         const b = scoreTender(relabelled).bids.map((b) => [b.bidId, b.total!.toString(), b.rank]);
         expect(b).toEqual(a);
@@ -98,7 +105,10 @@ describe("scoring properties", () => {
         // Weights over 100 are refused by design, so scale a copy whose weights are at most 100/k.
         const small = { ...input, criteria: input.criteria.map((c) => ({ ...c, weight: Math.floor(c.weight / k) })) };
         const scaled = { ...small, criteria: small.criteria.map((c) => ({ ...c, weight: c.weight * k })) };
-        const ranks = (x: ScoringInput) => scoreTender(x).bids.map((b) => [b.bidId, b.rank]).sort();
+        const ranks = (x: ScoringInput) =>
+          scoreTender(x)
+            .bids.map((b) => [b.bidId, b.rank])
+            .sort();
         expect(ranks(scaled)).toEqual(ranks(small));
       }),
       RUNS,

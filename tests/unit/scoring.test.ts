@@ -83,7 +83,10 @@ describe("panel parity: two young commissioners are not outvoted by six commissi
     criteria: [{ id: "q", name: "Quality", weight: 100, kind: "QUALITY" }],
     bids: [{ id: "A", label: "A", pricePence: null }],
     members: [...commissioners, T1, T2],
-    votes: [...commissioners.map((c) => ({ memberId: c.id, bidId: "A", criterionId: "q", score: 2 })), ...votes("A", "q", { t1: 5, t2: 5 })],
+    votes: [
+      ...commissioners.map((c) => ({ memberId: c.id, bidId: "A", criterionId: "q", score: 2 })),
+      ...votes("A", "q", { t1: 5, t2: 5 }),
+    ],
   };
 
   it("every vote equal: (6×2 + 2×5) / 8 = 22/8 = 2.75 → total 100 × 2.75 / 5 = 55", () => {
@@ -153,13 +156,27 @@ describe("ties, divergence and who is counted", () => {
   });
 
   it("flags a criterion as divergent when max − min ≥ 2, not at 1", () => {
-    const input: ScoringInput = { ...base, votes: [...votes("A", "q1", { c1: 2, t1: 4 }), ...votes("A", "q2", { c1: 3, t1: 4 }), ...votes("B", "q1", { c1: 3, t1: 3 }), ...votes("B", "q2", { c1: 3, t1: 3 })] };
+    const input: ScoringInput = {
+      ...base,
+      votes: [
+        ...votes("A", "q1", { c1: 2, t1: 4 }),
+        ...votes("A", "q2", { c1: 3, t1: 4 }),
+        ...votes("B", "q1", { c1: 3, t1: 3 }),
+        ...votes("B", "q2", { c1: 3, t1: 3 }),
+      ],
+    };
     const a = scoreTender(input).bids.find((b) => b.bidId === "A")!;
     expect([a.cells[0]!.divergent, a.cells[1]!.divergent]).toEqual([true, false]);
   });
 
   it("excluded, withdrawn and absent members' votes are not counted, and they are listed", () => {
-    const members: ScoringMember[] = [C1, { ...C2, status: "EXCLUDED" }, { ...T1, status: "WITHDRAWN" }, T2, { id: "t3", role: "TECHNICIAN", status: "ABSENT" }];
+    const members: ScoringMember[] = [
+      C1,
+      { ...C2, status: "EXCLUDED" },
+      { ...T1, status: "WITHDRAWN" },
+      T2,
+      { id: "t3", role: "TECHNICIAN", status: "ABSENT" },
+    ];
     const result = scoreTender({
       rule: "EQUAL_VOTES",
       criteria: [{ id: "q", name: "Q", weight: 100, kind: "QUALITY" }],

@@ -14,7 +14,8 @@ describe("the Content-Security-Policy", () => {
 
   it("gives route handlers and static files a policy that runs nothing", () => {
     expect(RESOURCE_POLICY).toMatch(/^default-src 'none'/);
-    for (const path of ["/api/health", "/api/auth/csrf", "/_next/static/chunks/a.js", "/_next/image", "/favicon.ico"]) expect(isResourcePath(path)).toBe(true);
+    for (const path of ["/api/health", "/api/auth/csrf", "/_next/static/chunks/a.js", "/_next/image", "/favicon.ico"])
+      expect(isResourcePath(path)).toBe(true);
     for (const path of ["/", "/login", "/tenders/abc", "/apiary", "/_nextish"]) expect(isResourcePath(path)).toBe(false);
   });
 

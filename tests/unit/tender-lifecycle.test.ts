@@ -58,7 +58,19 @@ describe("transitions", () => {
   });
 
   it("no award without sign-off: STANDSTILL and AWARDED are reachable only through approval", () => {
-    const actions: TenderAction[] = ["publish", "openBids", "startModeration", "freezeRanking", "recommendAward", "approveSignOff", "requestChanges", "rejectSignOff", "confirmAward", "reopenAfterRepresentations", "cancel"];
+    const actions: TenderAction[] = [
+      "publish",
+      "openBids",
+      "startModeration",
+      "freezeRanking",
+      "recommendAward",
+      "approveSignOff",
+      "requestChanges",
+      "rejectSignOff",
+      "confirmAward",
+      "reopenAfterRepresentations",
+      "cancel",
+    ];
     for (const status of TENDER_STATUSES) {
       for (const action of actions) {
         const next = nextTransition(status, action);
@@ -100,7 +112,9 @@ describe("publish checks", () => {
 
   it("weights must sum to exactly 100, and the message gives the total", () => {
     const c = [{ ...ready.criteria[0]!, weight: 50 }, ready.criteria[1]!];
-    expect(validateForPublish({ ...ready, criteria: c }, now)).toEqual([{ field: "criteria", message: "Weights must add up to 100. They add up to 90." }]);
+    expect(validateForPublish({ ...ready, criteria: c }, now)).toEqual([
+      { field: "criteria", message: "Weights must add up to 100. They add up to 90." },
+    ]);
   });
 
   it("every criterion needs a plain-language description; blank spaces do not count", () => {
@@ -137,16 +151,38 @@ describe("publish checks", () => {
     ];
     expect(validateForPublish({ ...ready, panel }, now)).toEqual([
       { field: "panel.commissioners", message: "The panel needs at least 1 commissioner who has accepted (1 still to reply)." },
-      { field: "panel.technicians", message: "The panel needs at least 2 young commissioners who have accepted. 1 has (1 still to reply)." },
+      {
+        field: "panel.technicians",
+        message: "The panel needs at least 2 young commissioners who have accepted. 1 has (1 still to reply).",
+      },
     ]);
   });
 
   it("lists every problem of an empty draft at once", () => {
     const problems = validateForPublish(
-      { title: "", reference: " ", summary: "", establishmentId: null, clarificationDeadline: null, submissionDeadline: null, criteria: [], panel: [] },
+      {
+        title: "",
+        reference: " ",
+        summary: "",
+        establishmentId: null,
+        clarificationDeadline: null,
+        submissionDeadline: null,
+        criteria: [],
+        panel: [],
+      },
       now,
     );
-    expect(problems.map((p) => p.field)).toEqual(["title", "reference", "summary", "establishmentId", "criteria", "submissionDeadline", "clarificationDeadline", "panel.commissioners", "panel.technicians"]);
+    expect(problems.map((p) => p.field)).toEqual([
+      "title",
+      "reference",
+      "summary",
+      "establishmentId",
+      "criteria",
+      "submissionDeadline",
+      "clarificationDeadline",
+      "panel.commissioners",
+      "panel.technicians",
+    ]);
   });
 });
 

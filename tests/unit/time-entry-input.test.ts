@@ -3,7 +3,13 @@ import { checkTimeEntry, type TimeEntryInput } from "@/server/technicians/time-e
 import { activityLabel, formatDuration } from "@/server/technicians/time-labels";
 
 const TENDER = "0f8fad5b-d9cb-469f-a165-70867728950e";
-const input = (overrides: Partial<TimeEntryInput> = {}): TimeEntryInput => ({ tenderId: TENDER, workedOn: "2026-11-18", minutes: "95", activity: "SCORING", ...overrides });
+const input = (overrides: Partial<TimeEntryInput> = {}): TimeEntryInput => ({
+  tenderId: TENDER,
+  workedOn: "2026-11-18",
+  minutes: "95",
+  activity: "SCORING",
+  ...overrides,
+});
 const at = (iso: string) => new Date(iso);
 
 describe("checkTimeEntry", () => {
@@ -38,13 +44,19 @@ describe("checkTimeEntry", () => {
     expect(checkTimeEntry(input({ workedOn: "2026-04-01" }), justAfterMidnightBst).errors).toEqual({});
     // In winter London is on UTC: 23:30 UTC on 31 December is still 31 December.
     const newYearsEve = at("2026-12-31T23:30:00Z");
-    expect(checkTimeEntry(input({ workedOn: "2027-01-01" }), newYearsEve).errors).toEqual({ workedOn: "The date must be today or in the past" });
+    expect(checkTimeEntry(input({ workedOn: "2027-01-01" }), newYearsEve).errors).toEqual({
+      workedOn: "The date must be today or in the past",
+    });
     expect(checkTimeEntry(input({ workedOn: "2025-12-31" }), newYearsEve).errors).toEqual({});
-    expect(checkTimeEntry(input({ workedOn: "2025-12-30" }), newYearsEve).errors).toEqual({ workedOn: "You can only log time from the last 12 months" });
+    expect(checkTimeEntry(input({ workedOn: "2025-12-30" }), newYearsEve).errors).toEqual({
+      workedOn: "You can only log time from the last 12 months",
+    });
     // From 29 February, a year back is 1 March the year before (there is no 29 February then).
     const leapDay = at("2028-02-29T12:00:00Z");
     expect(checkTimeEntry(input({ workedOn: "2027-03-01" }), leapDay).errors).toEqual({});
-    expect(checkTimeEntry(input({ workedOn: "2027-02-28" }), leapDay).errors).toEqual({ workedOn: "You can only log time from the last 12 months" });
+    expect(checkTimeEntry(input({ workedOn: "2027-02-28" }), leapDay).errors).toEqual({
+      workedOn: "You can only log time from the last 12 months",
+    });
     expect(checkTimeEntry(input({ workedOn: "2027-02-29" }), leapDay).errors).toEqual({ workedOn: "Enter a real date, like 2026-11-20" });
   });
 
@@ -61,7 +73,14 @@ describe("checkTimeEntry", () => {
 
 describe("time labels", () => {
   it("formats durations in plain words", () => {
-    expect([1, 45, 60, 95, 120, 720].map(formatDuration)).toEqual(["1 minute", "45 minutes", "1 hour", "1 hour 35 minutes", "2 hours", "12 hours"]);
+    expect([1, 45, 60, 95, 120, 720].map(formatDuration)).toEqual([
+      "1 minute",
+      "45 minutes",
+      "1 hour",
+      "1 hour 35 minutes",
+      "2 hours",
+      "12 hours",
+    ]);
     expect(activityLabel("MODERATION_MEETING")).toBe("Panel meeting");
   });
 });

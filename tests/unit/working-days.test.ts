@@ -36,11 +36,41 @@ describe("bank holidays in England & Wales (date-holidays data)", () => {
 describe("standstill (PSR regulation 12): begins the day after the notice; ends at the end of the 8th working day after that", () => {
   // The worked examples of issue 17 (London time; England & Wales bank holidays).
   const examples = [
-    { notice: "2026-11-25T19:41:00Z", label: "Wed 25 Nov 2026, 19:41 GMT", beginsOn: "2026-11-26", endsOn: "2026-12-08", endsAt: "2026-12-08T23:59:59.999Z" },
-    { notice: "2026-12-18T15:00:00Z", label: "Fri 18 Dec 2026, 15:00 GMT", beginsOn: "2026-12-19", endsOn: "2027-01-04", endsAt: "2027-01-04T23:59:59.999Z" },
-    { notice: "2027-03-25T10:00:00Z", label: "Thu 25 Mar 2027, 10:00 GMT", beginsOn: "2027-03-26", endsOn: "2027-04-08", endsAt: "2027-04-08T22:59:59.999Z" },
-    { notice: "2026-05-22T22:30:00Z", label: "Fri 22 May 2026, 23:30 BST", beginsOn: "2026-05-23", endsOn: "2026-06-04", endsAt: "2026-06-04T22:59:59.999Z" },
-    { notice: "2026-12-31T00:10:00Z", label: "Thu 31 Dec 2026, 00:10 GMT", beginsOn: "2027-01-01", endsOn: "2027-01-13", endsAt: "2027-01-13T23:59:59.999Z" },
+    {
+      notice: "2026-11-25T19:41:00Z",
+      label: "Wed 25 Nov 2026, 19:41 GMT",
+      beginsOn: "2026-11-26",
+      endsOn: "2026-12-08",
+      endsAt: "2026-12-08T23:59:59.999Z",
+    },
+    {
+      notice: "2026-12-18T15:00:00Z",
+      label: "Fri 18 Dec 2026, 15:00 GMT",
+      beginsOn: "2026-12-19",
+      endsOn: "2027-01-04",
+      endsAt: "2027-01-04T23:59:59.999Z",
+    },
+    {
+      notice: "2027-03-25T10:00:00Z",
+      label: "Thu 25 Mar 2027, 10:00 GMT",
+      beginsOn: "2027-03-26",
+      endsOn: "2027-04-08",
+      endsAt: "2027-04-08T22:59:59.999Z",
+    },
+    {
+      notice: "2026-05-22T22:30:00Z",
+      label: "Fri 22 May 2026, 23:30 BST",
+      beginsOn: "2026-05-23",
+      endsOn: "2026-06-04",
+      endsAt: "2026-06-04T22:59:59.999Z",
+    },
+    {
+      notice: "2026-12-31T00:10:00Z",
+      label: "Thu 31 Dec 2026, 00:10 GMT",
+      beginsOn: "2027-01-01",
+      endsOn: "2027-01-13",
+      endsAt: "2027-01-13T23:59:59.999Z",
+    },
   ];
   it.each(examples)("notice $label → begins $beginsOn, last day $endsOn", ({ notice, beginsOn, endsOn, endsAt }) => {
     const p = standstillPeriod(new Date(notice));
@@ -57,7 +87,16 @@ describe("standstill (PSR regulation 12): begins the day after the notice; ends 
     // stopped a working day short, on Mon 7 December.
     const p = standstillPeriod(new Date("2026-11-25T19:41:00Z"));
     expect(p.beginsOn).toBe("2026-11-26");
-    expect(p.workingDays).toEqual(["2026-11-27", "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-07", "2026-12-08"]);
+    expect(p.workingDays).toEqual([
+      "2026-11-27",
+      "2026-11-30",
+      "2026-12-01",
+      "2026-12-02",
+      "2026-12-03",
+      "2026-12-04",
+      "2026-12-07",
+      "2026-12-08",
+    ]);
     // GMT in December: the end of the day London time is the end of the day UTC.
     expect(p.endsAt.toISOString()).toBe("2026-12-08T23:59:59.999Z");
   });
@@ -68,7 +107,16 @@ describe("standstill (PSR regulation 12): begins the day after the notice; ends 
     // (Fri 1 Jan bank holiday, Sat 2, Sun 3), Mon 4 January → the 8th is 4 January 2027, GMT.
     const p = standstillPeriod(new Date("2026-12-17T15:00:00Z"));
     expect(p.beginsOn).toBe("2026-12-18");
-    expect(p.workingDays).toEqual(["2026-12-21", "2026-12-22", "2026-12-23", "2026-12-24", "2026-12-29", "2026-12-30", "2026-12-31", "2027-01-04"]);
+    expect(p.workingDays).toEqual([
+      "2026-12-21",
+      "2026-12-22",
+      "2026-12-23",
+      "2026-12-24",
+      "2026-12-29",
+      "2026-12-30",
+      "2026-12-31",
+      "2027-01-04",
+    ]);
     expect(p.endsAt.toISOString()).toBe("2027-01-04T23:59:59.999Z");
   });
 
@@ -78,7 +126,16 @@ describe("standstill (PSR regulation 12): begins the day after the notice; ends 
     // Mon 4, Tue 5, Wed 6, Thu 7, Fri 8 → the 8th is Friday 8 January.
     const p = standstillPeriod(new Date("2026-12-23T10:00:00Z"));
     expect(p.beginsOn).toBe("2026-12-24");
-    expect(p.workingDays).toEqual(["2026-12-29", "2026-12-30", "2026-12-31", "2027-01-04", "2027-01-05", "2027-01-06", "2027-01-07", "2027-01-08"]);
+    expect(p.workingDays).toEqual([
+      "2026-12-29",
+      "2026-12-30",
+      "2026-12-31",
+      "2027-01-04",
+      "2027-01-05",
+      "2027-01-06",
+      "2027-01-07",
+      "2027-01-08",
+    ]);
     expect(p.endsAt.toISOString()).toBe("2027-01-08T23:59:59.999Z");
   });
 
@@ -88,7 +145,16 @@ describe("standstill (PSR regulation 12): begins the day after the notice; ends 
     // Wed 7, Thu 8 → the 8th is 8 April, in British Summer Time.
     const p = standstillPeriod(new Date("2027-03-24T12:00:00Z"));
     expect(p.beginsOn).toBe("2027-03-25");
-    expect(p.workingDays).toEqual(["2027-03-30", "2027-03-31", "2027-04-01", "2027-04-02", "2027-04-05", "2027-04-06", "2027-04-07", "2027-04-08"]);
+    expect(p.workingDays).toEqual([
+      "2027-03-30",
+      "2027-03-31",
+      "2027-04-01",
+      "2027-04-02",
+      "2027-04-05",
+      "2027-04-06",
+      "2027-04-07",
+      "2027-04-08",
+    ]);
     // 23:59:59.999 BST (UTC+1) on 8 April is 22:59:59.999 UTC.
     expect(p.endsAt.toISOString()).toBe("2027-04-08T22:59:59.999Z");
   });

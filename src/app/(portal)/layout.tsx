@@ -41,10 +41,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             {actor.name} <span className="opacity-80">({ROLE_LABEL[actor.role]})</span>
           </span>
           <form action={signOutAction}>
-            <button
-              type="submit"
-              className="underline focus:bg-yellow-400 focus:text-slate-900 focus:outline-4 focus:outline-yellow-400"
-            >
+            <button type="submit" className="underline focus:bg-yellow-400 focus:text-slate-900 focus:outline-4 focus:outline-yellow-400">
               Sign out
             </button>
           </form>

@@ -40,7 +40,12 @@ export function AuditTrailView({
             <label htmlFor="audit-kind" className="mb-1 block text-lg font-bold">
               Show
             </label>
-            <select id="audit-kind" name="kind" defaultValue={kind ?? ""} className="border-2 border-slate-900 bg-white px-2 py-2 text-lg focus:outline-4 focus:outline-yellow-400">
+            <select
+              id="audit-kind"
+              name="kind"
+              defaultValue={kind ?? ""}
+              className="border-2 border-slate-900 bg-white px-2 py-2 text-lg focus:outline-4 focus:outline-yellow-400"
+            >
               <option value="">Every kind of event</option>
               {trail.kinds.map((k) => (
                 <option key={k.kind} value={k.kind}>
@@ -103,7 +108,8 @@ function ChainResult({ check }: { check: ChainCheck }) {
       <div className="mb-6 bg-green-700 p-6 text-white" role="status">
         <h2 className="text-2xl font-bold">The audit trail is intact</h2>
         <p className="mt-2 text-lg">
-          All {check.checked.toLocaleString("en-GB")} events in the portal&apos;s audit log match their hashes and each links to the one before it.
+          All {check.checked.toLocaleString("en-GB")} events in the portal&apos;s audit log match their hashes and each links to the one
+          before it.
         </p>
       </div>
     );
@@ -116,7 +122,8 @@ function ChainResult({ check }: { check: ChainCheck }) {
         {check.brokenAt.at && ` (${formatLondonStamp(check.brokenAt.at)}, ${check.brokenAt.action})`}. {check.reason}
       </p>
       <p className="mt-2">
-        The {check.checked.toLocaleString("en-GB")} events before it are intact. Tell your administrator: <code>npm run audit:verify</code> on the server gives the same answer.
+        The {check.checked.toLocaleString("en-GB")} events before it are intact. Tell your administrator: <code>npm run audit:verify</code>{" "}
+        on the server gives the same answer.
       </p>
     </div>
   );

@@ -40,8 +40,10 @@ export function AwardSummaryView({ summary, path, showCommentsFor }: { summary: 
     <>
       <Section id="what" title="What you are asked to approve">
         <p className="mb-4 max-w-3xl text-lg">
-          Award <strong>{t.title}</strong> for {t.establishment.name} to <strong data-testid="recommended-provider">{summary.recommended.provider}</strong>, which
-          scored <strong className="font-mono">{summary.recommended.total}</strong> out of 100 and ranked {summary.recommended.rank} of {summary.ranking.length}.
+          Award <strong>{t.title}</strong> for {t.establishment.name} to{" "}
+          <strong data-testid="recommended-provider">{summary.recommended.provider}</strong>, which scored{" "}
+          <strong className="font-mono">{summary.recommended.total}</strong> out of 100 and ranked {summary.recommended.rank} of{" "}
+          {summary.ranking.length}.
         </p>
         <SummaryList
           rows={[
@@ -76,26 +78,37 @@ export function AwardSummaryView({ summary, path, showCommentsFor }: { summary: 
             <caption className="sr-only">Ranked bids with their score for each criterion</caption>
             <thead>
               <tr className="border-b-2 border-slate-900">
-                <th scope="col" className="py-2 pr-3">Rank</th>
-                <th scope="col" className="py-2 pr-3">Provider</th>
+                <th scope="col" className="py-2 pr-3">
+                  Rank
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Provider
+                </th>
                 {summary.criteria.map((c) => (
                   <th key={c.id} scope="col" className="py-2 pr-3 text-right">
                     {c.name} <span className="font-normal">({c.weight}%)</span>
                   </th>
                 ))}
-                <th scope="col" className="py-2 pr-3 text-right">Total out of 100</th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  Total out of 100
+                </th>
               </tr>
             </thead>
             <tbody>
               {summary.ranking.map((r) => (
                 <tr key={r.bidId} className={`border-b border-slate-300 ${r.bidId === summary.recommended.bidId ? "bg-green-50" : ""}`}>
-                  <td className="py-2 pr-3">{r.rank}{r.tie ? " (tied)" : ""}</td>
+                  <td className="py-2 pr-3">
+                    {r.rank}
+                    {r.tie ? " (tied)" : ""}
+                  </td>
                   <th scope="row" className="py-2 pr-3 font-normal">
                     {r.provider}
                     {r.bidId === summary.recommended.bidId && <strong className="ml-2">Recommended</strong>}
                   </th>
                   {summary.criteria.map((c) => (
-                    <td key={c.id} className="py-2 pr-3 text-right font-mono">{r.criteria.find((x) => x.criterionId === c.id)?.score ?? "–"}</td>
+                    <td key={c.id} className="py-2 pr-3 text-right font-mono">
+                      {r.criteria.find((x) => x.criterionId === c.id)?.score ?? "–"}
+                    </td>
                   ))}
                   <td className="py-2 pr-3 text-right font-mono text-lg font-bold">{r.total}</td>
                 </tr>
@@ -104,8 +117,8 @@ export function AwardSummaryView({ summary, path, showCommentsFor }: { summary: 
           </table>
         </div>
         <p className="mt-2 text-slate-700">
-          Criterion scores are out of 5. Counted: {summary.panel.commissioners} commissioner{summary.panel.commissioners === 1 ? "" : "s"} and{" "}
-          {summary.panel.youngCommissioners} young commissioner{summary.panel.youngCommissioners === 1 ? "" : "s"}.
+          Criterion scores are out of 5. Counted: {summary.panel.commissioners} commissioner{summary.panel.commissioners === 1 ? "" : "s"}{" "}
+          and {summary.panel.youngCommissioners} young commissioner{summary.panel.youngCommissioners === 1 ? "" : "s"}.
           {summary.panel.notCounted.excluded + summary.panel.notCounted.withdrawn + summary.panel.notCounted.absent > 0 &&
             ` Not counted: ${summary.panel.notCounted.excluded} with a conflict of interest, ${summary.panel.notCounted.withdrawn} stepped back, ${summary.panel.notCounted.absent} absent.`}{" "}
           Totals are worked out exactly and rounded once to 2 decimal places.

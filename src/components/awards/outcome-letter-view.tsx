@@ -4,128 +4,155 @@ import { PrintButton } from "./print-button";
 
 /** An outcome letter: an HTML page that prints cleanly (or saves as PDF from the print dialogue). */
 export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
-  const corrected = letter.legacyStandstillEndsAt !== null && letter.legacyStandstillEndsAt.getTime() !== letter.standstill.endsAt.getTime();
+  const corrected =
+    letter.legacyStandstillEndsAt !== null && letter.legacyStandstillEndsAt.getTime() !== letter.standstill.endsAt.getTime();
   return (
     <>
       {letter.withdrawn && (
         <div className="mb-6 max-w-3xl border-l-8 border-red-700 bg-white p-4" role="note" data-testid="letter-withdrawn">
           <p className="text-lg font-bold">This decision has been withdrawn.</p>
-          <p>After considering representations, the commissioner sent the award back to moderation. You will receive a new outcome letter.</p>
+          <p>
+            After considering representations, the commissioner sent the award back to moderation. You will receive a new outcome letter.
+          </p>
         </div>
       )}
       {corrected && (
-        <div className="mb-6 max-w-3xl border-l-8 border-nhs-blue bg-white p-4" role="note" aria-labelledby="standstill-correction" data-testid="standstill-correction">
+        <div
+          className="mb-6 max-w-3xl border-l-8 border-nhs-blue bg-white p-4"
+          role="note"
+          aria-labelledby="standstill-correction"
+          data-testid="standstill-correction"
+        >
           <h2 id="standstill-correction" className="mb-1 text-xl font-bold">
             The standstill has been corrected
           </h2>
           <p>
-            The standstill date in this letter was one working day too early under regulation 12 of the Provider Selection Regime. The letter is
-            shown as it was sent. {letter.standstill.sentence}
+            The standstill date in this letter was one working day too early under regulation 12 of the Provider Selection Regime. The
+            letter is shown as it was sent. {letter.standstill.sentence}
           </p>
         </div>
       )}
-    <article className="max-w-3xl bg-white p-6 print:max-w-none print:p-0" data-testid="outcome-letter">
-      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <p className="font-bold">NHS England, Health and Justice Commissioning</p>
-          <p>Issued {formatLondon(letter.issuedAt, "dateTime")}</p>
+      <article className="max-w-3xl bg-white p-6 print:max-w-none print:p-0" data-testid="outcome-letter">
+        <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <p className="font-bold">NHS England, Health and Justice Commissioning</p>
+            <p>Issued {formatLondon(letter.issuedAt, "dateTime")}</p>
+          </div>
+          <PrintButton>Print or save as PDF</PrintButton>
         </div>
-        <PrintButton>Print or save as PDF</PrintButton>
-      </div>
-      <p className="mb-2">To: {letter.provider}</p>
-      <h1 className="mb-4 text-3xl font-bold">
-        Outcome of your bid: {letter.tender.title} ({letter.tender.reference})
-      </h1>
-      <p className="mb-4 text-lg">
-        {letter.successful
-          ? `We are pleased to tell you that your bid ranked ${letter.rank} of ${letter.bidderCount} and we intend to award the contract to you.`
-          : `Thank you for your bid. We are sorry to tell you that it was not successful. It ranked ${letter.rank}${letter.tiedRank ? " (tied)" : ""} of ${letter.bidderCount}. We intend to award the contract to ${letter.winner.provider}.`}
-      </p>
-      <p className="mb-4">
-        Service for {letter.tender.establishment}. The evaluation panel of NHS England commissioners and young commissioning technicians scored each bid independently. {letter.rule}
-      </p>
+        <p className="mb-2">To: {letter.provider}</p>
+        <h1 className="mb-4 text-3xl font-bold">
+          Outcome of your bid: {letter.tender.title} ({letter.tender.reference})
+        </h1>
+        <p className="mb-4 text-lg">
+          {letter.successful
+            ? `We are pleased to tell you that your bid ranked ${letter.rank} of ${letter.bidderCount} and we intend to award the contract to you.`
+            : `Thank you for your bid. We are sorry to tell you that it was not successful. It ranked ${letter.rank}${letter.tiedRank ? " (tied)" : ""} of ${letter.bidderCount}. We intend to award the contract to ${letter.winner.provider}.`}
+        </p>
+        <p className="mb-4">
+          Service for {letter.tender.establishment}. The evaluation panel of NHS England commissioners and young commissioning technicians
+          scored each bid independently. {letter.rule}
+        </p>
 
-      <h2 className="mb-2 mt-6 text-2xl font-bold">Your scores</h2>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left" data-testid="letter-scores">
-          <thead>
-            <tr className="border-b-2 border-slate-900">
-              <th scope="col" className="py-2 pr-3">Criterion</th>
-              <th scope="col" className="py-2 pr-3 text-right">Weight</th>
-              <th scope="col" className="py-2 pr-3 text-right">Score out of 5</th>
-              <th scope="col" className="py-2 pr-3 text-right">Points</th>
-            </tr>
-          </thead>
-          <tbody>
-            {letter.criteria.map((c) => (
-              <tr key={c.name} className="border-b border-slate-300">
-                <th scope="row" className="py-2 pr-3 font-normal">{c.name}{c.kind === "PRICE" ? " (scored by formula: lowest price ÷ your price × 5)" : ""}</th>
-                <td className="py-2 pr-3 text-right">{c.weight}%</td>
-                <td className="py-2 pr-3 text-right font-mono">{c.score ?? "–"}</td>
-                <td className="py-2 pr-3 text-right font-mono">{c.weightedPoints ?? "–"}</td>
+        <h2 className="mb-2 mt-6 text-2xl font-bold">Your scores</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left" data-testid="letter-scores">
+            <thead>
+              <tr className="border-b-2 border-slate-900">
+                <th scope="col" className="py-2 pr-3">
+                  Criterion
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  Weight
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  Score out of 5
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  Points
+                </th>
               </tr>
-            ))}
-            <tr>
-              <th scope="row" className="py-2 pr-3">Your total</th>
-              <td />
-              <td />
-              <td className="py-2 pr-3 text-right font-mono text-lg font-bold" data-testid="letter-total">{letter.total}</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
-      <p className="mt-2">
-        The successful bid, from {letter.winner.provider}, scored <strong className="font-mono" data-testid="letter-winner-total">{letter.winner.total}</strong> out of 100.
-        Totals are worked out exactly and rounded once to 2 decimal places; points per criterion are rounded for display.
-      </p>
-
-      <h2 className="mb-2 mt-6 text-2xl font-bold">The panel&apos;s reasons for your scores</h2>
-      {letter.criteria
-        .filter((c) => c.kind === "QUALITY")
-        .map((c) => (
-          <section key={c.name} className="mb-4 break-inside-avoid">
-            <h3 className="text-lg font-bold">{c.name}</h3>
-            <ul className="list-disc pl-6">
-              {c.reasons.map((r, i) => (
-                <li key={i}>{r}</li>
+            </thead>
+            <tbody>
+              {letter.criteria.map((c) => (
+                <tr key={c.name} className="border-b border-slate-300">
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    {c.name}
+                    {c.kind === "PRICE" ? " (scored by formula: lowest price ÷ your price × 5)" : ""}
+                  </th>
+                  <td className="py-2 pr-3 text-right">{c.weight}%</td>
+                  <td className="py-2 pr-3 text-right font-mono">{c.score ?? "–"}</td>
+                  <td className="py-2 pr-3 text-right font-mono">{c.weightedPoints ?? "–"}</td>
+                </tr>
               ))}
-            </ul>
-          </section>
-        ))}
-      {letter.justification && (
-        <>
-          <h2 className="mb-2 mt-6 text-2xl font-bold">Why the highest-scoring bid was not chosen</h2>
-          <p className="whitespace-pre-line">{letter.justification}</p>
-        </>
-      )}
+              <tr>
+                <th scope="row" className="py-2 pr-3">
+                  Your total
+                </th>
+                <td />
+                <td />
+                <td className="py-2 pr-3 text-right font-mono text-lg font-bold" data-testid="letter-total">
+                  {letter.total}
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <p className="mt-2">
+          The successful bid, from {letter.winner.provider}, scored{" "}
+          <strong className="font-mono" data-testid="letter-winner-total">
+            {letter.winner.total}
+          </strong>{" "}
+          out of 100. Totals are worked out exactly and rounded once to 2 decimal places; points per criterion are rounded for display.
+        </p>
 
-      <h2 className="mb-2 mt-6 text-2xl font-bold">Standstill period</h2>
-      {letter.legacyStandstillEndsAt ? (
-        // Issued before the regulation 12 correction: this letter keeps the wording it was sent with.
-        <>
-          <p className="mb-2">
-            There is a standstill period of 8 working days before the contract is awarded. It ends at the end of{" "}
-            <strong data-testid="letter-standstill">{formatLondon(letter.legacyStandstillEndsAt, "dateTime")}</strong>.
-          </p>
-          <p>
-            If you want to make representations about this decision under the Provider Selection Regime, write to the commissioner before the standstill
-            period ends, saying what you think was wrong and why.
-          </p>
-        </>
-      ) : (
-        <>
-          <p className="mb-2 font-bold" data-testid="letter-standstill">
-            {letter.standstill.sentence}
-          </p>
-          <p>
-            If you want to make written representations about this decision under regulation 12 of the Provider Selection Regime, make them before the
-            standstill ends, from this letter&apos;s page on the portal, saying what you think was wrong and why. The contract will not be awarded while
-            representations are being considered.
-          </p>
-        </>
-      )}
-      {letter.awardedAt && <p className="mt-4 font-bold">The contract was awarded on {formatLondon(letter.awardedAt, "dateTime")}.</p>}
-    </article>
+        <h2 className="mb-2 mt-6 text-2xl font-bold">The panel&apos;s reasons for your scores</h2>
+        {letter.criteria
+          .filter((c) => c.kind === "QUALITY")
+          .map((c) => (
+            <section key={c.name} className="mb-4 break-inside-avoid">
+              <h3 className="text-lg font-bold">{c.name}</h3>
+              <ul className="list-disc pl-6">
+                {c.reasons.map((r, i) => (
+                  <li key={i}>{r}</li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        {letter.justification && (
+          <>
+            <h2 className="mb-2 mt-6 text-2xl font-bold">Why the highest-scoring bid was not chosen</h2>
+            <p className="whitespace-pre-line">{letter.justification}</p>
+          </>
+        )}
+
+        <h2 className="mb-2 mt-6 text-2xl font-bold">Standstill period</h2>
+        {letter.legacyStandstillEndsAt ? (
+          // Issued before the regulation 12 correction: this letter keeps the wording it was sent with.
+          <>
+            <p className="mb-2">
+              There is a standstill period of 8 working days before the contract is awarded. It ends at the end of{" "}
+              <strong data-testid="letter-standstill">{formatLondon(letter.legacyStandstillEndsAt, "dateTime")}</strong>.
+            </p>
+            <p>
+              If you want to make representations about this decision under the Provider Selection Regime, write to the commissioner before
+              the standstill period ends, saying what you think was wrong and why.
+            </p>
+          </>
+        ) : (
+          <>
+            <p className="mb-2 font-bold" data-testid="letter-standstill">
+              {letter.standstill.sentence}
+            </p>
+            <p>
+              If you want to make written representations about this decision under regulation 12 of the Provider Selection Regime, make
+              them before the standstill ends, from this letter&apos;s page on the portal, saying what you think was wrong and why. The
+              contract will not be awarded while representations are being considered.
+            </p>
+          </>
+        )}
+        {letter.awardedAt && <p className="mt-4 font-bold">The contract was awarded on {formatLondon(letter.awardedAt, "dateTime")}.</p>}
+      </article>
     </>
   );
 }

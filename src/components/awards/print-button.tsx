@@ -5,7 +5,11 @@ const subscribe = () => () => {};
 
 /** Opens the browser's print dialogue, where the letter can also be saved as a PDF. Only shown once JavaScript runs; never on paper. */
 export function PrintButton({ children }: { children: string }) {
-  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   if (!hydrated) return null;
   return (
     <button

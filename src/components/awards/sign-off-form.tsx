@@ -30,11 +30,20 @@ export function SignOffForm({
     <ActionForm action={action} idPrefix="signoff">
       <input type="hidden" name="contentHash" value={contentHash} />
       <RadioGroup name="decision" legend="Your decision" options={choices.map((c) => options[c])} />
-      <TextField name="typedName" label="To approve, type your full name as your signature" hint={`Type it as it appears on your account: ${signerName}. ${NAME_RULE}`} autoComplete="name" />
+      <TextField
+        name="typedName"
+        label="To approve, type your full name as your signature"
+        hint={`Type it as it appears on your account: ${signerName}. ${NAME_RULE}`}
+        autoComplete="name"
+      />
       <TextArea
         name="comment"
         label={choices.length === 1 ? "Comment (optional)" : "Comment"}
-        hint={choices.length === 1 ? "Anything the other signer should know." : "Needed if you ask for changes or reject. Optional if you approve."}
+        hint={
+          choices.length === 1
+            ? "Anything the other signer should know."
+            : "Needed if you ask for changes or reject. Optional if you approve."
+        }
         rows={4}
       />
       <SubmitButton>Send my decision</SubmitButton>

@@ -26,8 +26,12 @@ export function SignOffHistory({ signOffs, voidReason }: { signOffs: SignOffRow[
   return (
     <ul className="space-y-3" data-testid="signoffs">
       {signOffs.map((s) => (
-        <li key={s.id} className={`border-l-4 bg-white p-3 ${s.voidedAt ? "border-slate-400 text-slate-600" : s.decision === "APPROVED" ? "border-green-700" : "border-amber-600"}`}>
-          <strong>{DECISION_LABEL[s.decision]}</strong> by {s.signer.name} ({s.signerRole === "GOVERNOR" ? "governor" : "commissioner"}), {formatLondon(s.signedAt, "dateTime")}
+        <li
+          key={s.id}
+          className={`border-l-4 bg-white p-3 ${s.voidedAt ? "border-slate-400 text-slate-600" : s.decision === "APPROVED" ? "border-green-700" : "border-amber-600"}`}
+        >
+          <strong>{DECISION_LABEL[s.decision]}</strong> by {s.signer.name} ({s.signerRole === "GOVERNOR" ? "governor" : "commissioner"}),{" "}
+          {formatLondon(s.signedAt, "dateTime")}
           {s.typedName && (
             <span className="block">
               Signed as: “{s.typedName}”{s.signerName ? ` (name on the account: ${s.signerName})` : ""}

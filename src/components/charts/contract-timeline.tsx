@@ -38,12 +38,22 @@ export function ContractTimeline({ establishments, today, id }: { establishments
   if (all.length === 0) return null;
   const min = [today, ...all.map((c) => c.start)].sort()[0]!;
   const max = [today, ...all.map((c) => c.end)].sort().at(-1)!;
-  const x = scaleUtc().domain([date(min), date(max)]).range([LEFT, WIDTH - RIGHT]).nice();
+  const x = scaleUtc()
+    .domain([date(min), date(max)])
+    .range([LEFT, WIDTH - RIGHT])
+    .nice();
   const heights = establishments.map((e) => HEADING + e.contracts.length * ROW);
   const layout = establishments.map((e, i) => ({ ...e, top: AXIS + heights.slice(0, i).reduce((a, b) => a + b, 0) }));
   const height = AXIS + heights.reduce((a, b) => a + b, 0) + 24;
   const description = establishments
-    .map((e) => `${e.name}: ` + e.contracts.map((c) => `${c.title} (${c.provider}) from ${long(c.start)} to ${long(c.end)}, ${c.statusLabel.toLowerCase()}`).join("; ") + ".")
+    .map(
+      (e) =>
+        `${e.name}: ` +
+        e.contracts
+          .map((c) => `${c.title} (${c.provider}) from ${long(c.start)} to ${long(c.end)}, ${c.statusLabel.toLowerCase()}`)
+          .join("; ") +
+        ".",
+    )
     .join(" ");
   const ticks = x.ticks(6);
   const format = x.tickFormat(6);
@@ -102,7 +112,15 @@ export function ContractTimeline({ establishments, today, id }: { establishments
         </g>
       ))}
       <g aria-hidden="true">
-        <line x1={x(date(today))} x2={x(date(today))} y1={AXIS - 6} y2={height - 20} stroke="#d5281b" strokeWidth={2} strokeDasharray="5 3" />
+        <line
+          x1={x(date(today))}
+          x2={x(date(today))}
+          y1={AXIS - 6}
+          y2={height - 20}
+          stroke="#d5281b"
+          strokeWidth={2}
+          strokeDasharray="5 3"
+        />
         <text x={x(date(today))} y={height - 6} textAnchor="middle" fontSize={12} fontWeight={700} fill="#d5281b">
           Today
         </text>

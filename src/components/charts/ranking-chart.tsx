@@ -26,7 +26,9 @@ export function RankingChart({ bars, criteria, id }: { bars: RankingBar[]; crite
     .range([top, top + bars.length * (BAR + LABEL + 10)])
     .paddingInner(0);
   const height = top + bars.length * (BAR + LABEL + 10) + 28;
-  const x = scaleLinear().domain([0, 100]).range([LEFT, WIDTH - RIGHT]);
+  const x = scaleLinear()
+    .domain([0, 100])
+    .range([LEFT, WIDTH - RIGHT]);
   const layers = stack<RankingBar, number>()
     .keys(criteria.map((_, i) => i))
     .value((bar, key) => bar.points[key] ?? 0)(bars);
@@ -39,7 +41,13 @@ export function RankingChart({ bars, criteria, id }: { bars: RankingBar[]; crite
     )
     .join(" ");
   return (
-    <ChartFigure id={id} width={WIDTH} height={height} title="Ranking: weighted totals out of 100, split by criterion" description={description}>
+    <ChartFigure
+      id={id}
+      width={WIDTH}
+      height={height}
+      title="Ranking: weighted totals out of 100, split by criterion"
+      description={description}
+    >
       <g aria-hidden="true" fontSize={13} fill={COLOURS.score}>
         {criteria.map((c, i) => (
           <g key={c.id} transform={`translate(${LEFT + (i % 2) * 300},${8 + Math.floor(i / 2) * 22})`}>
@@ -81,7 +89,15 @@ export function RankingChart({ bars, criteria, id }: { bars: RankingBar[]; crite
                     <title>{`${criteria[i]!.name}: ${fmt(to - from)} points`}</title>
                   </rect>
                   {w >= 16 && (
-                    <text x={x(from) + w / 2} y={y0 + LABEL + 18} textAnchor="middle" fontSize={12} fontWeight={700} fill="#fff" aria-hidden="true">
+                    <text
+                      x={x(from) + w / 2}
+                      y={y0 + LABEL + 18}
+                      textAnchor="middle"
+                      fontSize={12}
+                      fontWeight={700}
+                      fill="#fff"
+                      aria-hidden="true"
+                    >
                       {i + 1}
                     </text>
                   )}

@@ -22,7 +22,21 @@ export const SHAPES = {
   you: symbol(symbolStar, 170)()!,
 };
 
-export function Marker({ d, x, y, fill, stroke = "#fff", label }: { d: string; x: number; y: number; fill: string; stroke?: string; label?: string }) {
+export function Marker({
+  d,
+  x,
+  y,
+  fill,
+  stroke = "#fff",
+  label,
+}: {
+  d: string;
+  x: number;
+  y: number;
+  fill: string;
+  stroke?: string;
+  label?: string;
+}) {
   return (
     <path d={d} transform={`translate(${x.toFixed(1)},${y.toFixed(1)})`} fill={fill} stroke={stroke} strokeWidth={1.2}>
       {label && <title>{label}</title>}
@@ -50,7 +64,16 @@ export function ScoreAxis({ x, top, bottom }: { x: ScaleLinear<number, number>; 
  * A chart as a figure: the SVG is an image whose title and description say
  * in words what it shows; the caption is visible. Breaks cleanly on paper.
  */
-export function ChartFigure({ id, title, description, caption, width, height, className = "", children }: {
+export function ChartFigure({
+  id,
+  title,
+  description,
+  caption,
+  width,
+  height,
+  className = "",
+  children,
+}: {
   id: string;
   title: string;
   description: string;

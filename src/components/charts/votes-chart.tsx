@@ -26,7 +26,9 @@ export function describeRow(row: CriterionRow): string {
 
 export function VotesChart({ bid, id }: { bid: BidVotes; id: string }) {
   const height = LEGEND + bid.rows.length * ROW + AXIS;
-  const x = scaleLinear().domain([0, 5]).range([28, WIDTH - 52]);
+  const x = scaleLinear()
+    .domain([0, 5])
+    .range([28, WIDTH - 52]);
   const plotTop = LEGEND;
   const plotBottom = LEGEND + bid.rows.length * ROW;
   return (
@@ -63,20 +65,52 @@ function Row({ row, top, x }: { row: CriterionRow; top: number; x: ReturnType<ty
       <text x={12} y={top + 15} fontSize={14} fontWeight={700} fill={COLOURS.score}>
         {row.name} ({row.weight}%)
         {divergent && <tspan fontWeight={700} fill="#7a4b00">{`  ▲ differ by ${row.divergentBy}: discuss`}</tspan>}
-        {row.kind === "PRICE" && <tspan fontWeight={400} fill={COLOURS.muted}>{"  scored by formula"}</tspan>}
+        {row.kind === "PRICE" && (
+          <tspan fontWeight={400} fill={COLOURS.muted}>
+            {"  scored by formula"}
+          </tspan>
+        )}
       </text>
       <line x1={x(0)} x2={x(5)} y1={centre} y2={centre} stroke={COLOURS.muted} />
       {row.commissionerMean !== null && (
-        <line x1={x(row.commissionerMean)} x2={x(row.commissionerMean)} y1={centre - 25} y2={centre - 1} stroke={COLOURS.commissioner} strokeWidth={2} />
+        <line
+          x1={x(row.commissionerMean)}
+          x2={x(row.commissionerMean)}
+          y1={centre - 25}
+          y2={centre - 1}
+          stroke={COLOURS.commissioner}
+          strokeWidth={2}
+        />
       )}
       {row.technicianMean !== null && (
-        <line x1={x(row.technicianMean)} x2={x(row.technicianMean)} y1={centre + 1} y2={centre + 25} stroke={COLOURS.technician} strokeWidth={2} />
+        <line
+          x1={x(row.technicianMean)}
+          x2={x(row.technicianMean)}
+          y1={centre + 1}
+          y2={centre + 25}
+          stroke={COLOURS.technician}
+          strokeWidth={2}
+        />
       )}
       {marks("COMMISSIONER").map(({ item, offset }, k) => (
-        <Marker key={`c${k}`} d={SHAPES.commissioner} x={x(item.score) + offset} y={centre - 12} fill={COLOURS.commissioner} label={`Commissioner: ${item.score}`} />
+        <Marker
+          key={`c${k}`}
+          d={SHAPES.commissioner}
+          x={x(item.score) + offset}
+          y={centre - 12}
+          fill={COLOURS.commissioner}
+          label={`Commissioner: ${item.score}`}
+        />
       ))}
       {marks("TECHNICIAN").map(({ item, offset }, k) => (
-        <Marker key={`t${k}`} d={SHAPES.technician} x={x(item.score) + offset} y={centre + 13} fill={COLOURS.technician} label={`Young commissioner: ${item.score}`} />
+        <Marker
+          key={`t${k}`}
+          d={SHAPES.technician}
+          x={x(item.score) + offset}
+          y={centre + 13}
+          fill={COLOURS.technician}
+          label={`Young commissioner: ${item.score}`}
+        />
       ))}
       {row.score !== null && (
         <>

@@ -16,18 +16,29 @@ const ROW = 62;
 const TOP = 30;
 
 export function YourMarksChart({ rows, id, provider }: { rows: YourMarkRow[]; id: string; provider: string }) {
-  const x = scaleLinear().domain([0, 5]).range([20, WIDTH - 20]);
+  const x = scaleLinear()
+    .domain([0, 5])
+    .range([20, WIDTH - 20]);
   const bottom = TOP + rows.length * ROW;
-  const description = rows
-    .map((r) => `${r.name}: you gave ${r.mine ?? "no mark"}, the panel gave ${r.panel ?? "no mark"}.`)
-    .join(" ");
+  const description = rows.map((r) => `${r.name}: you gave ${r.mine ?? "no mark"}, the panel gave ${r.panel ?? "no mark"}.`).join(" ");
   return (
-    <ChartFigure id={id} width={WIDTH} height={bottom + 24} title={`Your marks and the panel's marks for ${provider}`} description={description} className="max-w-md">
+    <ChartFigure
+      id={id}
+      width={WIDTH}
+      height={bottom + 24}
+      title={`Your marks and the panel's marks for ${provider}`}
+      description={description}
+      className="max-w-md"
+    >
       <g aria-hidden="true" fontSize={14} fill={COLOURS.score}>
         <path d={SHAPES.you} transform="translate(14,14)" fill={COLOURS.technician} />
-        <text x={28} y={19}>You</text>
+        <text x={28} y={19}>
+          You
+        </text>
         <path d={SHAPES.score} transform="translate(90,14)" fill={COLOURS.score} />
-        <text x={104} y={19}>The panel</text>
+        <text x={104} y={19}>
+          The panel
+        </text>
       </g>
       <ScoreAxis x={x} top={TOP} bottom={bottom} />
       {rows.map((r, i) => {
@@ -40,7 +51,9 @@ export function YourMarksChart({ rows, id, provider }: { rows: YourMarkRow[]; id
               {r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name}
             </text>
             <line x1={x(0)} x2={x(5)} y1={centre} y2={centre} stroke={COLOURS.muted} />
-            {r.mine !== null && panel !== null && <line x1={x(r.mine)} x2={x(panel)} y1={centre} y2={centre} stroke={COLOURS.technician} strokeWidth={4} />}
+            {r.mine !== null && panel !== null && (
+              <line x1={x(r.mine)} x2={x(panel)} y1={centre} y2={centre} stroke={COLOURS.technician} strokeWidth={4} />
+            )}
             {panel !== null && <Marker d={SHAPES.score} x={x(panel)} y={centre} fill={COLOURS.score} label={`The panel: ${r.panel}`} />}
             {r.mine !== null && <Marker d={SHAPES.you} x={x(r.mine)} y={centre} fill={COLOURS.technician} label={`You: ${r.mine}`} />}
           </g>

@@ -32,8 +32,8 @@ export function RepresentationsSection({
         <>
           {data.open > 0 && (
             <p className="mb-4 border-l-4 border-amber-600 bg-white p-3 font-bold" role="status">
-              {data.open === 1 ? "1 representation is open." : `${data.open} representations are open.`} The award cannot be confirmed until a further decision is
-              recorded.
+              {data.open === 1 ? "1 representation is open." : `${data.open} representations are open.`} The award cannot be confirmed until
+              a further decision is recorded.
             </p>
           )}
           {data.representations.map((r) => (
@@ -61,8 +61,16 @@ export function RepresentationsSection({
               name="outcome"
               legend="What happens next?"
               options={[
-                { value: "CONTINUE", label: OUTCOME_LABEL.CONTINUE, hint: "The providers are told. The award can be confirmed only after a further 5 working days." },
-                { value: "BACK_TO_MODERATION", label: OUTCOME_LABEL.BACK_TO_MODERATION, hint: "The governor's sign-off is voided. After moderation the governor signs again." },
+                {
+                  value: "CONTINUE",
+                  label: OUTCOME_LABEL.CONTINUE,
+                  hint: "The providers are told. The award can be confirmed only after a further 5 working days.",
+                },
+                {
+                  value: "BACK_TO_MODERATION",
+                  label: OUTCOME_LABEL.BACK_TO_MODERATION,
+                  hint: "The governor's sign-off is voided. After moderation the governor signs again.",
+                },
                 { value: "ABANDON", label: OUTCOME_LABEL.ABANDON, hint: "Every bidder is told, with your reasons." },
               ]}
             />

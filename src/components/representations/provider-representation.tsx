@@ -13,7 +13,12 @@ export function ProviderRepresentation({
   makeAction,
   answerAction,
 }: {
-  view: { canSubmit: boolean; windowOpen: boolean; closesAt: Date; representation: (RepresentationThreadData & { review: ReviewData | null }) | null };
+  view: {
+    canSubmit: boolean;
+    windowOpen: boolean;
+    closesAt: Date;
+    representation: (RepresentationThreadData & { review: ReviewData | null }) | null;
+  };
   makeAction: Action;
   answerAction: Action | null;
 }) {
@@ -37,9 +42,9 @@ export function ProviderRepresentation({
       ) : view.canSubmit ? (
         <>
           <p className="mb-4">
-            If you think this decision is wrong, you can make a written representation under regulation 12 of the Provider Selection Regime until
-            midnight at the end of <strong>{formatLondon(view.closesAt, "weekdayDate")}</strong>. Say what you think was wrong and why. The award will not be
-            confirmed while the commissioner considers it. Other bidders do not see it.
+            If you think this decision is wrong, you can make a written representation under regulation 12 of the Provider Selection Regime
+            until midnight at the end of <strong>{formatLondon(view.closesAt, "weekdayDate")}</strong>. Say what you think was wrong and
+            why. The award will not be confirmed while the commissioner considers it. Other bidders do not see it.
           </p>
           <ActionForm action={makeAction} idPrefix="representation" encType="multipart/form-data">
             <TextArea name="text" label="Your representation" hint="What do you think was wrong in the decision, and why?" rows={10} />

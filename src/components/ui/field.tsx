@@ -56,13 +56,7 @@ function FieldFrame({ id, label, hint, error, children }: Omit<FieldProps, "name
 const inputClass =
   "mt-1 block w-full max-w-xl border-2 border-slate-900 bg-white px-2 py-2 text-lg focus:outline-4 focus:outline-offset-0 focus:outline-yellow-400 aria-invalid:border-red-700";
 
-export function TextField({
-  name,
-  label,
-  hint,
-  error,
-  ...input
-}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+export function TextField({ name, label, hint, error, ...input }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
   const ctx = useFormStateContext();
   const id = fieldId(name, ctx.idPrefix);
   error ??= ctx.fieldErrors?.[name];
@@ -82,13 +76,7 @@ export function TextField({
   );
 }
 
-export function TextArea({
-  name,
-  label,
-  hint,
-  error,
-  ...input
-}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+export function TextArea({ name, label, hint, error, ...input }: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
   const ctx = useFormStateContext();
   const id = fieldId(name, ctx.idPrefix);
   error ??= ctx.fieldErrors?.[name];

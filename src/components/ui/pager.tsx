@@ -5,7 +5,19 @@ import { PAGE_SIZES, type Paging } from "@/domain/paging";
  * Previous / next links and a page-size choice, all plain links so they work
  * without JavaScript. `params` are the other query parameters to keep.
  */
-export function Pager({ path, paging, total, params = {}, noun = "rows" }: { path: string; paging: Paging; total: number; params?: Record<string, string>; noun?: string }) {
+export function Pager({
+  path,
+  paging,
+  total,
+  params = {},
+  noun = "rows",
+}: {
+  path: string;
+  paging: Paging;
+  total: number;
+  params?: Record<string, string>;
+  noun?: string;
+}) {
   const pages = Math.max(1, Math.ceil(total / paging.size));
   const href = (page: number, size = paging.size) => {
     const q = new URLSearchParams({ ...params, page: String(page), size: String(size) });

@@ -52,7 +52,11 @@ export async function parseAgreementContent(tx: Tx, establishmentId: string, inp
 }
 
 /** What a signature binds to: the agreement's identity and this version's whole content. */
-export function hashableVersion(agreement: { establishmentId: string; title: string; periodStart: Date; periodEnd: Date }, version: number, content: AgreementContent) {
+export function hashableVersion(
+  agreement: { establishmentId: string; title: string; periodStart: Date; periodEnd: Date },
+  version: number,
+  content: AgreementContent,
+) {
   return {
     establishmentId: agreement.establishmentId,
     title: agreement.title,

@@ -39,7 +39,8 @@ export async function createAgreement(actor: Actor, input: CreateAgreementInput,
   if (!isId(input.establishmentId)) errors.establishmentId = "Select an establishment";
   try {
     return await db.$transaction(async (tx) => {
-      if (!errors.establishmentId && !(await tx.establishment.findUnique({ where: { id: input.establishmentId } }))) errors.establishmentId = "Select an establishment";
+      if (!errors.establishmentId && !(await tx.establishment.findUnique({ where: { id: input.establishmentId } })))
+        errors.establishmentId = "Select an establishment";
       let content;
       try {
         content = await parseAgreementContent(tx, input.establishmentId, input);
@@ -58,7 +59,14 @@ export async function createAgreement(actor: Actor, input: CreateAgreementInput,
         entityType: "AgreementVersion",
         entityId: version.id,
         establishmentId: input.establishmentId,
-        after: { agreementId: agreement.id, title, periodStart: input.periodStart, periodEnd: input.periodEnd, version: 1, contentHash: hash },
+        after: {
+          agreementId: agreement.id,
+          title,
+          periodStart: input.periodStart,
+          periodEnd: input.periodEnd,
+          version: 1,
+          contentHash: hash,
+        },
       });
       return { agreementId: agreement.id };
     });

@@ -10,7 +10,6 @@ import { isId } from "../ids";
 // Agreements are read by commissioners (all) and governors (their own
 // establishments only, in the `where`).
 
-
 const scopeFor = establishmentScopeWhere;
 
 const versionInclude = {
@@ -29,7 +28,16 @@ export async function listAgreements(actor: Actor) {
   });
   return agreements.map((a) => {
     const status = agreementStatus(a.versions);
-    return { id: a.id, title: a.title, establishment: a.establishment.name, periodStart: a.periodStart, periodEnd: a.periodEnd, state: status.state, latestVersion: status.latest.version, inForceVersion: status.inForce?.version ?? null };
+    return {
+      id: a.id,
+      title: a.title,
+      establishment: a.establishment.name,
+      periodStart: a.periodStart,
+      periodEnd: a.periodEnd,
+      state: status.state,
+      latestVersion: status.latest.version,
+      inForceVersion: status.inForce?.version ?? null,
+    };
   });
 }
 
@@ -44,7 +52,13 @@ export async function getAgreement(actor: Actor, agreementId: string) {
   if (!agreement) throw notFound;
   const status = agreementStatus(agreement.versions);
   const latest = agreement.versions[0]!;
-  const contracts = can(actor, "contract.link") ? await db.contract.findMany({ where: { establishmentId: agreement.establishmentId }, select: { id: true, title: true, organisation: { select: { name: true } } }, orderBy: { startDate: "desc" } }) : [];
+  const contracts = can(actor, "contract.link")
+    ? await db.contract.findMany({
+        where: { establishmentId: agreement.establishmentId },
+        select: { id: true, title: true, organisation: { select: { name: true } } },
+        orderBy: { startDate: "desc" },
+      })
+    : [];
   return { ...agreement, latest, state: status.state, inForceVersion: status.inForce?.version ?? null, availableContracts: contracts };
 }
 
@@ -56,7 +70,11 @@ export async function compareAgreementVersions(actor: Actor, agreementId: string
   const a = agreement.versions.find((v) => v.version === from);
   const b = agreement.versions.find((v) => v.version === to);
   if (!a || !b) throw new NotFound("We could not find those versions.");
-  const contractsText = (v: typeof a) => v.contracts.map((c) => `${c.contract.title} (${c.contract.organisation.name})`).sort().join("\n");
+  const contractsText = (v: typeof a) =>
+    v.contracts
+      .map((c) => `${c.contract.title} (${c.contract.organisation.name})`)
+      .sort()
+      .join("\n");
   const fields = [
     ["Priorities", a.priorities, b.priorities],
     ["Services in scope", a.servicesInScope, b.servicesInScope],
@@ -79,5 +97,9 @@ export async function compareAgreementVersions(actor: Actor, agreementId: string
 /** Contracts a commissioner may link when drafting an agreement for an establishment. */
 export async function listLinkableContracts(actor: Actor, establishmentId: string) {
   if (!can(actor, "contract.link") || !isId(establishmentId)) return [];
-  return db.contract.findMany({ where: { establishmentId }, select: { id: true, title: true, organisation: { select: { name: true } } }, orderBy: { startDate: "desc" } });
+  return db.contract.findMany({
+    where: { establishmentId },
+    select: { id: true, title: true, organisation: { select: { name: true } } },
+    orderBy: { startDate: "desc" },
+  });
 }

@@ -25,7 +25,9 @@ export async function saveAgreementVersion(
     const agreement = await loadAgreementForChange(tx, actor, agreementId);
     const latest = agreement.latest;
     if (input.basedOnVersion !== latest.version) {
-      throw new Conflict(`Someone saved version ${latest.version} while you were editing. Open the latest version and make your changes again.`);
+      throw new Conflict(
+        `Someone saved version ${latest.version} while you were editing. Open the latest version and make your changes again.`,
+      );
     }
     const content = await parseAgreementContent(tx, agreement.establishmentId, input);
     const unchanged =
@@ -33,8 +35,13 @@ export async function saveAgreementVersion(
       content.servicesInScope === latest.servicesInScope &&
       content.youngPeopleInvolvement === latest.youngPeopleInvolvement &&
       content.otherTerms === latest.otherTerms &&
-      content.contractIds.join() === latest.contracts.map((c) => c.contractId).sort().join();
-    if (unchanged) throw new Invalid({ priorities: "Nothing has changed since the last version" }, "Nothing has changed, so no new version was made.");
+      content.contractIds.join() ===
+        latest.contracts
+          .map((c) => c.contractId)
+          .sort()
+          .join();
+    if (unchanged)
+      throw new Invalid({ priorities: "Nothing has changed since the last version" }, "Nothing has changed, so no new version was made.");
     const version = latest.version + 1;
     const created = await insertAgreementVersion(tx, { ...agreement, id: agreementId }, version, content, actor.id, now);
     const hash = created.contentHash;

@@ -16,7 +16,12 @@ import { loadAgreementForChange } from "./load-agreement";
  * binds to the hash of the version on the signer's screen: an older version
  * or changed content is refused.
  */
-export async function signAgreement(actor: Actor, agreementId: string, input: SignOffInput & { version: number }, now = clockNow()): Promise<{ decision: string }> {
+export async function signAgreement(
+  actor: Actor,
+  agreementId: string,
+  input: SignOffInput & { version: number },
+  now = clockNow(),
+): Promise<{ decision: string }> {
   if (!establishmentScopeWhere(actor)) throw new NotFound("We could not find that agreement.");
   const asGovernor = can(actor, "award.listSignOffs");
   const choice = parseSignOff(actor, input, asGovernor ? ["APPROVED", "CHANGES_REQUESTED", "REJECTED"] : ["APPROVED"]);
@@ -29,7 +34,8 @@ export async function signAgreement(actor: Actor, agreementId: string, input: Si
     authorize(actor, "agreement.sign", agreement);
     const role = asGovernor ? "GOVERNOR" : "COMMISSIONER";
     const mine = latest.signOffs.filter((s) => s.signerRole === role && s.voidedAt === null);
-    if (mine.some((s) => s.decision === "APPROVED")) throw new Conflict(`This version has already been signed for the ${role === "GOVERNOR" ? "establishment" : "commissioner"}.`);
+    if (mine.some((s) => s.decision === "APPROVED"))
+      throw new Conflict(`This version has already been signed for the ${role === "GOVERNOR" ? "establishment" : "commissioner"}.`);
     if (role === "GOVERNOR" && mine.some((s) => s.decision !== "APPROVED")) {
       throw new Conflict("You have already given your decision on this version. The commissioner needs to make a new version.");
     }
@@ -77,8 +83,12 @@ async function tell(
     });
     return;
   }
-  const author = await tx.user.findUniqueOrThrow({ where: { id: agreement.latest.createdById }, select: { id: true, email: true, name: true } });
-  const what = decision === "APPROVED" ? "signed — the agreement is in force" : decision === "REJECTED" ? "rejected" : "asked for changes to";
+  const author = await tx.user.findUniqueOrThrow({
+    where: { id: agreement.latest.createdById },
+    select: { id: true, email: true, name: true },
+  });
+  const what =
+    decision === "APPROVED" ? "signed — the agreement is in force" : decision === "REJECTED" ? "rejected" : "asked for changes to";
   await notifyUsers(tx, [author], {
     template: "agreement-governor-decision",
     title: `Governor ${decision === "APPROVED" ? "signed" : what}: ${agreement.title}`,

@@ -85,8 +85,19 @@ export async function verifyAuditChain(client: Db = db): Promise<ChainCheck> {
       orderBy: { id: "asc" },
       take: BATCH,
       select: {
-        id: true, at: true, actorId: true, actorRole: true, action: true, entityType: true, entityId: true,
-        tenderId: true, establishmentId: true, before: true, after: true, prevHash: true, hash: true,
+        id: true,
+        at: true,
+        actorId: true,
+        actorRole: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        tenderId: true,
+        establishmentId: true,
+        before: true,
+        after: true,
+        prevHash: true,
+        hash: true,
       },
     });
     for (const row of rows) {
@@ -99,7 +110,12 @@ export async function verifyAuditChain(client: Db = db): Promise<ChainCheck> {
         return { ok: false, checked, brokenAt: where, reason };
       }
       if (auditEventHash(row) !== row.hash) {
-        return { ok: false, checked, brokenAt: where, reason: `Event ${row.id} was changed after it was written: its content no longer matches its hash.` };
+        return {
+          ok: false,
+          checked,
+          brokenAt: where,
+          reason: `Event ${row.id} was changed after it was written: its content no longer matches its hash.`,
+        };
       }
       prevHash = row.hash;
       prevId = row.id;

@@ -25,7 +25,13 @@ export function auditRowsToCsv(rows: AuditRow[]): string {
 export async function exportTenderAuditCsv(actor: Actor, tenderId: string, kind?: string): Promise<{ csv: string; reference: string }> {
   const trail = await getTenderAuditTrail(actor, tenderId, { kind });
   await db.$transaction((tx) =>
-    audit(tx, actor, { action: "audit.exported", entityType: "Tender", entityId: tenderId, tenderId, after: { rows: trail.rows.length, kind: kind ?? null } }),
+    audit(tx, actor, {
+      action: "audit.exported",
+      entityType: "Tender",
+      entityId: tenderId,
+      tenderId,
+      after: { rows: trail.rows.length, kind: kind ?? null },
+    }),
   );
   return { csv: auditRowsToCsv(trail.rows), reference: trail.tender.reference };
 }
@@ -33,6 +39,13 @@ export async function exportTenderAuditCsv(actor: Actor, tenderId: string, kind?
 /** The portal's whole audit log as CSV, for administrators. */
 export async function exportPortalAuditCsv(actor: Actor, kind?: string): Promise<string> {
   const trail = await getPortalAuditTrail(actor, { kind });
-  await db.$transaction((tx) => audit(tx, actor, { action: "audit.exported", entityType: "AuditEvent", entityId: "portal", after: { rows: trail.rows.length, kind: kind ?? null } }));
+  await db.$transaction((tx) =>
+    audit(tx, actor, {
+      action: "audit.exported",
+      entityType: "AuditEvent",
+      entityId: "portal",
+      after: { rows: trail.rows.length, kind: kind ?? null },
+    }),
+  );
   return auditRowsToCsv(trail.rows);
 }

@@ -72,11 +72,26 @@ export async function getTenderAuditTrail(actor: Actor, tenderId: string, filter
   if (!isUuid(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await db.tender.findUnique({
     where: { id: tenderId },
-    select: { id: true, reference: true, title: true, status: true, establishmentId: true, bidsOpenedAt: true, establishment: { select: { name: true } }, ...tenderRelationsSelect },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      status: true,
+      establishmentId: true,
+      bidsOpenedAt: true,
+      establishment: { select: { name: true } },
+      ...tenderRelationsSelect,
+    },
   });
   if (!tender) throw new NotFound("We could not find that tender.");
-  if (!can(actor, "audit.readTender", tender)) throw new Forbidden("Only the commissioners running this tender, its establishment's governor and administrators can read its audit trail.");
-  const chair = await db.panelMember.findFirst({ where: { tenderId, userId: actor.id, isChair: true, status: "ACCEPTED" }, select: { id: true } });
+  if (!can(actor, "audit.readTender", tender))
+    throw new Forbidden(
+      "Only the commissioners running this tender, its establishment's governor and administrators can read its audit trail.",
+    );
+  const chair = await db.panelMember.findFirst({
+    where: { tenderId, userId: actor.id, isChair: true, status: "ACCEPTED" },
+    select: { id: true },
+  });
   const admin = can(actor, "audit.seeNames");
   const viewer: Viewer = { isAdmin: admin, seesNames: () => admin || chair !== null };
   const page = await readEvents({ tenderId }, filter, viewer);
@@ -89,7 +104,11 @@ export async function getPortalAuditTrail(actor: Actor, filter: { kind?: string;
   return readEvents({}, filter, { isAdmin: true, seesNames: () => true });
 }
 
-async function readEvents(scope: Prisma.AuditEventWhereInput, filter: { kind?: string; paging?: Paging }, viewer: Viewer): Promise<AuditPage> {
+async function readEvents(
+  scope: Prisma.AuditEventWhereInput,
+  filter: { kind?: string; paging?: Paging },
+  viewer: Viewer,
+): Promise<AuditPage> {
   const where: Prisma.AuditEventWhereInput = filter.kind ? { ...scope, action: { startsWith: `${filter.kind}.` } } : scope;
   const [events, total, actions] = await Promise.all([
     db.auditEvent.findMany({
@@ -110,12 +129,23 @@ async function loadTenderContexts(ids: string[]): Promise<Map<string, TenderCont
   if (ids.length === 0) return new Map();
   const tenders = await db.tender.findMany({
     where: { id: { in: ids } },
-    select: { id: true, reference: true, status: true, bidsOpenedAt: true, panelMembers: { where: { role: "TECHNICIAN" }, select: { userId: true, anonymousLabel: true } } },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      bidsOpenedAt: true,
+      panelMembers: { where: { role: "TECHNICIAN" }, select: { userId: true, anonymousLabel: true } },
+    },
   });
   return new Map(
     tenders.map((t) => [
       t.id,
-      { reference: t.reference, status: t.status, bidsOpened: t.bidsOpenedAt !== null, labels: new Map(t.panelMembers.map((m) => [m.userId, m.anonymousLabel])) },
+      {
+        reference: t.reference,
+        status: t.status,
+        bidsOpened: t.bidsOpenedAt !== null,
+        labels: new Map(t.panelMembers.map((m) => [m.userId, m.anonymousLabel])),
+      },
     ]),
   );
 }
@@ -167,13 +197,15 @@ function show(value: unknown): string {
 
 /** "status: DRAFT → PUBLISHED; publishedAt: …": what changed, in one line. */
 export function describeChange(before: unknown, after: unknown): string {
-  const obj = (v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { value: v });
+  const obj = (v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { value: v };
   const b = obj(before);
   const a = obj(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return keys
     .map((k) => {
-      if (k in b && k in a) return JSON.stringify(b[k]) === JSON.stringify(a[k]) ? `${k}: ${show(a[k])}` : `${k}: ${show(b[k])} → ${show(a[k])}`;
+      if (k in b && k in a)
+        return JSON.stringify(b[k]) === JSON.stringify(a[k]) ? `${k}: ${show(a[k])}` : `${k}: ${show(b[k])} → ${show(a[k])}`;
       if (k in a) return `${k}: ${show(a[k])}`;
       return `${k} was: ${show(b[k])}`;
     })

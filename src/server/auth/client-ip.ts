@@ -33,7 +33,10 @@ export function clientIpFrom(headers: HeaderBag, trustedProxyCount: number): str
   const peer = cleanAddress(header(headers, PEER_ADDRESS_HEADER) ?? undefined);
   if (!peer) return null;
   if (trustedProxyCount <= 0) return peer;
-  const forwarded = (header(headers, "x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = (header(headers, "x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const chain = [...forwarded, peer];
   // Fewer hops than configured proxies: the leftmost is the best we have.
   const index = Math.max(0, chain.length - 1 - trustedProxyCount);

@@ -12,7 +12,6 @@ export function hashPassword(password: string): Promise<string> {
 // time the same, so sign-in does not reveal which emails have accounts.
 let dummyHash: Promise<string> | undefined;
 
-
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   try {
     dummyHash ??= hash("no account has this password");

@@ -55,7 +55,8 @@ export async function requireActor(section?: Section): Promise<Actor> {
   const actor = await requireSignedIn();
   // The welcome section is open by name as well as by path: after a server action (signing in) redirects, the
   // next page renders in the action's own request, whose path is the form's (/login), and would loop.
-  if (actor.role === "TECHNICIAN" && section !== "welcome" && !openWithoutConsent(await requestedPath()) && (await needsConsent(actor))) redirect(WELCOME_PATH);
+  if (actor.role === "TECHNICIAN" && section !== "welcome" && !openWithoutConsent(await requestedPath()) && (await needsConsent(actor)))
+    redirect(WELCOME_PATH);
   if (section && !canUseSection(actor, section)) forbidden();
   return actor;
 }

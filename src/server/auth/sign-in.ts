@@ -56,7 +56,9 @@ export async function authenticate(input: SignInInput): Promise<Actor> {
   if (ipKey) {
     const fromIp = await consumeIpAttempt(ipKey, now);
     if (!fromIp.allowed) {
-      throw new TooManyRequests(`Too many failed sign-in attempts from your network. Wait ${wait(fromIp.retryAfterSeconds)} and try again.`);
+      throw new TooManyRequests(
+        `Too many failed sign-in attempts from your network. Wait ${wait(fromIp.retryAfterSeconds)} and try again.`,
+      );
     }
   }
 

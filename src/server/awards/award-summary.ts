@@ -30,7 +30,11 @@ export interface AwardSummary {
   justification: string | null;
   noteToYoungCommissioners: string | null;
   /** Per bid: the young commissioners' final reasons, anonymised. */
-  youngCommissionersSaid: { bidId: string; provider: string; comments: { label: string; criterion: string; score: number; reason: string }[] }[];
+  youngCommissionersSaid: {
+    bidId: string;
+    provider: string;
+    comments: { label: string; criterion: string; score: number; reason: string }[];
+  }[];
   /** Per bid: every counted evaluator's reasons without any name, for the bidder's own letter. */
   panelReasons: { bidId: string; criteria: { criterionId: string; reasons: string[] }[] }[];
   panel: { commissioners: number; youngCommissioners: number; notCounted: { excluded: number; withdrawn: number; absent: number } };
@@ -54,7 +58,13 @@ export interface RankedBid {
 export async function buildAwardSummary(
   tx: Tx,
   tenderId: string,
-  input: { recommendedBidId: string; justification: string | null; noteToYoungCommissioners: string | null; recommendedBy: string; now: Date },
+  input: {
+    recommendedBidId: string;
+    justification: string | null;
+    noteToYoungCommissioners: string | null;
+    recommendedBy: string;
+    now: Date;
+  },
 ): Promise<AwardSummary> {
   const tender = await tx.tender.findUniqueOrThrow({
     where: { id: tenderId },
@@ -63,7 +73,12 @@ export async function buildAwardSummary(
   const { result, panelMembers } = await computeResults(tx, tenderId);
   const bids = await tx.bid.findMany({
     where: { tenderId, status: "SUBMITTED" },
-    select: { id: true, organisationId: true, organisation: { select: { name: true } }, versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } } },
+    select: {
+      id: true,
+      organisationId: true,
+      organisation: { select: { name: true } },
+      versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } },
+    },
   });
   const bidById = new Map(bids.map((b) => [b.id, b]));
   const ranking: RankedBid[] = result.bids
@@ -80,7 +95,12 @@ export async function buildAwardSummary(
         total: b.totalDisplay!,
         totalExact: b.total!.toString(),
         pricePence: content?.pricePence ?? null,
-        criteria: b.cells.map((c) => ({ criterionId: c.criterionId, score: c.scoreDisplay, scoreExact: c.score?.toString() ?? null, voteCount: c.voteCount })),
+        criteria: b.cells.map((c) => ({
+          criterionId: c.criterionId,
+          score: c.scoreDisplay,
+          scoreExact: c.score?.toString() ?? null,
+          voteCount: c.voteCount,
+        })),
       };
     });
   const recommended = ranking.find((r) => r.bidId === input.recommendedBidId);
@@ -89,7 +109,12 @@ export async function buildAwardSummary(
   const counted = panelMembers.filter((m) => memberStatus(m) === "COUNTED");
   const countedIds = counted.map((m) => m.id);
   const scores = await tx.score.findMany({
-    where: { status: "SUBMITTED", panelMemberId: { in: countedIds }, bid: { tenderId, status: "SUBMITTED" }, criterion: { kind: "QUALITY" } },
+    where: {
+      status: "SUBMITTED",
+      panelMemberId: { in: countedIds },
+      bid: { tenderId, status: "SUBMITTED" },
+      criterion: { kind: "QUALITY" },
+    },
     select: { panelMemberId: true, bidId: true, criterionId: true, score: true, reason: true },
   });
   const criterionName = new Map(tender.criteria.map((c) => [c.id, c.name]));
@@ -120,7 +145,13 @@ export async function buildAwardSummary(
     ruleDescription: result.ruleDescription,
     criteria: tender.criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight, kind: c.kind })),
     ranking,
-    recommended: { bidId: recommended.bidId, provider: recommended.provider, rank: recommended.rank, total: recommended.total, topRanked: recommended.rank === 1 && !recommended.tie },
+    recommended: {
+      bidId: recommended.bidId,
+      provider: recommended.provider,
+      rank: recommended.rank,
+      total: recommended.total,
+      topRanked: recommended.rank === 1 && !recommended.tie,
+    },
     justification: input.justification,
     noteToYoungCommissioners: input.noteToYoungCommissioners,
     youngCommissionersSaid: ranking.map((r) => ({
@@ -139,7 +170,10 @@ export async function buildAwardSummary(
       bidId: r.bidId,
       criteria: tender.criteria
         .filter((c) => c.kind === "QUALITY")
-        .map((c) => ({ criterionId: c.id, reasons: sorted.filter((s) => s.bidId === r.bidId && s.criterionId === c.id).map((s) => s.reason) })),
+        .map((c) => ({
+          criterionId: c.id,
+          reasons: sorted.filter((s) => s.bidId === r.bidId && s.criterionId === c.id).map((s) => s.reason),
+        })),
     })),
     panel: {
       commissioners: counted.filter((m) => m.role === "COMMISSIONER").length,

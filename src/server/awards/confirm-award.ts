@@ -33,7 +33,9 @@ export async function confirmAward(actor: Actor, tenderId: string, now = clockNo
     }
     await assertNoRepresentationsHold(tx, decision.id, now);
     if (!standstillHasEnded(decision.standstillEndsAt, now)) {
-      throw new Conflict(`Standstill has not ended yet. ${describeStandstill(decision.standstillStartsOn.toISOString().slice(0, 10), decision.standstillEndsAt)}`);
+      throw new Conflict(
+        `Standstill has not ended yet. ${describeStandstill(decision.standstillStartsOn.toISOString().slice(0, 10), decision.standstillEndsAt)}`,
+      );
     }
     const summary = decision.summary as unknown as AwardSummary;
     const winner = summary.ranking.find((r) => r.bidId === decision.recommendedBidId)!;
@@ -56,20 +58,30 @@ export async function confirmAward(actor: Actor, tenderId: string, now = clockNo
     await tx.awardDecision.update({ where: { id: decision.id }, data: { awardedAt: now } });
     await tx.tender.update({ where: { id: tenderId }, data: { status: "AWARDED", version: { increment: 1 } } });
     await publishOcdsRelease(tx, tenderId, "contract", now);
-    const winners = await tx.user.findMany({ where: { role: "PROVIDER", disabledAt: null, organisationId: winner.organisationId }, select: { id: true, email: true, name: true } });
+    const winners = await tx.user.findMany({
+      where: { role: "PROVIDER", disabledAt: null, organisationId: winner.organisationId },
+      select: { id: true, email: true, name: true },
+    });
     await notifyUsers(tx, winners, {
       template: "contract-awarded",
       title: `Contract awarded: ${tender.title}`,
       body: `Standstill has ended and the contract has been awarded to ${winner.provider}. It runs from ${formatLondon(new Date(`${period.start}T12:00:00Z`))} to ${formatLondon(new Date(`${period.end}T12:00:00Z`))}. The commissioner will be in touch about mobilisation.`,
       href: `/letters/${decision.id}`,
     });
-    const technicians = await tx.panelMember.findMany({ where: { tenderId, role: "TECHNICIAN", status: { in: ["ACCEPTED", "STEPPED_BACK"] } }, select: { user: { select: { id: true, email: true, name: true } } } });
-    await notifyUsers(tx, technicians.map((t) => t.user), {
-      template: "you-said-we-did",
-      title: `What happened: ${tender.title}`,
-      body: "The contract has been awarded. See how the panel's scores, yours included, shaped the result.",
-      href: `/panels/${tenderId}/outcome`,
+    const technicians = await tx.panelMember.findMany({
+      where: { tenderId, role: "TECHNICIAN", status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
+      select: { user: { select: { id: true, email: true, name: true } } },
     });
+    await notifyUsers(
+      tx,
+      technicians.map((t) => t.user),
+      {
+        template: "you-said-we-did",
+        title: `What happened: ${tender.title}`,
+        body: "The contract has been awarded. See how the panel's scores, yours included, shaped the result.",
+        href: `/panels/${tenderId}/outcome`,
+      },
+    );
     await audit(tx, actor, {
       action: "award.confirmed",
       entityType: "Contract",

@@ -26,7 +26,13 @@ export interface StandstillCorrection {
  */
 export async function correctRunningStandstills(at = clockNow()): Promise<StandstillCorrection[]> {
   const running = await db.awardDecision.findMany({
-    where: { status: "APPROVED", awardedAt: null, standstillStartsOn: { not: null }, standstillEndsAt: { not: null }, tender: { status: "STANDSTILL" } },
+    where: {
+      status: "APPROVED",
+      awardedAt: null,
+      standstillStartsOn: { not: null },
+      standstillEndsAt: { not: null },
+      tender: { status: "STANDSTILL" },
+    },
     select: { id: true },
   });
   const corrections: StandstillCorrection[] = [];
@@ -63,7 +69,8 @@ export async function correctRunningStandstills(at = clockNow()): Promise<Stands
         after: {
           standstillStartsOn: beginsOn,
           standstillEndsAt: period.endsAt,
-          reason: "PSR regulation 12: the standstill ends at midnight at the end of the 8th working day after the day it begins. The earlier count was one working day short.",
+          reason:
+            "PSR regulation 12: the standstill ends at midnight at the end of the 8th working day after the day it begins. The earlier count was one working day short.",
           correctedAt: at,
         },
       });
@@ -85,7 +92,10 @@ export async function correctRunningStandstills(at = clockNow()): Promise<Stands
         select: { user: { select: { id: true, email: true, name: true } } },
       });
       const commissioners = new Map(panel.map((p) => [p.user.id, p.user]));
-      const creator = await tx.user.findUnique({ where: { id: decision.tender.createdById }, select: { id: true, email: true, name: true, role: true, disabledAt: true } });
+      const creator = await tx.user.findUnique({
+        where: { id: decision.tender.createdById },
+        select: { id: true, email: true, name: true, role: true, disabledAt: true },
+      });
       if (creator && creator.role === "COMMISSIONER" && !creator.disabledAt) commissioners.set(creator.id, creator);
       await notifyUsers(tx, [...commissioners.values()], {
         template: "standstill-corrected",

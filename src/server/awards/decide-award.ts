@@ -13,7 +13,6 @@ import type { AwardSummary } from "./award-summary";
 import { isId } from "../ids";
 import { publishOcdsRelease } from "../ocds/publish-release";
 
-
 /**
  * The governor of the tender's establishment — and nobody else — approves,
  * asks for changes or rejects the award recommendation. The decision binds to
@@ -21,7 +20,12 @@ import { publishOcdsRelease } from "../ocds/publish-release";
  * sends every bidder their outcome letter; changes or rejection send the
  * tender back to moderation.
  */
-export async function decideAward(actor: Actor, awardDecisionId: string, input: SignOffInput, now = clockNow()): Promise<{ decision: string }> {
+export async function decideAward(
+  actor: Actor,
+  awardDecisionId: string,
+  input: SignOffInput,
+  now = clockNow(),
+): Promise<{ decision: string }> {
   const notFound = new NotFound("We could not find that sign-off request.");
   if (!can(actor, "award.listSignOffs") || !isId(awardDecisionId)) throw notFound;
   const choice = parseSignOff(actor, input, ["APPROVED", "CHANGES_REQUESTED", "REJECTED"]);
@@ -36,13 +40,18 @@ export async function decideAward(actor: Actor, awardDecisionId: string, input: 
     // Another establishment's governor learns nothing, not even that it exists.
     if (!governsEstablishment(actor, decision.tender.establishmentId)) throw notFound;
     if (decision.status !== "PENDING_SIGNOFF") {
-      throw new Conflict(decision.status === "SUPERSEDED" ? "The commissioner has replaced this recommendation with a newer one. Open the newer request." : "This recommendation has already been decided.");
+      throw new Conflict(
+        decision.status === "SUPERSEDED"
+          ? "The commissioner has replaced this recommendation with a newer one. Open the newer request."
+          : "This recommendation has already been decided.",
+      );
     }
     if (input.contentHash !== decision.contentHash) {
       throw new Conflict("The recommendation changed while you were reading it. Reload the page and read it again before you decide.");
     }
     const summary = decision.summary as unknown as AwardSummary;
-    const action = choice.decision === "APPROVED" ? "approveSignOff" : choice.decision === "CHANGES_REQUESTED" ? "requestChanges" : "rejectSignOff";
+    const action =
+      choice.decision === "APPROVED" ? "approveSignOff" : choice.decision === "CHANGES_REQUESTED" ? "requestChanges" : "rejectSignOff";
     const nextStatus = lifecycle(decision.tender.status, action);
 
     const signOff = await tx.signOff.create({
@@ -60,7 +69,10 @@ export async function decideAward(actor: Actor, awardDecisionId: string, input: 
     });
     // Decided: the request to sign off clears for every governor it went to.
     await clearNotices(tx, [`/establishment/sign-offs/${awardDecisionId}`], now);
-    const panel = await tx.panelMember.findMany({ where: { tenderId: decision.tenderId, status: "ACCEPTED" }, select: { user: { select: { id: true, email: true, name: true, role: true } } } });
+    const panel = await tx.panelMember.findMany({
+      where: { tenderId: decision.tenderId, status: "ACCEPTED" },
+      select: { user: { select: { id: true, email: true, name: true, role: true } } },
+    });
     const commissioners = panel.map((p) => p.user).filter((u) => u.role === "COMMISSIONER");
     let standstill: ReturnType<typeof standstillPeriod> | null = null;
 
@@ -92,7 +104,10 @@ export async function decideAward(actor: Actor, awardDecisionId: string, input: 
       });
     } else {
       await tx.awardDecision.update({ where: { id: awardDecisionId }, data: { status: choice.decision } });
-      await tx.tender.update({ where: { id: decision.tenderId }, data: { status: nextStatus, rankingFrozenAt: null, version: { increment: 1 } } });
+      await tx.tender.update({
+        where: { id: decision.tenderId },
+        data: { status: nextStatus, rankingFrozenAt: null, version: { increment: 1 } },
+      });
       const changes = choice.decision === "CHANGES_REQUESTED";
       await notifyUsers(tx, changes ? panel.map((p) => p.user) : commissioners, {
         template: changes ? "award-changes-requested" : "award-rejected",

@@ -21,7 +21,14 @@ export interface OutcomeLetter {
   total: string;
   winner: { provider: string; total: string };
   rule: string;
-  criteria: { name: string; weight: number; kind: "QUALITY" | "PRICE"; score: string | null; weightedPoints: string | null; reasons: string[] }[];
+  criteria: {
+    name: string;
+    weight: number;
+    kind: "QUALITY" | "PRICE";
+    score: string | null;
+    weightedPoints: string | null;
+    reasons: string[];
+  }[];
   /** Why a bid other than the top-ranked one was chosen, when that happened. */
   justification: string | null;
 }
@@ -31,7 +38,11 @@ export interface OutcomeLetter {
  * their own criterion scores with the panel's reasons (no names), their total
  * and rank, and the winner's name and total — nothing else about other bids.
  */
-export function buildOutcomeLetter(summary: AwardSummary, bidId: string, dates: { issuedAt: Date; standstill: StandstillView; legacyStandstillEndsAt: Date | null; awardedAt: Date | null; withdrawn: boolean }): OutcomeLetter {
+export function buildOutcomeLetter(
+  summary: AwardSummary,
+  bidId: string,
+  dates: { issuedAt: Date; standstill: StandstillView; legacyStandstillEndsAt: Date | null; awardedAt: Date | null; withdrawn: boolean },
+): OutcomeLetter {
   const bid = summary.ranking.find((r) => r.bidId === bidId);
   if (!bid) throw new Error("That bid is not in this award");
   const winner = summary.ranking.find((r) => r.bidId === summary.recommended.bidId)!;

@@ -14,7 +14,6 @@ import { panelReview } from "../representations/queries";
 // (the establishment is in every `where`); providers only their own letter;
 // evaluators never appear by name outside the panel.
 
-
 const signOffSelect = {
   id: true,
   decision: true,
@@ -82,7 +81,12 @@ export async function listPendingAwardSignOffs(actor: Actor) {
   return db.awardDecision.findMany({
     where: { status: "PENDING_SIGNOFF", tender: { status: "AWARD_PENDING_SIGNOFF", establishmentId: { in: actor.establishmentIds } } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, createdAt: true, tender: { select: { id: true, title: true, reference: true, establishment: { select: { name: true } } } }, recommendedBid: { select: { organisation: { select: { name: true } } } } },
+    select: {
+      id: true,
+      createdAt: true,
+      tender: { select: { id: true, title: true, reference: true, establishment: { select: { name: true } } } },
+      recommendedBid: { select: { organisation: { select: { name: true } } } },
+    },
   });
 }
 
@@ -108,7 +112,13 @@ export async function getAwardSignOff(actor: Actor, awardDecisionId: string) {
   const earlier = await db.awardDecision.findMany({
     where: { tenderId: decision.tender.id, id: { not: decision.id }, createdAt: { lt: decision.createdAt } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, status: true, createdAt: true, recommendedBid: { select: { organisation: { select: { name: true } } } }, signOffs: { select: signOffSelect } },
+    select: {
+      id: true,
+      status: true,
+      createdAt: true,
+      recommendedBid: { select: { organisation: { select: { name: true } } } },
+      signOffs: { select: signOffSelect },
+    },
   });
   const summary = decision.summary as unknown as AwardSummary;
   return { ...decision, summary, standstill: standstillView(decision), earlier, votes: await votesBehind(summary) };
@@ -126,7 +136,11 @@ async function votesBehind(summary: AwardSummary) {
   if (bids.length !== frozen.size || bids.some((b) => b.total?.toString() !== frozen.get(b.bidId))) return null;
   return {
     ...result,
-    bids: bids.map((b) => ({ ...b, label: summary.ranking.find((r) => r.bidId === b.bidId)!.provider, cells: b.cells.map((c) => ({ ...c, votes: c.votes.map((v) => ({ ...v, memberId: "" })) })) })),
+    bids: bids.map((b) => ({
+      ...b,
+      label: summary.ranking.find((r) => r.bidId === b.bidId)!.provider,
+      cells: b.cells.map((c) => ({ ...c, votes: c.votes.map((v) => ({ ...v, memberId: "" })) })),
+    })),
   };
 }
 
@@ -181,7 +195,10 @@ export async function listLetters(actor: Actor, awardDecisionId: string) {
   const establishments = establishmentScopeWhere(actor);
   const scope = establishments ? { tender: establishments } : null;
   if (!scope || !isId(awardDecisionId)) throw new NotFound("We could not find those letters.");
-  const decision = await db.awardDecision.findFirst({ where: { id: awardDecisionId, status: "APPROVED", ...scope }, select: { summary: true } });
+  const decision = await db.awardDecision.findFirst({
+    where: { id: awardDecisionId, status: "APPROVED", ...scope },
+    select: { summary: true },
+  });
   if (!decision) throw new NotFound("We could not find those letters.");
   return (decision.summary as unknown as AwardSummary).ranking.map((r) => ({ bidId: r.bidId, provider: r.provider }));
 }
@@ -190,7 +207,10 @@ export async function listLetters(actor: Actor, awardDecisionId: string) {
 export async function listMyOutcomeLetters(actor: Actor) {
   if (!can(actor, "letter.readAsBidder") || !actor.organisationId) return [];
   const decisions = await db.awardDecision.findMany({
-    where: { status: { in: ["APPROVED", "REOPENED"] }, tender: { bids: { some: { organisationId: actor.organisationId, status: "SUBMITTED" } } } },
+    where: {
+      status: { in: ["APPROVED", "REOPENED"] },
+      tender: { bids: { some: { organisationId: actor.organisationId, status: "SUBMITTED" } } },
+    },
     orderBy: { createdAt: "desc" },
     select: { id: true, summary: true, tender: { select: { title: true, reference: true } } },
   });
@@ -210,13 +230,27 @@ export async function getPanelOutcome(actor: Actor, tenderId: string) {
   if (!can(actor, "award.panelOutcome") || !isId(tenderId)) throw notFound;
   const seat = await db.panelMember.findFirst({
     where: { tenderId, userId: actor.id, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
-    select: { id: true, status: true, keepSubmittedScores: true, markedAbsentAt: true, conflictDeclarations: { select: { hasConflict: true } }, tender: { select: { title: true, status: true } } },
+    select: {
+      id: true,
+      status: true,
+      keepSubmittedScores: true,
+      markedAbsentAt: true,
+      conflictDeclarations: { select: { hasConflict: true } },
+      tender: { select: { title: true, status: true } },
+    },
   });
   if (!seat) throw notFound;
-  const decision = await db.awardDecision.findFirst({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" }, select: { summary: true, awardedAt: true, standstillStartsOn: true, standstillEndsAt: true } });
+  const decision = await db.awardDecision.findFirst({
+    where: { tenderId, status: "APPROVED" },
+    orderBy: { createdAt: "desc" },
+    select: { summary: true, awardedAt: true, standstillStartsOn: true, standstillEndsAt: true },
+  });
   if (!decision) throw notFound;
   const summary = decision.summary as unknown as AwardSummary;
-  const mine = await db.score.findMany({ where: { panelMemberId: seat.id, status: "SUBMITTED" }, select: { bidId: true, criterionId: true, score: true, reason: true } });
+  const mine = await db.score.findMany({
+    where: { panelMemberId: seat.id, status: "SUBMITTED" },
+    select: { bidId: true, criterionId: true, score: true, reason: true },
+  });
   const counted = memberCounted(seat);
   return {
     title: seat.tender.title,
@@ -237,15 +271,27 @@ export async function getPanelOutcome(actor: Actor, tenderId: string) {
         .filter((c) => c.kind === "QUALITY")
         .map((c) => {
           const s = mine.find((m) => m.bidId === r.bidId && m.criterionId === c.id);
-          return { name: c.name, panelScore: r.criteria.find((x) => x.criterionId === c.id)?.score ?? null, myScore: s?.score ?? null, myReason: s?.reason ?? null };
+          return {
+            name: c.name,
+            panelScore: r.criteria.find((x) => x.criterionId === c.id)?.score ?? null,
+            myScore: s?.score ?? null,
+            myReason: s?.reason ?? null,
+          };
         }),
     })),
   };
 }
 
-function memberCounted(seat: { status: string; keepSubmittedScores: boolean | null; markedAbsentAt: Date | null; conflictDeclarations: { hasConflict: boolean }[] }) {
-  if (seat.conflictDeclarations.some((d) => d.hasConflict)) return "You told us you had a conflict of interest, so your marks were not counted.";
-  if (seat.status === "STEPPED_BACK" && !seat.keepSubmittedScores) return "You stepped back and chose not to keep your marks, so they were not counted.";
+function memberCounted(seat: {
+  status: string;
+  keepSubmittedScores: boolean | null;
+  markedAbsentAt: Date | null;
+  conflictDeclarations: { hasConflict: boolean }[];
+}) {
+  if (seat.conflictDeclarations.some((d) => d.hasConflict))
+    return "You told us you had a conflict of interest, so your marks were not counted.";
+  if (seat.status === "STEPPED_BACK" && !seat.keepSubmittedScores)
+    return "You stepped back and chose not to keep your marks, so they were not counted.";
   if (seat.markedAbsentAt) return "You were marked absent, so your marks were not counted.";
   return null;
 }

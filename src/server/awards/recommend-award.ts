@@ -28,7 +28,12 @@ const MAX_TEXT = 5000;
  * the governor has not decided on yet, and asks the establishment's governor
  * to sign off.
  */
-export async function recommendAward(actor: Actor, tenderId: string, input: RecommendAwardInput, now = clockNow()): Promise<{ awardDecisionId: string }> {
+export async function recommendAward(
+  actor: Actor,
+  tenderId: string,
+  input: RecommendAwardInput,
+  now = clockNow(),
+): Promise<{ awardDecisionId: string }> {
   return db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
     lifecycle(tender.status, "recommendAward");
@@ -62,9 +67,16 @@ export async function recommendAward(actor: Actor, tenderId: string, input: Reco
     if (Object.keys(errors).length > 0 || !summary) throw new Invalid(errors);
 
     const pending = await tx.awardDecision.findMany({ where: { tenderId, status: "PENDING_SIGNOFF" }, select: { id: true } });
-    const superseded = await tx.awardDecision.updateMany({ where: { tenderId, status: "PENDING_SIGNOFF" }, data: { status: "SUPERSEDED" } });
+    const superseded = await tx.awardDecision.updateMany({
+      where: { tenderId, status: "PENDING_SIGNOFF" },
+      data: { status: "SUPERSEDED" },
+    });
     // The governor's request to sign the replaced recommendation is overtaken.
-    await clearNotices(tx, pending.map((d) => `/establishment/sign-offs/${d.id}`), now);
+    await clearNotices(
+      tx,
+      pending.map((d) => `/establishment/sign-offs/${d.id}`),
+      now,
+    );
     const hash = contentHash(summary);
     const decision = await tx.awardDecision.create({
       data: {
@@ -91,7 +103,14 @@ export async function recommendAward(actor: Actor, tenderId: string, input: Reco
       entityId: decision.id,
       tenderId,
       establishmentId: tender.establishmentId,
-      after: { bidId: summary.recommended.bidId, provider: summary.recommended.provider, topRanked: summary.recommended.topRanked, justification: summary.justification, contentHash: hash, supersededPending: superseded.count },
+      after: {
+        bidId: summary.recommended.bidId,
+        provider: summary.recommended.provider,
+        topRanked: summary.recommended.topRanked,
+        justification: summary.justification,
+        contentHash: hash,
+        supersededPending: superseded.count,
+      },
     });
     return { awardDecisionId: decision.id };
   });

@@ -32,7 +32,10 @@ export interface UploadInput {
 /** A safe display and download name: no paths, no control characters, at most 150 characters. */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.normalize("NFC").replace(/[\u0000-\u001f\u007f"<>:|?*]/g, "").trim();
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f"<>:|?*]/g, "")
+    .trim();
   return cleaned.slice(-150) || "attachment";
 }
 
@@ -41,7 +44,11 @@ export function safeFilename(name: string): string {
  * files): a PDF, DOCX or XLSX by extension and by content, not empty, at most
  * 10 MB. Errors are reported on `field`.
  */
-export function checkAttachmentFile(name: string, bytes: Uint8Array, field = "file"): { filename: string; contentType: string; sha256: string } {
+export function checkAttachmentFile(
+  name: string,
+  bytes: Uint8Array,
+  field = "file",
+): { filename: string; contentType: string; sha256: string } {
   const filename = safeFilename(name);
   const extension = filename.split(".").pop()?.toLowerCase() ?? "";
   const type = TYPES[extension as keyof typeof TYPES];
@@ -61,9 +68,7 @@ export async function uploadAttachment(actor: Actor, tenderId: string, input: Up
     if (input.criterionId && !loaded.tender.criteria.some((c) => c.id === input.criterionId)) {
       throw new Invalid({ criterionId: "Choose a criterion from the list" });
     }
-    const bid =
-      loaded.bid ??
-      (await tx.bid.create({ data: { tenderId, organisationId: loaded.organisationId, createdById: actor.id } }));
+    const bid = loaded.bid ?? (await tx.bid.create({ data: { tenderId, organisationId: loaded.organisationId, createdById: actor.id } }));
     if ((loaded.bid?.attachments.length ?? 0) >= MAX_ATTACHMENTS_PER_BID) {
       throw new Invalid({ file: `A bid can have at most ${MAX_ATTACHMENTS_PER_BID} attachments. Remove one first.` });
     }
@@ -87,7 +92,13 @@ export async function uploadAttachment(actor: Actor, tenderId: string, input: Up
       },
     });
     await tx.bid.update({ where: { id: bid.id }, data: { version: { increment: 1 } } });
-    await audit(tx, actor, { action: "bid.attachment_added", entityType: "Bid", entityId: bid.id, tenderId, after: { attachmentId: attachment.id, sha256, sizeBytes: input.bytes.byteLength } });
+    await audit(tx, actor, {
+      action: "bid.attachment_added",
+      entityType: "Bid",
+      entityId: bid.id,
+      tenderId,
+      after: { attachmentId: attachment.id, sha256, sizeBytes: input.bytes.byteLength },
+    });
     return { id: attachment.id };
   });
 }
@@ -100,6 +111,12 @@ export async function removeAttachment(actor: Actor, tenderId: string, attachmen
     if (!loaded.bid || !attachment) throw new NotFound("That file is no longer attached to your bid.");
     await tx.bidAttachment.update({ where: { id: attachment.id }, data: { removedAt: now } });
     await tx.bid.update({ where: { id: loaded.bid.id }, data: { version: { increment: 1 } } });
-    await audit(tx, actor, { action: "bid.attachment_removed", entityType: "Bid", entityId: loaded.bid.id, tenderId, after: { attachmentId } });
+    await audit(tx, actor, {
+      action: "bid.attachment_removed",
+      entityType: "Bid",
+      entityId: loaded.bid.id,
+      tenderId,
+      after: { attachmentId },
+    });
   });
 }

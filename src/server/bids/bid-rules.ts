@@ -23,7 +23,10 @@ export async function loadTenderForBidChange(tx: Tx, actor: Actor, tenderId: str
   if (!actor.organisationId) throw new Forbidden("Only providers can bid.");
   if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await tx.tender.findFirst({
-    where: { id: tenderId, status: { in: ["PUBLISHED", "CLOSED", "EVALUATION", "MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED", "CANCELLED"] } },
+    where: {
+      id: tenderId,
+      status: { in: ["PUBLISHED", "CLOSED", "EVALUATION", "MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED", "CANCELLED"] },
+    },
     include: { criteria: { orderBy: { position: "asc" } } },
   });
   if (!tender) throw new NotFound("We could not find that tender.");

@@ -12,7 +12,6 @@ import { isId } from "../ids";
 // lives in these `where` clauses; a page cannot leak what they never return.
 // Anyone not allowed gets NotFound, so not even a bid's existence is revealed.
 
-
 /** Bids that have been unsealed: the deadline has passed and the commissioner has opened them. */
 function unsealed(now: Date): Prisma.TenderWhereInput {
   return { submissionDeadline: { lt: now }, bidsOpenedAt: { not: null, lte: now }, status: { notIn: ["DRAFT", "PUBLISHED", "CANCELLED"] } };
@@ -34,7 +33,11 @@ export async function getMyBid(actor: Actor, tenderId: string) {
     where: { tenderId_organisationId: { tenderId, organisationId: actor.organisationId } },
     include: {
       responses: true,
-      attachments: { where: { removedAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, filename: true, sizeBytes: true, sha256: true, criterionId: true, createdAt: true } },
+      attachments: {
+        where: { removedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, filename: true, sizeBytes: true, sha256: true, criterionId: true, createdAt: true },
+      },
       versions: {
         orderBy: { version: "desc" },
         select: { version: true, submittedAt: true, contentHash: true, submittedBy: { select: { name: true } } },
@@ -87,7 +90,16 @@ export async function listBidsForEvaluation(actor: Actor, tenderId: string, now:
   return bids.flatMap((b) => {
     const latest = b.versions[0];
     if (!latest) return [];
-    return [{ id: b.id, organisation: b.organisation, version: latest.version, contentHash: latest.contentHash, submittedAt: latest.submittedAt, content: latest.content as unknown as SubmittedContent }];
+    return [
+      {
+        id: b.id,
+        organisation: b.organisation,
+        version: latest.version,
+        contentHash: latest.contentHash,
+        submittedAt: latest.submittedAt,
+        content: latest.content as unknown as SubmittedContent,
+      },
+    ];
   });
 }
 
@@ -111,7 +123,9 @@ export async function downloadAttachment(actor: Actor, attachmentId: string, now
       contentType: true,
       sizeBytes: true,
       sha256: true,
-      bid: { select: { organisationId: true, tenderId: true, versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } } } },
+      bid: {
+        select: { organisationId: true, tenderId: true, versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } } },
+      },
       content: { select: { data: true } },
     },
   });
@@ -122,9 +136,19 @@ export async function downloadAttachment(actor: Actor, attachmentId: string, now
     if (!latest?.attachments.some((a) => a.id === attachment.id)) throw new NotFound();
     // Like the scoring sheet: a member sees a bidder's files only once they have declared no conflict with that bidder.
     const declared = await db.conflictDeclaration.count({
-      where: { organisationId: attachment.bid.organisationId, hasConflict: false, panelMember: { tenderId: attachment.bid.tenderId, userId: actor.id } },
+      where: {
+        organisationId: attachment.bid.organisationId,
+        hasConflict: false,
+        panelMember: { tenderId: attachment.bid.tenderId, userId: actor.id },
+      },
     });
     if (declared === 0) throw new NotFound();
   }
-  return { filename: attachment.filename, contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, sha256: attachment.sha256, data: attachment.content.data };
+  return {
+    filename: attachment.filename,
+    contentType: attachment.contentType,
+    sizeBytes: attachment.sizeBytes,
+    sha256: attachment.sha256,
+    data: attachment.content.data,
+  };
 }

@@ -28,9 +28,11 @@ export function checkBidContent(loaded: Loaded, input: BidInput, complete: boole
   for (const criterion of loaded.tender.criteria.filter((c) => c.kind === "QUALITY")) {
     const text = (input.responses[criterion.id] ?? "").replace(/\r\n/g, "\n").trim();
     const field = `response.${criterion.id}`;
-    if (text.length > MAX_RESPONSE_CHARACTERS) errors[field] = `Your answer to “${criterion.name}” is too long (over ${MAX_RESPONSE_CHARACTERS.toLocaleString("en-GB")} characters)`;
+    if (text.length > MAX_RESPONSE_CHARACTERS)
+      errors[field] = `Your answer to “${criterion.name}” is too long (over ${MAX_RESPONSE_CHARACTERS.toLocaleString("en-GB")} characters)`;
     else if (criterion.wordLimit && countWords(text) > criterion.wordLimit)
-      errors[field] = `Your answer to “${criterion.name}” has ${countWords(text).toLocaleString("en-GB")} words. The limit is ${criterion.wordLimit.toLocaleString("en-GB")}.`;
+      errors[field] =
+        `Your answer to “${criterion.name}” has ${countWords(text).toLocaleString("en-GB")} words. The limit is ${criterion.wordLimit.toLocaleString("en-GB")}.`;
     else if (complete && text === "") errors[field] = `Answer “${criterion.name}”`;
     responses.push({ criterionId: criterion.id, text });
   }
@@ -72,7 +74,12 @@ export async function writeBidContent(tx: Tx, actor: Actor, loaded: Loaded, inpu
 }
 
 /** Saves a draft. Nothing is sent; a submitted bid being revised stays submitted until resubmitted. */
-export async function saveBidDraft(actor: Actor, tenderId: string, input: BidInput, now = clockNow()): Promise<{ bidId: string; version: number }> {
+export async function saveBidDraft(
+  actor: Actor,
+  tenderId: string,
+  input: BidInput,
+  now = clockNow(),
+): Promise<{ bidId: string; version: number }> {
   return db.$transaction(async (tx) => {
     const loaded = await loadTenderForBidChange(tx, actor, tenderId, now);
     const content = checkBidContent(loaded, input, false);

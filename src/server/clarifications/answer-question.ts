@@ -14,7 +14,13 @@ import { publishOcdsRelease } from "../ocds/publish-release";
  * provider at once, without naming who asked. Providers who have a bid or
  * asked a question on this tender are told.
  */
-export async function answerQuestion(actor: Actor, tenderId: string, questionId: string, input: { answer: string }, now = clockNow()): Promise<void> {
+export async function answerQuestion(
+  actor: Actor,
+  tenderId: string,
+  questionId: string,
+  input: { answer: string },
+  now = clockNow(),
+): Promise<void> {
   const answer = (input.answer ?? "").trim();
   if (!answer) throw new Invalid({ answer: "Enter the answer" });
   if (answer.length > 5000) throw new Invalid({ answer: "Answer must be 5,000 characters or fewer" });
@@ -24,7 +30,10 @@ export async function answerQuestion(actor: Actor, tenderId: string, questionId:
     if (!question) throw new NotFound("We could not find that question.");
     if (question.publishedAt) throw new Conflict("This question has already been answered and published.");
     if (tender.status !== "PUBLISHED") throw new Conflict("Answers can only be published while the tender is open.");
-    await tx.clarificationQuestion.update({ where: { id: question.id }, data: { answer, answeredById: actor.id, answeredAt: now, publishedAt: now } });
+    await tx.clarificationQuestion.update({
+      where: { id: question.id },
+      data: { answer, answeredById: actor.id, answeredAt: now, publishedAt: now },
+    });
     await publishOcdsRelease(tx, tenderId, "tenderUpdate", now);
     const providers = await tx.user.findMany({
       where: {

@@ -24,7 +24,13 @@ export async function askQuestion(actor: Actor, tenderId: string, input: { quest
     const row = await tx.clarificationQuestion.create({
       data: { tenderId, organisationId: actor.organisationId!, askedById: actor.id, question, createdAt: now },
     });
-    await audit(tx, actor, { action: "clarification.asked", entityType: "ClarificationQuestion", entityId: row.id, tenderId, establishmentId: tender.establishmentId });
+    await audit(tx, actor, {
+      action: "clarification.asked",
+      entityType: "ClarificationQuestion",
+      entityId: row.id,
+      tenderId,
+      establishmentId: tender.establishmentId,
+    });
     return { id: row.id };
   });
 }

@@ -6,7 +6,6 @@ import { NotFound } from "../errors";
 import { authorize, can, tenderRelationsSelect } from "../policy";
 import { isId } from "../ids";
 
-
 /** Published answers, for everyone who can see the tender: never who asked. */
 export async function listPublishedClarifications(tenderId: string) {
   if (!isId(tenderId)) return [];
@@ -44,12 +43,23 @@ export async function revealAsker(actor: Actor, questionId: string) {
   if (!isId(questionId)) throw new NotFound();
   const question = await db.clarificationQuestion.findUnique({
     where: { id: questionId },
-    select: { id: true, tenderId: true, organisation: { select: { name: true } }, askedBy: { select: { name: true } }, tender: { select: tenderRelationsSelect } },
+    select: {
+      id: true,
+      tenderId: true,
+      organisation: { select: { name: true } },
+      askedBy: { select: { name: true } },
+      tender: { select: tenderRelationsSelect },
+    },
   });
   if (!question) throw new NotFound();
   authorize(actor, "clarification.revealAsker", question.tender);
   await db.$transaction((tx) =>
-    audit(tx, actor, { action: "clarification.asker_viewed", entityType: "ClarificationQuestion", entityId: question.id, tenderId: question.tenderId }),
+    audit(tx, actor, {
+      action: "clarification.asker_viewed",
+      entityType: "ClarificationQuestion",
+      entityId: question.id,
+      tenderId: question.tenderId,
+    }),
   );
   return { organisation: question.organisation.name, askedBy: question.askedBy.name };
 }

@@ -13,7 +13,6 @@ import { isId } from "../ids";
 // The contracts register. Commissioners see every contract; a governor only
 // those of their own establishments (in the `where`, never filtered later).
 
-
 function scopeFor(actor: Actor): Prisma.ContractWhereInput | null {
   return establishmentScopeWhere(actor);
 }
@@ -31,7 +30,10 @@ const contractSelect = {
   retenders: { where: { status: { not: "CANCELLED" as const } }, select: { id: true, reference: true, status: true } },
 } as const;
 
-function withStatus<T extends { status: "ACTIVE" | "ENDED" | "TERMINATED"; endDate: Date }>(contract: T, today: string): T & { registerStatus: RegisterStatus } {
+function withStatus<T extends { status: "ACTIVE" | "ENDED" | "TERMINATED"; endDate: Date }>(
+  contract: T,
+  today: string,
+): T & { registerStatus: RegisterStatus } {
   return { ...contract, registerStatus: registerStatus(contract.status, contract.endDate.toISOString().slice(0, 10), today) };
 }
 
@@ -79,7 +81,13 @@ export async function getContract(actor: Actor, contractId: string, now: Date) {
   if (!scope || !isId(contractId)) throw new NotFound("We could not find that contract.");
   const contract = await db.contract.findFirst({
     where: { id: contractId, ...scope },
-    select: { ...contractSelect, awardDecisionId: true, bidId: true, createdAt: true, agreementLinks: { select: { agreementVersion: { select: { version: true, agreement: { select: { id: true, title: true } } } } } } },
+    select: {
+      ...contractSelect,
+      awardDecisionId: true,
+      bidId: true,
+      createdAt: true,
+      agreementLinks: { select: { agreementVersion: { select: { version: true, agreement: { select: { id: true, title: true } } } } } },
+    },
   });
   if (!contract) throw new NotFound("We could not find that contract.");
   return withStatus(contract, londonDateKey(now));

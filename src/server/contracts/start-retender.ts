@@ -11,7 +11,6 @@ import { Conflict, NotFound } from "../errors";
 import { chairSeat } from "../evaluation/chair";
 import { isId } from "../ids";
 
-
 /**
  * From a contract that is expiring (or has ended), a commissioner starts a
  * re-tender: a new DRAFT copying its establishment, criteria, rule, route,
@@ -25,12 +24,16 @@ export async function startRetender(actor: Actor, contractId: string, now = cloc
     await tx.$executeRaw`SELECT 1 FROM "Contract" WHERE "id" = ${contractId}::uuid FOR UPDATE`;
     const contract = await tx.contract.findUnique({
       where: { id: contractId },
-      include: { tender: { include: { criteria: { orderBy: { position: "asc" } } } }, retenders: { where: { status: { not: "CANCELLED" } }, select: { id: true } } },
+      include: {
+        tender: { include: { criteria: { orderBy: { position: "asc" } } } },
+        retenders: { where: { status: { not: "CANCELLED" } }, select: { id: true } },
+      },
     });
     if (!contract) throw new NotFound("We could not find that contract.");
     const endDate = contract.endDate.toISOString().slice(0, 10);
     const status = registerStatus(contract.status, endDate, londonDateKey(now));
-    if (status === "ACTIVE") throw new Conflict("This contract is not due to end within the next 12 months, so it is too early to re-tender it.");
+    if (status === "ACTIVE")
+      throw new Conflict("This contract is not due to end within the next 12 months, so it is too early to re-tender it.");
     if (status === "TERMINATED") throw new Conflict("This contract was terminated; start a new tender instead.");
     if (contract.retenders.length > 0) throw new Conflict("A re-tender of this contract has already been started.");
     const old = contract.tender;

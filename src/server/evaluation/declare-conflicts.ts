@@ -17,22 +17,35 @@ export interface ConflictAnswer {
  * organisation, whether they have a conflict of interest. Any conflict
  * excludes them from scoring this tender; the chair sees it.
  */
-export async function declareConflicts(actor: Actor, tenderId: string, answers: ConflictAnswer[], now = clockNow()): Promise<{ excluded: boolean }> {
+export async function declareConflicts(
+  actor: Actor,
+  tenderId: string,
+  answers: ConflictAnswer[],
+  now = clockNow(),
+): Promise<{ excluded: boolean }> {
   return db.$transaction(async (tx) => {
     const seat = await loadMySeat(tx, actor, tenderId);
     if (seat.status === "STEPPED_BACK") throw new Conflict("You have stepped back from this panel.");
     if (seat.tender.status !== "EVALUATION") throw new Conflict("Declarations open when the bids are opened.");
     const scored = await tx.score.count({ where: { panelMemberId: seat.id } });
-    if (scored > 0) throw new Conflict("You have started scoring, so your declarations can no longer change. Tell the chair if something has changed.");
+    if (scored > 0)
+      throw new Conflict("You have started scoring, so your declarations can no longer change. Tell the chair if something has changed.");
 
     const organisations = await bidderOrganisationIds(tx, tenderId);
-    const names = new Map((await tx.organisation.findMany({ where: { id: { in: organisations } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
+    const names = new Map(
+      (await tx.organisation.findMany({ where: { id: { in: organisations } }, select: { id: true, name: true } })).map((o) => [
+        o.id,
+        o.name,
+      ]),
+    );
     const errors: Record<string, string> = {};
     for (const organisationId of organisations) {
       const answer = answers.find((a) => a.organisationId === organisationId);
       const details = answer?.details?.trim() ?? "";
-      if (answer?.hasConflict === null || answer?.hasConflict === undefined) errors[`conflict.${organisationId}`] = `Say whether you have a conflict of interest with ${names.get(organisationId)}`;
-      else if (answer.hasConflict && !details) errors[`details.${organisationId}`] = `Describe your link to ${names.get(organisationId)} in a few words`;
+      if (answer?.hasConflict === null || answer?.hasConflict === undefined)
+        errors[`conflict.${organisationId}`] = `Say whether you have a conflict of interest with ${names.get(organisationId)}`;
+      else if (answer.hasConflict && !details)
+        errors[`details.${organisationId}`] = `Describe your link to ${names.get(organisationId)} in a few words`;
       else if (details.length > 2000) errors[`details.${organisationId}`] = "Details must be 2,000 characters or fewer";
     }
     if (Object.keys(errors).length > 0) throw new Invalid(errors);
@@ -43,7 +56,13 @@ export async function declareConflicts(actor: Actor, tenderId: string, answers: 
       const answer = answers.find((a) => a.organisationId === organisationId)!;
       excluded ||= answer.hasConflict === true;
       await tx.conflictDeclaration.create({
-        data: { panelMemberId: seat.id, organisationId, hasConflict: answer.hasConflict === true, details: answer.hasConflict ? answer.details!.trim() : null, declaredAt: now },
+        data: {
+          panelMemberId: seat.id,
+          organisationId,
+          hasConflict: answer.hasConflict === true,
+          details: answer.hasConflict ? answer.details!.trim() : null,
+          declaredAt: now,
+        },
       });
     }
     await audit(tx, actor, {

@@ -18,11 +18,19 @@ export async function markAbsent(actor: Actor, tenderId: string, panelMemberId: 
   await db.$transaction(async (tx) => {
     const tender = await loadAsChair(tx, actor, tenderId);
     if (tender.status !== "EVALUATION") throw new Conflict("Members can be marked absent only during evaluation.");
-    const member = isId(panelMemberId) ? await tx.panelMember.findFirst({ where: { id: panelMemberId, tenderId, status: "ACCEPTED" } }) : null;
+    const member = isId(panelMemberId)
+      ? await tx.panelMember.findFirst({ where: { id: panelMemberId, tenderId, status: "ACCEPTED" } })
+      : null;
     if (!member) throw new NotFound("That person is not on this panel.");
     if (member.userId === actor.id) throw new Conflict("The chair cannot mark themselves absent.");
     await tx.panelMember.update({ where: { id: member.id }, data: { markedAbsentAt: absent ? now : null } });
-    await audit(tx, actor, { action: absent ? "evaluation.member_marked_absent" : "evaluation.member_absence_cleared", entityType: "PanelMember", entityId: member.id, tenderId, establishmentId: tender.establishmentId });
+    await audit(tx, actor, {
+      action: absent ? "evaluation.member_marked_absent" : "evaluation.member_absence_cleared",
+      entityType: "PanelMember",
+      entityId: member.id,
+      tenderId,
+      establishmentId: tender.establishmentId,
+    });
   });
 }
 
@@ -49,9 +57,22 @@ export async function startModeration(actor: Actor, tenderId: string, now = cloc
     await notifyUsers(
       tx,
       members.filter((m) => m.status === "ACCEPTED").map((m) => m.user),
-      { template: "moderation-started", title: `Moderation has started: ${tender.title}`, body: "Everyone's scores can now be seen side by side. You can revise your own scores with a reason.", href: `/panels/${tenderId}/moderation` },
+      {
+        template: "moderation-started",
+        title: `Moderation has started: ${tender.title}`,
+        body: "Everyone's scores can now be seen side by side. You can revise your own scores with a reason.",
+        href: `/panels/${tenderId}/moderation`,
+      },
     );
-    await audit(tx, actor, { action: "tender.moderation_started", entityType: "Tender", entityId: tenderId, tenderId, establishmentId: tender.establishmentId, before: { status: "EVALUATION" }, after: { status: "MODERATION", startedAt: now } });
+    await audit(tx, actor, {
+      action: "tender.moderation_started",
+      entityType: "Tender",
+      entityId: tenderId,
+      tenderId,
+      establishmentId: tender.establishmentId,
+      before: { status: "EVALUATION" },
+      after: { status: "MODERATION", startedAt: now },
+    });
   });
 }
 
@@ -110,8 +131,12 @@ export async function freezeRanking(actor: Actor, tenderId: string, now = clockN
     const tender = await loadAsChair(tx, actor, tenderId);
     lifecycle(tender.status, "freezeRanking");
     const { result } = await computeResults(tx, tenderId);
-    if (result.bids.length === 0 || result.bids.every((b) => b.incomplete)) throw new Conflict("There is no complete result to freeze yet.");
-    await tx.tender.update({ where: { id: tenderId }, data: { status: "AWARD_PENDING_SIGNOFF", rankingFrozenAt: now, version: { increment: 1 } } });
+    if (result.bids.length === 0 || result.bids.every((b) => b.incomplete))
+      throw new Conflict("There is no complete result to freeze yet.");
+    await tx.tender.update({
+      where: { id: tenderId },
+      data: { status: "AWARD_PENDING_SIGNOFF", rankingFrozenAt: now, version: { increment: 1 } },
+    });
     await audit(tx, actor, {
       action: "moderation.ranking_frozen",
       entityType: "Tender",
@@ -122,7 +147,14 @@ export async function freezeRanking(actor: Actor, tenderId: string, now = clockN
       after: {
         status: "AWARD_PENDING_SIGNOFF",
         rule: result.rule,
-        ranking: result.bids.map((b) => ({ bidId: b.bidId, bidder: b.label, total: b.totalDisplay, exact: b.total?.toString() ?? null, rank: b.rank, tie: b.tie })),
+        ranking: result.bids.map((b) => ({
+          bidId: b.bidId,
+          bidder: b.label,
+          total: b.totalDisplay,
+          exact: b.total?.toString() ?? null,
+          rank: b.rank,
+          tie: b.tie,
+        })),
       },
     });
   });

@@ -38,7 +38,8 @@ export function assertMayScore(seat: Seat, bidderOrganisationIds: string[]): voi
   if (seat.tender.status !== "EVALUATION") throw new Conflict("Scoring is closed: this tender is not in evaluation.");
   if (seat.markedAbsentAt) throw new Conflict("The chair has marked you absent for this evaluation.");
   const declared = new Set(seat.conflictDeclarations.map((d) => d.organisationId));
-  if (bidderOrganisationIds.some((id) => !declared.has(id))) throw new Conflict("Declare any conflicts of interest before you see the bids.");
+  if (bidderOrganisationIds.some((id) => !declared.has(id)))
+    throw new Conflict("Declare any conflicts of interest before you see the bids.");
   if (hasConflict(seat)) throw new Conflict("You declared a conflict of interest, so you do not score this tender.");
 }
 

@@ -24,7 +24,18 @@ async function mySeat(actor: Actor, tenderId: string) {
     where: { tenderId, userId: actor.id, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
     include: {
       conflictDeclarations: true,
-      tender: { select: { id: true, title: true, reference: true, status: true, submissionDeadline: true, aggregationRule: true, anonymiseBids: true, establishment: { select: { name: true } } } },
+      tender: {
+        select: {
+          id: true,
+          title: true,
+          reference: true,
+          status: true,
+          submissionDeadline: true,
+          aggregationRule: true,
+          anonymiseBids: true,
+          establishment: { select: { name: true } },
+        },
+      },
     },
   });
   if (!seat) throw new NotFound("We could not find that panel.");
@@ -55,7 +66,11 @@ export async function getPanelWorkspace(actor: Actor, tenderId: string, now: Dat
   const status = effectiveStatus(seat.tender.status, seat.tender.submissionDeadline, now);
   const evaluating = status === "EVALUATION" || AFTER_EVALUATION.includes(status);
   const bidders = evaluating
-    ? await db.bid.findMany({ where: { tenderId, status: "SUBMITTED" }, select: { organisation: { select: { id: true, name: true } } }, orderBy: { organisation: { name: "asc" } } })
+    ? await db.bid.findMany({
+        where: { tenderId, status: "SUBMITTED" },
+        select: { organisation: { select: { id: true, name: true } } },
+        orderBy: { organisation: { name: "asc" } },
+      })
     : [];
   const declaredIds = new Set(seat.conflictDeclarations.map((d) => d.organisationId));
   const declared = bidders.length > 0 && bidders.every((b) => declaredIds.has(b.organisation.id));
@@ -65,9 +80,15 @@ export async function getPanelWorkspace(actor: Actor, tenderId: string, now: Dat
   const listed = mayScore ? await listBidsForEvaluation(actor, tenderId, now) : [];
   const labels = anonymised ? anonymousLabels(listed.map((b) => b.id)) : null;
   const bids = labels
-    ? listed.map((b) => ({ ...b, organisation: { id: "", name: labels.get(b.id)! } })).sort((a, b) => a.organisation.name.localeCompare(b.organisation.name))
+    ? listed
+        .map((b) => ({ ...b, organisation: { id: "", name: labels.get(b.id)! } }))
+        .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name))
     : listed;
-  const criteria = await db.criterion.findMany({ where: { tenderId }, orderBy: { position: "asc" }, select: { id: true, name: true, kind: true, weight: true } });
+  const criteria = await db.criterion.findMany({
+    where: { tenderId },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true, kind: true, weight: true },
+  });
   const qualityCount = criteria.filter((c) => c.kind === "QUALITY").length;
   const myScores = await db.score.findMany({ where: { panelMemberId: seat.id }, select: { bidId: true, status: true } });
   const progress = bids.map((b) => ({
@@ -76,14 +97,23 @@ export async function getPanelWorkspace(actor: Actor, tenderId: string, now: Dat
     started: myScores.some((s) => s.bidId === b.id),
   }));
 
-  let chair: null | { members: { id: string; name: string; role: string; state: string; submitted: boolean; absent: boolean; conflict: boolean }[]; quorum: ReturnType<typeof checkQuorum> } = null;
+  let chair: null | {
+    members: { id: string; name: string; role: string; state: string; submitted: boolean; absent: boolean; conflict: boolean }[];
+    quorum: ReturnType<typeof checkQuorum>;
+  } = null;
   if (seat.isChair && evaluating) {
     const members = await db.panelMember.findMany({
       where: { tenderId, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
       include: { conflictDeclarations: true, user: { select: { name: true } } },
       orderBy: [{ role: "asc" }, { anonymousLabel: "asc" }],
     });
-    const rows = members.map((m) => ({ id: m.id, name: m.user.name, role: m.role, status: memberStatus(m), submitted: m.scoresSubmittedAt !== null }));
+    const rows = members.map((m) => ({
+      id: m.id,
+      name: m.user.name,
+      role: m.role,
+      status: memberStatus(m),
+      submitted: m.scoresSubmittedAt !== null,
+    }));
     chair = {
       quorum: checkQuorum(rows),
       members: members.map((m, i) => ({
@@ -98,7 +128,15 @@ export async function getPanelWorkspace(actor: Actor, tenderId: string, now: Dat
     };
   }
   return {
-    seat: { id: seat.id, role: seat.role, status: seat.status, isChair: seat.isChair, anonymousLabel: seat.anonymousLabel, scoresSubmittedAt: seat.scoresSubmittedAt, markedAbsentAt: seat.markedAbsentAt },
+    seat: {
+      id: seat.id,
+      role: seat.role,
+      status: seat.status,
+      isChair: seat.isChair,
+      anonymousLabel: seat.anonymousLabel,
+      scoresSubmittedAt: seat.scoresSubmittedAt,
+      markedAbsentAt: seat.markedAbsentAt,
+    },
     tender: { ...seat.tender, effectiveStatus: status },
     bidders: bidders.map((b) => b.organisation),
     declared,
@@ -116,14 +154,18 @@ export async function getScoringSheet(actor: Actor, tenderId: string, bidId: str
   const bid = workspace.bids.find((b) => b.id === bidId);
   if (!bid) throw new NotFound("We could not find that bid.");
   const criteria = await db.criterion.findMany({ where: { tenderId }, orderBy: { position: "asc" } });
-  const mine = await db.score.findMany({ where: { panelMemberId: workspace.seat.id, bidId }, select: { criterionId: true, score: true, reason: true, status: true } });
+  const mine = await db.score.findMany({
+    where: { panelMemberId: workspace.seat.id, bidId },
+    select: { criterionId: true, score: true, reason: true, status: true },
+  });
   return { workspace, bid, criteria, mine };
 }
 
 /** The seat and tender a moderation page needs, without loading any bid's content. */
 async function moderationSeat(actor: Actor, tenderId: string, now: Date) {
   const seat = await mySeat(actor, tenderId);
-  if (seat.status === "STEPPED_BACK") throw new Forbidden("You have stepped back from this panel, so its moderation is no longer shown to you.");
+  if (seat.status === "STEPPED_BACK")
+    throw new Forbidden("You have stepped back from this panel, so its moderation is no longer shown to you.");
   const status = effectiveStatus(seat.tender.status, seat.tender.submissionDeadline, now);
   return {
     seat: { id: seat.id, role: seat.role, status: seat.status, isChair: seat.isChair, scoresSubmittedAt: seat.scoresSubmittedAt },
@@ -144,8 +186,11 @@ export async function getModerationView(actor: Actor, tenderId: string, now: Dat
   if (!othersVisible) return { workspace, visible: false as const };
   const computed = await computeResults(db, tenderId);
   const { panelMembers, criteria } = computed;
-  const labels = workspace.tender.anonymiseBids && status === "EVALUATION" ? anonymousLabels(computed.result.bids.map((b) => b.bidId)) : null;
-  const result = labels ? { ...computed.result, bids: computed.result.bids.map((b) => ({ ...b, label: labels.get(b.bidId)! })) } : computed.result;
+  const labels =
+    workspace.tender.anonymiseBids && status === "EVALUATION" ? anonymousLabels(computed.result.bids.map((b) => b.bidId)) : null;
+  const result = labels
+    ? { ...computed.result, bids: computed.result.bids.map((b) => ({ ...b, label: labels.get(b.bidId)! })) }
+    : computed.result;
   const viewer = { seatId: workspace.seat.id, isChair: workspace.seat.isChair };
   const names = new Map(panelMembers.map((m) => [m.id, displayName(m, viewer)]));
   const columns = panelMembers

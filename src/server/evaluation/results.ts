@@ -68,14 +68,19 @@ export async function loadScoringInput(client: Db | Tx, tenderId: string) {
       return { id: b.id, label: b.organisation.name, pricePence: price ? BigInt(price) : null };
     }),
     members: tender.panelMembers.map((m) => ({ id: m.id, role: m.role, status: memberStatus(m) })),
-    votes: scores.flatMap((s) => (s.score === null ? [] : [{ memberId: s.panelMemberId, bidId: s.bidId, criterionId: s.criterionId, score: s.score }])),
+    votes: scores.flatMap((s) =>
+      s.score === null ? [] : [{ memberId: s.panelMemberId, bidId: s.bidId, criterionId: s.criterionId, score: s.score }],
+    ),
   };
   return { input, panelMembers: tender.panelMembers, criteria: tender.criteria };
 }
 
 type Loaded = Awaited<ReturnType<typeof loadScoringInput>>;
 
-export async function computeResults(client: Db | Tx, tenderId: string): Promise<{ result: TenderResult; panelMembers: Loaded["panelMembers"]; criteria: Loaded["criteria"] }> {
+export async function computeResults(
+  client: Db | Tx,
+  tenderId: string,
+): Promise<{ result: TenderResult; panelMembers: Loaded["panelMembers"]; criteria: Loaded["criteria"] }> {
   const { input, panelMembers, criteria } = await loadScoringInput(client, tenderId);
   return { result: scoreTender(input), panelMembers, criteria };
 }

@@ -85,7 +85,11 @@ export async function saveBidScores(
         entityId: bidId,
         tenderId,
         establishmentId: seat.tender.establishmentId,
-        after: { panelMemberId: seat.id, scores: rows.map((r) => ({ criterionId: r.criterionId, score: r.score, reason: r.reason })), submittedAll },
+        after: {
+          panelMemberId: seat.id,
+          scores: rows.map((r) => ({ criterionId: r.criterionId, score: r.score, reason: r.reason })),
+          submittedAll,
+        },
       });
     }
     return { submittedAll };

@@ -16,8 +16,14 @@ export function rankingFrozen(status: TenderStatus): boolean {
  * A panel member steps back at any time, without giving a reason. Scores
  * not yet submitted are discarded; submitted ones count only if they say so.
  */
-export async function stepBack(actor: Actor, tenderId: string, input: { keepSubmittedScores: boolean | null }, now = clockNow()): Promise<void> {
-  if (input.keepSubmittedScores === null) throw new Invalid({ keepSubmittedScores: "Choose what happens to the scores you have already sent" });
+export async function stepBack(
+  actor: Actor,
+  tenderId: string,
+  input: { keepSubmittedScores: boolean | null },
+  now = clockNow(),
+): Promise<void> {
+  if (input.keepSubmittedScores === null)
+    throw new Invalid({ keepSubmittedScores: "Choose what happens to the scores you have already sent" });
   const keepSubmittedScores = input.keepSubmittedScores;
   await db.$transaction(async (tx) => {
     const seat = await loadMySeat(tx, actor, tenderId, { toStepBack: true });
@@ -51,6 +57,10 @@ export async function stepBackSeat(
     entityId: seat.id,
     tenderId: seat.tender.id,
     establishmentId: seat.tender.establishmentId,
-    after: { keepSubmittedScores: input.keepSubmittedScores, draftScoresDiscarded: discarded.count, ...(input.because ? { because: input.because } : {}) },
+    after: {
+      keepSubmittedScores: input.keepSubmittedScores,
+      draftScoresDiscarded: discarded.count,
+      ...(input.because ? { because: input.because } : {}),
+    },
   });
 }

@@ -22,6 +22,11 @@ export interface Email {
 export async function enqueueEmail(tx: Tx, email: Email): Promise<void> {
   const { secrets, ...rest } = email;
   await tx.outboxMessage.create({
-    data: { ...rest, html: email.html ?? null, sealedTenderId: email.sealedTenderId ?? null, secret: secrets ? sealSecrets(secrets) : null },
+    data: {
+      ...rest,
+      html: email.html ?? null,
+      sealedTenderId: email.sealedTenderId ?? null,
+      secret: secrets ? sealSecrets(secrets) : null,
+    },
   });
 }

@@ -31,7 +31,19 @@ export async function listOutbox(actor: Actor, page: Paging = { page: 1, size: 1
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip: page.skip,
     take: page.size,
-    select: { id: true, to: true, subject: true, text: true, template: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true, sealedTenderId: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      text: true,
+      template: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+      sealedTenderId: true,
+    },
   });
   const tenderIds = [...new Set(messages.flatMap((m) => (m.sealedTenderId ? [m.sealedTenderId] : [])))];
   const opened = new Set(

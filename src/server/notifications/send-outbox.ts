@@ -38,7 +38,10 @@ export async function sendDueEmails(now = new Date(), batch = 20): Promise<{ sen
       const html = message.html === null ? undefined : fillSecrets(message.html, message.secret);
       await transport.sendMail({ from: env().MAIL_FROM, to: message.to, subject: message.subject, text, html });
       // Once delivered, the outbox no longer needs the secret.
-      await db.outboxMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), lastError: null, secret: null } });
+      await db.outboxMessage.update({
+        where: { id: message.id },
+        data: { status: "SENT", sentAt: new Date(), lastError: null, secret: null },
+      });
       sent++;
     } catch (error) {
       const attempts = message.attempts + 1;

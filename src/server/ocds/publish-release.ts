@@ -26,7 +26,11 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
       establishment: { select: { id: true, name: true } },
       createdBy: { select: { organisation: { select: { id: true, name: true } } } },
       criteria: { orderBy: { position: "asc" }, select: { name: true, weight: true, kind: true } },
-      clarificationQuestions: { where: { publishedAt: { not: null } }, orderBy: { publishedAt: "asc" }, select: { id: true, question: true, answer: true, publishedAt: true } },
+      clarificationQuestions: {
+        where: { publishedAt: { not: null } },
+        orderBy: { publishedAt: "asc" },
+        select: { id: true, question: true, answer: true, publishedAt: true },
+      },
     },
   });
   if (!tender.publishedAt) return; // never published: nothing public to say
@@ -56,13 +60,20 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
     awardCriteria: "ratedCriteria",
     awardCriteriaDetails: awardCriteriaDetails(tender.criteria, tender.aggregationRule),
     submissionMethod: ["electronicSubmission"],
-    tenderPeriod: { startDate: tender.publishedAt.toISOString(), ...(tender.submissionDeadline ? { endDate: tender.submissionDeadline.toISOString() } : {}) },
+    tenderPeriod: {
+      startDate: tender.publishedAt.toISOString(),
+      ...(tender.submissionDeadline ? { endDate: tender.submissionDeadline.toISOString() } : {}),
+    },
     hasEnquiries: tender.clarificationQuestions.length > 0,
   };
-  if (tender.clarificationDeadline) ocdsTender.enquiryPeriod = { startDate: tender.publishedAt.toISOString(), endDate: tender.clarificationDeadline.toISOString() };
+  if (tender.clarificationDeadline)
+    ocdsTender.enquiryPeriod = { startDate: tender.publishedAt.toISOString(), endDate: tender.clarificationDeadline.toISOString() };
   if (tender.estimatedValuePence !== null) ocdsTender.value = gbp(tender.estimatedValuePence);
   if (tender.contractStartDate && tender.contractTermMonths) {
-    ocdsTender.contractPeriod = { startDate: `${tender.contractStartDate.toISOString().slice(0, 10)}T00:00:00Z`, durationInDays: Math.round(tender.contractTermMonths * 30.4375) };
+    ocdsTender.contractPeriod = {
+      startDate: `${tender.contractStartDate.toISOString().slice(0, 10)}T00:00:00Z`,
+      durationInDays: Math.round(tender.contractTermMonths * 30.4375),
+    };
   }
   if (tender.clarificationQuestions.length > 0) {
     // Published answers, without naming who asked (as providers read them).
@@ -89,7 +100,11 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
 
   // Only once the bids have been opened: who bid (organisations only).
   if (tender.bidsOpenedAt) {
-    const bids = await tx.bid.findMany({ where: { tenderId, status: "SUBMITTED" }, select: { organisation: { select: { id: true, name: true } } }, orderBy: { organisation: { name: "asc" } } });
+    const bids = await tx.bid.findMany({
+      where: { tenderId, status: "SUBMITTED" },
+      select: { organisation: { select: { id: true, name: true } } },
+      orderBy: { organisation: { name: "asc" } },
+    });
     ocdsTender.numberOfTenderers = bids.length;
     ocdsTender.tenderers = bids.map((b) => ({ id: `org-${b.organisation.id}`, name: b.organisation.name }));
     for (const b of bids) addParty(`org-${b.organisation.id}`, b.organisation.name, "tenderer");
@@ -101,7 +116,9 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
     const winner = summary.ranking.find((r) => r.bidId === decision.recommendedBidId)!;
     const supplier = { id: `org-${winner.organisationId}`, name: winner.provider };
     addParty(supplier.id, supplier.name, "supplier");
-    const period = decision.standstillEndsAt ? contractPeriod(summary.tender.contractStartDate, summary.tender.contractTermMonths, decision.standstillEndsAt) : null;
+    const period = decision.standstillEndsAt
+      ? contractPeriod(summary.tender.contractStartDate, summary.tender.contractTermMonths, decision.standstillEndsAt)
+      : null;
     const valuePence = winner.pricePence ?? summary.tender.estimatedValuePence;
     const award: Record<string, unknown> = {
       id: decision.id,
@@ -127,7 +144,10 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
           awardID: decision.id,
           title: contract.title,
           status: "active",
-          period: { startDate: `${contract.startDate.toISOString().slice(0, 10)}T00:00:00Z`, endDate: `${contract.endDate.toISOString().slice(0, 10)}T23:59:59Z` },
+          period: {
+            startDate: `${contract.startDate.toISOString().slice(0, 10)}T00:00:00Z`,
+            endDate: `${contract.endDate.toISOString().slice(0, 10)}T23:59:59Z`,
+          },
           value: gbp(contract.valuePence),
           dateSigned: contract.createdAt.toISOString(),
         },

@@ -102,6 +102,10 @@ export async function getRecordPackage(ocid: string) {
 /** The ocid of each contract's tender that has releases: for the contracts register's download links. */
 export async function ocidsForTenders(tenderIds: string[]): Promise<Map<string, string>> {
   if (tenderIds.length === 0) return new Map();
-  const rows = await db.ocdsRelease.findMany({ where: { tenderId: { in: tenderIds } }, distinct: ["tenderId"], select: { tenderId: true, ocid: true } });
+  const rows = await db.ocdsRelease.findMany({
+    where: { tenderId: { in: tenderIds } },
+    distinct: ["tenderId"],
+    select: { tenderId: true, ocid: true },
+  });
   return new Map(rows.map((r) => [r.tenderId, r.ocid]));
 }

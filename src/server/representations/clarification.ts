@@ -20,7 +20,12 @@ function message(value: string | undefined, field: string, empty: string): strin
 }
 
 /** A commissioner running the tender asks the provider to explain or clarify its representation. */
-export async function askForClarification(actor: Actor, representationId: string, input: { question: string }, now = clockNow()): Promise<void> {
+export async function askForClarification(
+  actor: Actor,
+  representationId: string,
+  input: { question: string },
+  now = clockNow(),
+): Promise<void> {
   const notFound = new NotFound("We could not find that representation.");
   const question = message(input.question, "question", "Write what you want the provider to explain or clarify");
   await db.$transaction(async (tx) => {
@@ -28,7 +33,9 @@ export async function askForClarification(actor: Actor, representationId: string
     await loadManagedTender(tx, actor, representation.tender.id, now);
     if (representation.status === "DECIDED") throw new Conflict("A further decision has already been recorded on this representation.");
     if (representation.tender.status !== "STANDSTILL") throw new Conflict("This award is no longer in standstill.");
-    await tx.representationMessage.create({ data: { representationId, kind: "CLARIFICATION_REQUEST", text: question, authorId: actor.id, createdAt: now } });
+    await tx.representationMessage.create({
+      data: { representationId, kind: "CLARIFICATION_REQUEST", text: question, authorId: actor.id, createdAt: now },
+    });
     await tx.representation.update({ where: { id: representationId }, data: { status: "CLARIFICATION_REQUESTED" } });
     await audit(tx, actor, {
       action: "representation.clarification_requested",
@@ -49,7 +56,12 @@ export async function askForClarification(actor: Actor, representationId: string
 }
 
 /** The provider answers the commissioner's request; the representation is open for the commissioner again. */
-export async function answerClarification(actor: Actor, representationId: string, input: { answer: string }, now = clockNow()): Promise<void> {
+export async function answerClarification(
+  actor: Actor,
+  representationId: string,
+  input: { answer: string },
+  now = clockNow(),
+): Promise<void> {
   const notFound = new NotFound("We could not find that representation.");
   if (!can(actor, "representation.make")) throw notFound;
   const answer = message(input.answer, "answer", "Write your answer");
@@ -57,9 +69,12 @@ export async function answerClarification(actor: Actor, representationId: string
     const representation = await lockRepresentation(tx, representationId, notFound);
     // Another organisation's representation does not exist for this provider.
     if (!can(actor, "representation.readOwn", representation)) throw notFound;
-    if (representation.status !== "CLARIFICATION_REQUESTED") throw new Conflict("There is no question from the commissioner waiting for your answer.");
+    if (representation.status !== "CLARIFICATION_REQUESTED")
+      throw new Conflict("There is no question from the commissioner waiting for your answer.");
     if (representation.tender.status !== "STANDSTILL") throw new Conflict("This award is no longer in standstill.");
-    await tx.representationMessage.create({ data: { representationId, kind: "CLARIFICATION_ANSWER", text: answer, authorId: actor.id, createdAt: now } });
+    await tx.representationMessage.create({
+      data: { representationId, kind: "CLARIFICATION_ANSWER", text: answer, authorId: actor.id, createdAt: now },
+    });
     await tx.representation.update({ where: { id: representationId }, data: { status: "OPEN" } });
     await audit(tx, actor, {
       action: "representation.clarification_answered",

@@ -51,9 +51,16 @@ export async function decideOnRepresentations(
   return db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
     if (tender.status !== "STANDSTILL") throw new Conflict("A further decision on representations can be made only during standstill.");
-    const decision = await tx.awardDecision.findFirst({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" }, select: { id: true, summary: true } });
+    const decision = await tx.awardDecision.findFirst({
+      where: { tenderId, status: "APPROVED" },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, summary: true },
+    });
     const open = decision
-      ? await tx.representation.findMany({ where: { awardDecisionId: decision.id, status: { not: "DECIDED" } }, select: { id: true, organisationId: true, status: true } })
+      ? await tx.representation.findMany({
+          where: { awardDecisionId: decision.id, status: { not: "DECIDED" } },
+          select: { id: true, organisationId: true, status: true },
+        })
       : [];
     if (!decision || open.length === 0) throw new Conflict("There is no open representation to decide on.");
     const summary = decision.summary as unknown as AwardSummary;
@@ -64,15 +71,28 @@ export async function decideOnRepresentations(
     });
     await tx.representation.updateMany({ where: { id: { in: open.map((r) => r.id) } }, data: { status: "DECIDED", reviewId: review.id } });
 
-    const representing = await organisationUsers(tx, open.map((r) => r.organisationId));
+    const representing = await organisationUsers(
+      tx,
+      open.map((r) => r.organisationId),
+    );
     const governors = await establishmentGovernors(tx, tender.establishmentId);
     let after: Record<string, unknown> = { outcome, reasons, representationIds: open.map((r) => r.id), awardDecisionId: decision.id };
 
     if (outcome === "CONTINUE") {
       const until = formatLondonDay(furtherPeriodAfterNotice(now).endsOn);
       const body = `We have considered the representations and will continue with the award to ${summary.recommended.provider}. Our reasons: ${reasons} The award will not be confirmed before midnight at the end of ${until} (5 working days after this notice).`;
-      await notifyUsers(tx, representing, { template: "representation-decided", title: `Decision on your representation: ${tender.title}`, body, href: `/letters/${decision.id}#representation` });
-      await notifyUsers(tx, governors, { template: "representation-decided", title: `Decision on representations: ${tender.title}`, body, href: `/establishment/sign-offs/${decision.id}#representations` });
+      await notifyUsers(tx, representing, {
+        template: "representation-decided",
+        title: `Decision on your representation: ${tender.title}`,
+        body,
+        href: `/letters/${decision.id}#representation`,
+      });
+      await notifyUsers(tx, governors, {
+        template: "representation-decided",
+        title: `Decision on representations: ${tender.title}`,
+        body,
+        href: `/establishment/sign-offs/${decision.id}#representations`,
+      });
       after = { ...after, confirmNotBefore };
     } else if (outcome === "BACK_TO_MODERATION") {
       const next = lifecycle(tender.status, "reopenAfterRepresentations");
@@ -80,20 +100,45 @@ export async function decideOnRepresentations(
       await tx.awardDecision.update({ where: { id: decision.id }, data: { status: "REOPENED" } });
       const voided = await tx.signOff.updateMany({ where: { awardDecisionId: decision.id, voidedAt: null }, data: { voidedAt: now } });
       const body = `After considering representations, the commissioner has sent the award back to moderation. The governor's sign-off no longer stands; the governor will be asked to sign a new recommendation. Reasons: ${reasons}`;
-      const bidders = await organisationUsers(tx, summary.ranking.map((r) => r.organisationId));
-      await notifyUsers(tx, bidders, { template: "representation-decided", title: `The award is being looked at again: ${tender.title}`, body: "The intended award has been withdrawn while the panel looks at the evaluation again. You will receive a new outcome letter.", href: `/letters/${decision.id}` });
-      await notifyUsers(tx, governors, { template: "representation-decided", title: `Award back in moderation: ${tender.title}`, body, href: `/establishment/sign-offs/${decision.id}#representations` });
-      const panel = await tx.panelMember.findMany({ where: { tenderId, status: "ACCEPTED" }, select: { user: { select: { id: true, email: true, name: true } } } });
-      await notifyUsers(tx, panel.map((p) => p.user), {
+      const bidders = await organisationUsers(
+        tx,
+        summary.ranking.map((r) => r.organisationId),
+      );
+      await notifyUsers(tx, bidders, {
         template: "representation-decided",
-        title: `Back to moderation: ${tender.title}`,
-        body: "A bidder asked us to look at the decision again. The panel will look at the marks again in moderation.",
-        href: `/panels/${tenderId}`,
+        title: `The award is being looked at again: ${tender.title}`,
+        body: "The intended award has been withdrawn while the panel looks at the evaluation again. You will receive a new outcome letter.",
+        href: `/letters/${decision.id}`,
       });
+      await notifyUsers(tx, governors, {
+        template: "representation-decided",
+        title: `Award back in moderation: ${tender.title}`,
+        body,
+        href: `/establishment/sign-offs/${decision.id}#representations`,
+      });
+      const panel = await tx.panelMember.findMany({
+        where: { tenderId, status: "ACCEPTED" },
+        select: { user: { select: { id: true, email: true, name: true } } },
+      });
+      await notifyUsers(
+        tx,
+        panel.map((p) => p.user),
+        {
+          template: "representation-decided",
+          title: `Back to moderation: ${tender.title}`,
+          body: "A bidder asked us to look at the decision again. The panel will look at the marks again in moderation.",
+          href: `/panels/${tenderId}`,
+        },
+      );
       after = { ...after, tenderStatus: next, awardDecisionStatus: "REOPENED", signOffsVoided: voided.count };
     } else {
       await cancelTender(actor, tenderId, { reason: reasons }, now, tx);
-      await notifyUsers(tx, governors, { template: "representation-decided", title: `Tender abandoned after representations: ${tender.title}`, body: `The commissioner has cancelled the tender. Reasons: ${reasons}`, href: `/establishment/sign-offs/${decision.id}#representations` });
+      await notifyUsers(tx, governors, {
+        template: "representation-decided",
+        title: `Tender abandoned after representations: ${tender.title}`,
+        body: `The commissioner has cancelled the tender. Reasons: ${reasons}`,
+        href: `/establishment/sign-offs/${decision.id}#representations`,
+      });
       after = { ...after, tenderStatus: "CANCELLED" };
     }
     await audit(tx, actor, {

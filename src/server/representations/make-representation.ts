@@ -28,12 +28,14 @@ function checkInput(input: RepresentationInput) {
   const text = (input.text ?? "").trim();
   if (!text) errors.text = "Write your representation";
   else if (text.length < 20) errors.text = "Say what you think was wrong and why, in at least 20 characters";
-  else if (text.length > MAX_REPRESENTATION_CHARS) errors.text = `Your representation must be ${MAX_REPRESENTATION_CHARS.toLocaleString("en-GB")} characters or fewer`;
+  else if (text.length > MAX_REPRESENTATION_CHARS)
+    errors.text = `Your representation must be ${MAX_REPRESENTATION_CHARS.toLocaleString("en-GB")} characters or fewer`;
   // A file input left empty posts one nameless, empty file.
   const files = input.files.filter((f) => f.bytes.byteLength > 0 || f.filename);
   const checked = [];
   if (files.length > MAX_REPRESENTATION_FILES) errors.attachments = `Attach at most ${MAX_REPRESENTATION_FILES} files`;
-  else if (files.reduce((n, f) => n + f.bytes.byteLength, 0) > MAX_REPRESENTATION_TOTAL_BYTES) errors.attachments = "The files together must be 10 MB or smaller";
+  else if (files.reduce((n, f) => n + f.bytes.byteLength, 0) > MAX_REPRESENTATION_TOTAL_BYTES)
+    errors.attachments = "The files together must be 10 MB or smaller";
   else {
     for (const f of files) {
       try {
@@ -57,7 +59,12 @@ function checkInput(input: RepresentationInput) {
  * the establishment's governor are told. Confirming the award is refused
  * while it is open (confirm-award.ts).
  */
-export async function makeRepresentation(actor: Actor, awardDecisionId: string, input: RepresentationInput, now = clockNow()): Promise<{ representationId: string }> {
+export async function makeRepresentation(
+  actor: Actor,
+  awardDecisionId: string,
+  input: RepresentationInput,
+  now = clockNow(),
+): Promise<{ representationId: string }> {
   const notFound = new NotFound("We could not find that letter.");
   const organisationId = actor.organisationId;
   if (!can(actor, "representation.make") || !organisationId) throw notFound;
@@ -67,12 +74,21 @@ export async function makeRepresentation(actor: Actor, awardDecisionId: string, 
     // Only a bidder in this award has a letter, and so a say.
     const bid = decision.summary.ranking.find((r) => r.organisationId === organisationId);
     if (decision.status !== "APPROVED" || !bid || !decision.standstillEndsAt) throw notFound;
-    if (decision.tender.status !== "STANDSTILL") throw new Conflict("Representations can be made only during the standstill, and this award is no longer in standstill.");
+    if (decision.tender.status !== "STANDSTILL")
+      throw new Conflict("Representations can be made only during the standstill, and this award is no longer in standstill.");
     if (standstillHasEnded(decision.standstillEndsAt, now)) {
-      throw new Conflict(`The standstill has ended, so representations are closed. They could be made until midnight at the end of ${formatLondonDay(londonDateKey(decision.standstillEndsAt))}.`);
+      throw new Conflict(
+        `The standstill has ended, so representations are closed. They could be made until midnight at the end of ${formatLondonDay(londonDateKey(decision.standstillEndsAt))}.`,
+      );
     }
-    const existing = await tx.representation.findUnique({ where: { awardDecisionId_organisationId: { awardDecisionId, organisationId } }, select: { id: true } });
-    if (existing) throw new Conflict("Your organisation has already made a representation about this decision. It is shown below; the commissioner may ask you to clarify it.");
+    const existing = await tx.representation.findUnique({
+      where: { awardDecisionId_organisationId: { awardDecisionId, organisationId } },
+      select: { id: true },
+    });
+    if (existing)
+      throw new Conflict(
+        "Your organisation has already made a representation about this decision. It is shown below; the commissioner may ask you to clarify it.",
+      );
 
     const representation = await tx.representation.create({
       data: {
@@ -83,7 +99,14 @@ export async function makeRepresentation(actor: Actor, awardDecisionId: string, 
         text,
         submittedAt: now,
         attachments: {
-          create: files.map((f) => ({ filename: f.filename, contentType: f.contentType, sizeBytes: f.bytes.byteLength, sha256: f.sha256, data: Buffer.from(f.bytes), createdAt: now })),
+          create: files.map((f) => ({
+            filename: f.filename,
+            contentType: f.contentType,
+            sizeBytes: f.bytes.byteLength,
+            sha256: f.sha256,
+            data: Buffer.from(f.bytes),
+            createdAt: now,
+          })),
         },
       },
     });

@@ -38,7 +38,8 @@ export async function getMyRepresentation(actor: Actor, awardDecisionId: string,
     where: { awardDecisionId_organisationId: { awardDecisionId, organisationId } },
     select: { ...representationSelect, review: { select: reviewSelect } },
   });
-  const windowOpen = decision.status === "APPROVED" && decision.tender.status === "STANDSTILL" && !standstillHasEnded(decision.standstillEndsAt, now);
+  const windowOpen =
+    decision.status === "APPROVED" && decision.tender.status === "STANDSTILL" && !standstillHasEnded(decision.standstillEndsAt, now);
   return { canSubmit: windowOpen && !representation, windowOpen, closesAt: decision.standstillEndsAt, representation };
 }
 
@@ -56,8 +57,16 @@ export async function listRepresentations(actor: Actor, awardDecisionId: string)
   if (!decision) return null;
   if (!can(actor, "representation.read", decision.tender)) return null;
   const [representations, reviews] = await Promise.all([
-    db.representation.findMany({ where: { awardDecisionId }, orderBy: { submittedAt: "asc" }, select: { ...representationSelect, reviewId: true } }),
-    db.representationReview.findMany({ where: { awardDecisionId }, orderBy: { decidedAt: "asc" }, select: { ...reviewSelect, decidedBy: { select: { name: true } } } }),
+    db.representation.findMany({
+      where: { awardDecisionId },
+      orderBy: { submittedAt: "asc" },
+      select: { ...representationSelect, reviewId: true },
+    }),
+    db.representationReview.findMany({
+      where: { awardDecisionId },
+      orderBy: { decidedAt: "asc" },
+      select: { ...reviewSelect, decidedBy: { select: { name: true } } },
+    }),
   ]);
   return { representations, reviews, open: representations.filter((r) => r.status !== "DECIDED").length };
 }
@@ -98,7 +107,8 @@ export async function panelReview(tenderId: string): Promise<string[]> {
         ? "A bidder asked us to look at the decision again. We decided the panel should look at the marks again."
         : "A bidder asked us to look at the decision again. After checking, we decided to stop this tender.",
   );
-  if (open > 0) lines.push("A bidder has asked us to look at the decision again. We are checking it now. The contract waits until we have finished.");
+  if (open > 0)
+    lines.push("A bidder has asked us to look at the decision again. We are checking it now. The contract waits until we have finished.");
   return lines;
 }
 

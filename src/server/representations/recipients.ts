@@ -10,7 +10,10 @@ export function runningCommissioners(tx: Tx, tenderId: string): Promise<Recipien
     where: {
       role: "COMMISSIONER",
       disabledAt: null,
-      OR: [{ tendersCreated: { some: { id: tenderId } } }, { panelMemberships: { some: { tenderId, role: "COMMISSIONER", status: "ACCEPTED" } } }],
+      OR: [
+        { tendersCreated: { some: { id: tenderId } } },
+        { panelMemberships: { some: { tenderId, role: "COMMISSIONER", status: "ACCEPTED" } } },
+      ],
     },
     select,
   });

@@ -47,7 +47,8 @@ function checkDetails(input: GiveConsentInput): Details {
   if (!input.confirm) errors.confirm = "Tick the box to say you understand and want to take part";
 
   const name = (input.chosenName ?? "").normalize("NFC").trim();
-  if (Array.from(name).length > MAX_CHOSEN_NAME_LENGTH) errors.chosenName = `Your name must be ${MAX_CHOSEN_NAME_LENGTH} characters or fewer`;
+  if (Array.from(name).length > MAX_CHOSEN_NAME_LENGTH)
+    errors.chosenName = `Your name must be ${MAX_CHOSEN_NAME_LENGTH} characters or fewer`;
   else if (/[\u0000-\u001f\u007f]/.test(name)) errors.chosenName = "Your name can only have letters, numbers, spaces and punctuation";
 
   const phone = (input.phone ?? "").trim();
@@ -134,7 +135,10 @@ export async function withdrawConsent(
     });
     for (const s of seats) {
       if (s.status === "INVITED") {
-        const declined = await tx.panelMember.updateMany({ where: { id: s.id, status: "INVITED" }, data: { status: "DECLINED", respondedAt: now } });
+        const declined = await tx.panelMember.updateMany({
+          where: { id: s.id, status: "INVITED" },
+          data: { status: "DECLINED", respondedAt: now },
+        });
         if (declined.count !== 1) continue;
         result.invitationsDeclined++;
         await audit(tx, actor, {
@@ -190,7 +194,11 @@ export async function getMyConsent(actor: Actor) {
   authorize(actor, "consent.give");
   const [current, standing, user, panels] = await Promise.all([
     currentConsent(actor.id),
-    db.technicianConsent.findFirst({ where: { userId: actor.id, withdrawnAt: null }, orderBy: { acceptedAt: "desc" }, select: { textVersion: true, acceptedAt: true } }),
+    db.technicianConsent.findFirst({
+      where: { userId: actor.id, withdrawnAt: null },
+      orderBy: { acceptedAt: "desc" },
+      select: { textVersion: true, acceptedAt: true },
+    }),
     db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, phone: true, under18: true } }),
     db.panelMember.count({ where: { userId: actor.id, status: { in: ["INVITED", "ACCEPTED"] } } }),
   ]);

@@ -16,7 +16,13 @@ export async function deleteTimeEntry(actor: Actor, entryId: string): Promise<vo
       entityId: entry.id,
       tenderId: entry.tenderId,
       establishmentId: entry.tender.establishmentId,
-      before: { workedOn: dateKey(entry.workedOn), minutes: entry.minutes, activity: entry.activity, note: entry.note, status: entry.status },
+      before: {
+        workedOn: dateKey(entry.workedOn),
+        minutes: entry.minutes,
+        activity: entry.activity,
+        note: entry.note,
+        status: entry.status,
+      },
     });
   });
 }

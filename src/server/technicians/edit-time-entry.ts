@@ -18,7 +18,16 @@ export async function editTimeEntry(actor: Actor, entryId: string, input: TimeEn
     const { fields, tender } = await parseTimeEntry(tx, actor, input, now);
     await tx.timeEntry.update({
       where: { id: entry.id },
-      data: { tenderId: tender.id, workedOn: fields.workedOn, minutes: fields.minutes, activity: fields.activity, note: fields.note, status: "PENDING", reviewedById: null, reviewedAt: null },
+      data: {
+        tenderId: tender.id,
+        workedOn: fields.workedOn,
+        minutes: fields.minutes,
+        activity: fields.activity,
+        note: fields.note,
+        status: "PENDING",
+        reviewedById: null,
+        reviewedAt: null,
+      },
     });
     await audit(tx, actor, {
       action: "time_entry.edited",
@@ -26,8 +35,22 @@ export async function editTimeEntry(actor: Actor, entryId: string, input: TimeEn
       entityId: entry.id,
       tenderId: tender.id,
       establishmentId: tender.establishmentId,
-      before: { tenderId: entry.tenderId, workedOn: dateKey(entry.workedOn), minutes: entry.minutes, activity: entry.activity, note: entry.note, status: entry.status },
-      after: { tenderId: tender.id, workedOn: dateKey(fields.workedOn), minutes: fields.minutes, activity: fields.activity, note: fields.note, status: "PENDING" },
+      before: {
+        tenderId: entry.tenderId,
+        workedOn: dateKey(entry.workedOn),
+        minutes: entry.minutes,
+        activity: entry.activity,
+        note: entry.note,
+        status: entry.status,
+      },
+      after: {
+        tenderId: tender.id,
+        workedOn: dateKey(fields.workedOn),
+        minutes: fields.minutes,
+        activity: fields.activity,
+        note: fields.note,
+        status: "PENDING",
+      },
     });
   });
 }

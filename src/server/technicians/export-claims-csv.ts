@@ -90,7 +90,12 @@ export async function exportClaimsCsv(actor: Actor, options: { unpaidOnly?: bool
     orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
   });
   await db.$transaction((tx) =>
-    audit(tx, actor, { action: "time_claims.exported", entityType: "TimeEntry", entityId: "payroll-csv", after: { count: rows.length, unpaidOnly: Boolean(options.unpaidOnly) } }),
+    audit(tx, actor, {
+      action: "time_claims.exported",
+      entityType: "TimeEntry",
+      entityId: "payroll-csv",
+      after: { count: rows.length, unpaidOnly: Boolean(options.unpaidOnly) },
+    }),
   );
   return { csv: claimsToCsv(rows), count: rows.length };
 }

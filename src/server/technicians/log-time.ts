@@ -15,7 +15,15 @@ export async function logTime(actor: Actor, input: TimeEntryInput, now = clockNo
     await assertConsented(tx, actor);
     const { fields, tender } = await parseTimeEntry(tx, actor, input, now);
     const entry = await tx.timeEntry.create({
-      data: { technicianId: actor.id, tenderId: tender.id, workedOn: fields.workedOn, minutes: fields.minutes, activity: fields.activity, note: fields.note, createdAt: now },
+      data: {
+        technicianId: actor.id,
+        tenderId: tender.id,
+        workedOn: fields.workedOn,
+        minutes: fields.minutes,
+        activity: fields.activity,
+        note: fields.note,
+        createdAt: now,
+      },
     });
     await audit(tx, actor, {
       action: "time_entry.logged",
@@ -23,7 +31,13 @@ export async function logTime(actor: Actor, input: TimeEntryInput, now = clockNo
       entityId: entry.id,
       tenderId: tender.id,
       establishmentId: tender.establishmentId,
-      after: { workedOn: dateKey(fields.workedOn), minutes: fields.minutes, activity: fields.activity, note: fields.note, status: "PENDING" },
+      after: {
+        workedOn: dateKey(fields.workedOn),
+        minutes: fields.minutes,
+        activity: fields.activity,
+        note: fields.note,
+        status: "PENDING",
+      },
     });
     return { id: entry.id };
   });

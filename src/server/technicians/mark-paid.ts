@@ -8,7 +8,6 @@ import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
 import { managesTender, managingPanelSelect } from "./managed-tenders";
 import { isId } from "../ids";
 
-
 /**
  * A commissioner records that payroll has paid approved claims, several at
  * once. All or nothing: every chosen claim must be approved, unpaid, and on
@@ -25,7 +24,13 @@ export async function markPaid(actor: Actor, entryIds: string[], now = clockNow(
     await tx.$executeRaw`SELECT 1 FROM "TimeEntry" WHERE "id" = ANY(${ids}::uuid[]) ORDER BY "id" FOR UPDATE`;
     const entries = await tx.timeEntry.findMany({
       where: { id: { in: ids } },
-      select: { id: true, status: true, amountPence: true, tenderId: true, tender: { select: { establishmentId: true, ...managingPanelSelect } } },
+      select: {
+        id: true,
+        status: true,
+        amountPence: true,
+        tenderId: true,
+        tender: { select: { establishmentId: true, ...managingPanelSelect } },
+      },
     });
     if (entries.length !== ids.length) throw new NotFound("We could not find one of those claims.");
     if (entries.some((e) => !managesTender(actor, e.tender))) {

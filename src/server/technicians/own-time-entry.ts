@@ -5,7 +5,6 @@ import type { Tx } from "../db";
 import { Conflict, NotFound } from "../errors";
 import { isId } from "../ids";
 
-
 /**
  * The Actor's own time entry, locked for a change. Someone else's entry is
  * "not found", so nobody learns whose entries exist.

@@ -59,7 +59,11 @@ export async function getMyTime(actor: Actor, page: Paging = FIRST_PAGE) {
   const sum = (status: string) => sums.find((s) => s.status === status)?._sum;
   return {
     // The commissioner's note matters only while the entry is sent back.
-    entries: entries.map((e) => ({ ...e, reviewNote: e.status === "RETURNED" ? e.reviewNote : null, editable: e.status === "PENDING" || e.status === "RETURNED" })),
+    entries: entries.map((e) => ({
+      ...e,
+      reviewNote: e.status === "RETURNED" ? e.reviewNote : null,
+      editable: e.status === "PENDING" || e.status === "RETURNED",
+    })),
     total: sums.reduce((n, s) => n + s._count._all, 0),
     owedPence: sum("APPROVED")?.amountPence ?? 0,
     paidPence: sum("PAID")?.amountPence ?? 0,
@@ -72,10 +76,24 @@ export async function getMyTimeEntry(actor: Actor, entryId: string) {
   if (!can(actor, "time.log") || !isId(entryId)) throw new NotFound("We could not find that time.");
   const entry = await db.timeEntry.findFirst({
     where: { id: entryId, technicianId: actor.id },
-    select: { id: true, tenderId: true, workedOn: true, minutes: true, activity: true, note: true, status: true, reviewNote: true, tender: tenderSelect },
+    select: {
+      id: true,
+      tenderId: true,
+      workedOn: true,
+      minutes: true,
+      activity: true,
+      note: true,
+      status: true,
+      reviewNote: true,
+      tender: tenderSelect,
+    },
   });
   if (!entry) throw new NotFound("We could not find that time.");
-  return { ...entry, reviewNote: entry.status === "RETURNED" ? entry.reviewNote : null, editable: entry.status === "PENDING" || entry.status === "RETURNED" };
+  return {
+    ...entry,
+    reviewNote: entry.status === "RETURNED" ? entry.reviewNote : null,
+    editable: entry.status === "PENDING" || entry.status === "RETURNED",
+  };
 }
 
 /** The panels a young commissioner can log time for: ones they are on or stepped back from. */

@@ -19,7 +19,6 @@ export interface ReviewInput {
   note?: string;
 }
 
-
 const ALREADY: Record<string, string> = {
   APPROVED: "This time has already been approved.",
   PAID: "This time has already been approved and paid.",
@@ -40,7 +39,8 @@ const ALREADY: Record<string, string> = {
  */
 export async function reviewTimeEntry(actor: Actor, entryId: string, input: ReviewInput, now = clockNow()): Promise<void> {
   authorize(actor, "tender.read");
-  if (input.decision !== "approve" && input.decision !== "return") throw new Invalid({ decision: "Choose whether to approve the time or send it back" });
+  if (input.decision !== "approve" && input.decision !== "return")
+    throw new Invalid({ decision: "Choose whether to approve the time or send it back" });
   const note = (input.note ?? "").normalize("NFC").trim();
   if (input.decision === "return") {
     if (note === "") throw new Invalid({ note: "Say what needs to change, so the young commissioner can fix it" });
@@ -65,7 +65,8 @@ export async function reviewTimeEntry(actor: Actor, entryId: string, input: Revi
 
     if (input.decision === "approve") {
       const rate = tender.technicianHourlyRatePence;
-      if (rate === null) throw new Conflict("This tender has no hourly rate for young commissioners yet. Set one on the tender before approving time.");
+      if (rate === null)
+        throw new Conflict("This tender has no hourly rate for young commissioners yet. Set one on the tender before approving time.");
       const amountPence = payForMinutes(entry.minutes, rate);
       const changed = await tx.timeEntry.updateMany({
         where: { id: entry.id, status: "PENDING" },

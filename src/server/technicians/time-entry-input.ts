@@ -122,7 +122,6 @@ function checkMinutes(hoursText: string, minutesText: string, errors: FieldError
   return total;
 }
 
-
 /**
  * The tender the time is for: one where the Actor sits, or sat, on the panel
  * as a young commissioner (stepping back does not stop them being paid).

@@ -13,9 +13,16 @@ import { publishOcdsRelease } from "../ocds/publish-release";
  * Cancels a tender from any state before AWARDED, with a reason; every provider with a bid is told.
  * Given `outerTx`, it runs inside the caller's transaction (abandoning after representations).
  */
-export async function cancelTender(actor: Actor, tenderId: string, input: { reason: string }, now = clockNow(), outerTx?: Tx): Promise<void> {
+export async function cancelTender(
+  actor: Actor,
+  tenderId: string,
+  input: { reason: string },
+  now = clockNow(),
+  outerTx?: Tx,
+): Promise<void> {
   const reason = (input.reason ?? "").trim();
-  if (reason.length < 10) throw new Invalid({ reason: reason ? "Reason must be at least 10 characters" : "Enter the reason for cancelling" });
+  if (reason.length < 10)
+    throw new Invalid({ reason: reason ? "Reason must be at least 10 characters" : "Enter the reason for cancelling" });
   if (reason.length > 2000) throw new Invalid({ reason: "Reason must be 2,000 characters or fewer" });
   const run = async (tx: Tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
@@ -31,7 +38,11 @@ export async function cancelTender(actor: Actor, tenderId: string, input: { reas
     });
     // A sign-off the governor was asked for is overtaken by the cancellation.
     const pending = await tx.awardDecision.findMany({ where: { tenderId, status: "PENDING_SIGNOFF" }, select: { id: true } });
-    await clearNotices(tx, pending.map((d) => `/establishment/sign-offs/${d.id}`), now);
+    await clearNotices(
+      tx,
+      pending.map((d) => `/establishment/sign-offs/${d.id}`),
+      now,
+    );
     // A tender that was never published has nothing public to cancel.
     await publishOcdsRelease(tx, tenderId, "tenderCancellation", now);
     // Everyone in an organisation that has a bid (draft, submitted or withdrawn) hears about it.

@@ -4,12 +4,7 @@ import { Invalid } from "../errors";
 import { fieldErrorsOf } from "../validation";
 
 const wholeNumber = (message: string, min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, message)
-    .transform(Number)
-    .pipe(z.number().int().min(min, message).max(max, message));
+  z.string().trim().regex(/^\d+$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message));
 
 export const criterionSchema = z.object({
   name: z.string().trim().min(1, "Enter a name for the criterion").max(200, "Name must be 200 characters or fewer"),

@@ -1,6 +1,6 @@
 import "server-only";
 import { panelRoleFor } from "../policy";
-import {  } from "@/server/policy";
+import {} from "@/server/policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -35,14 +35,23 @@ export async function invitePanelMember(actor: Actor, tenderId: string, userId: 
     const role = panelRole;
     let anonymousLabel = existing?.anonymousLabel ?? null;
     if (role === "TECHNICIAN" && !anonymousLabel) {
-      const used = new Set((await tx.panelMember.findMany({ where: { tenderId }, select: { anonymousLabel: true } })).map((p) => p.anonymousLabel));
+      const used = new Set(
+        (await tx.panelMember.findMany({ where: { tenderId }, select: { anonymousLabel: true } })).map((p) => p.anonymousLabel),
+      );
       anonymousLabel = [...LABELS].find((l) => !used.has(l)) ?? null;
       if (!anonymousLabel) throw new Invalid({ userId: "This panel already has 26 young commissioners" });
     }
     const member = existing
       ? await tx.panelMember.update({
           where: { id: existing.id },
-          data: { status: "INVITED", invitedById: actor.id, invitedAt: now, respondedAt: null, steppedBackAt: null, keepSubmittedScores: null },
+          data: {
+            status: "INVITED",
+            invitedById: actor.id,
+            invitedAt: now,
+            respondedAt: null,
+            steppedBackAt: null,
+            keepSubmittedScores: null,
+          },
         })
       : await tx.panelMember.create({ data: { tenderId, userId, role, anonymousLabel, invitedById: actor.id, invitedAt: now } });
     await notifyUsers(tx, [user], {

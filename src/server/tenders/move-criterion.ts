@@ -7,7 +7,13 @@ import { NotFound } from "../errors";
 import { assertDraft, loadManagedTender } from "./load-managed-tender";
 
 /** Moves a criterion one place up or down; positions are renumbered 1..n. */
-export async function moveCriterion(actor: Actor, tenderId: string, criterionId: string, direction: "up" | "down", now = clockNow()): Promise<void> {
+export async function moveCriterion(
+  actor: Actor,
+  tenderId: string,
+  criterionId: string,
+  direction: "up" | "down",
+  now = clockNow(),
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
     assertDraft(tender);

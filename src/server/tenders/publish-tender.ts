@@ -44,7 +44,12 @@ export async function publishTender(actor: Actor, tenderId: string, input: { ver
       tenderId,
       establishmentId: tender.establishmentId,
       before: { status: "DRAFT" },
-      after: { status: "PUBLISHED", publishedAt: now, submissionDeadline: tender.submissionDeadline, criteria: criteria.map((c) => ({ name: c.name, weight: c.weight, kind: c.kind })) },
+      after: {
+        status: "PUBLISHED",
+        publishedAt: now,
+        submissionDeadline: tender.submissionDeadline,
+        criteria: criteria.map((c) => ({ name: c.name, weight: c.weight, kind: c.kind })),
+      },
     });
   });
 }

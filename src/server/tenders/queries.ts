@@ -72,7 +72,6 @@ export async function countTendersForCommissioner(actor: Actor, filters: TenderF
   return db.tender.count({ where: commissionerTenderWhere(filters, now) });
 }
 
-
 /** Everything a commissioner needs to run a tender, except the bids (sealed; see src/server/bids/queries.ts). */
 export async function getTenderForCommissioner(actor: Actor, tenderId: string, now = new Date()) {
   authorize(actor, "tender.read");
@@ -154,7 +153,10 @@ export async function listBidTendersAwaitingOutcome(actor: Actor, now = new Date
   const rows = await db.tender.findMany({
     where: {
       bids: { some: { organisationId: actor.organisationId, status: "SUBMITTED" } },
-      OR: [{ status: "PUBLISHED", submissionDeadline: { lt: now } }, { status: { in: ["CLOSED", "EVALUATION", "MODERATION", "AWARD_PENDING_SIGNOFF"] } }],
+      OR: [
+        { status: "PUBLISHED", submissionDeadline: { lt: now } },
+        { status: { in: ["CLOSED", "EVALUATION", "MODERATION", "AWARD_PENDING_SIGNOFF"] } },
+      ],
     },
     select: listSelect,
     orderBy: [{ submissionDeadline: "desc" }],
@@ -171,7 +173,11 @@ export async function listMyPanelInvitations(actor: Actor, now = new Date()) {
 export async function listMyPanels(actor: Actor, now = new Date(), options: { invitedOnly?: boolean } = {}) {
   authorize(actor, "panel.sit");
   const memberships = await db.panelMember.findMany({
-    where: { userId: actor.id, status: { in: options.invitedOnly ? ["INVITED"] : ["INVITED", "ACCEPTED"] }, tender: { status: { not: "CANCELLED" } } },
+    where: {
+      userId: actor.id,
+      status: { in: options.invitedOnly ? ["INVITED"] : ["INVITED", "ACCEPTED"] },
+      tender: { status: { not: "CANCELLED" } },
+    },
     select: { id: true, status: true, role: true, tender: { select: { ...listSelect, technicianHourlyRatePence: true } } },
     orderBy: { invitedAt: "desc" },
   });
@@ -212,7 +218,10 @@ export async function getTenderForProvider(actor: Actor, tenderId: string, now =
       submissionDeadline: true,
       cancelReason: true,
       establishment: { select: { name: true } },
-      criteria: { orderBy: { position: "asc" }, select: { id: true, name: true, description: true, plainLanguageDescription: true, weight: true, kind: true, wordLimit: true } },
+      criteria: {
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, description: true, plainLanguageDescription: true, weight: true, kind: true, wordLimit: true },
+      },
     },
   });
   if (!tender) throw new NotFound("We could not find that tender.");

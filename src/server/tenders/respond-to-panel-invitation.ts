@@ -17,7 +17,8 @@ export async function respondToPanelInvitation(actor: Actor, panelMemberId: stri
       include: { tender: { select: { id: true, status: true, establishmentId: true } } },
     });
     if (!member) throw new NotFound("We could not find that invitation.");
-    if (member.status !== "INVITED") throw new Conflict(member.status === "ACCEPTED" ? "You have already joined this panel." : "This invitation is no longer open.");
+    if (member.status !== "INVITED")
+      throw new Conflict(member.status === "ACCEPTED" ? "You have already joined this panel." : "This invitation is no longer open.");
     if (member.tender.status === "CANCELLED") throw new Conflict("This tender has been cancelled.");
     const claimed = await tx.panelMember.updateMany({
       where: { id: member.id, status: "INVITED" },

@@ -10,9 +10,17 @@ import { fieldErrorsOf } from "../validation";
 // and time and stored as UTC instants.
 
 const text = (label: string, max: number) =>
-  z.string().trim().min(1, `Enter ${label}`).max(max, `${capitalise(label)} must be ${max} characters or fewer`);
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `${capitalise(label)} must be ${max} characters or fewer`);
 const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${capitalise(label)} must be ${max} characters or fewer`).default("");
+  z
+    .string()
+    .trim()
+    .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+    .default("");
 
 function capitalise(s: string) {
   const t = s.replace(/^(a|an|the) /, "");
@@ -78,7 +86,8 @@ export function parseTenderDetails(input: TenderDetailsInput): TenderDetails {
   let contractTermMonths: number | null = null;
   if (get("contractTermMonths")) {
     const n = Number(get("contractTermMonths"));
-    if (!Number.isInteger(n) || n < 1 || n > 240) errors.contractTermMonths ??= "Contract term must be a whole number of months from 1 to 240";
+    if (!Number.isInteger(n) || n < 1 || n > 240)
+      errors.contractTermMonths ??= "Contract term must be a whole number of months from 1 to 240";
     else contractTermMonths = n;
   }
   let contractStartDate: Date | null = null;
@@ -88,7 +97,12 @@ export function parseTenderDetails(input: TenderDetailsInput): TenderDetails {
     if (!d || d.getUTCDate() !== Number(m![3])) errors.contractStartDate ??= "Enter a real contract start date";
     else contractStartDate = d;
   }
-  const clarificationDeadline = deadline(get("clarificationDeadlineDate"), get("clarificationDeadlineTime"), "clarificationDeadline", errors);
+  const clarificationDeadline = deadline(
+    get("clarificationDeadlineDate"),
+    get("clarificationDeadlineTime"),
+    "clarificationDeadline",
+    errors,
+  );
   const submissionDeadline = deadline(get("submissionDeadlineDate"), get("submissionDeadlineTime"), "submissionDeadline", errors);
 
   if (!raw || Object.keys(errors).length > 0) throw new Invalid(errors);
@@ -110,7 +124,10 @@ export function parseTenderDetails(input: TenderDetailsInput): TenderDetails {
   };
 }
 
-const DEADLINE_NAMES: Record<string, string> = { clarificationDeadline: "clarification deadline", submissionDeadline: "submission deadline" };
+const DEADLINE_NAMES: Record<string, string> = {
+  clarificationDeadline: "clarification deadline",
+  submissionDeadline: "submission deadline",
+};
 
 /**
  * A deadline from its date and time. The form pre-fills the times, so a time

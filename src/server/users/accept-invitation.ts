@@ -31,7 +31,10 @@ export interface AcceptInvitationInput {
 }
 
 /** The invitee sets their name and password; the link then stops working. */
-export async function acceptInvitation(input: AcceptInvitationInput, now = new Date()): Promise<{ userId: string; email: string; role: Role }> {
+export async function acceptInvitation(
+  input: AcceptInvitationInput,
+  now = new Date(),
+): Promise<{ userId: string; email: string; role: Role }> {
   const state = await checkInvitation(input.token, now);
   if (state.kind === "unknown") throw new NotFound("This invitation link is not valid. Check you copied the whole link.");
   if (state.kind === "used") throw new Conflict("This invitation has already been used. Sign in instead.");
@@ -66,19 +69,21 @@ export async function acceptInvitation(input: AcceptInvitationInput, now = new D
         role: invitation.role,
         passwordHash,
         organisationId: invitation.organisationId,
-        ...(invitation.establishmentId
-          ? { establishments: { create: { establishmentId: invitation.establishmentId } } }
-          : {}),
+        ...(invitation.establishmentId ? { establishments: { create: { establishmentId: invitation.establishmentId } } } : {}),
       },
     });
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedUserId: user.id } });
-    await audit(tx, { id: user.id, role: user.role, name, email: user.email, organisationId: user.organisationId, establishmentIds: [] }, {
-      action: "invitation.accepted",
-      entityType: "User",
-      entityId: user.id,
-      establishmentId: invitation.establishmentId,
-      after: { email: user.email, role: user.role, organisationId: user.organisationId, invitationId: invitation.id },
-    });
+    await audit(
+      tx,
+      { id: user.id, role: user.role, name, email: user.email, organisationId: user.organisationId, establishmentIds: [] },
+      {
+        action: "invitation.accepted",
+        entityType: "User",
+        entityId: user.id,
+        establishmentId: invitation.establishmentId,
+        after: { email: user.email, role: user.role, organisationId: user.organisationId, invitationId: invitation.id },
+      },
+    );
     return { userId: user.id, email: user.email, role: user.role };
   });
 }

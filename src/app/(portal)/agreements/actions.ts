@@ -35,7 +35,12 @@ export async function createAgreementAction(_prev: FormState, formData: FormData
   redirect(`/agreements/${id}?done=created`);
 }
 
-export async function saveVersionAction(agreementId: string, basedOnVersion: number, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function saveVersionAction(
+  agreementId: string,
+  basedOnVersion: number,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const actor = await requireActor("agreements");
   const values = formValues(formData);
   const state = await formAction(values, async () => {

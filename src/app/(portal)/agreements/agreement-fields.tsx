@@ -16,7 +16,13 @@ export function AgreementFields({
     <>
       <TextArea name="priorities" label="Priorities for the period" hint={HEADINGS_HINT} rows={6} defaultValue={values?.priorities} />
       <TextArea name="servicesInScope" label="Services in scope" rows={4} defaultValue={values?.servicesInScope} />
-      <TextArea name="youngPeopleInvolvement" label="How young people are involved" hint={HEADINGS_HINT} rows={6} defaultValue={values?.youngPeopleInvolvement} />
+      <TextArea
+        name="youngPeopleInvolvement"
+        label="How young people are involved"
+        hint={HEADINGS_HINT}
+        rows={6}
+        defaultValue={values?.youngPeopleInvolvement}
+      />
       <TextArea name="otherTerms" label="Other terms (optional)" rows={3} defaultValue={values?.otherTerms} />
       <fieldset className="mb-6">
         <legend className="text-lg font-bold">Linked contracts</legend>
@@ -25,7 +31,14 @@ export function AgreementFields({
         ) : (
           contracts.map((c) => (
             <div key={c.id} className="mt-2 flex items-start gap-2">
-              <input type="checkbox" id={`contract-${c.id}`} name="contractIds" value={c.id} defaultChecked={linked.includes(c.id)} className="mt-1 h-6 w-6" />
+              <input
+                type="checkbox"
+                id={`contract-${c.id}`}
+                name="contractIds"
+                value={c.id}
+                defaultChecked={linked.includes(c.id)}
+                className="mt-1 h-6 w-6"
+              />
               <label htmlFor={`contract-${c.id}`}>
                 {c.title} ({c.organisation.name})
               </label>

@@ -35,7 +35,10 @@ export function AgreementVersionContent({ v }: { v: VersionContent }) {
         </ul>
       )}
       <p className="mt-4 break-all text-sm">
-        Content hash (SHA-256): <span className="font-mono" data-testid="content-hash">{v.contentHash}</span>
+        Content hash (SHA-256):{" "}
+        <span className="font-mono" data-testid="content-hash">
+          {v.contentHash}
+        </span>
       </p>
     </>
   );

@@ -25,7 +25,10 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor("contracts");
   const filter = status && status in REGISTER_STATUS_LABEL ? status : undefined;
   const at = now();
-  const [contracts, total] = await Promise.all([listContracts(actor, at, { status: filter }, page), countContracts(actor, at, { status: filter })]);
+  const [contracts, total] = await Promise.all([
+    listContracts(actor, at, { status: filter }, page),
+    countContracts(actor, at, { status: filter }),
+  ]);
   const ocids = await ocidsForTenders(contracts.map((c) => c.tender.id));
   const today = at;
   // The timeline draws the contracts on this page of the register.
@@ -59,7 +62,12 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
           <label htmlFor="status" className="block font-bold">
             Status
           </label>
-          <select id="status" name="status" defaultValue={filter ?? ""} className="mt-1 border-2 border-slate-900 bg-white px-2 py-2 text-lg">
+          <select
+            id="status"
+            name="status"
+            defaultValue={filter ?? ""}
+            className="mt-1 border-2 border-slate-900 bg-white px-2 py-2 text-lg"
+          >
             <option value="">All</option>
             {Object.entries(REGISTER_STATUS_LABEL).map(([value, label]) => (
               <option key={value} value={value}>
@@ -69,7 +77,10 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
           </select>
         </div>
         <input type="hidden" name="size" value={page.size} />
-        <button type="submit" className="bg-slate-200 px-4 py-2 text-lg font-bold shadow-[0_2px_0_#4c6272] focus:bg-yellow-400 focus:outline-4 focus:outline-yellow-400">
+        <button
+          type="submit"
+          className="bg-slate-200 px-4 py-2 text-lg font-bold shadow-[0_2px_0_#4c6272] focus:bg-yellow-400 focus:outline-4 focus:outline-yellow-400"
+        >
           Filter
         </button>
       </form>
@@ -81,7 +92,11 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
             <h2 id="timeline" className="mb-2 text-2xl font-bold">
               Contract periods
             </h2>
-            <ContractTimeline establishments={[...byEstablishment.values()].sort((a, b) => a.name.localeCompare(b.name))} today={londonDateKey(today)} id="contract-timeline" />
+            <ContractTimeline
+              establishments={[...byEstablishment.values()].sort((a, b) => a.name.localeCompare(b.name))}
+              today={londonDateKey(today)}
+              id="contract-timeline"
+            />
           </section>
           <ul className="space-y-4" data-testid="contracts">
             {contracts.map((c) => (
@@ -111,7 +126,9 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
           </ul>
         </>
       )}
-      {total > page.size && <Pager path="/contracts" paging={page} total={total} params={filter ? { status: filter } : {}} noun="contracts" />}
+      {total > page.size && (
+        <Pager path="/contracts" paging={page} total={total} params={filter ? { status: filter } : {}} noun="contracts" />
+      )}
     </>
   );
 }

@@ -30,7 +30,10 @@ export default async function OpportunitiesPage() {
           <h2 id="awaiting" className="mb-2 text-2xl font-bold">
             Your bids waiting for an outcome
           </h2>
-          <p className="mb-2">Bids have closed on these tenders. Your bid can no longer be changed; you will get an outcome letter when the evaluation is complete.</p>
+          <p className="mb-2">
+            Bids have closed on these tenders. Your bid can no longer be changed; you will get an outcome letter when the evaluation is
+            complete.
+          </p>
           <TenderList tenders={awaiting} hrefFor={(id) => `/opportunities/${id}`} empty="" />
         </section>
       )}

@@ -19,7 +19,11 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
   const technician = can(actor, "time.log");
   return (
     <>
-      {welcome === "1" && <Panel title="Thank you, you are ready to start">You can now join panels. You can read about your role and your data again at any time.</Panel>}
+      {welcome === "1" && (
+        <Panel title="Thank you, you are ready to start">
+          You can now join panels. You can read about your role and your data again at any time.
+        </Panel>
+      )}
       {answered === "yes" && <Panel title="You have joined the panel">Thank you. We will tell you when there are bids to read.</Panel>}
       {answered === "no" && <p className="mb-4 border-l-4 border-slate-500 bg-white p-3">You said no to that panel. That is fine.</p>}
       <PageHeading>My panels</PageHeading>
@@ -48,7 +52,10 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
           <ul className="mb-2 list-disc space-y-1 pl-6">
             {joined.map((p) => (
               <li key={p.id}>
-                <strong>{p.tender.title}</strong>: {p.tender.technicianHourlyRatePence === null ? "the hourly rate has not been set yet" : `${formatPence(p.tender.technicianHourlyRatePence)} an hour`}
+                <strong>{p.tender.title}</strong>:{" "}
+                {p.tender.technicianHourlyRatePence === null
+                  ? "the hourly rate has not been set yet"
+                  : `${formatPence(p.tender.technicianHourlyRatePence)} an hour`}
               </li>
             ))}
           </ul>

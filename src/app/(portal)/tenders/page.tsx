@@ -8,7 +8,12 @@ import { now } from "@/server/clock";
 import { PanelInvitations } from "@/components/panel-invitations";
 import { Pager } from "@/components/ui/pager";
 import { paging } from "@/domain/paging";
-import { countTendersForCommissioner, listEstablishments, listMyPanelInvitations, listTendersForCommissioner } from "@/server/tenders/queries";
+import {
+  countTendersForCommissioner,
+  listEstablishments,
+  listMyPanelInvitations,
+  listTendersForCommissioner,
+} from "@/server/tenders/queries";
 
 export const metadata: Metadata = { title: "Tenders" };
 
@@ -27,24 +32,38 @@ export default async function TendersPage({ searchParams }: { searchParams: Prom
     listEstablishments(),
     listMyPanelInvitations(actor, at),
   ]);
-  const keep = Object.fromEntries(Object.entries({ status: status ?? "", establishment: params.establishment ?? "", q: params.q ?? "" }).filter(([, v]) => v));
+  const keep = Object.fromEntries(
+    Object.entries({ status: status ?? "", establishment: params.establishment ?? "", q: params.q ?? "" }).filter(([, v]) => v),
+  );
   const filtered = Boolean(status || params.establishment || params.q);
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <PageHeading caption="Commissioner">Tenders</PageHeading>
-        <Link href="/tenders/new" className="bg-green-700 px-4 py-2 text-lg font-bold text-white no-underline shadow-[0_2px_0_#002d18] hover:bg-green-800 hover:text-white">
+        <Link
+          href="/tenders/new"
+          className="bg-green-700 px-4 py-2 text-lg font-bold text-white no-underline shadow-[0_2px_0_#002d18] hover:bg-green-800 hover:text-white"
+        >
           Create a tender
         </Link>
       </div>
       <PanelInvitations invited={invitations} technician={false} />
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-4 border border-slate-300 bg-white p-4" role="search" aria-label="Filter tenders">
+      <form
+        method="get"
+        className="mb-6 flex flex-wrap items-end gap-4 border border-slate-300 bg-white p-4"
+        role="search"
+        aria-label="Filter tenders"
+      >
         <div>
-          <label htmlFor="q" className="block font-bold">Title or reference</label>
+          <label htmlFor="q" className="block font-bold">
+            Title or reference
+          </label>
           <input id="q" name="q" type="search" defaultValue={params.q} className={`${selectClass} w-64`} />
         </div>
         <div>
-          <label htmlFor="status" className="block font-bold">Status</label>
+          <label htmlFor="status" className="block font-bold">
+            Status
+          </label>
           <select id="status" name="status" defaultValue={status ?? ""} className={selectClass}>
             <option value="">Any status</option>
             {TENDER_STATUSES.map((s) => (
@@ -55,7 +74,9 @@ export default async function TendersPage({ searchParams }: { searchParams: Prom
           </select>
         </div>
         <div>
-          <label htmlFor="establishment" className="block font-bold">Establishment</label>
+          <label htmlFor="establishment" className="block font-bold">
+            Establishment
+          </label>
           <select id="establishment" name="establishment" defaultValue={params.establishment ?? ""} className={selectClass}>
             <option value="">Any establishment</option>
             {establishments.map((e) => (
@@ -66,7 +87,10 @@ export default async function TendersPage({ searchParams }: { searchParams: Prom
           </select>
         </div>
         <input type="hidden" name="size" value={page.size} />
-        <button type="submit" className="bg-slate-200 px-4 py-2 font-bold shadow-[0_2px_0_#4c6272] focus:bg-yellow-400 focus:outline-4 focus:outline-yellow-400">
+        <button
+          type="submit"
+          className="bg-slate-200 px-4 py-2 font-bold shadow-[0_2px_0_#4c6272] focus:bg-yellow-400 focus:outline-4 focus:outline-yellow-400"
+        >
           Filter
         </button>
         {filtered && <Link href="/tenders">Clear filters</Link>}
@@ -75,7 +99,11 @@ export default async function TendersPage({ searchParams }: { searchParams: Prom
         {total} {total === 1 ? "tender" : "tenders"}
         {filtered ? " match" : ""}
       </p>
-      <TenderList tenders={tenders} hrefFor={(id) => `/tenders/${id}`} empty={filtered ? "No tenders match these filters." : "There are no tenders yet."} />
+      <TenderList
+        tenders={tenders}
+        hrefFor={(id) => `/tenders/${id}`}
+        empty={filtered ? "No tenders match these filters." : "There are no tenders yet."}
+      />
       {total > page.size && <Pager path="/tenders" paging={page} total={total} params={keep} noun="tenders" />}
     </>
   );

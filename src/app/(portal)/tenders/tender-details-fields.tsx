@@ -22,24 +22,65 @@ interface TenderValues {
 }
 
 /** The fields of the tender details form, for creating and for editing a draft. */
-export function TenderDetailsFields({ tender = {}, establishments }: { tender?: TenderValues; establishments: { id: string; name: string }[] }) {
+export function TenderDetailsFields({
+  tender = {},
+  establishments,
+}: {
+  tender?: TenderValues;
+  establishments: { id: string; name: string }[];
+}) {
   const clarification = tender.clarificationDeadline ? toLondonInputValues(tender.clarificationDeadline) : null;
   const submission = tender.submissionDeadline ? toLondonInputValues(tender.submissionDeadline) : null;
   return (
     <>
       <TextField name="title" label="Title" defaultValue={tender.title} maxLength={200} />
-      <TextField name="reference" label="Reference" hint="For example NHSE-LDN-2026-014. It must be unique." defaultValue={tender.reference} maxLength={50} spellCheck={false} />
-      <TextArea name="summary" label="Summary in plain language" hint="Two or three short sentences a 12-year-old could follow. Young commissioners and providers read this first." defaultValue={tender.summary} rows={4} />
-      <TextArea name="description" label="Full description" hint="The service, who it is for, and what the contract covers." defaultValue={tender.description} rows={8} />
+      <TextField
+        name="reference"
+        label="Reference"
+        hint="For example NHSE-LDN-2026-014. It must be unique."
+        defaultValue={tender.reference}
+        maxLength={50}
+        spellCheck={false}
+      />
+      <TextArea
+        name="summary"
+        label="Summary in plain language"
+        hint="Two or three short sentences a 12-year-old could follow. Young commissioners and providers read this first."
+        defaultValue={tender.summary}
+        rows={4}
+      />
+      <TextArea
+        name="description"
+        label="Full description"
+        hint="The service, who it is for, and what the contract covers."
+        defaultValue={tender.description}
+        rows={8}
+      />
       <SelectField
         name="establishmentId"
         label="Establishment"
         options={[{ value: "", label: "Select an establishment" }, ...establishments.map((e) => ({ value: e.id, label: e.name }))]}
         defaultValue={tender.establishmentId ?? ""}
       />
-      <TextField name="estimatedValue" label="Estimated total value (£)" hint="For the whole contract term, in pounds. For example 14,500,000." inputMode="decimal" defaultValue={penceToPoundsInput(tender.estimatedValuePence)} />
-      <TextField name="contractStartDate" label="Contract start date" type="date" defaultValue={tender.contractStartDate?.toISOString().slice(0, 10)} />
-      <TextField name="contractTermMonths" label="Contract term in months" inputMode="numeric" defaultValue={tender.contractTermMonths?.toString()} />
+      <TextField
+        name="estimatedValue"
+        label="Estimated total value (£)"
+        hint="For the whole contract term, in pounds. For example 14,500,000."
+        inputMode="decimal"
+        defaultValue={penceToPoundsInput(tender.estimatedValuePence)}
+      />
+      <TextField
+        name="contractStartDate"
+        label="Contract start date"
+        type="date"
+        defaultValue={tender.contractStartDate?.toISOString().slice(0, 10)}
+      />
+      <TextField
+        name="contractTermMonths"
+        label="Contract term in months"
+        inputMode="numeric"
+        defaultValue={tender.contractTermMonths?.toString()}
+      />
       <SelectField
         name="procurementRoute"
         label="Procurement route"
@@ -50,21 +91,37 @@ export function TenderDetailsFields({ tender = {}, establishments }: { tender?: 
         ]}
         defaultValue={tender.procurementRoute ?? "PSR_COMPETITIVE_PROCESS"}
       />
-      <TextField name="technicianHourlyRate" label="Hourly rate for young commissioners (£)" hint="What young commissioners are paid for their time on this tender. For example 15.00." inputMode="decimal" defaultValue={penceToPoundsInput(tender.technicianHourlyRatePence)} />
+      <TextField
+        name="technicianHourlyRate"
+        label="Hourly rate for young commissioners (£)"
+        hint="What young commissioners are paid for their time on this tender. For example 15.00."
+        inputMode="decimal"
+        defaultValue={penceToPoundsInput(tender.technicianHourlyRatePence)}
+      />
       <RadioGroup
         name="aggregationRule"
         legend="How are panel votes combined?"
         hint="Chosen before publishing and shown on every results page."
         defaultValue={tender.aggregationRule ?? "EQUAL_VOTES"}
         options={[
-          { value: "EQUAL_VOTES", label: "Every vote counts the same", hint: "Each criterion score is the average of all counted votes, whoever cast them." },
-          { value: "PANEL_PARITY", label: "Panel parity", hint: "Young commissioners and commissioners each count for half, so a few young commissioners are not outvoted by many commissioners." },
+          {
+            value: "EQUAL_VOTES",
+            label: "Every vote counts the same",
+            hint: "Each criterion score is the average of all counted votes, whoever cast them.",
+          },
+          {
+            value: "PANEL_PARITY",
+            label: "Panel parity",
+            hint: "Young commissioners and commissioners each count for half, so a few young commissioners are not outvoted by many commissioners.",
+          },
         ]}
       />
       <Checkbox
         name="anonymiseBids"
         label="Score anonymised bids"
-        hint={'The panel sees "Bid A", "Bid B"… instead of the bidders\' names while they score. Names show from moderation on. Panel members still see who is bidding when they declare conflicts of interest.'}
+        hint={
+          'The panel sees "Bid A", "Bid B"… instead of the bidders\' names while they score. Names show from moderation on. Panel members still see who is bidding when they declare conflicts of interest.'
+        }
         defaultChecked={tender.anonymiseBids ?? false}
       />
       <fieldset className="mb-6">
@@ -88,4 +145,3 @@ export function TenderDetailsFields({ tender = {}, establishments }: { tender?: 
     </>
   );
 }
-

@@ -51,7 +51,9 @@ export async function deleteTimeEntryAction(entryId: string, _prev: FormState, f
 export async function reviewTimeEntryAction(entryId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor("time");
   const values = formValues(formData);
-  const state = await formAction(values, () => reviewTimeEntry(actor, entryId, { decision: values.decision ?? "", note: values.note ?? "" }));
+  const state = await formAction(values, () =>
+    reviewTimeEntry(actor, entryId, { decision: values.decision ?? "", note: values.note ?? "" }),
+  );
   if (state.status === "error") return state;
   redirect(values.decision === "approve" ? "/time?approved=1" : "/time?returned=1");
 }

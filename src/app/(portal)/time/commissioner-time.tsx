@@ -21,7 +21,8 @@ export async function CommissionerTime({ actor }: { actor: Actor }) {
   return (
     <>
       <p className="mb-8 max-w-2xl">
-        Young commissioners log the time they spend on the panels of tenders you run. Approving time fixes the pay at the tender&apos;s hourly rate. Approved claims go to payroll; mark them as paid once they have been paid.
+        Young commissioners log the time they spend on the panels of tenders you run. Approving time fixes the pay at the tender&apos;s
+        hourly rate. Approved claims go to payroll; mark them as paid once they have been paid.
       </p>
 
       <section aria-labelledby="to-approve" className="mb-12 max-w-3xl">
@@ -68,12 +69,25 @@ export async function CommissionerTime({ actor }: { actor: Actor }) {
                 <div className="mt-4 flex flex-col gap-4">
                   <ActionForm action={reviewTimeEntryAction.bind(null, e.id)} idPrefix={`approve-${e.id}`}>
                     <input type="hidden" name="decision" value="approve" />
-                    <SubmitButton aria-label={`Approve ${formatDuration(e.minutes)} for ${e.technician.name} on ${formatLondon(e.workedOn)}`}>Approve</SubmitButton>
+                    <SubmitButton
+                      aria-label={`Approve ${formatDuration(e.minutes)} for ${e.technician.name} on ${formatLondon(e.workedOn)}`}
+                    >
+                      Approve
+                    </SubmitButton>
                   </ActionForm>
                   <ActionForm action={reviewTimeEntryAction.bind(null, e.id)} idPrefix={`return-${e.id}`}>
                     <input type="hidden" name="decision" value="return" />
-                    <TextArea name="note" label="Or send it back with a note" hint="Say what needs to change. The young commissioner will see this." rows={2} maxLength={1000} />
-                    <SubmitButton variant="secondary" aria-label={`Send back the time for ${e.technician.name} on ${formatLondon(e.workedOn)}`}>
+                    <TextArea
+                      name="note"
+                      label="Or send it back with a note"
+                      hint="Say what needs to change. The young commissioner will see this."
+                      rows={2}
+                      maxLength={1000}
+                    />
+                    <SubmitButton
+                      variant="secondary"
+                      aria-label={`Send back the time for ${e.technician.name} on ${formatLondon(e.workedOn)}`}
+                    >
                       Send back
                     </SubmitButton>
                   </ActionForm>
@@ -167,8 +181,8 @@ export async function CommissionerTime({ actor }: { actor: Actor }) {
           <ul className="divide-y divide-slate-300 border-y border-slate-300">
             {paid.map((c) => (
               <li key={c.id} className="break-words py-2">
-                <strong>{c.technician.name}</strong>: {formatPence(c.amountPence ?? 0)} for {formatDuration(c.minutes)} on {formatLondon(c.workedOn)} ({c.tender.reference})
-                {c.paidAt ? `, paid ${formatLondon(c.paidAt)}` : ""}
+                <strong>{c.technician.name}</strong>: {formatPence(c.amountPence ?? 0)} for {formatDuration(c.minutes)} on{" "}
+                {formatLondon(c.workedOn)} ({c.tender.reference}){c.paidAt ? `, paid ${formatLondon(c.paidAt)}` : ""}
               </li>
             ))}
           </ul>

@@ -8,7 +8,16 @@ import { TechnicianTime } from "./technician-time";
 
 export const metadata: Metadata = { title: "Paid time" };
 
-type Flash = { logged?: string; changed?: string; deleted?: string; approved?: string; returned?: string; paid?: string; page?: string; size?: string };
+type Flash = {
+  logged?: string;
+  changed?: string;
+  deleted?: string;
+  approved?: string;
+  returned?: string;
+  paid?: string;
+  page?: string;
+  size?: string;
+};
 
 function Message({ query }: { query: Flash }) {
   if (query.logged) return <Panel title="Time sent">Thank you. A commissioner will check it soon.</Panel>;

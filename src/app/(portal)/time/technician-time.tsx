@@ -21,12 +21,18 @@ export async function TechnicianTime({ actor, canLog, page }: { actor: Actor; ca
   return (
     <>
       <p className="mb-6 max-w-2xl text-lg">
-        You get paid for the time you spend on a panel. Each time you do some work, write it down here. A commissioner checks it, and then it is paid.
+        You get paid for the time you spend on a panel. Each time you do some work, write it down here. A commissioner checks it, and then
+        it is paid.
       </p>
       <div className="mb-8 max-w-2xl">
         <SummaryList
           rows={[
-            ["Owed to you", <span key="owed" className="text-xl font-bold">{formatPence(mine.owedPence)}</span>],
+            [
+              "Owed to you",
+              <span key="owed" className="text-xl font-bold">
+                {formatPence(mine.owedPence)}
+              </span>,
+            ],
             ["Paid to you so far", formatPence(mine.paidPence)],
             ["Time waiting to be checked", mine.waitingMinutes > 0 ? formatDuration(mine.waitingMinutes) : "None"],
           ]}
@@ -60,7 +66,9 @@ export async function TechnicianTime({ actor, canLog, page }: { actor: Actor; ca
               <li key={e.id} className="border border-slate-300 bg-white p-4">
                 <p className="mb-1 flex flex-wrap items-center justify-between gap-2">
                   <strong className="text-lg">{formatLondon(e.workedOn, "weekdayDate")}</strong>
-                  <strong className={`inline-block px-2 py-0.5 text-sm font-bold ${STATUS_STYLE[e.status]}`}>{STATUS_FOR_TECHNICIAN[e.status]}</strong>
+                  <strong className={`inline-block px-2 py-0.5 text-sm font-bold ${STATUS_STYLE[e.status]}`}>
+                    {STATUS_FOR_TECHNICIAN[e.status]}
+                  </strong>
                 </p>
                 <p className="break-words">
                   {formatDuration(e.minutes)}: {activityLabel(e.activity).toLowerCase()}

@@ -12,7 +12,15 @@ export interface TimeEntryDefaults {
 }
 
 /** The fields of the "log time" and "change time" forms, inside an ActionForm. */
-export function TimeEntryFields({ tenders, now, defaults = {} }: { tenders: { id: string; reference: string; title: string }[]; now: Date; defaults?: TimeEntryDefaults }) {
+export function TimeEntryFields({
+  tenders,
+  now,
+  defaults = {},
+}: {
+  tenders: { id: string; reference: string; title: string }[];
+  now: Date;
+  defaults?: TimeEntryDefaults;
+}) {
   const today = londonDateKey(now);
   const [y, m, d] = today.split("-").map(Number) as [number, number, number];
   const earliest = new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10);

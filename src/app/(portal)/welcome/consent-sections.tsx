@@ -10,7 +10,10 @@ export function ConsentSections({ text }: { text: ConsentText }) {
             {section.heading}
           </h2>
           {section.paragraphs.map((p, i) => (
-            <p key={i} className={`mb-2 break-words ${section.id === "support" && i > 0 ? "border-l-4 border-slate-500 bg-white p-3 font-bold" : ""}`}>
+            <p
+              key={i}
+              className={`mb-2 break-words ${section.id === "support" && i > 0 ? "border-l-4 border-slate-500 bg-white p-3 font-bold" : ""}`}
+            >
               {p}
             </p>
           ))}

@@ -54,7 +54,8 @@ export default async function WelcomePage({ searchParams }: { searchParams: Prom
     <>
       {withdrawn === "1" && (
         <p role="status" className="mb-6 max-w-2xl border-l-4 border-slate-500 bg-white p-3 text-lg">
-          You have withdrawn your consent and stepped back from your panels. That is fine. If you change your mind, you can agree again below.
+          You have withdrawn your consent and stepped back from your panels. That is fine. If you change your mind, you can agree again
+          below.
         </p>
       )}
       {withdrawn === "1" && (
@@ -64,13 +65,13 @@ export default async function WelcomePage({ searchParams }: { searchParams: Prom
       )}
       <PageHeading caption={`Hello, ${details.name}`}>Welcome to CoCommission</PageHeading>
       <p className="mb-6 max-w-2xl text-lg">
-        Please read this before you start. It tells you what you will do, how you are paid, what we keep about you, and that you can stop at any
-        time. If a word is new to you, look it up in <Link href="/words">Words we use</Link>.
+        Please read this before you start. It tells you what you will do, how you are paid, what we keep about you, and that you can stop at
+        any time. If a word is new to you, look it up in <Link href="/words">Words we use</Link>.
       </p>
       {outdated && (
         <p className="mb-6 max-w-2xl border-l-4 border-amber-600 bg-amber-50 p-3 text-lg">
-          We have changed this page since you agreed on {formatLondon(outdated.acceptedAt, "date")}. Please read it again and say if you still want
-          to take part.
+          We have changed this page since you agreed on {formatLondon(outdated.acceptedAt, "date")}. Please read it again and say if you
+          still want to take part.
         </p>
       )}
       <ConsentSections text={text} />

@@ -13,9 +13,7 @@ export function WithdrawForm({ openPanels }: { openPanels: number }) {
       </h2>
       <p className="mb-2 text-lg">You can stop taking part at any time. You do not have to give a reason.</p>
       <ul className="mb-4 list-disc space-y-1 pl-6 text-lg">
-        <li>
-          You step back from all your panels{openPanels > 0 ? ` (${openPanels} now)` : ""}, and say no to any you were asked to join.
-        </li>
+        <li>You step back from all your panels{openPanels > 0 ? ` (${openPanels} now)` : ""}, and say no to any you were asked to join.</li>
         <li>Marks you started but did not send are deleted.</li>
         <li>Marks you already sent stay and still count, unless you choose to take them out below.</li>
         <li>If a panel has already fixed its results, your marks there stay as they are.</li>

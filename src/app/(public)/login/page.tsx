@@ -22,8 +22,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       {params.signedOut === "1" && <p className="mb-4 text-lg">You have signed out.</p>}
       <PageHeading>Sign in to CoCommission</PageHeading>
       <p className="mb-6">
-        CoCommission is where NHS commissioners, young commissioners and governors choose health services for children in
-        custody together.
+        CoCommission is where NHS commissioners, young commissioners and governors choose health services for children in custody together.
       </p>
       <SignInForm next={params.next} />
       <p className="mt-8 text-slate-700">

@@ -21,13 +21,7 @@ export function SignInForm({ next }: { next?: string }) {
         defaultValue={state.values?.email}
         error={state.fieldErrors?.email}
       />
-      <TextField
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        error={state.fieldErrors?.password}
-      />
+      <TextField name="password" label="Password" type="password" autoComplete="current-password" error={state.fieldErrors?.password} />
       <SubmitButton>Sign in</SubmitButton>
     </form>
   );

@@ -20,8 +20,8 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     <>
       <PageHeading caption="Whole portal">Audit log</PageHeading>
       <p className="mb-6 max-w-3xl">
-        Every recorded change in the portal, oldest first, in London time, chained by hashes so that a change made behind the
-        portal&apos;s back shows when you verify. Bids stay sealed here too until they are opened.
+        Every recorded change in the portal, oldest first, in London time, chained by hashes so that a change made behind the portal&apos;s
+        back shows when you verify. Bids stay sealed here too until they are opened.
       </p>
       <AuditTrailView path="/admin/audit" csvHref="/api/audit.csv" trail={trail} paging={p} kind={kind} check={check} showTender />
     </>

@@ -16,8 +16,8 @@ export default async function OutboxPage({ searchParams }: { searchParams?: Prom
     <>
       <PageHeading caption="Administration">Outbox</PageHeading>
       <p className="mb-6 max-w-2xl">
-        Every email the portal sends is listed here. Without an SMTP server configured (SMTP_URL), emails stay here instead of
-        being sent, so this page is the mailbox of the demo.
+        Every email the portal sends is listed here. Without an SMTP server configured (SMTP_URL), emails stay here instead of being sent,
+        so this page is the mailbox of the demo.
       </p>
       {messages.length === 0 ? (
         <p>No emails yet.</p>

@@ -19,7 +19,12 @@ function invitationStatus(i: { acceptedAt: Date | null; revokedAt: Date | null; 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor("admin");
   const page = paging(await searchParams, 50);
-  const [users, total, invitations, options] = await Promise.all([listUsers(actor, page), countUsers(actor), listInvitations(actor), invitationOptions(actor)]);
+  const [users, total, invitations, options] = await Promise.all([
+    listUsers(actor, page),
+    countUsers(actor),
+    listInvitations(actor),
+    invitationOptions(actor),
+  ]);
   const now = new Date();
   return (
     <>
@@ -31,10 +36,18 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <table className="w-full border-collapse text-left">
           <thead>
             <tr className="border-b-2 border-slate-900">
-              <th scope="col" className="py-2 pr-4">Name</th>
-              <th scope="col" className="py-2 pr-4">Email</th>
-              <th scope="col" className="py-2 pr-4">Role</th>
-              <th scope="col" className="py-2 pr-4">Organisation or establishment</th>
+              <th scope="col" className="py-2 pr-4">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Email
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Role
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Organisation or establishment
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -43,9 +56,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <td className="py-2 pr-4">{u.name}</td>
                 <td className="break-all py-2 pr-4">{u.email}</td>
                 <td className="py-2 pr-4">{u.role.toLowerCase()}</td>
-                <td className="py-2 pr-4">
-                  {u.organisation?.name ?? u.establishments.map((e) => e.establishment.name).join(", ")}
-                </td>
+                <td className="py-2 pr-4">{u.organisation?.name ?? u.establishments.map((e) => e.establishment.name).join(", ")}</td>
               </tr>
             ))}
           </tbody>

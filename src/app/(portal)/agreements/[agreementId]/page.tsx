@@ -15,10 +15,20 @@ import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Agreement" };
 
-const DONE: Record<string, string> = { created: "Version 1 saved", saved: "New version saved. Earlier signatures are void.", signed: "Your decision has been recorded" };
+const DONE: Record<string, string> = {
+  created: "Version 1 saved",
+  saved: "New version saved. Earlier signatures are void.",
+  signed: "Your decision has been recorded",
+};
 const day = (d: Date) => formatLondon(new Date(d.getTime() + 12 * 3_600_000));
 
-export default async function AgreementPage({ params, searchParams }: { params: Promise<{ agreementId: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function AgreementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ agreementId: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const [{ agreementId }, { done }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("agreements");
   const a = await readable(getAgreement(actor, agreementId));
@@ -34,7 +44,10 @@ export default async function AgreementPage({ params, searchParams }: { params: 
       </p>
       {done && DONE[done] && <Panel title={DONE[done]}>{null}</Panel>}
       <PageHeading caption={`${a.establishment.name} · ${day(a.periodStart)} to ${day(a.periodEnd)}`}>{a.title}</PageHeading>
-      <p className={`mb-6 border-l-8 p-3 text-lg font-bold ${a.state === "IN_FORCE" ? "border-green-700 bg-green-50" : "border-amber-600 bg-amber-50"}`} data-testid="agreement-state">
+      <p
+        className={`mb-6 border-l-8 p-3 text-lg font-bold ${a.state === "IN_FORCE" ? "border-green-700 bg-green-50" : "border-amber-600 bg-amber-50"}`}
+        data-testid="agreement-state"
+      >
         {AGREEMENT_STATE_LABEL[a.state]}
         {a.state !== "IN_FORCE" && a.inForceVersion !== null && ` (version ${a.inForceVersion} is in force)`}
       </p>
@@ -87,9 +100,15 @@ export default async function AgreementPage({ params, searchParams }: { params: 
           <ul className="list-disc pl-6" data-testid="earlier-versions">
             {a.versions.slice(1).map((old) => (
               <li key={old.id}>
-                <Link href={`/agreements/${a.id}/versions/${old.version}`}>Version {old.version}</Link>, {formatLondon(old.createdAt, "dateTime")}, by {old.createdBy.name}:{" "}
-                {VERSION_STATE_LABEL[versionState(old, a.versions)]}, {old.signOffs.length === 0 ? "never signed" : `${old.signOffs.length} signature${old.signOffs.length === 1 ? "" : "s"}${old.signOffs.every((s) => s.voidedAt) ? ", all void" : ""}`}.{" "}
-                <Link href={`/agreements/${a.id}/compare?from=${old.version}&to=${v.version}`}>What changed since version {old.version}</Link>
+                <Link href={`/agreements/${a.id}/versions/${old.version}`}>Version {old.version}</Link>,{" "}
+                {formatLondon(old.createdAt, "dateTime")}, by {old.createdBy.name}: {VERSION_STATE_LABEL[versionState(old, a.versions)]},{" "}
+                {old.signOffs.length === 0
+                  ? "never signed"
+                  : `${old.signOffs.length} signature${old.signOffs.length === 1 ? "" : "s"}${old.signOffs.every((s) => s.voidedAt) ? ", all void" : ""}`}
+                .{" "}
+                <Link href={`/agreements/${a.id}/compare?from=${old.version}&to=${v.version}`}>
+                  What changed since version {old.version}
+                </Link>
               </li>
             ))}
           </ul>

@@ -73,7 +73,10 @@ export default async function NewAgreementPage({ searchParams }: { searchParams:
               ))}
             </select>
           </div>
-          <button type="submit" className="bg-green-700 px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#002d18] focus:bg-yellow-400 focus:text-slate-900 focus:outline-4 focus:outline-yellow-400">
+          <button
+            type="submit"
+            className="bg-green-700 px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_#002d18] focus:bg-yellow-400 focus:text-slate-900 focus:outline-4 focus:outline-yellow-400"
+          >
             Continue
           </button>
         </form>

@@ -22,7 +22,8 @@ export default async function ContractPage({ params }: { params: Promise<{ contr
   const { contractId } = await params;
   const actor = await requireActor("contracts");
   const c = await readable(getContract(actor, contractId, now()));
-  const canRetender = can(actor, "contract.retender") && (c.registerStatus === "EXPIRING" || c.registerStatus === "ENDED") && c.retenders.length === 0;
+  const canRetender =
+    can(actor, "contract.retender") && (c.registerStatus === "EXPIRING" || c.registerStatus === "ENDED") && c.retenders.length === 0;
   return (
     <div className="max-w-3xl">
       <p className="mb-4">
@@ -38,10 +39,32 @@ export default async function ContractPage({ params }: { params: Promise<{ contr
           ["Establishment", c.establishment.name],
           ["Value", formatPence(c.valuePence)],
           ["Runs", `${day(c.startDate)} to ${day(c.endDate)}`],
-          ["From tender", can(actor, "tender.read") ? <Link href={`/tenders/${c.tender.id}`}>{c.tender.reference}: {c.tender.title}</Link> : `${c.tender.reference}: ${c.tender.title}`],
-          ["Outcome letters", <Link key="l" href={`/letters/${c.awardDecisionId}`}>Letters sent to bidders</Link>],
-          ["In agreements", c.agreementLinks.length === 0 ? "Not linked to a co-commissioning agreement yet" : c.agreementLinks.map((l) => `${l.agreementVersion.agreement.title} (version ${l.agreementVersion.version})`).join("\n")],
-          ["Re-tender", c.retenders.length === 0 ? "Not started" : c.retenders.map((r) => `${r.reference} (${r.status.toLowerCase()})`).join(", ")],
+          [
+            "From tender",
+            can(actor, "tender.read") ? (
+              <Link href={`/tenders/${c.tender.id}`}>
+                {c.tender.reference}: {c.tender.title}
+              </Link>
+            ) : (
+              `${c.tender.reference}: ${c.tender.title}`
+            ),
+          ],
+          [
+            "Outcome letters",
+            <Link key="l" href={`/letters/${c.awardDecisionId}`}>
+              Letters sent to bidders
+            </Link>,
+          ],
+          [
+            "In agreements",
+            c.agreementLinks.length === 0
+              ? "Not linked to a co-commissioning agreement yet"
+              : c.agreementLinks.map((l) => `${l.agreementVersion.agreement.title} (version ${l.agreementVersion.version})`).join("\n"),
+          ],
+          [
+            "Re-tender",
+            c.retenders.length === 0 ? "Not started" : c.retenders.map((r) => `${r.reference} (${r.status.toLowerCase()})`).join(", "),
+          ],
         ]}
       />
       {canRetender && (
@@ -49,7 +72,10 @@ export default async function ContractPage({ params }: { params: Promise<{ contr
           <h2 id="retender" className="mb-2 text-2xl font-bold">
             Start a re-tender
           </h2>
-          <p className="mb-4">This creates a new draft tender for {c.establishment.name} with the same criteria and weights, starting the day after this contract ends. You then set the deadlines and build a new panel.</p>
+          <p className="mb-4">
+            This creates a new draft tender for {c.establishment.name} with the same criteria and weights, starting the day after this
+            contract ends. You then set the deadlines and build a new panel.
+          </p>
           <ActionForm action={startRetenderAction.bind(null, c.id)}>
             <SubmitButton>Start re-tender</SubmitButton>
           </ActionForm>

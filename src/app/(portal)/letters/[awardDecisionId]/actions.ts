@@ -21,7 +21,12 @@ export async function makeRepresentationAction(awardDecisionId: string, _prev: F
   redirect(`/letters/${awardDecisionId}?done=representation#representation`);
 }
 
-export async function answerClarificationAction(awardDecisionId: string, representationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function answerClarificationAction(
+  awardDecisionId: string,
+  representationId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const actor = await requireActor("letters");
   const values = formValues(formData);
   const state = await formAction(values, async () => {

@@ -19,11 +19,20 @@ const DONE: Record<string, string> = {
 };
 
 /** A provider's own outcome letter, and its representation; for commissioners and governors, the list of letters sent. */
-export default async function LettersPage({ params, searchParams }: { params: Promise<{ awardDecisionId: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function LettersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ awardDecisionId: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const [{ awardDecisionId }, { done }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("letters");
   if (can(actor, "letter.readAsBidder")) {
-    const [letter, representation] = await Promise.all([readable(getOutcomeLetter(actor, awardDecisionId)), readable(getMyRepresentation(actor, awardDecisionId, now()))]);
+    const [letter, representation] = await Promise.all([
+      readable(getOutcomeLetter(actor, awardDecisionId)),
+      readable(getMyRepresentation(actor, awardDecisionId, now())),
+    ]);
     const rep = representation.representation;
     return (
       <>

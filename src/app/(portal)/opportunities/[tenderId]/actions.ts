@@ -16,7 +16,10 @@ export async function askQuestionAction(tenderId: string, _prev: FormState, form
     await askQuestion(actor, tenderId, { question: values.question ?? "" });
   });
   if (state.status === "error") return state;
-  return { status: "success", message: "Question sent. When NHS England answers, the answer is published to every provider without saying who asked." };
+  return {
+    status: "success",
+    message: "Question sent. When NHS England answers, the answer is published to every provider without saying who asked.",
+  };
 }
 
 /** One form, three buttons: save a draft, submit, or withdraw. */
@@ -49,7 +52,11 @@ export async function attachmentAction(tenderId: string, _prev: FormState, formD
     }
     const file = formData.get("file");
     if (!(file instanceof File) || file.size === 0) throw new Invalid({ file: "Choose a file to upload" });
-    await uploadAttachment(actor, tenderId, { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), criterionId: values.criterionId || null });
+    await uploadAttachment(actor, tenderId, {
+      filename: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      criterionId: values.criterionId || null,
+    });
   });
   if (state.status === "error") return state;
   redirect(`/opportunities/${tenderId}/bid?done=${values.intent === "remove" ? "removed" : "uploaded"}#attachments`);

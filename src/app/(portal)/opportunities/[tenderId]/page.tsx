@@ -24,7 +24,11 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
   const actor = await requireActor("opportunities");
   const at = now();
   const tender = await readable(getTenderForProvider(actor, tenderId, at));
-  const [clarifications, myQuestions, bid] = await Promise.all([listPublishedClarifications(tender.id), listMyQuestions(actor, tender.id), getMyBid(actor, tender.id)]);
+  const [clarifications, myQuestions, bid] = await Promise.all([
+    listPublishedClarifications(tender.id),
+    listMyQuestions(actor, tender.id),
+    getMyBid(actor, tender.id),
+  ]);
   const open = tender.effectiveStatus === "PUBLISHED";
   const canAsk = open && tender.clarificationDeadline !== null && isBeforeDeadline(tender.clarificationDeadline, at);
   return (
@@ -70,9 +74,20 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
           rows={[
             ["Establishment", tender.establishment.name],
             ["Estimated value", tender.estimatedValuePence === null ? "Not stated" : formatPence(tender.estimatedValuePence)],
-            ["Contract", `${tender.contractStartDate ? `Starts ${formatLondon(tender.contractStartDate, "date")}` : "Start to be confirmed"}${tender.contractTermMonths ? `, ${tender.contractTermMonths} months` : ""}`],
-            ["Clarification questions until", tender.clarificationDeadline ? formatLondon(tender.clarificationDeadline, "dateTime") : "Not set"],
-            ["How the panel's votes are combined", tender.aggregationRule === "EQUAL_VOTES" ? "Every vote counts the same, whoever casts it" : "Panel parity: young commissioners and commissioners count for half each"],
+            [
+              "Contract",
+              `${tender.contractStartDate ? `Starts ${formatLondon(tender.contractStartDate, "date")}` : "Start to be confirmed"}${tender.contractTermMonths ? `, ${tender.contractTermMonths} months` : ""}`,
+            ],
+            [
+              "Clarification questions until",
+              tender.clarificationDeadline ? formatLondon(tender.clarificationDeadline, "dateTime") : "Not set",
+            ],
+            [
+              "How the panel's votes are combined",
+              tender.aggregationRule === "EQUAL_VOTES"
+                ? "Every vote counts the same, whoever casts it"
+                : "Panel parity: young commissioners and commissioners count for half each",
+            ],
           ]}
         />
       </section>
@@ -92,7 +107,11 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
               </h3>
               <p className="mt-1">{c.description || c.plainLanguageDescription}</p>
               <p className="mt-1 text-slate-700">
-                {c.kind === "PRICE" ? "Scored by formula: lowest price ÷ your price × 5." : c.wordLimit ? `Word limit: ${c.wordLimit.toLocaleString("en-GB")}.` : "No word limit."}
+                {c.kind === "PRICE"
+                  ? "Scored by formula: lowest price ÷ your price × 5."
+                  : c.wordLimit
+                    ? `Word limit: ${c.wordLimit.toLocaleString("en-GB")}.`
+                    : "No word limit."}
               </p>
             </li>
           ))}

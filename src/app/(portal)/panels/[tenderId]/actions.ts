@@ -7,7 +7,12 @@ import { freezeRanking, markAbsent, reviseScore, startModeration } from "@/serve
 import { saveBidScores } from "@/server/evaluation/save-scores";
 import { stepBack } from "@/server/evaluation/step-back";
 
-export async function declareConflictsAction(tenderId: string, organisationIds: string[], _prev: FormState, formData: FormData): Promise<FormState> {
+export async function declareConflictsAction(
+  tenderId: string,
+  organisationIds: string[],
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const actor = await requireActor("panels");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
@@ -16,7 +21,11 @@ export async function declareConflictsAction(tenderId: string, organisationIds: 
       tenderId,
       organisationIds.map((organisationId) => {
         const answer = values[`conflict.${organisationId}`];
-        return { organisationId, hasConflict: answer === "yes" ? true : answer === "no" ? false : null, details: values[`details.${organisationId}`] };
+        return {
+          organisationId,
+          hasConflict: answer === "yes" ? true : answer === "no" ? false : null,
+          details: values[`details.${organisationId}`],
+        };
       }),
     );
   });
@@ -68,7 +77,8 @@ export async function chairAction(tenderId: string, _prev: FormState, formData: 
   const actor = await requireActor("panels");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
-    if (values.command === "absent" || values.command === "present") await markAbsent(actor, tenderId, values.panelMemberId ?? "", values.command === "absent");
+    if (values.command === "absent" || values.command === "present")
+      await markAbsent(actor, tenderId, values.panelMemberId ?? "", values.command === "absent");
     else if (values.command === "moderate") await startModeration(actor, tenderId);
     else if (values.command === "freeze") await freezeRanking(actor, tenderId);
   });
@@ -78,11 +88,23 @@ export async function chairAction(tenderId: string, _prev: FormState, formData: 
   redirect(`/panels/${tenderId}`);
 }
 
-export async function reviseScoreAction(tenderId: string, bidId: string, criterionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function reviseScoreAction(
+  tenderId: string,
+  bidId: string,
+  criterionId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const actor = await requireActor("panels");
   const values = formValues(formData);
   const state = await formAction(values, () =>
-    reviseScore(actor, tenderId, { bidId, criterionId, score: values.score ?? "", reason: values.reason ?? "", revisionReason: values.revisionReason ?? "" }),
+    reviseScore(actor, tenderId, {
+      bidId,
+      criterionId,
+      score: values.score ?? "",
+      reason: values.reason ?? "",
+      revisionReason: values.revisionReason ?? "",
+    }),
   );
   if (state.status === "error") return state;
   redirect(`/panels/${tenderId}/moderation/${bidId}?revised=1`);

@@ -53,7 +53,8 @@ export default async function PanelWorkspacePage({
 
       {(status === "DRAFT" || status === "PUBLISHED" || status === "CLOSED") && (
         <p className="mb-8 max-w-2xl text-lg">
-          The bids are not open yet. {status === "PUBLISHED" ? "Providers are still writing them." : ""} We will tell you when there is something to read.
+          The bids are not open yet. {status === "PUBLISHED" ? "Providers are still writing them." : ""} We will tell you when there is
+          something to read.
         </p>
       )}
 
@@ -67,7 +68,13 @@ export default async function PanelWorkspacePage({
               ? "Tell us if you know anyone at these organisations, or have worked for them. If you do, someone else will mark the bids. That is fine and nobody will mind."
               : "Declare any conflict of interest with each bidding organisation. A conflict excludes you from scoring this tender."}
           </p>
-          <ActionForm action={declareConflictsAction.bind(null, w.tender.id, w.bidders.map((b) => b.id))}>
+          <ActionForm
+            action={declareConflictsAction.bind(
+              null,
+              w.tender.id,
+              w.bidders.map((b) => b.id),
+            )}
+          >
             {w.bidders.map((b) => (
               <div key={b.id} className="mb-4 border border-slate-300 bg-white p-4">
                 <RadioGroup
@@ -75,7 +82,10 @@ export default async function PanelWorkspacePage({
                   legend={b.name}
                   options={[
                     { value: "no", label: technician ? "No, I have no link to them" : "No conflict of interest" },
-                    { value: "yes", label: technician ? "Yes, I know someone there or have worked with them" : "I have a conflict of interest" },
+                    {
+                      value: "yes",
+                      label: technician ? "Yes, I know someone there or have worked with them" : "I have a conflict of interest",
+                    },
                   ]}
                 />
                 <TextArea name={`details.${b.id}`} label="If yes, what is the link?" rows={2} />
@@ -88,7 +98,8 @@ export default async function PanelWorkspacePage({
 
       {w.excluded && (
         <p className="mb-8 max-w-2xl border-l-4 border-amber-600 bg-amber-50 p-3">
-          You said you have a link to one of the bidders, so you will not score this tender. Thank you for being honest. You can still come to the moderation meeting if the chair asks.
+          You said you have a link to one of the bidders, so you will not score this tender. Thank you for being honest. You can still come
+          to the moderation meeting if the chair asks.
         </p>
       )}
 
@@ -150,9 +161,15 @@ export default async function PanelWorkspacePage({
           <table className="mb-4 w-full border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-slate-900">
-                <th scope="col" className="py-2 pr-4">Member</th>
-                <th scope="col" className="py-2 pr-4">Progress</th>
-                <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="py-2 pr-4">
+                  Member
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Progress
+                </th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -162,7 +179,15 @@ export default async function PanelWorkspacePage({
                     {m.name} ({m.role === "TECHNICIAN" ? "young commissioner" : "commissioner"})
                   </td>
                   <td className="py-2 pr-4">
-                    {m.conflict ? "Declared a conflict: excluded" : m.state === "WITHDRAWN" ? "Stepped back" : m.submitted ? "All scores submitted" : m.absent ? "Marked absent" : "Still scoring"}
+                    {m.conflict
+                      ? "Declared a conflict: excluded"
+                      : m.state === "WITHDRAWN"
+                        ? "Stepped back"
+                        : m.submitted
+                          ? "All scores submitted"
+                          : m.absent
+                            ? "Marked absent"
+                            : "Still scoring"}
                   </td>
                   <td className="py-2">
                     {!m.submitted && !m.conflict && m.state !== "WITHDRAWN" && m.id !== w.seat.id && (

@@ -47,10 +47,7 @@ export default async function TenderPage({
   const editable = draft && tender.canManage;
   const totalWeight = tender.criteria.reduce((s, c) => s + c.weight, 0);
   const problems = draft
-    ? validateForPublish(
-        { ...tender, panel: tender.panelMembers.map((p) => ({ role: p.role, accepted: p.status === "ACCEPTED" })) },
-        at,
-      )
+    ? validateForPublish({ ...tender, panel: tender.panelMembers.map((p) => ({ role: p.role, accepted: p.status === "ACCEPTED" })) }, at)
     : [];
 
   const progress = describeProgress(status, { recommendationPending: tender.recommendationPending });
@@ -88,11 +85,22 @@ export default async function TenderPage({
             ["Summary", tender.summary],
             ["Establishment", tender.establishment.name],
             ["Estimated value", tender.estimatedValuePence === null ? "Not set" : formatPence(tender.estimatedValuePence)],
-            ["Contract", `${tender.contractStartDate ? `Starts ${formatLondon(tender.contractStartDate, "date")}` : "Start not set"}, ${tender.contractTermMonths ? `${tender.contractTermMonths} months` : "term not set"}`],
+            [
+              "Contract",
+              `${tender.contractStartDate ? `Starts ${formatLondon(tender.contractStartDate, "date")}` : "Start not set"}, ${tender.contractTermMonths ? `${tender.contractTermMonths} months` : "term not set"}`,
+            ],
             ["Procurement route", ROUTES[tender.procurementRoute] ?? tender.procurementRoute],
-            ["How votes are combined", tender.aggregationRule === "EQUAL_VOTES" ? "Every vote counts the same" : "Panel parity: young commissioners and commissioners count for half each"],
+            [
+              "How votes are combined",
+              tender.aggregationRule === "EQUAL_VOTES"
+                ? "Every vote counts the same"
+                : "Panel parity: young commissioners and commissioners count for half each",
+            ],
             ["Bids during scoring", tender.anonymiseBids ? "Anonymised (Bid A, Bid B…) until moderation" : "Shown with the bidders' names"],
-            ["Young commissioners' hourly rate", tender.technicianHourlyRatePence === null ? "Not set" : formatPence(tender.technicianHourlyRatePence)],
+            [
+              "Young commissioners' hourly rate",
+              tender.technicianHourlyRatePence === null ? "Not set" : formatPence(tender.technicianHourlyRatePence),
+            ],
             ["Clarification deadline", tender.clarificationDeadline ? formatLondon(tender.clarificationDeadline, "dateTime") : "Not set"],
             ["Submission deadline", tender.submissionDeadline ? formatLondon(tender.submissionDeadline, "dateTime") : "Not set"],
           ]}
@@ -181,7 +189,11 @@ export default async function TenderPage({
       {["AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"].includes(status) && (
         <p className="mb-4">
           <Link href={`/tenders/${tender.id}/award`} className="text-xl font-bold">
-            {status === "AWARD_PENDING_SIGNOFF" ? "Award recommendation and governor sign-off" : status === "STANDSTILL" ? "Standstill, letters and confirming the award" : "Award and contract"}
+            {status === "AWARD_PENDING_SIGNOFF"
+              ? "Award recommendation and governor sign-off"
+              : status === "STANDSTILL"
+                ? "Standstill, letters and confirming the award"
+                : "Award and contract"}
           </Link>
         </p>
       )}

@@ -25,11 +25,14 @@ export default async function LogTimePage() {
       <PageHeading>Log time</PageHeading>
       {tenders.length === 0 ? (
         <p className="text-lg">
-          You are not on any panels yet, so there is no time to log. When you join a panel, you can come back here. <Link href="/panels">See your panels</Link>
+          You are not on any panels yet, so there is no time to log. When you join a panel, you can come back here.{" "}
+          <Link href="/panels">See your panels</Link>
         </p>
       ) : (
         <>
-          <p className="mb-6 text-lg">Tell us about one time you worked on a panel. A commissioner will check it, and then you will be paid.</p>
+          <p className="mb-6 text-lg">
+            Tell us about one time you worked on a panel. A commissioner will check it, and then you will be paid.
+          </p>
           <ActionForm action={logTimeAction}>
             <TimeEntryFields tenders={tenders} now={now()} />
             <SubmitButton>Send for checking</SubmitButton>

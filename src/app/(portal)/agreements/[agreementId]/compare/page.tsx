@@ -7,7 +7,13 @@ import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Compare versions" };
 
-export default async function CompareVersionsPage({ params, searchParams }: { params: Promise<{ agreementId: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function CompareVersionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ agreementId: string }>;
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
   const [{ agreementId }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor("agreements");
   const diff = await readable(compareAgreementVersions(actor, agreementId, Number(query.from), Number(query.to)));
@@ -20,7 +26,8 @@ export default async function CompareVersionsPage({ params, searchParams }: { pa
         What changed from version {diff.from.version} to version {diff.to.version}
       </PageHeading>
       <p className="mb-6">
-        Added words are <ins className="bg-green-100 font-bold">underlined on green</ins>; removed words are <del className="bg-red-100">struck through on red</del>.
+        Added words are <ins className="bg-green-100 font-bold">underlined on green</ins>; removed words are{" "}
+        <del className="bg-red-100">struck through on red</del>.
       </p>
       {diff.fields.map((f) => (
         <section key={f.label} className="mb-6 border-l-4 border-slate-300 bg-white p-4" aria-label={f.label}>

@@ -26,7 +26,8 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
       </p>
       <PageHeading caption={a.title}>Make version {a.latest.version + 1}</PageHeading>
       <p className="mb-6 border-l-4 border-amber-600 bg-white p-3">
-        Saving makes a new version. Version {a.latest.version} is kept as it is{signed ? ", and its signatures become void: both sides sign again" : ""}.
+        Saving makes a new version. Version {a.latest.version} is kept as it is
+        {signed ? ", and its signatures become void: both sides sign again" : ""}.
       </p>
       <ActionForm action={saveVersionAction.bind(null, a.id, a.latest.version)}>
         <AgreementFields values={a.latest} contracts={a.availableContracts} linked={a.latest.contracts.map((c) => c.contract.id)} />

@@ -25,13 +25,20 @@ const STATUS_TEXT: Record<string, string> = {
   REOPENED: "After representations during standstill, the commissioner sent this award back to moderation. Your approval no longer stands.",
 };
 
-export default async function AwardSignOffPage({ params, searchParams }: { params: Promise<{ awardDecisionId: string }>; searchParams: Promise<{ decided?: string; said?: string }> }) {
+export default async function AwardSignOffPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ awardDecisionId: string }>;
+  searchParams: Promise<{ decided?: string; said?: string }>;
+}) {
   const [{ awardDecisionId }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor("establishment");
   const request = await readable(getAwardSignOff(actor, awardDecisionId));
   const pending = request.status === "PENDING_SIGNOFF" && request.tender.status === "AWARD_PENDING_SIGNOFF";
   // Read only: what bidders said during standstill and the commissioner's further decisions.
-  const representations = request.status === "APPROVED" || request.status === "REOPENED" ? await listRepresentations(actor, request.id) : null;
+  const representations =
+    request.status === "APPROVED" || request.status === "REOPENED" ? await listRepresentations(actor, request.id) : null;
   return (
     <div className="max-w-4xl">
       <p className="mb-4">
@@ -40,14 +47,22 @@ export default async function AwardSignOffPage({ params, searchParams }: { param
       {query.decided && (
         <Panel title="Your decision has been recorded">
           {STATUS_TEXT[request.status] ?? null}
-          {request.status === "APPROVED" && request.standstill && <span className="block" data-testid="standstill">{request.standstill.sentence}</span>}
+          {request.status === "APPROVED" && request.standstill && (
+            <span className="block" data-testid="standstill">
+              {request.standstill.sentence}
+            </span>
+          )}
         </Panel>
       )}
       <PageHeading caption={`Co-commissioning sign-off · ${request.summary.tender.reference}`}>{request.summary.tender.title}</PageHeading>
       {!pending && !query.decided && (
         <p className="mb-6 border-l-4 border-slate-600 bg-white p-3 font-bold" role="status">
           {STATUS_TEXT[request.status] ?? "This recommendation is no longer waiting for a decision."}
-          {request.status === "APPROVED" && request.standstill && <span className="block" data-testid="standstill">{request.standstill.sentence}</span>}
+          {request.status === "APPROVED" && request.standstill && (
+            <span className="block" data-testid="standstill">
+              {request.standstill.sentence}
+            </span>
+          )}
         </p>
       )}
       {representations && <RepresentationsSection data={representations} />}
@@ -58,7 +73,11 @@ export default async function AwardSignOffPage({ params, searchParams }: { param
             The scores in pictures
           </h2>
           <p className="mb-4">The same figures as the table above: the totals split by criterion, then every counted vote on each bid.</p>
-          <RankingChart bars={rankingBarsFrom(request.votes, request.summary.criteria)} criteria={request.summary.criteria} id="signoff-ranking" />
+          <RankingChart
+            bars={rankingBarsFrom(request.votes, request.summary.criteria)}
+            criteria={request.summary.criteria}
+            id="signoff-ranking"
+          />
           {bidVotesFrom(request.votes, request.summary.criteria).map((bid) => (
             <div key={bid.bidId}>
               <h3 className="mb-2 text-xl font-bold">
@@ -79,7 +98,14 @@ export default async function AwardSignOffPage({ params, searchParams }: { param
             {request.earlier.map((e) => (
               <li key={e.id}>
                 {formatLondon(e.createdAt, "dateTime")}: {e.recommendedBid.organisation.name} ({e.status.toLowerCase().replace(/_/g, " ")})
-                {e.signOffs.map((s) => s.comment && <span key={s.id} className="block text-slate-700">Comment: {s.comment}</span>)}
+                {e.signOffs.map(
+                  (s) =>
+                    s.comment && (
+                      <span key={s.id} className="block text-slate-700">
+                        Comment: {s.comment}
+                      </span>
+                    ),
+                )}
               </li>
             ))}
           </ul>
@@ -93,16 +119,23 @@ export default async function AwardSignOffPage({ params, searchParams }: { param
         {pending ? (
           <>
             <p className="mb-4 max-w-2xl">
-              Approving sends every bidder their outcome letter. The standstill begins the next day and ends at midnight at the end of the 8th
-              working day after that. Asking for changes sends it back to
-              the panel. Your decision is bound to exactly what is on this page.
+              Approving sends every bidder their outcome letter. The standstill begins the next day and ends at midnight at the end of the
+              8th working day after that. Asking for changes sends it back to the panel. Your decision is bound to exactly what is on this
+              page.
             </p>
-            <SignOffForm action={decideAwardAction.bind(null, request.id)} contentHash={request.contentHash} signerName={actor.name} what="the recommendation above" />
+            <SignOffForm
+              action={decideAwardAction.bind(null, request.id)}
+              contentHash={request.contentHash}
+              signerName={actor.name}
+              what="the recommendation above"
+            />
           </>
         ) : (
           <SignOffHistory signOffs={request.signOffs} />
         )}
-        <p className="mt-4 break-all text-sm text-slate-700">Content hash of this recommendation (SHA-256): <span className="font-mono">{request.contentHash}</span></p>
+        <p className="mt-4 break-all text-sm text-slate-700">
+          Content hash of this recommendation (SHA-256): <span className="font-mono">{request.contentHash}</span>
+        </p>
       </section>
     </div>
   );

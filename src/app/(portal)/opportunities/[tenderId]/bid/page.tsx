@@ -25,7 +25,13 @@ const DONE: Record<string, string> = {
 
 const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
-export default async function BidPage({ params, searchParams }: { params: Promise<{ tenderId: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function BidPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenderId: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const [{ tenderId }, { done }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("opportunities");
   const at = now();
@@ -47,14 +53,20 @@ export default async function BidPage({ params, searchParams }: { params: Promis
       <p className="mb-2">
         Status:{" "}
         <strong data-testid="bid-status">
-          {!bid ? "Not started" : bid.status === "SUBMITTED" ? `Submitted (version ${latest?.version})` : bid.status === "WITHDRAWN" ? "Withdrawn" : "Draft, not sent"}
+          {!bid
+            ? "Not started"
+            : bid.status === "SUBMITTED"
+              ? `Submitted (version ${latest?.version})`
+              : bid.status === "WITHDRAWN"
+                ? "Withdrawn"
+                : "Draft, not sent"}
         </strong>
       </p>
       {tender.submissionDeadline &&
         (open ? (
           <p className="mb-6">
-            You can change, submit or withdraw it until <strong>{formatLondon(tender.submissionDeadline, "dateTime")}</strong> (UK time). It is sealed:
-            nobody outside your organisation can read it before then.
+            You can change, submit or withdraw it until <strong>{formatLondon(tender.submissionDeadline, "dateTime")}</strong> (UK time). It
+            is sealed: nobody outside your organisation can read it before then.
           </p>
         ) : (
           <p className="mb-6" data-testid="bids-closed">
@@ -66,8 +78,8 @@ export default async function BidPage({ params, searchParams }: { params: Promis
         ))}
       {unsentChanges && (
         <p className="mb-6 border-l-4 border-amber-600 bg-amber-50 p-3">
-          You have changes that have not been submitted. The panel will see your submitted version from {formatLondon(latest!.submittedAt, "dateTime")} unless you
-          submit again.
+          You have changes that have not been submitted. The panel will see your submitted version from{" "}
+          {formatLondon(latest!.submittedAt, "dateTime")} unless you submit again.
         </p>
       )}
 
@@ -117,7 +129,10 @@ export default async function BidPage({ params, searchParams }: { params: Promis
         <h2 id="files" className="mb-2 text-2xl font-bold">
           Attachments
         </h2>
-        <p className="mb-4">PDF, Word (DOCX) or Excel (XLSX), up to 10 MB each and 10 files. Files are sealed like the rest of the bid, and count once you submit.</p>
+        <p className="mb-4">
+          PDF, Word (DOCX) or Excel (XLSX), up to 10 MB each and 10 files. Files are sealed like the rest of the bid, and count once you
+          submit.
+        </p>
         {bid && bid.attachments.length > 0 ? (
           <ul className="mb-6 divide-y divide-slate-300 border-y border-slate-300">
             {bid.attachments.map((a) => (
@@ -147,7 +162,10 @@ export default async function BidPage({ params, searchParams }: { params: Promis
             <SelectField
               name="criterionId"
               label="Which part of your bid is it for? (optional)"
-              options={[{ value: "", label: "The whole bid" }, ...tender.criteria.filter((c) => c.kind === "QUALITY").map((c) => ({ value: c.id, label: c.name }))]}
+              options={[
+                { value: "", label: "The whole bid" },
+                ...tender.criteria.filter((c) => c.kind === "QUALITY").map((c) => ({ value: c.id, label: c.name })),
+              ]}
             />
             <SubmitButton variant="secondary">Upload file</SubmitButton>
           </ActionForm>

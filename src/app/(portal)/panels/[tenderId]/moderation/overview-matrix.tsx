@@ -6,15 +6,29 @@ import type { BidResult } from "@/domain/scoring";
  * each criterion's score; a score whose votes differ by 2 or more is marked
  * "discuss". Each bidder links to that bid's own page with the votes.
  */
-export function OverviewMatrix({ tenderId, bids, criteria }: { tenderId: string; bids: BidResult[]; criteria: { id: string; name: string; weight: number; kind: string }[] }) {
+export function OverviewMatrix({
+  tenderId,
+  bids,
+  criteria,
+}: {
+  tenderId: string;
+  bids: BidResult[];
+  criteria: { id: string; name: string; weight: number; kind: string }[];
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left" data-testid="ranking">
         <thead>
           <tr className="border-b-2 border-slate-900 align-bottom">
-            <th scope="col" className="py-2 pr-4">Rank</th>
-            <th scope="col" className="py-2 pr-4">Bidder</th>
-            <th scope="col" className="py-2 pr-4 text-right">Total out of 100</th>
+            <th scope="col" className="py-2 pr-4">
+              Rank
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Bidder
+            </th>
+            <th scope="col" className="py-2 pr-4 text-right">
+              Total out of 100
+            </th>
             {criteria.map((c) => (
               <th key={c.id} scope="col" className="min-w-24 py-2 pr-4 text-right text-sm font-bold">
                 {c.name} <span className="font-normal">({c.weight}%)</span>

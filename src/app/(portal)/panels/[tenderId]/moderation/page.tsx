@@ -26,7 +26,13 @@ const BANNERS: Record<string, string> = {
 // criterion score per bid with its divergence flag; each bid's votes, reasons
 // and revise forms are on /panels/<tender>/moderation/<bid>. The rows shown
 // (page, size) are in the URL, so it works without JavaScript.
-export default async function ModerationPage({ params, searchParams }: { params: Promise<{ tenderId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ModerationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenderId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const [{ tenderId }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor("panels");
   const view = await readable(getModerationView(actor, tenderId, now()));
@@ -39,7 +45,9 @@ export default async function ModerationPage({ params, searchParams }: { params:
           <Link href={`/panels/${w.tender.id}`}>Back to the panel</Link>
         </p>
         <PageHeading caption={w.tender.title}>Everyone&apos;s scores</PageHeading>
-        <p>You will see everyone&apos;s scores once you have sent all of yours, or when moderation starts. Until then, you only see your own.</p>
+        <p>
+          You will see everyone&apos;s scores once you have sent all of yours, or when moderation starts. Until then, you only see your own.
+        </p>
       </div>
     );
   }
@@ -63,8 +71,17 @@ export default async function ModerationPage({ params, searchParams }: { params:
           Who is counted
         </h2>
         <p data-testid="panel-members">
-          Commissioners: {columns.filter((c) => c.role === "COMMISSIONER").map((c) => `${c.name}${c.mine ? " (you)" : ""}`).join(", ") || "none"}.
-          Young commissioners: {columns.filter((c) => c.role === "TECHNICIAN").map((c) => `${c.name}${c.mine ? " (you)" : ""}`).join(", ") || "none"}.
+          Commissioners:{" "}
+          {columns
+            .filter((c) => c.role === "COMMISSIONER")
+            .map((c) => `${c.name}${c.mine ? " (you)" : ""}`)
+            .join(", ") || "none"}
+          . Young commissioners:{" "}
+          {columns
+            .filter((c) => c.role === "TECHNICIAN")
+            .map((c) => `${c.name}${c.mine ? " (you)" : ""}`)
+            .join(", ") || "none"}
+          .
         </p>
         <NotCountedList notCounted={view.notCounted} />
       </section>
@@ -84,7 +101,9 @@ export default async function ModerationPage({ params, searchParams }: { params:
           )}
         </p>
         <OverviewMatrix tenderId={w.tender.id} bids={shown.rows} criteria={criteria} />
-        {result.bids.length > p.size && <Pager path={`/panels/${w.tender.id}/moderation`} paging={p} total={result.bids.length} noun="bids" />}
+        {result.bids.length > p.size && (
+          <Pager path={`/panels/${w.tender.id}/moderation`} paging={p} total={result.bids.length} noun="bids" />
+        )}
         <p className="mt-2 text-slate-700">Totals are worked out exactly and rounded once to 2 decimal places.</p>
         <div className="mt-6 max-w-2xl">
           <RankingChart bars={rankingBarsFrom({ ...result, bids: shown.rows }, criteria)} criteria={criteria} id="ranking-chart" />
@@ -96,7 +115,10 @@ export default async function ModerationPage({ params, searchParams }: { params:
           <h2 id="freeze" className="mb-2 text-2xl font-bold">
             Freeze the ranking
           </h2>
-          <p className="mb-4">When the panel has finished discussing, freeze the ranking. Scores can then no longer be revised, and the award goes to the governor for sign-off.</p>
+          <p className="mb-4">
+            When the panel has finished discussing, freeze the ranking. Scores can then no longer be revised, and the award goes to the
+            governor for sign-off.
+          </p>
           <ActionForm action={chairAction.bind(null, w.tender.id)} idPrefix="freeze">
             <input type="hidden" name="command" value="freeze" />
             <SubmitButton>Freeze the ranking</SubmitButton>

@@ -56,21 +56,28 @@ export default async function OutcomePage({ params }: { params: Promise<{ tender
         <h2 id="your-marks" className="mb-2 text-2xl font-bold">
           Your marks and the panel&apos;s marks
         </h2>
-        <p className="mb-4">{o.counted ?? "Your marks counted. The panel's mark is the average of everyone's marks that counted."} {o.rule}</p>
+        <p className="mb-4">
+          {o.counted ?? "Your marks counted. The panel's mark is the average of everyone's marks that counted."} {o.rule}
+        </p>
         {o.bids.map((b) => (
           <div key={b.bidId} className="mb-6 border border-slate-300 bg-white p-4">
             <h3 className="text-xl font-bold">
               {b.rank}. {b.provider}: {b.total} points
             </h3>
             {b.criteria.some((c) => c.myScore !== null) && (
-              <YourMarksChart id={`marks-${b.bidId}`} provider={b.provider} rows={b.criteria.map((c) => ({ name: c.name, mine: c.myScore, panel: c.panelScore }))} />
+              <YourMarksChart
+                id={`marks-${b.bidId}`}
+                provider={b.provider}
+                rows={b.criteria.map((c) => ({ name: c.name, mine: c.myScore, panel: c.panelScore }))}
+              />
             )}
             <ul className="mt-2 space-y-3">
               {b.criteria.map((c) => (
                 <li key={c.name}>
                   <span className="font-bold">{c.name}</span>
                   <span className="block">
-                    You gave <strong className="font-mono">{c.myScore ?? "no mark"}</strong>. The panel gave <strong className="font-mono">{c.panelScore ?? "–"}</strong> out of 5.
+                    You gave <strong className="font-mono">{c.myScore ?? "no mark"}</strong>. The panel gave{" "}
+                    <strong className="font-mono">{c.panelScore ?? "–"}</strong> out of 5.
                   </span>
                   {c.myReason && <span className="block text-slate-700">You said: “{c.myReason}”</span>}
                 </li>

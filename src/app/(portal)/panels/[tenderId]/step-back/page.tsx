@@ -23,7 +23,9 @@ export default async function StepBackPage({ params }: { params: Promise<{ tende
       </p>
       <PageHeading caption={w.tender.title}>Step back from this panel</PageHeading>
       <p className="mb-4 text-lg">You can stop at any time. You do not have to give a reason, and it will not count against you.</p>
-      <p className="mb-6">Marks you have started but not sent will be deleted. You will still be paid for the time you have already logged.</p>
+      <p className="mb-6">
+        Marks you have started but not sent will be deleted. You will still be paid for the time you have already logged.
+      </p>
       <ActionForm action={stepBackAction.bind(null, w.tender.id)}>
         <RadioGroup
           name="keepSubmittedScores"

@@ -36,11 +36,18 @@ export default async function TenderAuditPage({
       </p>
       <PageHeading caption={`${trail.tender.reference} · ${trail.tender.establishment}`}>Audit trail: {trail.tender.title}</PageHeading>
       <p className="mb-6 max-w-3xl">
-        Everything that happened on this tender, oldest first, in London time. Nothing here can be changed: each event is chained to
-        the one before it by a hash, and <strong>Verify</strong> checks the whole chain. Bids stay sealed here until they are opened,
-        scores until moderation starts.
+        Everything that happened on this tender, oldest first, in London time. Nothing here can be changed: each event is chained to the one
+        before it by a hash, and <strong>Verify</strong> checks the whole chain. Bids stay sealed here until they are opened, scores until
+        moderation starts.
       </p>
-      <AuditTrailView path={`/tenders/${tenderId}/audit`} csvHref={`/api/tenders/${tenderId}/audit.csv`} trail={trail} paging={p} kind={kind} check={check} />
+      <AuditTrailView
+        path={`/tenders/${tenderId}/audit`}
+        csvHref={`/api/tenders/${tenderId}/audit.csv`}
+        trail={trail}
+        paging={p}
+        kind={kind}
+        check={check}
+      />
     </>
   );
 }

@@ -30,7 +30,12 @@ export async function confirmAwardAction(tenderId: string, _prev: FormState, for
   redirect(`/tenders/${tenderId}/award?done=awarded`);
 }
 
-export async function askClarificationAction(tenderId: string, representationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+export async function askClarificationAction(
+  tenderId: string,
+  representationId: string,
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const actor = await requireActor("tenders");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
@@ -47,5 +52,7 @@ export async function decideRepresentationsAction(tenderId: string, _prev: FormS
     await decideOnRepresentations(actor, tenderId, { outcome: values.outcome, reasons: values.reasons ?? "" });
   });
   if (state.status === "error") return state;
-  redirect(`/tenders/${tenderId}/award?done=${values.outcome === "CONTINUE" ? "continued" : values.outcome === "ABANDON" ? "abandoned" : "reopened"}#representations`);
+  redirect(
+    `/tenders/${tenderId}/award?done=${values.outcome === "CONTINUE" ? "continued" : values.outcome === "ABANDON" ? "abandoned" : "reopened"}#representations`,
+  );
 }

@@ -37,7 +37,13 @@ const STATUS: Record<string, string> = {
   REOPENED: "Sent back to moderation after representations",
 };
 
-export default async function AwardPage({ params, searchParams }: { params: Promise<{ tenderId: string }>; searchParams: Promise<{ done?: string; said?: string }> }) {
+export default async function AwardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenderId: string }>;
+  searchParams: Promise<{ done?: string; said?: string }>;
+}) {
   const [{ tenderId }, { done, said }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("tenders");
   const at = now();
@@ -65,13 +71,16 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
 
       {tender.status === "MODERATION" && (
         <p className="mb-6 border-l-4 border-amber-600 bg-white p-3">
-          The tender is back in moderation after the governor&apos;s decision. <Link href={`/panels/${tender.id}/moderation`}>Go to moderation</Link>; once the chair freezes the ranking again, recommend again here.
+          The tender is back in moderation after the governor&apos;s decision.{" "}
+          <Link href={`/panels/${tender.id}/moderation`}>Go to moderation</Link>; once the chair freezes the ranking again, recommend again
+          here.
         </p>
       )}
 
       {governors.length === 0 && ["AWARD_PENDING_SIGNOFF", "MODERATION"].includes(tender.status) && (
         <p className="mb-6 border-l-8 border-red-700 bg-white p-3 font-bold" role="alert">
-          No governor is linked to {tender.establishment.name}, so nobody can sign this off. Ask an administrator to invite the establishment&apos;s governor.
+          No governor is linked to {tender.establishment.name}, so nobody can sign this off. Ask an administrator to invite the
+          establishment&apos;s governor.
         </p>
       )}
 
@@ -87,8 +96,8 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
             {pending ? "Replace the recommendation" : "Recommend the award"}
           </h2>
           <p className="mb-4">
-            The ranking was frozen {tender.rankingFrozenAt ? formatLondon(tender.rankingFrozenAt, "dateTime") : ""}. Normally you recommend the top-ranked bid. Choosing
-            another, or choosing between tied bids, needs a written justification that the governor will read.
+            The ranking was frozen {tender.rankingFrozenAt ? formatLondon(tender.rankingFrozenAt, "dateTime") : ""}. Normally you recommend
+            the top-ranked bid. Choosing another, or choosing between tied bids, needs a written justification that the governor will read.
           </p>
           <ActionForm action={recommendAwardAction.bind(null, tender.id)} idPrefix="recommend">
             <RadioGroup
@@ -100,7 +109,12 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
                 label: `${b.label}: ${b.totalDisplay} (rank ${b.rank}${b.tie ? ", tied" : ""})`,
               }))}
             />
-            <TextArea name="justification" label="Justification (needed if this is not the top-ranked bid)" rows={4} defaultValue={pending?.justification ?? undefined} />
+            <TextArea
+              name="justification"
+              label="Justification (needed if this is not the top-ranked bid)"
+              rows={4}
+              defaultValue={pending?.justification ?? undefined}
+            />
             <TextArea
               name="noteToYoungCommissioners"
               label="Note to the young commissioners"
@@ -122,15 +136,17 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
             {approved.standstill.sentence}
           </p>
           <p className="mb-3">
-            Under regulation 12 of the Provider Selection Regime the standstill begins the day after the notice; the 8 working days are counted after
-            that day. Weekends and bank holidays in England and Wales are not counted.
+            Under regulation 12 of the Provider Selection Regime the standstill begins the day after the notice; the 8 working days are
+            counted after that day. Weekends and bank holidays in England and Wales are not counted.
           </p>
-          {approved.legacyLetterStandstillEndsAt && approved.legacyLetterStandstillEndsAt.getTime() !== approved.standstill.endsAt.getTime() && (
-            <p className="mb-3 border-l-4 border-amber-600 bg-white p-3" data-testid="standstill-corrected">
-              Corrected: the letters sent said the standstill ends at the end of {formatLondon(approved.legacyLetterStandstillEndsAt, "dateTime")}, one
-              working day short. The standstill now ends at the date above; the bidders have been told.
-            </p>
-          )}
+          {approved.legacyLetterStandstillEndsAt &&
+            approved.legacyLetterStandstillEndsAt.getTime() !== approved.standstill.endsAt.getTime() && (
+              <p className="mb-3 border-l-4 border-amber-600 bg-white p-3" data-testid="standstill-corrected">
+                Corrected: the letters sent said the standstill ends at the end of{" "}
+                {formatLondon(approved.legacyLetterStandstillEndsAt, "dateTime")}, one working day short. The standstill now ends at the
+                date above; the bidders have been told.
+              </p>
+            )}
           <h3 className="mb-2 text-xl font-bold">Letters sent to every bidder</h3>
           <ul className="mb-4 list-disc pl-6">
             {approved.summary.ranking.map((r) => (
@@ -139,18 +155,22 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
               </li>
             ))}
           </ul>
-          {tender.status === "STANDSTILL" && canManage && (
-            hold ? (
-              <p className="font-bold" data-testid="confirm-held">{hold}</p>
+          {tender.status === "STANDSTILL" &&
+            canManage &&
+            (hold ? (
+              <p className="font-bold" data-testid="confirm-held">
+                {hold}
+              </p>
             ) : standstillHasEnded(approved.standstill.endsAt, at) ? (
               <ActionForm action={confirmAwardAction.bind(null, tender.id)} idPrefix="confirm">
-                <p className="mb-3">Standstill has ended. Confirm the award to {approved.summary.recommended.provider} and create the contract.</p>
+                <p className="mb-3">
+                  Standstill has ended. Confirm the award to {approved.summary.recommended.provider} and create the contract.
+                </p>
                 <SubmitButton>Confirm the award</SubmitButton>
               </ActionForm>
             ) : (
               <p>You can confirm the award once standstill has ended.</p>
-            )
-          )}
+            ))}
           {tender.contract && (
             <p className="mt-3 text-lg">
               <Link href={`/contracts/${tender.contract.id}`}>See the contract in the register</Link>
@@ -188,7 +208,8 @@ export default async function AwardPage({ params, searchParams }: { params: Prom
                   {d.summary.recommended.provider}: {STATUS[d.status]}
                 </h3>
                 <p className="mb-2 text-slate-700">
-                  Recommended by {d.recommendedBy.name}, {formatLondon(d.createdAt, "dateTime")}. <span className="break-all font-mono text-sm">SHA-256 {d.contentHash}</span>
+                  Recommended by {d.recommendedBy.name}, {formatLondon(d.createdAt, "dateTime")}.{" "}
+                  <span className="break-all font-mono text-sm">SHA-256 {d.contentHash}</span>
                 </p>
                 <SignOffHistory signOffs={d.signOffs} />
               </li>

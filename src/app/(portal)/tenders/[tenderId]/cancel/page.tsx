@@ -24,7 +24,8 @@ export default async function CancelTenderPage({ params }: { params: Promise<{ t
       </p>
       <PageHeading caption={tender.title}>Cancel this tender</PageHeading>
       <p className="mb-6">
-        Cancelling cannot be undone. Every provider with a bid is told, with your reason. The panel&apos;s work so far is kept in the audit log.
+        Cancelling cannot be undone. Every provider with a bid is told, with your reason. The panel&apos;s work so far is kept in the audit
+        log.
       </p>
       <ActionForm action={cancelTenderAction.bind(null, tender.id)}>
         <TextArea name="reason" label="Why are you cancelling it?" hint="Providers will read this." rows={4} />

@@ -13,7 +13,13 @@ import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Clarification questions" };
 
-export default async function ClarificationsPage({ params, searchParams }: { params: Promise<{ tenderId: string }>; searchParams: Promise<{ published?: string }> }) {
+export default async function ClarificationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenderId: string }>;
+  searchParams: Promise<{ published?: string }>;
+}) {
   const [{ tenderId }, { published }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("tenders");
   const tender = await readable(getTenderForCommissioner(actor, tenderId));
@@ -24,9 +30,13 @@ export default async function ClarificationsPage({ params, searchParams }: { par
       <p className="mb-4">
         <Link href={`/tenders/${tender.id}`}>Back to the tender</Link>
       </p>
-      {published && <Panel title="Answer published">Every provider can now read it. Providers with a bid or a question have been told.</Panel>}
+      {published && (
+        <Panel title="Answer published">Every provider can now read it. Providers with a bid or a question have been told.</Panel>
+      )}
       <PageHeading caption={tender.title}>Clarification questions</PageHeading>
-      <p className="mb-6">Answers are published to every provider without saying who asked. Only open the asker&apos;s name if you need it: that is recorded.</p>
+      <p className="mb-6">
+        Answers are published to every provider without saying who asked. Only open the asker&apos;s name if you need it: that is recorded.
+      </p>
       {questions.length === 0 ? (
         <p>No questions yet.</p>
       ) : (

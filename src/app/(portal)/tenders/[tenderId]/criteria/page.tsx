@@ -35,7 +35,13 @@ function CriterionFields({ c = {} }: { c?: CriterionValues }) {
         defaultValue={c.plainLanguageDescription}
         rows={3}
       />
-      <TextField name="weight" label="Weight (%)" hint="A whole number. All weights must add up to 100." inputMode="numeric" defaultValue={c.weight?.toString()} />
+      <TextField
+        name="weight"
+        label="Weight (%)"
+        hint="A whole number. All weights must add up to 100."
+        inputMode="numeric"
+        defaultValue={c.weight?.toString()}
+      />
       <RadioGroup
         name="kind"
         legend="How is it scored?"
@@ -50,7 +56,19 @@ function CriterionFields({ c = {} }: { c?: CriterionValues }) {
   );
 }
 
-function CommandButton({ tenderId, criterionId, command, children, label }: { tenderId: string; criterionId?: string; command: string; children: string; label: string }) {
+function CommandButton({
+  tenderId,
+  criterionId,
+  command,
+  children,
+  label,
+}: {
+  tenderId: string;
+  criterionId?: string;
+  command: string;
+  children: string;
+  label: string;
+}) {
   return (
     <ActionForm action={criterionCommandAction.bind(null, tenderId)} idPrefix={`${command}-${criterionId ?? "all"}`}>
       {criterionId && <input type="hidden" name="criterionId" value={criterionId} />}
@@ -75,8 +93,13 @@ export default async function CriteriaPage({ params }: { params: Promise<{ tende
         <Link href={`/tenders/${tender.id}`}>Back to the tender</Link>
       </p>
       <PageHeading caption={tender.title}>Criteria</PageHeading>
-      <p className={`mb-6 text-xl font-bold ${total === 100 ? "text-green-800" : "text-red-700"}`} aria-live="polite" data-testid="weight-total">
-        Total weight: {total}% {total === 100 ? "(ready)" : `(must be 100%, ${total < 100 ? `${100 - total}% to add` : `${total - 100}% too much`})`}
+      <p
+        className={`mb-6 text-xl font-bold ${total === 100 ? "text-green-800" : "text-red-700"}`}
+        aria-live="polite"
+        data-testid="weight-total"
+      >
+        Total weight: {total}%{" "}
+        {total === 100 ? "(ready)" : `(must be 100%, ${total < 100 ? `${100 - total}% to add` : `${total - 100}% too much`})`}
       </p>
       {!draft && <p className="mb-6">This tender has been published, so its criteria can no longer change.</p>}
 
@@ -97,17 +120,28 @@ export default async function CriteriaPage({ params }: { params: Promise<{ tende
         {tender.criteria.map((c, i) => (
           <li key={c.id} className="border border-slate-300 bg-white p-4">
             <h2 className="text-xl font-bold">
-              {i + 1}. {c.name} <span className="font-normal">({c.weight}%{c.kind === "PRICE" ? ", price" : ""})</span>
+              {i + 1}. {c.name}{" "}
+              <span className="font-normal">
+                ({c.weight}%{c.kind === "PRICE" ? ", price" : ""})
+              </span>
             </h2>
             <p className="mt-1">{c.plainLanguageDescription || <em className="text-red-700">No plain-language description yet</em>}</p>
             {draft && (
               <>
                 <div className="mt-3 flex flex-wrap gap-2">
-                  {i > 0 && <CommandButton tenderId={tender.id} criterionId={c.id} command="up" label={`Move ${c.name} up`}>Move up</CommandButton>}
-                  {i < tender.criteria.length - 1 && (
-                    <CommandButton tenderId={tender.id} criterionId={c.id} command="down" label={`Move ${c.name} down`}>Move down</CommandButton>
+                  {i > 0 && (
+                    <CommandButton tenderId={tender.id} criterionId={c.id} command="up" label={`Move ${c.name} up`}>
+                      Move up
+                    </CommandButton>
                   )}
-                  <CommandButton tenderId={tender.id} criterionId={c.id} command="remove" label={`Remove ${c.name}`}>Remove</CommandButton>
+                  {i < tender.criteria.length - 1 && (
+                    <CommandButton tenderId={tender.id} criterionId={c.id} command="down" label={`Move ${c.name} down`}>
+                      Move down
+                    </CommandButton>
+                  )}
+                  <CommandButton tenderId={tender.id} criterionId={c.id} command="remove" label={`Remove ${c.name}`}>
+                    Remove
+                  </CommandButton>
                 </div>
                 <details className="mt-3">
                   <summary className="cursor-pointer text-nhs-blue underline">Edit {c.name}</summary>

@@ -38,10 +38,20 @@ export default async function PanelPage({ params }: { params: Promise<{ tenderId
         <caption className="sr-only">Panel members</caption>
         <thead>
           <tr className="border-b-2 border-slate-900">
-            <th scope="col" className="py-2 pr-4">Name</th>
-            <th scope="col" className="py-2 pr-4">Role on the panel</th>
-            <th scope="col" className="py-2 pr-4">Status</th>
-            {draft && <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>}
+            <th scope="col" className="py-2 pr-4">
+              Name
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Role on the panel
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Status
+            </th>
+            {draft && (
+              <th scope="col" className="py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -83,7 +93,10 @@ export default async function PanelPage({ params }: { params: Promise<{ tenderId
               hint="Only commissioners and young commissioners can sit on a panel. They are told by email and on their home page."
               options={[
                 { value: "", label: "Select a person" },
-                ...candidates.map((c) => ({ value: c.id, label: `${c.name} (${c.role === "TECHNICIAN" ? "young commissioner" : "commissioner"})` })),
+                ...candidates.map((c) => ({
+                  value: c.id,
+                  label: `${c.name} (${c.role === "TECHNICIAN" ? "young commissioner" : "commissioner"})`,
+                })),
               ]}
             />
             <SubmitButton>Send invitation</SubmitButton>

@@ -30,7 +30,8 @@ export default async function EditTimePage({ params }: { params: Promise<{ entry
       <PageHeading>Change your time</PageHeading>
       {!entry.editable ? (
         <p className="text-lg">
-          This time is “{STATUS_FOR_TECHNICIAN[entry.status]}”, so it can&apos;t be changed any more. If something is wrong, talk to your commissioner.
+          This time is “{STATUS_FOR_TECHNICIAN[entry.status]}”, so it can&apos;t be changed any more. If something is wrong, talk to your
+          commissioner.
         </p>
       ) : (
         <>

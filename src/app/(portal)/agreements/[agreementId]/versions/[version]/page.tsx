@@ -37,7 +37,10 @@ export default async function AgreementVersionPage({ params }: { params: Params 
         <Link href={`/agreements/${a.id}`}>Back to the agreement</Link>
       </p>
       <PageHeading caption={a.title}>Version {v.version}</PageHeading>
-      <p className={`mb-6 border-l-8 p-3 text-lg font-bold ${state === "IN_FORCE" ? "border-green-700 bg-green-50" : "border-slate-500 bg-slate-100"}`} data-testid="version-state">
+      <p
+        className={`mb-6 border-l-8 p-3 text-lg font-bold ${state === "IN_FORCE" ? "border-green-700 bg-green-50" : "border-slate-500 bg-slate-100"}`}
+        data-testid="version-state"
+      >
         This version is {VERSION_STATE_LABEL[state]}.
       </p>
       <section aria-labelledby="content" className="mb-8">
@@ -57,7 +60,9 @@ export default async function AgreementVersionPage({ params }: { params: Params 
       </section>
       {v.version !== a.latest.version && (
         <p>
-          <Link href={`/agreements/${a.id}/compare?from=${v.version}&to=${a.latest.version}`}>What changed from version {v.version} to the latest, version {a.latest.version}</Link>
+          <Link href={`/agreements/${a.id}/compare?from=${v.version}&to=${a.latest.version}`}>
+            What changed from version {v.version} to the latest, version {a.latest.version}
+          </Link>
         </p>
       )}
     </div>

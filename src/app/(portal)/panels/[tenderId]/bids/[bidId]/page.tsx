@@ -33,9 +33,14 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
         {technician ? "Mark" : "Score"} bid {number}: {bid.organisation.name}
       </PageHeading>
       <p className="mb-6">
-        {technician
-          ? <>Read each answer, pick a mark from 0 to 5, and say why in a sentence or two. Your marks count the same as everyone else&apos;s. Not sure what a word means? See <Link href="/words">Words we use</Link>.</>
-          : "Score each criterion from 0 to 5 with a reason. Your scores stay hidden from other members until moderation."}
+        {technician ? (
+          <>
+            Read each answer, pick a mark from 0 to 5, and say why in a sentence or two. Your marks count the same as everyone else&apos;s.
+            Not sure what a word means? See <Link href="/words">Words we use</Link>.
+          </>
+        ) : (
+          "Score each criterion from 0 to 5 with a reason. Your scores stay hidden from other members until moderation."
+        )}
       </p>
       <ActionForm action={scoreBidAction.bind(null, workspace.tender.id, bid.id)} successMessage>
         {criteria.map((c) =>
@@ -45,8 +50,10 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
                 {c.name} ({c.weight}%)
               </h2>
               <p>
-                {technician ? "Nobody marks the price. A sum does it: the lowest fair price gets full marks." : "Scored by formula, not by vote."} Price in this bid:{" "}
-                <strong>{bid.content.pricePence ? formatPence(BigInt(bid.content.pricePence)) : "none"}</strong>
+                {technician
+                  ? "Nobody marks the price. A sum does it: the lowest fair price gets full marks."
+                  : "Scored by formula, not by vote."}{" "}
+                Price in this bid: <strong>{bid.content.pricePence ? formatPence(BigInt(bid.content.pricePence)) : "none"}</strong>
               </p>
             </section>
           ) : (
@@ -54,9 +61,15 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
               <h2 className="text-xl font-bold">
                 {c.name} ({c.weight}%)
               </h2>
-              <p className="mb-3 text-slate-700">{technician ? c.plainLanguageDescription || c.description : c.description || c.plainLanguageDescription}</p>
+              <p className="mb-3 text-slate-700">
+                {technician ? c.plainLanguageDescription || c.description : c.description || c.plainLanguageDescription}
+              </p>
               <h3 className="font-bold">What the provider wrote</h3>
-              <div className="mb-4 max-h-96 overflow-y-auto whitespace-pre-line border-l-4 border-slate-400 bg-slate-50 p-3" tabIndex={0} aria-label={`Answer to ${c.name}`}>
+              <div
+                className="mb-4 max-h-96 overflow-y-auto whitespace-pre-line border-l-4 border-slate-400 bg-slate-50 p-3"
+                tabIndex={0}
+                aria-label={`Answer to ${c.name}`}
+              >
                 {response(c.id) || "No answer."}
               </div>
               <RadioGroup
@@ -65,7 +78,13 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
                 defaultValue={my(c.id)?.score?.toString()}
                 options={SCORE_DESCRIPTORS.map((d) => ({ value: String(d.score), label: `${d.score}: ${technician ? d.plain : d.label}` }))}
               />
-              <TextArea name={`reason.${c.id}`} label={technician ? "Why did you give this mark?" : "Reason"} hint="At least one full sentence." defaultValue={my(c.id)?.reason} rows={3} />
+              <TextArea
+                name={`reason.${c.id}`}
+                label={technician ? "Why did you give this mark?" : "Reason"}
+                hint="At least one full sentence."
+                defaultValue={my(c.id)?.reason}
+                rows={3}
+              />
             </section>
           ),
         )}

@@ -23,7 +23,21 @@ interface VoteRow {
 }
 
 /** Per criterion of one bid (divergent first): the counted score, both groups' averages, and every member's vote. */
-export function BidVotes({ tenderId, bid, criteria, columns, scores, moderation }: { tenderId: string; bid: BidResult; criteria: { id: string; name: string; weight: number }[]; columns: Column[]; scores: VoteRow[]; moderation: boolean }) {
+export function BidVotes({
+  tenderId,
+  bid,
+  criteria,
+  columns,
+  scores,
+  moderation,
+}: {
+  tenderId: string;
+  bid: BidResult;
+  criteria: { id: string; name: string; weight: number }[];
+  columns: Column[];
+  scores: VoteRow[];
+  moderation: boolean;
+}) {
   const criterion = new Map(criteria.map((c) => [c.id, c]));
   const scoreOf = new Map(scores.map((s) => [`${s.panelMemberId}|${s.criterionId}`, s]));
   return (
@@ -32,14 +46,22 @@ export function BidVotes({ tenderId, bid, criteria, columns, scores, moderation 
         .filter((c) => c.kind === "QUALITY")
         .sort((x, y) => Number(y.divergent) - Number(x.divergent))
         .map((cell) => (
-          <section key={cell.criterionId} aria-labelledby={`criterion-${cell.criterionId}`} className={`mb-4 border bg-white p-4 ${cell.divergent ? "border-amber-600 border-l-8" : "border-slate-300"}`} data-testid="criterion-votes">
+          <section
+            key={cell.criterionId}
+            aria-labelledby={`criterion-${cell.criterionId}`}
+            className={`mb-4 border bg-white p-4 ${cell.divergent ? "border-amber-600 border-l-8" : "border-slate-300"}`}
+            data-testid="criterion-votes"
+          >
             <h2 id={`criterion-${cell.criterionId}`} className="text-lg font-bold">
               {criterion.get(cell.criterionId)!.name} ({criterion.get(cell.criterionId)!.weight}%)
-              {cell.divergent && <span className="ml-2 bg-amber-200 px-1 text-base">Scores differ by {cell.max! - cell.min!}: discuss</span>}
+              {cell.divergent && (
+                <span className="ml-2 bg-amber-200 px-1 text-base">Scores differ by {cell.max! - cell.min!}: discuss</span>
+              )}
             </h2>
             <p className="mb-2">
-              Counted score: <strong className="font-mono">{cell.scoreDisplay ?? "–"}</strong> from {cell.voteCount} vote{cell.voteCount === 1 ? "" : "s"}.
-              Commissioners&apos; average: <span className="font-mono">{cell.commissionerMeanDisplay ?? "–"}</span>. Young commissioners&apos; average:{" "}
+              Counted score: <strong className="font-mono">{cell.scoreDisplay ?? "–"}</strong> from {cell.voteCount} vote
+              {cell.voteCount === 1 ? "" : "s"}. Commissioners&apos; average:{" "}
+              <span className="font-mono">{cell.commissionerMeanDisplay ?? "–"}</span>. Young commissioners&apos; average:{" "}
               <span className="font-mono">{cell.technicianMeanDisplay ?? "–"}</span>.
               {cell.parityFallback && " Only one group scored this, so its average is used."}
             </p>
@@ -68,12 +90,18 @@ export function BidVotes({ tenderId, bid, criteria, columns, scores, moderation 
                             {s && m.mine && moderation && (
                               <details className="mt-1">
                                 <summary className="cursor-pointer text-nhs-blue underline">Revise my score</summary>
-                                <ActionForm action={reviseScoreAction.bind(null, tenderId, bid.bidId, cell.criterionId)} idPrefix={`revise-${s.id}`}>
+                                <ActionForm
+                                  action={reviseScoreAction.bind(null, tenderId, bid.bidId, cell.criterionId)}
+                                  idPrefix={`revise-${s.id}`}
+                                >
                                   <RadioGroup
                                     name="score"
                                     legend="New score"
                                     defaultValue={s.score?.toString()}
-                                    options={SCORE_DESCRIPTORS.map((d) => ({ value: String(d.score), label: `${d.score}: ${m.role === "TECHNICIAN" ? d.plain : d.label}` }))}
+                                    options={SCORE_DESCRIPTORS.map((d) => ({
+                                      value: String(d.score),
+                                      label: `${d.score}: ${m.role === "TECHNICIAN" ? d.plain : d.label}`,
+                                    }))}
                                   />
                                   <TextArea name="reason" label="Reason for the score" defaultValue={s.reason} rows={3} />
                                   <TextArea name="revisionReason" label="Why are you changing it?" rows={2} />

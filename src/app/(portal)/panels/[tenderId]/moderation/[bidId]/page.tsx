@@ -15,7 +15,13 @@ export const metadata: Metadata = { title: "Moderation: one bid" };
 
 // One bid in moderation: everyone's score and reason per criterion (divergent
 // criteria first), revisions, and the member's own revise forms.
-export default async function ModerationBidPage({ params, searchParams }: { params: Promise<{ tenderId: string; bidId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ModerationBidPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenderId: string; bidId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const [{ tenderId, bidId }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor("panels");
   const view = await readable(getModerationBid(actor, tenderId, bidId, now()));
@@ -53,7 +59,8 @@ export default async function ModerationBidPage({ params, searchParams }: { para
               <strong>
                 {c.name} ({c.weight}%):
               </strong>{" "}
-              <strong className="font-mono">{cell.scoreDisplay ?? "–"}</strong> out of 5, worked out from the price (lowest compliant price ÷ this bid&apos;s price × 5), not voted on.
+              <strong className="font-mono">{cell.scoreDisplay ?? "–"}</strong> out of 5, worked out from the price (lowest compliant price
+              ÷ this bid&apos;s price × 5), not voted on.
             </p>
           );
         })}
