@@ -48,12 +48,12 @@ beforeAll(async () => {
   );
   const { contentHash } = await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } });
   await decideAward(t.governor, awardDecisionId, { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash }, APPROVED);
-  [bidder] = await providersOf(t.organisations.b);
-  [otherBidder] = await providersOf(t.organisations.a);
+  bidder = (await providersOf(t.organisations.b))[0]!;
+  otherBidder = (await providersOf(t.organisations.a))[0]!;
   // A second user of the bidding organisation: the representation is the organisation's.
   colleague = await createActor("PROVIDER", { organisationId: t.organisations.b });
   const { representationId } = await makeRepresentation(
-    bidder!,
+    bidder,
     awardDecisionId,
     { text: "The panel misread our staffing plan.", files: [{ filename: "Staffing plan é.pdf", bytes: new TextEncoder().encode(PDF) }] },
     DURING,
@@ -69,7 +69,7 @@ async function download(actor: Actor | null, id = attachmentId): Promise<Respons
 describe("downloading a representation's file", () => {
   it("the bidder who made it, a colleague in its organisation, the commissioners running the tender and the governor get the file", async () => {
     for (const [who, actor] of [
-      ["bidder", bidder!],
+      ["bidder", bidder],
       ["colleague", colleague],
       ["commissioner", t.commissioner],
       ["second commissioner", t.commissioner2],
@@ -89,7 +89,7 @@ describe("downloading a representation's file", () => {
 
   it("another bidder, an outsider commissioner, another establishment's governor, a young commissioner on the panel and an admin get 404", async () => {
     for (const [who, actor] of [
-      ["other bidder", otherBidder!],
+      ["other bidder", otherBidder],
       ["a provider not bidding", await createActor("PROVIDER")],
       ["commissioner not running the tender", await createActor("COMMISSIONER")],
       ["another establishment's governor", t.otherGovernor],
