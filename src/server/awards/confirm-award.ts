@@ -1,14 +1,13 @@
 import "server-only";
 import { formatLondon } from "@/domain/london-time";
 import { describeStandstill, standstillHasEnded } from "@/domain/working-days";
-import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict } from "../errors";
-import { lifecycle } from "../lifecycle";
 import { notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "../tenders/load-managed-tender";
+import { moveTender } from "../tenders/move-tender";
 import type { AwardSummary } from "./award-summary";
 import { standingGovernorApproval } from "./approval";
 import { contractPeriod } from "@/domain/contract-period";
@@ -23,74 +22,74 @@ import { assertNoRepresentationsHold } from "../representations/award-guard";
 export async function confirmAward(actor: Actor, tenderId: string, now = clockNow()): Promise<{ contractId: string }> {
   return db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
-    lifecycle(tender.status, "confirmAward");
-    const decision = await tx.awardDecision.findFirst({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" } });
-    if (!decision || !(await standingGovernorApproval(tx, decision.id))) {
-      throw new Conflict("There is no valid sign-off from the establishment's governor for this award, so it cannot be confirmed.");
-    }
-    if (!decision.standstillEndsAt || !decision.standstillStartsOn) {
-      throw new Conflict("This award has no standstill, so it cannot be confirmed.");
-    }
-    await assertNoRepresentationsHold(tx, decision.id, now);
-    if (!standstillHasEnded(decision.standstillEndsAt, now)) {
-      throw new Conflict(
-        `Standstill has not ended yet. ${describeStandstill(decision.standstillStartsOn.toISOString().slice(0, 10), decision.standstillEndsAt)}`,
+    return moveTender(tx, actor, { tenderId, action: "confirmAward", now }, async ({ from, to }) => {
+      const decision = await tx.awardDecision.findFirst({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" } });
+      if (!decision || !(await standingGovernorApproval(tx, decision.id))) {
+        throw new Conflict("There is no valid sign-off from the establishment's governor for this award, so it cannot be confirmed.");
+      }
+      if (!decision.standstillEndsAt || !decision.standstillStartsOn) {
+        throw new Conflict("This award has no standstill, so it cannot be confirmed.");
+      }
+      await assertNoRepresentationsHold(tx, decision.id, now);
+      if (!standstillHasEnded(decision.standstillEndsAt, now)) {
+        throw new Conflict(
+          `Standstill has not ended yet. ${describeStandstill(decision.standstillStartsOn.toISOString().slice(0, 10), decision.standstillEndsAt)}`,
+        );
+      }
+      const summary = decision.summary as unknown as AwardSummary;
+      const winner = summary.ranking.find((r) => r.bidId === decision.recommendedBidId)!;
+      const period = contractPeriod(summary.tender.contractStartDate, summary.tender.contractTermMonths, decision.standstillEndsAt);
+      const valuePence = winner.pricePence !== null ? BigInt(winner.pricePence) : BigInt(summary.tender.estimatedValuePence ?? "0");
+      const contract = await tx.contract.create({
+        data: {
+          tenderId,
+          awardDecisionId: decision.id,
+          bidId: decision.recommendedBidId,
+          organisationId: winner.organisationId,
+          establishmentId: tender.establishmentId,
+          title: tender.title,
+          valuePence,
+          startDate: new Date(`${period.start}T00:00:00Z`),
+          endDate: new Date(`${period.end}T00:00:00Z`),
+          createdAt: now,
+        },
+      });
+      await tx.awardDecision.update({ where: { id: decision.id }, data: { awardedAt: now } });
+      await publishOcdsRelease(tx, tenderId, "contract", now);
+      const winners = await tx.user.findMany({
+        where: { role: "PROVIDER", disabledAt: null, organisationId: winner.organisationId },
+        select: { id: true, email: true, name: true },
+      });
+      await notifyUsers(tx, winners, {
+        template: "contract-awarded",
+        title: `Contract awarded: ${tender.title}`,
+        body: `Standstill has ended and the contract has been awarded to ${winner.provider}. It runs from ${formatLondon(new Date(`${period.start}T12:00:00Z`))} to ${formatLondon(new Date(`${period.end}T12:00:00Z`))}. The commissioner will be in touch about mobilisation.`,
+        href: `/letters/${decision.id}`,
+      });
+      const technicians = await tx.panelMember.findMany({
+        where: { tenderId, role: "TECHNICIAN", status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
+        select: { user: { select: { id: true, email: true, name: true } } },
+      });
+      await notifyUsers(
+        tx,
+        technicians.map((t) => t.user),
+        {
+          template: "you-said-we-did",
+          title: `What happened: ${tender.title}`,
+          body: "The contract has been awarded. See how the panel's scores, yours included, shaped the result.",
+          href: `/panels/${tenderId}/outcome`,
+        },
       );
-    }
-    const summary = decision.summary as unknown as AwardSummary;
-    const winner = summary.ranking.find((r) => r.bidId === decision.recommendedBidId)!;
-    const period = contractPeriod(summary.tender.contractStartDate, summary.tender.contractTermMonths, decision.standstillEndsAt);
-    const valuePence = winner.pricePence !== null ? BigInt(winner.pricePence) : BigInt(summary.tender.estimatedValuePence ?? "0");
-    const contract = await tx.contract.create({
-      data: {
+      const audit = {
+        action: "award.confirmed",
+        entityType: "Contract",
+        entityId: contract.id,
         tenderId,
-        awardDecisionId: decision.id,
-        bidId: decision.recommendedBidId,
-        organisationId: winner.organisationId,
         establishmentId: tender.establishmentId,
-        title: tender.title,
-        valuePence,
-        startDate: new Date(`${period.start}T00:00:00Z`),
-        endDate: new Date(`${period.end}T00:00:00Z`),
-        createdAt: now,
-      },
+        before: { status: from },
+        after: { status: to, contractId: contract.id, provider: winner.provider, valuePence, start: period.start, end: period.end },
+      };
+      return { audit, result: { contractId: contract.id } };
     });
-    await tx.awardDecision.update({ where: { id: decision.id }, data: { awardedAt: now } });
-    await tx.tender.update({ where: { id: tenderId }, data: { status: "AWARDED", version: { increment: 1 } } });
-    await publishOcdsRelease(tx, tenderId, "contract", now);
-    const winners = await tx.user.findMany({
-      where: { role: "PROVIDER", disabledAt: null, organisationId: winner.organisationId },
-      select: { id: true, email: true, name: true },
-    });
-    await notifyUsers(tx, winners, {
-      template: "contract-awarded",
-      title: `Contract awarded: ${tender.title}`,
-      body: `Standstill has ended and the contract has been awarded to ${winner.provider}. It runs from ${formatLondon(new Date(`${period.start}T12:00:00Z`))} to ${formatLondon(new Date(`${period.end}T12:00:00Z`))}. The commissioner will be in touch about mobilisation.`,
-      href: `/letters/${decision.id}`,
-    });
-    const technicians = await tx.panelMember.findMany({
-      where: { tenderId, role: "TECHNICIAN", status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
-      select: { user: { select: { id: true, email: true, name: true } } },
-    });
-    await notifyUsers(
-      tx,
-      technicians.map((t) => t.user),
-      {
-        template: "you-said-we-did",
-        title: `What happened: ${tender.title}`,
-        body: "The contract has been awarded. See how the panel's scores, yours included, shaped the result.",
-        href: `/panels/${tenderId}/outcome`,
-      },
-    );
-    await audit(tx, actor, {
-      action: "award.confirmed",
-      entityType: "Contract",
-      entityId: contract.id,
-      tenderId,
-      establishmentId: tender.establishmentId,
-      before: { status: "STANDSTILL" },
-      after: { status: "AWARDED", contractId: contract.id, provider: winner.provider, valuePence, start: period.start, end: period.end },
-    });
-    return { contractId: contract.id };
   });
 }

@@ -1,17 +1,17 @@
 import "server-only";
+import type { TenderAction } from "@/domain/tender-lifecycle";
 import { describeStandstill, standstillPeriod } from "@/domain/working-days";
 import { can, governsEstablishment } from "../policy";
-import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, NotFound } from "../errors";
-import { lifecycle } from "../lifecycle";
 import { clearNotices, notifyUsers } from "../notifications/notify";
 import { parseSignOff, type SignOffInput } from "../signatures";
 import type { AwardSummary } from "./award-summary";
 import { isId } from "../ids";
 import { publishOcdsRelease } from "../ocds/publish-release";
+import { moveTender } from "../tenders/move-tender";
 
 /**
  * The governor of the tender's establishment — and nobody else — approves,
@@ -50,89 +50,90 @@ export async function decideAward(
       throw new Conflict("The recommendation changed while you were reading it. Reload the page and read it again before you decide.");
     }
     const summary = decision.summary as unknown as AwardSummary;
-    const action =
+    const action: TenderAction =
       choice.decision === "APPROVED" ? "approveSignOff" : choice.decision === "CHANGES_REQUESTED" ? "requestChanges" : "rejectSignOff";
-    const nextStatus = lifecycle(decision.tender.status, action);
+    // Changes or rejection send the tender back to moderation: its ranking is no longer frozen.
+    const move = { tenderId: decision.tenderId, action, now, set: choice.decision === "APPROVED" ? {} : { rankingFrozenAt: null } };
+    return moveTender(tx, actor, move, async ({ from, to }) => {
+      const signOff = await tx.signOff.create({
+        data: {
+          awardDecisionId,
+          signerId: actor.id,
+          signerRole: "GOVERNOR",
+          decision: choice.decision,
+          typedName: choice.typedName,
+          signerName: choice.signerName,
+          comment: choice.comment,
+          contentHash: decision.contentHash,
+          signedAt: now,
+        },
+      });
+      // Decided: the request to sign off clears for every governor it went to.
+      await clearNotices(tx, [`/establishment/sign-offs/${awardDecisionId}`], now);
+      const panel = await tx.panelMember.findMany({
+        where: { tenderId: decision.tenderId, status: "ACCEPTED" },
+        select: { user: { select: { id: true, email: true, name: true, role: true } } },
+      });
+      const commissioners = panel.map((p) => p.user).filter((u) => u.role === "COMMISSIONER");
+      let standstill: ReturnType<typeof standstillPeriod> | null = null;
 
-    const signOff = await tx.signOff.create({
-      data: {
-        awardDecisionId,
-        signerId: actor.id,
-        signerRole: "GOVERNOR",
-        decision: choice.decision,
-        typedName: choice.typedName,
-        signerName: choice.signerName,
-        comment: choice.comment,
-        contentHash: decision.contentHash,
-        signedAt: now,
-      },
+      if (choice.decision === "APPROVED") {
+        standstill = standstillPeriod(now);
+        await tx.awardDecision.update({
+          where: { id: awardDecisionId },
+          data: {
+            status: "APPROVED",
+            standstillStartsOn: new Date(`${standstill.beginsOn}T00:00:00Z`),
+            standstillEndsAt: standstill.endsAt,
+          },
+        });
+        // The notice of intention to award is public from the start of standstill.
+        await publishOcdsRelease(tx, decision.tenderId, "award", now);
+        // Outcome letters go to every bidder at once; the email only links to the letter.
+        const bidderUsers = await tx.user.findMany({
+          where: { role: "PROVIDER", disabledAt: null, organisationId: { in: summary.ranking.map((r) => r.organisationId) } },
+          select: { id: true, email: true, name: true },
+        });
+        await notifyUsers(tx, bidderUsers, {
+          template: "outcome-letter",
+          title: `Outcome of your bid: ${decision.tender.title}`,
+          body: `The evaluation is complete and your outcome letter is ready. It shows your scores, your rank and the standstill period during which you can make representations. ${describeStandstill(standstill.beginsOn, standstill.endsAt)}`,
+          href: `/letters/${awardDecisionId}`,
+        });
+        await notifyUsers(tx, commissioners, {
+          template: "award-approved",
+          title: `Governor approved the award: ${decision.tender.title}`,
+          body: `Outcome letters have been sent to every bidder. ${describeStandstill(standstill.beginsOn, standstill.endsAt)}`,
+          href: `/tenders/${decision.tenderId}/award`,
+        });
+      } else {
+        await tx.awardDecision.update({ where: { id: awardDecisionId }, data: { status: choice.decision } });
+        const changes = choice.decision === "CHANGES_REQUESTED";
+        await notifyUsers(tx, changes ? panel.map((p) => p.user) : commissioners, {
+          template: changes ? "award-changes-requested" : "award-rejected",
+          title: `${changes ? "Governor asked for changes" : "Governor rejected the recommendation"}: ${decision.tender.title}`,
+          body: `${changes ? "The tender is back in moderation." : "The tender is back in moderation: the commissioner may re-run moderation and recommend again, or cancel."} The governor said: "${choice.comment}"`,
+          href: changes ? `/panels/${decision.tenderId}/moderation` : `/tenders/${decision.tenderId}/award`,
+        });
+      }
+      const audit = {
+        action: `award.signoff_${choice.decision.toLowerCase()}`,
+        entityType: "SignOff",
+        entityId: signOff.id,
+        tenderId: decision.tenderId,
+        establishmentId: decision.tender.establishmentId,
+        before: { tenderStatus: from, awardDecisionStatus: "PENDING_SIGNOFF" },
+        after: {
+          tenderStatus: to,
+          awardDecisionId,
+          decision: choice.decision,
+          comment: choice.comment,
+          contentHash: decision.contentHash,
+          standstillStartsOn: standstill?.beginsOn ?? null,
+          standstillEndsAt: standstill?.endsAt ?? null,
+        },
+      };
+      return { audit, result: { decision: choice.decision } };
     });
-    // Decided: the request to sign off clears for every governor it went to.
-    await clearNotices(tx, [`/establishment/sign-offs/${awardDecisionId}`], now);
-    const panel = await tx.panelMember.findMany({
-      where: { tenderId: decision.tenderId, status: "ACCEPTED" },
-      select: { user: { select: { id: true, email: true, name: true, role: true } } },
-    });
-    const commissioners = panel.map((p) => p.user).filter((u) => u.role === "COMMISSIONER");
-    let standstill: ReturnType<typeof standstillPeriod> | null = null;
-
-    if (choice.decision === "APPROVED") {
-      standstill = standstillPeriod(now);
-      await tx.awardDecision.update({
-        where: { id: awardDecisionId },
-        data: { status: "APPROVED", standstillStartsOn: new Date(`${standstill.beginsOn}T00:00:00Z`), standstillEndsAt: standstill.endsAt },
-      });
-      await tx.tender.update({ where: { id: decision.tenderId }, data: { status: nextStatus, version: { increment: 1 } } });
-      // The notice of intention to award is public from the start of standstill.
-      await publishOcdsRelease(tx, decision.tenderId, "award", now);
-      // Outcome letters go to every bidder at once; the email only links to the letter.
-      const bidderUsers = await tx.user.findMany({
-        where: { role: "PROVIDER", disabledAt: null, organisationId: { in: summary.ranking.map((r) => r.organisationId) } },
-        select: { id: true, email: true, name: true },
-      });
-      await notifyUsers(tx, bidderUsers, {
-        template: "outcome-letter",
-        title: `Outcome of your bid: ${decision.tender.title}`,
-        body: `The evaluation is complete and your outcome letter is ready. It shows your scores, your rank and the standstill period during which you can make representations. ${describeStandstill(standstill.beginsOn, standstill.endsAt)}`,
-        href: `/letters/${awardDecisionId}`,
-      });
-      await notifyUsers(tx, commissioners, {
-        template: "award-approved",
-        title: `Governor approved the award: ${decision.tender.title}`,
-        body: `Outcome letters have been sent to every bidder. ${describeStandstill(standstill.beginsOn, standstill.endsAt)}`,
-        href: `/tenders/${decision.tenderId}/award`,
-      });
-    } else {
-      await tx.awardDecision.update({ where: { id: awardDecisionId }, data: { status: choice.decision } });
-      await tx.tender.update({
-        where: { id: decision.tenderId },
-        data: { status: nextStatus, rankingFrozenAt: null, version: { increment: 1 } },
-      });
-      const changes = choice.decision === "CHANGES_REQUESTED";
-      await notifyUsers(tx, changes ? panel.map((p) => p.user) : commissioners, {
-        template: changes ? "award-changes-requested" : "award-rejected",
-        title: `${changes ? "Governor asked for changes" : "Governor rejected the recommendation"}: ${decision.tender.title}`,
-        body: `${changes ? "The tender is back in moderation." : "The tender is back in moderation: the commissioner may re-run moderation and recommend again, or cancel."} The governor said: "${choice.comment}"`,
-        href: changes ? `/panels/${decision.tenderId}/moderation` : `/tenders/${decision.tenderId}/award`,
-      });
-    }
-    await audit(tx, actor, {
-      action: `award.signoff_${choice.decision.toLowerCase()}`,
-      entityType: "SignOff",
-      entityId: signOff.id,
-      tenderId: decision.tenderId,
-      establishmentId: decision.tender.establishmentId,
-      before: { tenderStatus: decision.tender.status, awardDecisionStatus: "PENDING_SIGNOFF" },
-      after: {
-        tenderStatus: nextStatus,
-        awardDecisionId,
-        decision: choice.decision,
-        comment: choice.comment,
-        contentHash: decision.contentHash,
-        standstillStartsOn: standstill?.beginsOn ?? null,
-        standstillEndsAt: standstill?.endsAt ?? null,
-      },
-    });
-    return { decision: choice.decision };
   });
 }

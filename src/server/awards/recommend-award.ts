@@ -1,7 +1,6 @@
 import "server-only";
 import { governorsOf } from "../users/queries";
 import type { Prisma } from "@/generated/prisma/client";
-import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { contentHash } from "../content-hash";
@@ -10,7 +9,7 @@ import { Invalid } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { buildAwardSummary } from "./award-summary";
-import { lifecycle } from "../lifecycle";
+import { moveTender } from "../tenders/move-tender";
 
 export interface RecommendAwardInput {
   bidId: string;
@@ -19,8 +18,6 @@ export interface RecommendAwardInput {
 }
 
 const MAX_TEXT = 5000;
-
-/** The governors who sign for an establishment. */
 
 /**
  * The commissioner recommends the award from the frozen ranking: the top
@@ -36,82 +33,83 @@ export async function recommendAward(
 ): Promise<{ awardDecisionId: string }> {
   return db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
-    lifecycle(tender.status, "recommendAward");
-    const justification = input.justification.trim();
-    const note = input.noteToYoungCommissioners.trim();
-    const errors: Record<string, string> = {};
-    if (!note) errors.noteToYoungCommissioners = "Write a short note to the young commissioners about the outcome";
-    else if (note.length > MAX_TEXT) errors.noteToYoungCommissioners = "Must be 5,000 characters or fewer";
-    if (justification.length > MAX_TEXT) errors.justification = "Must be 5,000 characters or fewer";
+    // Within AWARD_PENDING_SIGNOFF: the state stays, the version moves on.
+    return moveTender(tx, actor, { tenderId, action: "recommendAward", now }, async () => {
+      const justification = input.justification.trim();
+      const note = input.noteToYoungCommissioners.trim();
+      const errors: Record<string, string> = {};
+      if (!note) errors.noteToYoungCommissioners = "Write a short note to the young commissioners about the outcome";
+      else if (note.length > MAX_TEXT) errors.noteToYoungCommissioners = "Must be 5,000 characters or fewer";
+      if (justification.length > MAX_TEXT) errors.justification = "Must be 5,000 characters or fewer";
 
-    const summaryFor = (bidId: string) =>
-      buildAwardSummary(tx, tenderId, {
-        recommendedBidId: bidId,
-        justification: justification || null,
-        noteToYoungCommissioners: note || null,
-        recommendedBy: actor.name,
-        now,
+      const summaryFor = (bidId: string) =>
+        buildAwardSummary(tx, tenderId, {
+          recommendedBidId: bidId,
+          justification: justification || null,
+          noteToYoungCommissioners: note || null,
+          recommendedBy: actor.name,
+          now,
+        });
+      let summary;
+      try {
+        summary = await summaryFor(input.bidId);
+      } catch {
+        errors.bidId = "Choose the bid you recommend";
+      }
+      if (summary && !summary.recommended.topRanked && justification.length < 20) {
+        errors.justification =
+          summary.recommended.rank === 1
+            ? "The top total is tied: explain the panel's decision in at least a sentence (20 characters or more)"
+            : "You are not recommending the top-ranked bid: explain why in at least a sentence (20 characters or more)";
+      }
+      if (Object.keys(errors).length > 0 || !summary) throw new Invalid(errors);
+
+      const pending = await tx.awardDecision.findMany({ where: { tenderId, status: "PENDING_SIGNOFF" }, select: { id: true } });
+      const superseded = await tx.awardDecision.updateMany({
+        where: { tenderId, status: "PENDING_SIGNOFF" },
+        data: { status: "SUPERSEDED" },
       });
-    let summary;
-    try {
-      summary = await summaryFor(input.bidId);
-    } catch {
-      errors.bidId = "Choose the bid you recommend";
-    }
-    if (summary && !summary.recommended.topRanked && justification.length < 20) {
-      errors.justification =
-        summary.recommended.rank === 1
-          ? "The top total is tied: explain the panel's decision in at least a sentence (20 characters or more)"
-          : "You are not recommending the top-ranked bid: explain why in at least a sentence (20 characters or more)";
-    }
-    if (Object.keys(errors).length > 0 || !summary) throw new Invalid(errors);
-
-    const pending = await tx.awardDecision.findMany({ where: { tenderId, status: "PENDING_SIGNOFF" }, select: { id: true } });
-    const superseded = await tx.awardDecision.updateMany({
-      where: { tenderId, status: "PENDING_SIGNOFF" },
-      data: { status: "SUPERSEDED" },
-    });
-    // The governor's request to sign the replaced recommendation is overtaken.
-    await clearNotices(
-      tx,
-      pending.map((d) => `/establishment/sign-offs/${d.id}`),
-      now,
-    );
-    const hash = contentHash(summary);
-    const decision = await tx.awardDecision.create({
-      data: {
+      // The governor's request to sign the replaced recommendation is overtaken.
+      await clearNotices(
+        tx,
+        pending.map((d) => `/establishment/sign-offs/${d.id}`),
+        now,
+      );
+      const hash = contentHash(summary);
+      const decision = await tx.awardDecision.create({
+        data: {
+          tenderId,
+          recommendedBidId: summary.recommended.bidId,
+          justification: summary.justification,
+          noteToYoungCommissioners: summary.noteToYoungCommissioners,
+          summary: summary as unknown as Prisma.InputJsonValue,
+          contentHash: hash,
+          recommendedById: actor.id,
+          createdAt: now,
+        },
+      });
+      await notifyUsers(tx, await governorsOf(tx, tender.establishmentId), {
+        template: "award-signoff-request",
+        title: `Sign-off needed: ${tender.title}`,
+        body: `The commissioner recommends awarding "${tender.title}" to ${summary.recommended.provider}. As governor of ${summary.tender.establishment.name}, please read the two-minute summary and approve, ask for changes or reject.`,
+        href: `/establishment/sign-offs/${decision.id}`,
+      });
+      const audit = {
+        action: "award.recommended",
+        entityType: "AwardDecision",
+        entityId: decision.id,
         tenderId,
-        recommendedBidId: summary.recommended.bidId,
-        justification: summary.justification,
-        noteToYoungCommissioners: summary.noteToYoungCommissioners,
-        summary: summary as unknown as Prisma.InputJsonValue,
-        contentHash: hash,
-        recommendedById: actor.id,
-        createdAt: now,
-      },
+        establishmentId: tender.establishmentId,
+        after: {
+          bidId: summary.recommended.bidId,
+          provider: summary.recommended.provider,
+          topRanked: summary.recommended.topRanked,
+          justification: summary.justification,
+          contentHash: hash,
+          supersededPending: superseded.count,
+        },
+      };
+      return { audit, result: { awardDecisionId: decision.id } };
     });
-    await tx.tender.update({ where: { id: tenderId }, data: { version: { increment: 1 } } });
-    await notifyUsers(tx, await governorsOf(tx, tender.establishmentId), {
-      template: "award-signoff-request",
-      title: `Sign-off needed: ${tender.title}`,
-      body: `The commissioner recommends awarding "${tender.title}" to ${summary.recommended.provider}. As governor of ${summary.tender.establishment.name}, please read the two-minute summary and approve, ask for changes or reject.`,
-      href: `/establishment/sign-offs/${decision.id}`,
-    });
-    await audit(tx, actor, {
-      action: "award.recommended",
-      entityType: "AwardDecision",
-      entityId: decision.id,
-      tenderId,
-      establishmentId: tender.establishmentId,
-      after: {
-        bidId: summary.recommended.bidId,
-        provider: summary.recommended.provider,
-        topRanked: summary.recommended.topRanked,
-        justification: summary.justification,
-        contentHash: hash,
-        supersededPending: superseded.count,
-      },
-    });
-    return { awardDecisionId: decision.id };
   });
 }

@@ -4,7 +4,6 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid, NotFound } from "../errors";
-import { lifecycle } from "../lifecycle";
 import { notifyUsers } from "../notifications/notify";
 import { loadAsChair } from "./chair";
 import { loadMySeat } from "./panel-membership";
@@ -12,6 +11,7 @@ import { checkQuorum } from "./quorum";
 import { computeResults, memberStatus } from "./results";
 import { reasonProblem } from "./score-input";
 import { isId } from "../ids";
+import { moveTender } from "../tenders/move-tender";
 
 /** The chair marks a member absent (or back), so quorum can be reached without them. */
 export async function markAbsent(actor: Actor, tenderId: string, panelMemberId: string, absent: boolean, now = clockNow()): Promise<void> {
@@ -38,40 +38,47 @@ export async function markAbsent(actor: Actor, tenderId: string, panelMemberId: 
 export async function startModeration(actor: Actor, tenderId: string, now = clockNow()): Promise<void> {
   await db.$transaction(async (tx) => {
     const tender = await loadAsChair(tx, actor, tenderId);
-    lifecycle(tender.status, "startModeration");
-    const members = await tx.panelMember.findMany({
-      where: { tenderId, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
-      include: { conflictDeclarations: true, user: { select: { name: true, email: true, id: true } } },
-    });
-    const quorum = checkQuorum(
-      members.map((m) => ({ id: m.id, name: m.user.name, role: m.role, status: memberStatus(m), submitted: m.scoresSubmittedAt !== null })),
-    );
-    if (!quorum.met) {
-      throw new Conflict(
-        quorum.waitingFor.length > 0
-          ? `Not everyone has submitted their scores yet. Still to submit: ${quorum.waitingFor.map((m) => m.name).join(", ")}.`
-          : "Quorum is not met: at least 1 commissioner and 2 young commissioners must have submitted when anyone is marked absent.",
+    await moveTender(tx, actor, { tenderId, action: "startModeration", now }, async ({ from, to }) => {
+      const members = await tx.panelMember.findMany({
+        where: { tenderId, status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
+        include: { conflictDeclarations: true, user: { select: { name: true, email: true, id: true } } },
+      });
+      const quorum = checkQuorum(
+        members.map((m) => ({
+          id: m.id,
+          name: m.user.name,
+          role: m.role,
+          status: memberStatus(m),
+          submitted: m.scoresSubmittedAt !== null,
+        })),
       );
-    }
-    await tx.tender.update({ where: { id: tenderId }, data: { status: "MODERATION", version: { increment: 1 } } });
-    await notifyUsers(
-      tx,
-      members.filter((m) => m.status === "ACCEPTED").map((m) => m.user),
-      {
-        template: "moderation-started",
-        title: `Moderation has started: ${tender.title}`,
-        body: "Everyone's scores can now be seen side by side. You can revise your own scores with a reason.",
-        href: `/panels/${tenderId}/moderation`,
-      },
-    );
-    await audit(tx, actor, {
-      action: "tender.moderation_started",
-      entityType: "Tender",
-      entityId: tenderId,
-      tenderId,
-      establishmentId: tender.establishmentId,
-      before: { status: "EVALUATION" },
-      after: { status: "MODERATION", startedAt: now },
+      if (!quorum.met) {
+        throw new Conflict(
+          quorum.waitingFor.length > 0
+            ? `Not everyone has submitted their scores yet. Still to submit: ${quorum.waitingFor.map((m) => m.name).join(", ")}.`
+            : "Quorum is not met: at least 1 commissioner and 2 young commissioners must have submitted when anyone is marked absent.",
+        );
+      }
+      await notifyUsers(
+        tx,
+        members.filter((m) => m.status === "ACCEPTED").map((m) => m.user),
+        {
+          template: "moderation-started",
+          title: `Moderation has started: ${tender.title}`,
+          body: "Everyone's scores can now be seen side by side. You can revise your own scores with a reason.",
+          href: `/panels/${tenderId}/moderation`,
+        },
+      );
+      const audit = {
+        action: "tender.moderation_started",
+        entityType: "Tender",
+        entityId: tenderId,
+        tenderId,
+        establishmentId: tender.establishmentId,
+        before: { status: from },
+        after: { status: to, startedAt: now },
+      };
+      return { audit, result: undefined };
     });
   });
 }
@@ -129,33 +136,31 @@ export async function reviseScore(
 export async function freezeRanking(actor: Actor, tenderId: string, now = clockNow()): Promise<void> {
   await db.$transaction(async (tx) => {
     const tender = await loadAsChair(tx, actor, tenderId);
-    lifecycle(tender.status, "freezeRanking");
-    const { result } = await computeResults(tx, tenderId);
-    if (result.bids.length === 0 || result.bids.every((b) => b.incomplete))
-      throw new Conflict("There is no complete result to freeze yet.");
-    await tx.tender.update({
-      where: { id: tenderId },
-      data: { status: "AWARD_PENDING_SIGNOFF", rankingFrozenAt: now, version: { increment: 1 } },
-    });
-    await audit(tx, actor, {
-      action: "moderation.ranking_frozen",
-      entityType: "Tender",
-      entityId: tenderId,
-      tenderId,
-      establishmentId: tender.establishmentId,
-      before: { status: "MODERATION" },
-      after: {
-        status: "AWARD_PENDING_SIGNOFF",
-        rule: result.rule,
-        ranking: result.bids.map((b) => ({
-          bidId: b.bidId,
-          bidder: b.label,
-          total: b.totalDisplay,
-          exact: b.total?.toString() ?? null,
-          rank: b.rank,
-          tie: b.tie,
-        })),
-      },
+    await moveTender(tx, actor, { tenderId, action: "freezeRanking", now, set: { rankingFrozenAt: now } }, async ({ from, to }) => {
+      const { result } = await computeResults(tx, tenderId);
+      if (result.bids.length === 0 || result.bids.every((b) => b.incomplete))
+        throw new Conflict("There is no complete result to freeze yet.");
+      const audit = {
+        action: "moderation.ranking_frozen",
+        entityType: "Tender",
+        entityId: tenderId,
+        tenderId,
+        establishmentId: tender.establishmentId,
+        before: { status: from },
+        after: {
+          status: to,
+          rule: result.rule,
+          ranking: result.bids.map((b) => ({
+            bidId: b.bidId,
+            bidder: b.label,
+            total: b.totalDisplay,
+            exact: b.total?.toString() ?? null,
+            rank: b.rank,
+            tie: b.tie,
+          })),
+        },
+      };
+      return { audit, result: undefined };
     });
   });
 }

@@ -8,10 +8,10 @@ import type { AwardSummary } from "../awards/award-summary";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid } from "../errors";
-import { lifecycle } from "../lifecycle";
 import { notifyUsers } from "../notifications/notify";
 import { cancelTender } from "../tenders/cancel-tender";
 import { loadManagedTender } from "../tenders/load-managed-tender";
+import { moveTender } from "../tenders/move-tender";
 import { establishmentGovernors, organisationUsers } from "./recipients";
 
 export const REPRESENTATION_OUTCOMES = ["CONTINUE", "BACK_TO_MODERATION", "ABANDON"] as const;
@@ -76,6 +76,15 @@ export async function decideOnRepresentations(
       open.map((r) => r.organisationId),
     );
     const governors = await establishmentGovernors(tx, tender.establishmentId);
+    const reviewAudit = (after: Record<string, unknown>) => ({
+      action: `representation.decided_${outcome.toLowerCase()}`,
+      entityType: "RepresentationReview",
+      entityId: review.id,
+      tenderId,
+      establishmentId: tender.establishmentId,
+      before: { tenderStatus: tender.status, representations: open.map((r) => ({ id: r.id, status: r.status })) },
+      after,
+    });
     let after: Record<string, unknown> = { outcome, reasons, representationIds: open.map((r) => r.id), awardDecisionId: decision.id };
 
     if (outcome === "CONTINUE") {
@@ -95,42 +104,47 @@ export async function decideOnRepresentations(
       });
       after = { ...after, confirmNotBefore };
     } else if (outcome === "BACK_TO_MODERATION") {
-      const next = lifecycle(tender.status, "reopenAfterRepresentations");
-      await tx.tender.update({ where: { id: tenderId }, data: { status: next, rankingFrozenAt: null, version: { increment: 1 } } });
-      await tx.awardDecision.update({ where: { id: decision.id }, data: { status: "REOPENED" } });
-      const voided = await tx.signOff.updateMany({ where: { awardDecisionId: decision.id, voidedAt: null }, data: { voidedAt: now } });
-      const body = `After considering representations, the commissioner has sent the award back to moderation. The governor's sign-off no longer stands; the governor will be asked to sign a new recommendation. Reasons: ${reasons}`;
-      const bidders = await organisationUsers(
-        tx,
-        summary.ranking.map((r) => r.organisationId),
-      );
-      await notifyUsers(tx, bidders, {
-        template: "representation-decided",
-        title: `The award is being looked at again: ${tender.title}`,
-        body: "The intended award has been withdrawn while the panel looks at the evaluation again. You will receive a new outcome letter.",
-        href: `/letters/${decision.id}`,
-      });
-      await notifyUsers(tx, governors, {
-        template: "representation-decided",
-        title: `Award back in moderation: ${tender.title}`,
-        body,
-        href: `/establishment/sign-offs/${decision.id}#representations`,
-      });
-      const panel = await tx.panelMember.findMany({
-        where: { tenderId, status: "ACCEPTED" },
-        select: { user: { select: { id: true, email: true, name: true } } },
-      });
-      await notifyUsers(
-        tx,
-        panel.map((p) => p.user),
-        {
+      // The move writes the decision's audit event, with the state the tender went to.
+      const move = { tenderId, action: "reopenAfterRepresentations" as const, now, set: { rankingFrozenAt: null } };
+      await moveTender(tx, actor, move, async ({ to }) => {
+        await tx.awardDecision.update({ where: { id: decision.id }, data: { status: "REOPENED" } });
+        const voided = await tx.signOff.updateMany({ where: { awardDecisionId: decision.id, voidedAt: null }, data: { voidedAt: now } });
+        const body = `After considering representations, the commissioner has sent the award back to moderation. The governor's sign-off no longer stands; the governor will be asked to sign a new recommendation. Reasons: ${reasons}`;
+        const bidders = await organisationUsers(
+          tx,
+          summary.ranking.map((r) => r.organisationId),
+        );
+        await notifyUsers(tx, bidders, {
           template: "representation-decided",
-          title: `Back to moderation: ${tender.title}`,
-          body: "A bidder asked us to look at the decision again. The panel will look at the marks again in moderation.",
-          href: `/panels/${tenderId}`,
-        },
-      );
-      after = { ...after, tenderStatus: next, awardDecisionStatus: "REOPENED", signOffsVoided: voided.count };
+          title: `The award is being looked at again: ${tender.title}`,
+          body: "The intended award has been withdrawn while the panel looks at the evaluation again. You will receive a new outcome letter.",
+          href: `/letters/${decision.id}`,
+        });
+        await notifyUsers(tx, governors, {
+          template: "representation-decided",
+          title: `Award back in moderation: ${tender.title}`,
+          body,
+          href: `/establishment/sign-offs/${decision.id}#representations`,
+        });
+        const panel = await tx.panelMember.findMany({
+          where: { tenderId, status: "ACCEPTED" },
+          select: { user: { select: { id: true, email: true, name: true } } },
+        });
+        await notifyUsers(
+          tx,
+          panel.map((p) => p.user),
+          {
+            template: "representation-decided",
+            title: `Back to moderation: ${tender.title}`,
+            body: "A bidder asked us to look at the decision again. The panel will look at the marks again in moderation.",
+            href: `/panels/${tenderId}`,
+          },
+        );
+        return {
+          audit: reviewAudit({ ...after, tenderStatus: to, awardDecisionStatus: "REOPENED", signOffsVoided: voided.count }),
+          result: undefined,
+        };
+      });
     } else {
       await cancelTender(actor, tenderId, { reason: reasons }, now, tx);
       await notifyUsers(tx, governors, {
@@ -141,15 +155,7 @@ export async function decideOnRepresentations(
       });
       after = { ...after, tenderStatus: "CANCELLED" };
     }
-    await audit(tx, actor, {
-      action: `representation.decided_${outcome.toLowerCase()}`,
-      entityType: "RepresentationReview",
-      entityId: review.id,
-      tenderId,
-      establishmentId: tender.establishmentId,
-      before: { tenderStatus: tender.status, representations: open.map((r) => ({ id: r.id, status: r.status })) },
-      after,
-    });
+    if (outcome !== "BACK_TO_MODERATION") await audit(tx, actor, reviewAudit(after));
     return { reviewId: review.id, confirmNotBefore };
   });
 }

@@ -1,13 +1,12 @@
 import "server-only";
-import { assertTransition, LifecycleError } from "@/domain/tender-lifecycle";
-import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db, type Tx } from "../db";
-import { Conflict, Invalid } from "../errors";
+import { Invalid } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "./load-managed-tender";
 import { publishOcdsRelease } from "../ocds/publish-release";
+import { moveTender } from "./move-tender";
 
 /**
  * Cancels a tender from any state before AWARDED, with a reason; every provider with a bid is told.
@@ -26,46 +25,40 @@ export async function cancelTender(
   if (reason.length > 2000) throw new Invalid({ reason: "Reason must be 2,000 characters or fewer" });
   const run = async (tx: Tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
-    try {
-      assertTransition(tender.effectiveStatus, "cancel");
-    } catch (error) {
-      if (error instanceof LifecycleError) throw new Conflict(error.message);
-      throw error;
-    }
-    await tx.tender.update({
-      where: { id: tenderId },
-      data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, version: { increment: 1 } },
-    });
-    // A sign-off the governor was asked for is overtaken by the cancellation.
-    const pending = await tx.awardDecision.findMany({ where: { tenderId, status: "PENDING_SIGNOFF" }, select: { id: true } });
-    await clearNotices(
-      tx,
-      pending.map((d) => `/establishment/sign-offs/${d.id}`),
-      now,
-    );
-    // A tender that was never published has nothing public to cancel.
-    await publishOcdsRelease(tx, tenderId, "tenderCancellation", now);
-    // Everyone in an organisation that has a bid (draft, submitted or withdrawn) hears about it.
-    const bidders = await tx.user.findMany({
-      where: { role: "PROVIDER", disabledAt: null, organisation: { bids: { some: { tenderId } } } },
-      select: { id: true, email: true, name: true },
-    });
-    await notifyUsers(tx, bidders, {
-      template: "tender-cancelled",
-      title: `Tender cancelled: ${tender.title}`,
-      body: `NHS England has cancelled the tender ${tender.reference}. The reason given: ${reason}`,
-      href: `/opportunities`,
-      // Who bid stays sealed: the recipients are the bidders.
-      sealedTenderId: tender.bidsOpenedAt ? undefined : tenderId,
-    });
-    await audit(tx, actor, {
-      action: "tender.cancelled",
-      entityType: "Tender",
-      entityId: tenderId,
-      tenderId,
-      establishmentId: tender.establishmentId,
-      before: { status: tender.effectiveStatus },
-      after: { status: "CANCELLED", reason, providersNotified: bidders.length },
+    const move = { tenderId, action: "cancel" as const, now, set: { cancelledAt: now, cancelReason: reason } };
+    await moveTender(tx, actor, move, async ({ from, to }) => {
+      // A sign-off the governor was asked for is overtaken by the cancellation.
+      const pending = await tx.awardDecision.findMany({ where: { tenderId, status: "PENDING_SIGNOFF" }, select: { id: true } });
+      await clearNotices(
+        tx,
+        pending.map((d) => `/establishment/sign-offs/${d.id}`),
+        now,
+      );
+      // A tender that was never published has nothing public to cancel.
+      await publishOcdsRelease(tx, tenderId, "tenderCancellation", now);
+      // Everyone in an organisation that has a bid (draft, submitted or withdrawn) hears about it.
+      const bidders = await tx.user.findMany({
+        where: { role: "PROVIDER", disabledAt: null, organisation: { bids: { some: { tenderId } } } },
+        select: { id: true, email: true, name: true },
+      });
+      await notifyUsers(tx, bidders, {
+        template: "tender-cancelled",
+        title: `Tender cancelled: ${tender.title}`,
+        body: `NHS England has cancelled the tender ${tender.reference}. The reason given: ${reason}`,
+        href: `/opportunities`,
+        // Who bid stays sealed: the recipients are the bidders.
+        sealedTenderId: tender.bidsOpenedAt ? undefined : tenderId,
+      });
+      const audit = {
+        action: "tender.cancelled",
+        entityType: "Tender",
+        entityId: tenderId,
+        tenderId,
+        establishmentId: tender.establishmentId,
+        before: { status: from },
+        after: { status: to, reason, providersNotified: bidders.length },
+      };
+      return { audit, result: undefined };
     });
   };
   await (outerTx ? run(outerTx) : db.$transaction(run));

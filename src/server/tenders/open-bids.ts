@@ -1,11 +1,9 @@
 import "server-only";
-import { assertTransition, LifecycleError } from "@/domain/tender-lifecycle";
-import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
-import { Conflict } from "../errors";
 import { loadManagedTender } from "./load-managed-tender";
+import { moveTender } from "./move-tender";
 
 /** Said to a commissioner whose "Open bids" came a moment after another's. */
 export const BIDS_ALREADY_OPENED = "The bids have already been opened.";
@@ -14,31 +12,30 @@ export const BIDS_ALREADY_OPENED = "The bids have already been opened.";
 export async function openBids(actor: Actor, tenderId: string, now = clockNow()): Promise<{ submittedBids: number }> {
   return db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
-    try {
-      assertTransition(tender.effectiveStatus, "openBids");
-    } catch (error) {
-      if (error instanceof LifecycleError) {
-        throw new Conflict(
-          tender.effectiveStatus === "PUBLISHED"
-            ? "Bids stay sealed until the submission deadline has passed."
-            : tender.bidsOpenedAt
-              ? BIDS_ALREADY_OPENED
-              : error.message,
-        );
-      }
-      throw error;
-    }
-    const submittedBids = await tx.bid.count({ where: { tenderId, status: "SUBMITTED" } });
-    await tx.tender.update({ where: { id: tenderId }, data: { status: "EVALUATION", bidsOpenedAt: now, version: { increment: 1 } } });
-    await audit(tx, actor, {
-      action: "tender.bids_opened",
-      entityType: "Tender",
-      entityId: tenderId,
+    const move = {
       tenderId,
-      establishmentId: tender.establishmentId,
-      before: { status: "CLOSED" },
-      after: { status: "EVALUATION", bidsOpenedAt: now, submittedBids },
+      action: "openBids" as const,
+      now,
+      set: { bidsOpenedAt: now },
+      refused: ({ from }: { from: string }) =>
+        from === "PUBLISHED"
+          ? "Bids stay sealed until the submission deadline has passed."
+          : tender.bidsOpenedAt
+            ? BIDS_ALREADY_OPENED
+            : undefined,
+    };
+    return moveTender(tx, actor, move, async ({ from, to }) => {
+      const submittedBids = await tx.bid.count({ where: { tenderId, status: "SUBMITTED" } });
+      const audit = {
+        action: "tender.bids_opened",
+        entityType: "Tender",
+        entityId: tenderId,
+        tenderId,
+        establishmentId: tender.establishmentId,
+        before: { status: from },
+        after: { status: to, bidsOpenedAt: now, submittedBids },
+      };
+      return { audit, result: { submittedBids } };
     });
-    return { submittedBids };
   });
 }
