@@ -278,7 +278,7 @@ export async function seedBench(
       tenderBidIds.push(bidId);
       const pricePence = String(r.int(400_000, 2_000_000) * 100);
       const responseTexts = quality.map((q) => ({ criterionId: q.id, text: text(big ? 12 : 5) }));
-      const content = { responses: responseTexts, pricePence, attachments: [] };
+      const content = { tenderId: id, organisationId: org.id, responses: responseTexts, pricePence, attachments: [] };
       const providerUser = providers[providerOrgs.indexOf(org)]!;
       bids.push({
         id: bidId,

@@ -2,7 +2,9 @@
 // exact: every page, export and letter gets its numbers from scoreTender().
 import { Fraction } from "./fraction";
 
-export type AggregationRule = "EQUAL_VOTES" | "PANEL_PARITY";
+/** How the panel's votes combine into a criterion score; each has a description in RULE_DESCRIPTIONS. */
+export const AGGREGATION_RULES = ["EQUAL_VOTES", "PANEL_PARITY"] as const;
+export type AggregationRule = (typeof AGGREGATION_RULES)[number];
 export type PanelRole = "COMMISSIONER" | "TECHNICIAN";
 /** EXCLUDED: declared a conflict. WITHDRAWN: stepped back, scores not kept. ABSENT: marked absent by the chair. */
 export type MemberStatus = "COUNTED" | "EXCLUDED" | "WITHDRAWN" | "ABSENT";

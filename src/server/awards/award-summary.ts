@@ -1,58 +1,80 @@
 import "server-only";
-import type { AggregationRule } from "@/domain/scoring";
+import { z } from "zod";
+import { AGGREGATION_RULES } from "@/domain/scoring";
+import { parseBidVersionContent } from "../bids/bid-version-content";
 import type { Tx } from "../db";
 import { computeResults, memberStatus } from "../evaluation/results";
+import { parseStoredJson } from "../stored-json";
+
+const rankedBidSchema = z.object({
+  bidId: z.string(),
+  organisationId: z.string(),
+  provider: z.string(),
+  rank: z.number().int(),
+  tie: z.boolean(),
+  total: z.string(),
+  totalExact: z.string(),
+  pricePence: z.string().nullable(),
+  criteria: z.array(
+    z.object({ criterionId: z.string(), score: z.string().nullable(), scoreExact: z.string().nullable(), voteCount: z.number().int() }),
+  ),
+});
 
 /**
- * What the governor is asked to sign, frozen as JSON on the AwardDecision and
- * hashed (src/server/content-hash.ts). Outcome letters are cut from the same
+ * What the governor is asked to sign, frozen as JSON on the AwardDecision
+ * (AwardDecision.summary, written by recommend-award.ts) and hashed
+ * (src/server/content-hash.ts). Outcome letters are cut from the same
  * snapshot, so every bidder's figures are exactly the ones the governor saw.
  * Evaluators appear only as roles and "Young commissioner A/B…", never by name.
  */
-export interface AwardSummary {
-  schemaVersion: 1;
-  tender: {
-    id: string;
-    reference: string;
-    title: string;
-    summary: string;
-    establishment: { id: string; name: string };
-    estimatedValuePence: string | null;
-    contractStartDate: string | null;
-    contractTermMonths: number | null;
-    procurementRoute: string;
-  };
-  rule: AggregationRule;
-  ruleDescription: string;
-  criteria: { id: string; name: string; weight: number; kind: "QUALITY" | "PRICE" }[];
-  ranking: RankedBid[];
-  recommended: { bidId: string; provider: string; rank: number; total: string; topRanked: boolean };
-  justification: string | null;
-  noteToYoungCommissioners: string | null;
+export const awardSummarySchema = z.object({
+  schemaVersion: z.literal(1),
+  tender: z.object({
+    id: z.string(),
+    reference: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    establishment: z.object({ id: z.string(), name: z.string() }),
+    estimatedValuePence: z.string().nullable(),
+    contractStartDate: z.string().nullable(),
+    contractTermMonths: z.number().int().nullable(),
+    procurementRoute: z.string(),
+  }),
+  rule: z.enum(AGGREGATION_RULES),
+  ruleDescription: z.string(),
+  criteria: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number().int(), kind: z.enum(["QUALITY", "PRICE"]) })),
+  ranking: z.array(rankedBidSchema),
+  recommended: z.object({ bidId: z.string(), provider: z.string(), rank: z.number().int(), total: z.string(), topRanked: z.boolean() }),
+  justification: z.string().nullable(),
+  noteToYoungCommissioners: z.string().nullable(),
   /** Per bid: the young commissioners' final reasons, anonymised. */
-  youngCommissionersSaid: {
-    bidId: string;
-    provider: string;
-    comments: { label: string; criterion: string; score: number; reason: string }[];
-  }[];
+  youngCommissionersSaid: z.array(
+    z.object({
+      bidId: z.string(),
+      provider: z.string(),
+      comments: z.array(z.object({ label: z.string(), criterion: z.string(), score: z.number().int(), reason: z.string() })),
+    }),
+  ),
   /** Per bid: every counted evaluator's reasons without any name, for the bidder's own letter. */
-  panelReasons: { bidId: string; criteria: { criterionId: string; reasons: string[] }[] }[];
-  panel: { commissioners: number; youngCommissioners: number; notCounted: { excluded: number; withdrawn: number; absent: number } };
-  recommendedBy: string;
-  recommendedAt: string;
-  rankingFrozenAt: string | null;
-}
+  panelReasons: z.array(
+    z.object({ bidId: z.string(), criteria: z.array(z.object({ criterionId: z.string(), reasons: z.array(z.string()) })) }),
+  ),
+  panel: z.object({
+    commissioners: z.number().int(),
+    youngCommissioners: z.number().int(),
+    notCounted: z.object({ excluded: z.number().int(), withdrawn: z.number().int(), absent: z.number().int() }),
+  }),
+  recommendedBy: z.string(),
+  recommendedAt: z.string(),
+  rankingFrozenAt: z.string().nullable(),
+});
 
-export interface RankedBid {
-  bidId: string;
-  organisationId: string;
-  provider: string;
-  rank: number;
-  tie: boolean;
-  total: string;
-  totalExact: string;
-  pricePence: string | null;
-  criteria: { criterionId: string; score: string | null; scoreExact: string | null; voteCount: number }[];
+export type AwardSummary = z.infer<typeof awardSummarySchema>;
+export type RankedBid = z.infer<typeof rankedBidSchema>;
+
+/** A stored AwardDecision.summary, checked: a value of another shape is a StoredJsonError. */
+export function parseAwardSummary(value: unknown): AwardSummary {
+  return parseStoredJson(awardSummarySchema, value, "AwardDecision.summary");
 }
 
 export async function buildAwardSummary(
@@ -85,7 +107,8 @@ export async function buildAwardSummary(
     .filter((b) => !b.incomplete && b.rank !== null && b.total !== null)
     .map((b) => {
       const bid = bidById.get(b.bidId)!;
-      const content = bid.versions[0]?.content as { pricePence?: string | null } | undefined;
+      const stored = bid.versions[0]?.content;
+      const content = stored === undefined ? undefined : parseBidVersionContent(stored);
       return {
         bidId: b.bidId,
         organisationId: bid.organisationId,

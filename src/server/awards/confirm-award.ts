@@ -8,7 +8,7 @@ import { Conflict } from "../errors";
 import { notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { moveTender } from "../tenders/move-tender";
-import type { AwardSummary } from "./award-summary";
+import { parseAwardSummary } from "./award-summary";
 import { standingGovernorApproval } from "./approval";
 import { contractPeriod } from "@/domain/contract-period";
 import { publishOcdsRelease } from "../ocds/publish-release";
@@ -36,7 +36,7 @@ export async function confirmAward(actor: Actor, tenderId: string, now = clockNo
           `Standstill has not ended yet. ${describeStandstill(decision.standstillStartsOn.toISOString().slice(0, 10), decision.standstillEndsAt)}`,
         );
       }
-      const summary = decision.summary as unknown as AwardSummary;
+      const summary = parseAwardSummary(decision.summary);
       const winner = summary.ranking.find((r) => r.bidId === decision.recommendedBidId)!;
       const period = contractPeriod(summary.tender.contractStartDate, summary.tender.contractTermMonths, decision.standstillEndsAt);
       const valuePence = winner.pricePence !== null ? BigInt(winner.pricePence) : BigInt(summary.tender.estimatedValuePence ?? "0");

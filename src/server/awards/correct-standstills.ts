@@ -4,7 +4,7 @@ import { audit } from "../audit";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { notifyUsers } from "../notifications/notify";
-import type { AwardSummary } from "./award-summary";
+import { parseAwardSummary } from "./award-summary";
 
 export interface StandstillCorrection {
   awardDecisionId: string;
@@ -76,7 +76,7 @@ export async function correctRunningStandstills(at = clockNow()): Promise<Stands
       });
 
       const sentence = describeStandstill(beginsOn, period.endsAt);
-      const summary = decision.summary as unknown as AwardSummary;
+      const summary = parseAwardSummary(decision.summary);
       const bidders = await tx.user.findMany({
         where: { role: "PROVIDER", disabledAt: null, organisationId: { in: summary.ranking.map((r) => r.organisationId) } },
         select: { id: true, email: true, name: true },

@@ -8,7 +8,7 @@ import { db } from "../db";
 import { Conflict, NotFound } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
 import { parseSignOff, type SignOffInput } from "../signatures";
-import type { AwardSummary } from "./award-summary";
+import { parseAwardSummary } from "./award-summary";
 import { isId } from "../ids";
 import { publishOcdsRelease } from "../ocds/publish-release";
 import { moveTender } from "../tenders/move-tender";
@@ -49,7 +49,7 @@ export async function decideAward(
     if (input.contentHash !== decision.contentHash) {
       throw new Conflict("The recommendation changed while you were reading it. Reload the page and read it again before you decide.");
     }
-    const summary = decision.summary as unknown as AwardSummary;
+    const summary = parseAwardSummary(decision.summary);
     const action: TenderAction =
       choice.decision === "APPROVED" ? "approveSignOff" : choice.decision === "CHANGES_REQUESTED" ? "requestChanges" : "rejectSignOff";
     // Changes or rejection send the tender back to moderation: its ranking is no longer frozen.

@@ -4,7 +4,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
 import { computeResults } from "../evaluation/results";
-import type { AwardSummary } from "./award-summary";
+import { parseAwardSummary, type AwardSummary } from "./award-summary";
 import { buildOutcomeLetter } from "./outcome-letter";
 import { standstillView } from "./standstill-view";
 import { isId } from "../ids";
@@ -71,7 +71,7 @@ export async function getAwardForCommissioner(actor: Actor, tenderId: string) {
     canManage: runsTender(actor, tender),
     governors: governors.map((g) => g.name),
     liveResult: live,
-    decisions: tender.awardDecisions.map((d) => ({ ...d, summary: d.summary as unknown as AwardSummary, standstill: standstillView(d) })),
+    decisions: tender.awardDecisions.map((d) => ({ ...d, summary: parseAwardSummary(d.summary), standstill: standstillView(d) })),
   };
 }
 
@@ -120,7 +120,7 @@ export async function getAwardSignOff(actor: Actor, awardDecisionId: string) {
       signOffs: { select: signOffSelect },
     },
   });
-  const summary = decision.summary as unknown as AwardSummary;
+  const summary = parseAwardSummary(decision.summary);
   return { ...decision, summary, standstill: standstillView(decision), earlier, votes: await votesBehind(summary) };
 }
 
@@ -171,7 +171,7 @@ export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bi
   });
   const standstill = decision && standstillView(decision);
   if (!decision || !standstill) throw notFound;
-  const summary = decision.summary as unknown as AwardSummary;
+  const summary = parseAwardSummary(decision.summary);
   let bid;
   if (can(actor, "letter.readAsBidder")) {
     bid = actor.organisationId ? summary.ranking.find((r) => r.organisationId === actor.organisationId) : undefined;
@@ -200,7 +200,7 @@ export async function listLetters(actor: Actor, awardDecisionId: string) {
     select: { summary: true },
   });
   if (!decision) throw new NotFound("We could not find those letters.");
-  return (decision.summary as unknown as AwardSummary).ranking.map((r) => ({ bidId: r.bidId, provider: r.provider }));
+  return parseAwardSummary(decision.summary).ranking.map((r) => ({ bidId: r.bidId, provider: r.provider }));
 }
 
 /** A provider's outcome letters: approved decisions on tenders their organisation bid for. */
@@ -216,7 +216,7 @@ export async function listMyOutcomeLetters(actor: Actor) {
   });
   // Only decisions whose frozen ranking holds this organisation's bid have a letter for it.
   return decisions
-    .filter((d) => (d.summary as unknown as AwardSummary).ranking.some((r) => r.organisationId === actor.organisationId))
+    .filter((d) => parseAwardSummary(d.summary).ranking.some((r) => r.organisationId === actor.organisationId))
     .map((d) => ({ awardDecisionId: d.id, title: d.tender.title, reference: d.tender.reference }));
 }
 
@@ -246,7 +246,7 @@ export async function getPanelOutcome(actor: Actor, tenderId: string) {
     select: { summary: true, awardedAt: true, standstillStartsOn: true, standstillEndsAt: true },
   });
   if (!decision) throw notFound;
-  const summary = decision.summary as unknown as AwardSummary;
+  const summary = parseAwardSummary(decision.summary);
   const mine = await db.score.findMany({
     where: { panelMemberId: seat.id, status: "SUBMITTED" },
     select: { bidId: true, criterionId: true, score: true, reason: true },

@@ -1,6 +1,5 @@
 import "server-only";
 import { governorsOf } from "../users/queries";
-import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { contentHash } from "../content-hash";
@@ -82,7 +81,7 @@ export async function recommendAward(
           recommendedBidId: summary.recommended.bidId,
           justification: summary.justification,
           noteToYoungCommissioners: summary.noteToYoungCommissioners,
-          summary: summary as unknown as Prisma.InputJsonValue,
+          summary,
           contentHash: hash,
           recommendedById: actor.id,
           createdAt: now,

@@ -6,6 +6,7 @@ import { db } from "../db";
 import { NotFound } from "../errors";
 import { consentedTechnician } from "../consent-gate";
 import { isId } from "../ids";
+import { parseBidVersionContent, type BidVersionContent } from "./bid-version-content";
 
 // Every read of a bid. Sealing (PRODUCT.md): before the submission deadline
 // nobody but the bidding organisation can read any part of a bid. That rule
@@ -46,14 +47,14 @@ export async function getMyBid(actor: Actor, tenderId: string) {
   });
   if (!bid) return null;
   const latest = await db.bidVersion.findFirst({ where: { bidId: bid.id }, orderBy: { version: "desc" }, select: { content: true } });
-  const submitted = latest?.content as SubmittedContent | undefined;
+  const submitted = latest ? parseBidVersionContent(latest.content) : undefined;
   return { ...bid, unsentChanges: Boolean(submitted) && bid.status !== "WITHDRAWN" && !sameAsSubmitted(bid, submitted!) };
 }
 
 /** The working copy still says exactly what was last submitted: every answer, the price and the files. */
 function sameAsSubmitted(
   bid: { responses: { criterionId: string; text: string }[]; pricePence: bigint | null; attachments: { id: string }[] },
-  submitted: SubmittedContent,
+  submitted: BidVersionContent,
 ): boolean {
   const text = new Map(bid.responses.map((r) => [r.criterionId, r.text]));
   const files = (ids: string[]) => [...ids].sort().join(",");
@@ -63,12 +64,6 @@ function sameAsSubmitted(
     (bid.pricePence?.toString() ?? null) === (submitted.pricePence ?? null) &&
     files(bid.attachments.map((a) => a.id)) === files(submitted.attachments.map((a) => a.id))
   );
-}
-
-export interface SubmittedContent {
-  responses: { criterionId: string; text: string }[];
-  pricePence: string | null;
-  attachments: { id: string; filename: string; sha256: string; criterionId: string | null }[];
 }
 
 /**
@@ -97,7 +92,7 @@ export async function listBidsForEvaluation(actor: Actor, tenderId: string, now:
         version: latest.version,
         contentHash: latest.contentHash,
         submittedAt: latest.submittedAt,
-        content: latest.content as unknown as SubmittedContent,
+        content: parseBidVersionContent(latest.content),
       },
     ];
   });
@@ -132,7 +127,8 @@ export async function downloadAttachment(actor: Actor, attachmentId: string, now
   if (!attachment?.content) throw new NotFound();
   const ownOrganisation = can(actor, "bid.readOwn", attachment.bid);
   if (!ownOrganisation) {
-    const latest = attachment.bid.versions[0]?.content as unknown as SubmittedContent | undefined;
+    const stored = attachment.bid.versions[0]?.content;
+    const latest = stored === undefined ? undefined : parseBidVersionContent(stored);
     if (!latest?.attachments.some((a) => a.id === attachment.id)) throw new NotFound();
     // Like the scoring sheet: a member sees a bidder's files only once they have declared no conflict with that bidder.
     const declared = await db.conflictDeclaration.count({

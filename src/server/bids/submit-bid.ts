@@ -8,6 +8,7 @@ import { env } from "../env";
 import { enqueueEmail } from "../notifications/outbox";
 import { contentHash } from "../content-hash";
 import { loadTenderForBidChange } from "./bid-rules";
+import type { BidVersionContent } from "./bid-version-content";
 import { checkBidContent, writeBidContent, type BidInput } from "./save-bid";
 
 export interface BidReceipt {
@@ -32,7 +33,7 @@ export async function submitBid(actor: Actor, tenderId: string, input: BidInput,
       orderBy: { createdAt: "asc" },
       select: { id: true, filename: true, sha256: true, criterionId: true },
     });
-    const snapshot = {
+    const snapshot: BidVersionContent = {
       tenderId,
       organisationId: loaded.organisationId,
       responses: content.responses,

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { contractPeriod } from "@/domain/contract-period";
 import { awardCriteriaDetails, gbp, PROCUREMENT_ROUTE_DETAILS, procurementMethod, tenderStatusFor, type OcdsTag } from "@/domain/ocds";
 import type { Prisma } from "@/generated/prisma/client";
-import type { AwardSummary } from "../awards/award-summary";
+import { parseAwardSummary } from "../awards/award-summary";
 import type { Tx } from "../db";
 import { env } from "../env";
 
@@ -112,7 +112,7 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
 
   if (tag === "award" || tag === "contract") {
     const decision = await tx.awardDecision.findFirstOrThrow({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" } });
-    const summary = decision.summary as unknown as AwardSummary;
+    const summary = parseAwardSummary(decision.summary);
     const winner = summary.ranking.find((r) => r.bidId === decision.recommendedBidId)!;
     const supplier = { id: `org-${winner.organisationId}`, name: winner.provider };
     addParty(supplier.id, supplier.name, "supplier");

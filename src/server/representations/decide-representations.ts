@@ -4,7 +4,7 @@ import { formatLondonDay } from "@/domain/london-time";
 import { furtherPeriodAfterNotice } from "@/domain/working-days";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
-import type { AwardSummary } from "../awards/award-summary";
+import { parseAwardSummary } from "../awards/award-summary";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid } from "../errors";
@@ -63,7 +63,7 @@ export async function decideOnRepresentations(
         })
       : [];
     if (!decision || open.length === 0) throw new Conflict("There is no open representation to decide on.");
-    const summary = decision.summary as unknown as AwardSummary;
+    const summary = parseAwardSummary(decision.summary);
 
     const confirmNotBefore = outcome === "CONTINUE" ? furtherPeriodAfterNotice(now).endsAt : null;
     const review = await tx.representationReview.create({

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "../db";
 import { NotFound } from "../errors";
-import type { AwardSummary } from "../awards/award-summary";
+import { parseAwardSummary } from "../awards/award-summary";
 
 export const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
@@ -25,7 +25,7 @@ export async function lockAwardDecision(tx: Tx, awardDecisionId: string, notFoun
       tender: { select: { id: true, title: true, reference: true, status: true, establishmentId: true } },
     },
   });
-  return { ...decision, summary: decision.summary as unknown as AwardSummary };
+  return { ...decision, summary: parseAwardSummary(decision.summary) };
 }
 
 /** A representation by id, with the tender row locked. */
