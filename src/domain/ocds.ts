@@ -1,5 +1,7 @@
 // Open Contracting Data Standard 1.1: the codelists this portal uses, money
 // without float drift, and merging releases into a compiled release. Pure.
+import type { AggregationRule } from "./scoring";
+import { SCORE_MAX, SCORE_MIN } from "./score-scale";
 
 /** The release tags the portal publishes, one per public event. */
 export type OcdsTag = "tender" | "tenderUpdate" | "award" | "contract" | "tenderCancellation";
@@ -39,19 +41,22 @@ export function tenderStatusFor(tag: OcdsTag): "active" | "complete" | "cancelle
   return "active";
 }
 
+const SCALE = `${SCORE_MIN}–${SCORE_MAX}`;
+/** Each rule as the published award criteria say it (a new rule does not compile until it is here). */
+const OCDS_RULE_METHOD: Record<AggregationRule, string> = {
+  EQUAL_VOTES: `Each quality criterion is scored ${SCALE} by the panel; the score is the mean of every panel member's vote, each vote weighing the same.`,
+  PANEL_PARITY: `Each quality criterion is scored ${SCALE} by the panel; the score is the mean of the young commissioners' mean and the commissioners' mean (panel parity).`,
+};
+
 /** "Quality 50%; Working together 30%; Price 20% (scored by formula: …)". */
-export function awardCriteriaDetails(criteria: { name: string; weight: number; kind: string }[], rule: string): string {
+export function awardCriteriaDetails(criteria: { name: string; weight: number; kind: string }[], rule: AggregationRule): string {
   const list = criteria
     .map(
       (c) =>
         `${c.name} ${c.weight}%${c.kind === "PRICE" ? " (price, scored by formula: lowest compliant price ÷ this bid's price × 5)" : ""}`,
     )
     .join("; ");
-  const how =
-    rule === "PANEL_PARITY"
-      ? "Each quality criterion is scored 0–5 by the panel; the score is the mean of the young commissioners' mean and the commissioners' mean (panel parity)."
-      : "Each quality criterion is scored 0–5 by the panel; the score is the mean of every panel member's vote, each vote weighing the same.";
-  return `Weights: ${list}. ${how} Weighted total out of 100 = sum of weight × criterion score ÷ 5.`;
+  return `Weights: ${list}. ${OCDS_RULE_METHOD[rule]} Weighted total out of 100 = sum of weight × criterion score ÷ ${SCORE_MAX}.`;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -1,6 +1,7 @@
 // The scoring engine (PRODUCT.md, "Scoring: equal-weight votes"). Pure and
 // exact: every page, export and letter gets its numbers from scoreTender().
 import { Fraction } from "./fraction";
+import { isOnScale, SCORE_MAX, SCORE_MIN } from "./score-scale";
 
 /** How the panel's votes combine into a criterion score; each has a description in RULE_DESCRIPTIONS. */
 export const AGGREGATION_RULES = ["EQUAL_VOTES", "PANEL_PARITY"] as const;
@@ -106,7 +107,27 @@ export const RULE_DESCRIPTIONS: Record<AggregationRule, string> = {
     "Panel parity: young commissioners and commissioners count for half each. Each criterion score is the average of the young commissioners' average and the commissioners' average.",
 };
 
-const FIVE = Fraction.of(5);
+/** The top of the scale: a criterion score out of it, a weighted total out of 100. */
+const FIVE = Fraction.of(SCORE_MAX);
+
+/**
+ * Each rule as pages name it: `label` for the choice on the tender form,
+ * `summary` where a tender's details are listed, `hint` under the choice.
+ * With RULE_DESCRIPTIONS, the one place a rule is put into words: a third rule
+ * does not compile until it has all of them.
+ */
+export const RULE_NAMES: Record<AggregationRule, { label: string; summary: string; hint: string }> = {
+  EQUAL_VOTES: {
+    label: "Every vote counts the same",
+    summary: "Every vote counts the same, whoever casts it",
+    hint: "Each criterion score is the average of all counted votes, whoever cast them.",
+  },
+  PANEL_PARITY: {
+    label: "Panel parity",
+    summary: "Panel parity: young commissioners and commissioners count for half each",
+    hint: "Young commissioners and commissioners each count for half, so a few young commissioners are not outvoted by many commissioners.",
+  },
+};
 
 /** The one display format for scores and totals: rounded once, half up, to 2 decimal places. */
 export function formatScore(value: Fraction | null): string | null {
@@ -296,7 +317,7 @@ function validateAndGroup(input: ScoringInput): { members: Map<string, ScoringMe
     const c = criteria.get(v.criterionId);
     if (c === undefined) return fail(`Vote for unknown criterion ${v.criterionId}`);
     if (input.criteria[c]!.kind === "PRICE") fail("Price is scored by formula, not by vote");
-    if (!Number.isInteger(v.score) || v.score < 0 || v.score > 5) fail(`Score ${v.score} is not a whole number from 0 to 5`);
+    if (!isOnScale(v.score)) fail(`Score ${v.score} is not a whole number from ${SCORE_MIN} to ${SCORE_MAX}`);
     const cell = b * criteriaCount + c;
     const slot = m * cellCount + cell;
     if (seenBytes ? seenBytes[slot] : seenSet!.has(slot)) fail(`Member ${v.memberId} voted twice on the same bid and criterion`);

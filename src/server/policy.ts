@@ -221,6 +221,11 @@ export function homePath(role: Role): string {
       return "/opportunities";
     case "ADMIN":
       return "/admin/users";
+    default: {
+      // A new role does not compile until it has a landing page.
+      const _exhaustive: never = role;
+      return _exhaustive;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { ROLE_LABELS } from "@/domain/roles";
 import { canUseSection, type Section, can } from "@/server/policy";
 import { needsConsent, requireSignedIn } from "@/server/auth/session";
 import { signOutAction } from "./actions";
@@ -19,14 +20,6 @@ const NAV: { section: Section; href: string; label: string }[] = [
   { section: "welcome", href: "/welcome", label: "About your role and your data" },
 ];
 
-const ROLE_LABEL = {
-  ADMIN: "Administrator",
-  COMMISSIONER: "Commissioner",
-  TECHNICIAN: "Young commissioner",
-  GOVERNOR: "Governor",
-  PROVIDER: "Provider",
-} as const;
-
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireSignedIn();
   // Before a young commissioner has agreed, the welcome page is the only place to go.
@@ -38,7 +31,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <SiteHeader>
         <div className="flex flex-wrap items-center gap-3 text-base">
           <span>
-            {actor.name} <span className="opacity-80">({ROLE_LABEL[actor.role]})</span>
+            {actor.name} <span className="opacity-80">({ROLE_LABELS[actor.role]})</span>
           </span>
           <form action={signOutAction}>
             <button type="submit" className="underline focus:bg-yellow-400 focus:text-slate-900 focus:outline-4 focus:outline-yellow-400">

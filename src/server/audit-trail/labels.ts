@@ -86,11 +86,3 @@ export function actionLabel(action: string): string {
   const what = action.slice(action.indexOf(".") + 1).replace(/_/g, " ");
   return `${kindLabel(kindOf(action))}: ${what}`;
 }
-
-export const ROLE_LABELS: Record<string, string> = {
-  ADMIN: "Administrator",
-  COMMISSIONER: "Commissioner",
-  TECHNICIAN: "Young commissioner",
-  GOVERNOR: "Governor",
-  PROVIDER: "Provider",
-};

@@ -5,7 +5,8 @@ import { db } from "../db";
 import { Forbidden, NotFound } from "../errors";
 import type { Paging } from "@/domain/paging";
 import { can, tenderRelationsSelect } from "../policy";
-import { actionLabel, kindLabel, kindOf, ROLE_LABELS } from "./labels";
+import { ROLE_LABELS } from "@/domain/roles";
+import { actionLabel, kindLabel, kindOf } from "./labels";
 
 // Reads of the audit log for people. Three rules live here, before anything
 // reaches a page or a CSV: sealed bids (who bid and anything about a bid stays

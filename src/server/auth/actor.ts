@@ -1,4 +1,11 @@
+import type { Role as DomainRole } from "@/domain/roles";
 import type { Role } from "@/generated/prisma/enums";
+
+// The database's roles and the domain's (src/domain/roles.ts) are the same set:
+// adding one to either fails to compile here until the other has it too.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const rolesMatch: Same<Role, DomainRole> = true;
+void rolesMatch;
 
 /** The signed-in user, as every use case and query sees them. */
 export interface Actor {

@@ -1,4 +1,5 @@
 import "server-only";
+import { SCORE_RANGE_MESSAGE, scoreFromText } from "@/domain/score-scale";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -91,12 +92,13 @@ export async function reviseScore(
   now = clockNow(),
 ): Promise<void> {
   const errors: Record<string, string> = {};
-  if (!/^[0-5]$/.test(input.score.trim())) errors.score = "Choose a score from 0 to 5";
+  const newScore = scoreFromText(input.score);
+  if (newScore === null) errors.score = SCORE_RANGE_MESSAGE;
   const reasonIssue = reasonProblem(input.reason);
   if (reasonIssue) errors.reason = reasonIssue;
   if (!input.revisionReason.trim()) errors.revisionReason = "Say why you are changing your score";
   else if (input.revisionReason.length > 2000) errors.revisionReason = "Must be 2,000 characters or fewer";
-  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  if (Object.keys(errors).length > 0 || newScore === null) throw new Invalid(errors);
   if (!isId(input.bidId) || !isId(input.criterionId)) throw new NotFound("You have no submitted score for that bid and criterion.");
   await db.$transaction(async (tx) => {
     const seat = await loadMySeat(tx, actor, tenderId);
@@ -106,7 +108,6 @@ export async function reviseScore(
       where: { panelMemberId_bidId_criterionId: { panelMemberId: seat.id, bidId: input.bidId, criterionId: input.criterionId } },
     });
     if (!score || score.status !== "SUBMITTED") throw new NotFound("You have no submitted score for that bid and criterion.");
-    const newScore = Number(input.score.trim());
     await tx.scoreRevision.create({
       data: {
         scoreId: score.id,

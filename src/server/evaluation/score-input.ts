@@ -1,6 +1,8 @@
 import "server-only";
+import { SCORE_RANGE_MESSAGE, scoreFromText } from "@/domain/score-scale";
 import { Invalid } from "../errors";
 
+/** What each point of the scale (domain/score-scale.ts) means, for the score fields; a unit test holds them to the scale. */
 export const SCORE_DESCRIPTORS = [
   { score: 0, label: "No response or unacceptable", plain: "Nothing useful, or not OK at all" },
   { score: 1, label: "Very poor", plain: "Very poor: big problems" },
@@ -10,12 +12,13 @@ export const SCORE_DESCRIPTORS = [
   { score: 5, label: "Excellent", plain: "Excellent: the best it could be" },
 ] as const;
 
-/** A score as typed: whole number 0–5. Null when left empty (drafts). */
+/** A score as typed: a whole number on the scale (domain/score-scale.ts). Null when left empty (drafts). */
 export function parseScore(value: string | undefined, field: string): number | null {
   const v = (value ?? "").trim();
   if (v === "") return null;
-  if (!/^[0-5]$/.test(v)) throw new Invalid({ [field]: "Choose a score from 0 to 5" });
-  return Number(v);
+  const score = scoreFromText(v);
+  if (score === null) throw new Invalid({ [field]: SCORE_RANGE_MESSAGE });
+  return score;
 }
 
 /** "At least a sentence": a few words, not just "ok". */

@@ -4,6 +4,7 @@ import { parseLondonDateTime, LondonTimeError } from "@/domain/london-time";
 import { parsePounds } from "@/domain/money";
 import { Invalid, type FieldErrors } from "../errors";
 import { fieldErrorsOf } from "../validation";
+import { AGGREGATION_RULES, type AggregationRule } from "@/domain/scoring";
 
 // The tender details form, as posted: strings from plain HTML inputs. Money is
 // entered in pounds and stored in pence; deadlines are entered as London date
@@ -42,7 +43,7 @@ export const tenderDetailsSchema = z.object({
   contractStartDate: optionalText("the contract start date", 10),
   contractTermMonths: optionalText("the contract term", 5),
   procurementRoute: z.enum(["PSR_COMPETITIVE_PROCESS", "PSR_MOST_SUITABLE_PROVIDER", "PSR_DIRECT_AWARD_C"], "Select a procurement route"),
-  aggregationRule: z.enum(["EQUAL_VOTES", "PANEL_PARITY"], "Choose how votes are combined"),
+  aggregationRule: z.enum(AGGREGATION_RULES, "Choose how votes are combined"),
   /** A checkbox: "yes" when ticked, absent otherwise. */
   anonymiseBids: z.string().optional(),
   technicianHourlyRate: optionalText("the hourly rate", 20),
@@ -64,7 +65,7 @@ export interface TenderDetails {
   contractStartDate: Date | null;
   contractTermMonths: number | null;
   procurementRoute: "PSR_COMPETITIVE_PROCESS" | "PSR_MOST_SUITABLE_PROVIDER" | "PSR_DIRECT_AWARD_C";
-  aggregationRule: "EQUAL_VOTES" | "PANEL_PARITY";
+  aggregationRule: AggregationRule;
   anonymiseBids: boolean;
   technicianHourlyRatePence: number | null;
   clarificationDeadline: Date | null;

@@ -3,6 +3,7 @@ import { RadioGroup, SelectField, TextArea, TextField } from "@/components/ui/fi
 import { toLondonInputValues } from "@/domain/london-time";
 import { penceToPoundsInput } from "@/domain/money";
 import { DeadlineError } from "./deadline-error";
+import { AGGREGATION_RULES, RULE_NAMES } from "@/domain/scoring";
 
 interface TenderValues {
   title?: string;
@@ -103,18 +104,7 @@ export function TenderDetailsFields({
         legend="How are panel votes combined?"
         hint="Chosen before publishing and shown on every results page."
         defaultValue={tender.aggregationRule ?? "EQUAL_VOTES"}
-        options={[
-          {
-            value: "EQUAL_VOTES",
-            label: "Every vote counts the same",
-            hint: "Each criterion score is the average of all counted votes, whoever cast them.",
-          },
-          {
-            value: "PANEL_PARITY",
-            label: "Panel parity",
-            hint: "Young commissioners and commissioners each count for half, so a few young commissioners are not outvoted by many commissioners.",
-          },
-        ]}
+        options={AGGREGATION_RULES.map((rule) => ({ value: rule, label: RULE_NAMES[rule].label, hint: RULE_NAMES[rule].hint }))}
       />
       <Checkbox
         name="anonymiseBids"

@@ -4,16 +4,10 @@ import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/page-heading";
+import { ROLE_CHOICES } from "@/domain/roles";
 import { createInvitationAction, type InvitationFormState } from "./actions";
 
-const ROLES = [
-  { value: "", label: "Select a role" },
-  { value: "COMMISSIONER", label: "Commissioner (NHS England)" },
-  { value: "TECHNICIAN", label: "Young commissioner (commissioning technician)" },
-  { value: "GOVERNOR", label: "Governor" },
-  { value: "PROVIDER", label: "Provider (bidding organisation)" },
-  { value: "ADMIN", label: "Administrator" },
-];
+const ROLES = [{ value: "", label: "Select a role" }, ...Object.entries(ROLE_CHOICES).map(([value, label]) => ({ value, label }))];
 
 interface Props {
   organisations: { id: string; name: string; kind: string }[];

@@ -16,6 +16,7 @@ import { now } from "@/server/clock";
 import { getTenderForProvider } from "@/server/tenders/queries";
 import { askQuestionAction } from "./actions";
 import { readable } from "@/server/page-guard";
+import { RULE_NAMES } from "@/domain/scoring";
 
 export const metadata: Metadata = { title: "Tender notice" };
 
@@ -82,12 +83,7 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
               "Clarification questions until",
               tender.clarificationDeadline ? formatLondon(tender.clarificationDeadline, "dateTime") : "Not set",
             ],
-            [
-              "How the panel's votes are combined",
-              tender.aggregationRule === "EQUAL_VOTES"
-                ? "Every vote counts the same, whoever casts it"
-                : "Panel parity: young commissioners and commissioners count for half each",
-            ],
+            ["How the panel's votes are combined", RULE_NAMES[tender.aggregationRule].summary],
           ]}
         />
       </section>

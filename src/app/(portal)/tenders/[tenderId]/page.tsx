@@ -13,6 +13,7 @@ import { now } from "@/server/clock";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { openBidsAction, publishTenderAction } from "../actions";
 import { readable } from "@/server/page-guard";
+import { RULE_NAMES } from "@/domain/scoring";
 
 export const metadata: Metadata = { title: "Tender" };
 
@@ -90,12 +91,7 @@ export default async function TenderPage({
               `${tender.contractStartDate ? `Starts ${formatLondon(tender.contractStartDate, "date")}` : "Start not set"}, ${tender.contractTermMonths ? `${tender.contractTermMonths} months` : "term not set"}`,
             ],
             ["Procurement route", ROUTES[tender.procurementRoute] ?? tender.procurementRoute],
-            [
-              "How votes are combined",
-              tender.aggregationRule === "EQUAL_VOTES"
-                ? "Every vote counts the same"
-                : "Panel parity: young commissioners and commissioners count for half each",
-            ],
+            ["How votes are combined", RULE_NAMES[tender.aggregationRule].summary],
             ["Bids during scoring", tender.anonymiseBids ? "Anonymised (Bid A, Bid B…) until moderation" : "Shown with the bidders' names"],
             [
               "Young commissioners' hourly rate",
