@@ -1,5 +1,6 @@
 import { formatLondonStamp } from "@/domain/london-time";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/server/auth/actor";
 import { exportTenderAuditCsv } from "@/server/audit-trail/export-csv";
 import { getPortalAuditTrail, getTenderAuditTrail } from "@/server/audit-trail/queries";
 import { submitBid } from "@/server/bids/submit-bid";
@@ -13,6 +14,10 @@ import { declareNoConflicts, DEADLINE, BEFORE, OPENED, openedTender, scoreSheet 
 import { MODERATED, REASONS } from "../fixtures/award-builders";
 import { createActor, createEstablishment } from "../fixtures/factories";
 import { providerOrganisation, publishedTender } from "../fixtures/tender-builders";
+
+// The CSV routes read the session; here the test decides who is signed in.
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/server/auth/session", () => ({ getActor: async () => session.actor }));
 
 const text = (rows: { who: string; what: string; details: string }[]) => rows.map((r) => `${r.who} | ${r.what} | ${r.details}`).join("\n");
 
@@ -131,5 +136,42 @@ describe("the audit trail CSV", () => {
     // the download is itself in the trail
     const trail = await getTenderAuditTrail(t.commissioner, t.id, { kind: "audit" });
     expect(trail.rows.map((r) => r.what)).toEqual(["Audit trail downloaded as CSV"]);
+  });
+});
+
+describe("the audit CSV downloads", () => {
+  it("a tender's trail: 401 signed out, 403 for a governor elsewhere, a dated attachment for its commissioner", async () => {
+    const { GET } = await import("@/app/api/tenders/[tenderId]/audit.csv/route");
+    const t = await openedTender();
+    const call = () =>
+      GET(new Request(`http://localhost:3000/api/tenders/${t.id}/audit.csv?kind=bids`), { params: Promise.resolve({ tenderId: t.id }) });
+    session.actor = null;
+    expect((await call()).status).toBe(401);
+    session.actor = await createActor("GOVERNOR", { establishmentIds: [(await createEstablishment()).id] });
+    expect((await call()).status).toBe(403);
+    session.actor = t.commissioner;
+    const response = await call();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="audit-trail-[A-Za-z0-9_-]+-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(await response.text()).toContain("Event,When (London time),Tender,Who,Role,What,Details");
+    session.actor = null;
+  });
+
+  it("the whole log: administrators only", async () => {
+    const { GET } = await import("@/app/api/audit.csv/route");
+    const call = () => GET(new Request("http://localhost:3000/api/audit.csv"));
+    session.actor = null;
+    expect((await call()).status).toBe(401);
+    session.actor = await createActor("COMMISSIONER");
+    expect((await call()).status).toBe(403);
+    session.actor = await createActor("ADMIN");
+    const response = await call();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/);
+    session.actor = null;
   });
 });

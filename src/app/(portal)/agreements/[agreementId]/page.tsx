@@ -2,15 +2,14 @@ import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOffForm } from "@/components/awards/sign-off-form";
-import { SignOffHistory, type SignOffRow } from "@/components/awards/sign-off-history";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { AGREEMENT_STATE_LABEL, versionState } from "@/domain/agreement-status";
 import { formatLondon } from "@/domain/london-time";
 import { getAgreement } from "@/server/agreements/queries";
 import { requireActor } from "@/server/auth/session";
 import { signAgreementAction } from "../actions";
-import { AgreementVersionContent } from "../version-content";
-import { signOffVoidReason, VERSION_STATE_LABEL } from "../version-state";
+import { AgreementVersionContent, AgreementVersionSignatures } from "../version-content";
+import { VERSION_STATE_LABEL } from "../version-state";
 import { readable } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Agreement" };
@@ -59,18 +58,10 @@ export default async function AgreementPage({
           </h2>
           {can(actor, "agreement.draft") && <Link href={`/agreements/${a.id}/edit`}>Edit (makes version {v.version + 1})</Link>}
         </div>
-        <p className="mb-4 text-slate-700">
-          Written by {v.createdBy.name}, {formatLondon(v.createdAt, "dateTime")}.
-        </p>
         <AgreementVersionContent v={v} />
       </section>
 
-      <section aria-labelledby="signatures" className="mb-8">
-        <h2 id="signatures" className="mb-3 text-2xl font-bold">
-          Signatures on version {v.version}
-        </h2>
-        <SignOffHistory signOffs={v.signOffs as SignOffRow[]} voidReason={signOffVoidReason(v.version, a.versions)} />
-      </section>
+      <AgreementVersionSignatures v={v} versions={a.versions} />
 
       {canSign && (
         <section aria-labelledby="sign" className="mb-8">

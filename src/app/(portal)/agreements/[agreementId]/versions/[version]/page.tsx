@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SignOffHistory, type SignOffRow } from "@/components/awards/sign-off-history";
 import { PageHeading } from "@/components/ui/page-heading";
 import { versionState } from "@/domain/agreement-status";
-import { formatLondon } from "@/domain/london-time";
 import { getAgreement } from "@/server/agreements/queries";
 import { requireActor } from "@/server/auth/session";
 import { readable } from "@/server/page-guard";
-import { AgreementVersionContent } from "../../../version-content";
-import { signOffVoidReason, VERSION_STATE_LABEL } from "../../../version-state";
+import { AgreementVersionContent, AgreementVersionSignatures } from "../../../version-content";
+import { VERSION_STATE_LABEL } from "../../../version-state";
 
 type Params = Promise<{ agreementId: string; version: string }>;
 
@@ -47,17 +45,9 @@ export default async function AgreementVersionPage({ params }: { params: Params 
         <h2 id="content" className="mb-2 text-2xl font-bold">
           What version {v.version} says
         </h2>
-        <p className="mb-4 text-slate-700">
-          Written by {v.createdBy.name}, {formatLondon(v.createdAt, "dateTime")}.
-        </p>
         <AgreementVersionContent v={v} />
       </section>
-      <section aria-labelledby="signatures" className="mb-8">
-        <h2 id="signatures" className="mb-3 text-2xl font-bold">
-          Signatures on version {v.version}
-        </h2>
-        <SignOffHistory signOffs={v.signOffs as SignOffRow[]} voidReason={signOffVoidReason(v.version, a.versions)} />
-      </section>
+      <AgreementVersionSignatures v={v} versions={a.versions} />
       {v.version !== a.latest.version && (
         <p>
           <Link href={`/agreements/${a.id}/compare?from=${v.version}&to=${a.latest.version}`}>
