@@ -39,6 +39,9 @@ describe("scoring anonymised bids", () => {
     expect(workspace.bidders.map((b) => b.name).sort()).toEqual([...names].sort());
     // …but the bids to score carry letters only.
     expect(workspace.bids.map((b) => b.organisation.name)).toEqual(["Bid A", "Bid B"]);
+    // The page names each bid once, by its letter ("Bid A", not "Bid 1: Bid A").
+    expect(workspace.anonymised).toBe(true);
+    expect(workspace.bids.map((b) => b.label)).toEqual(["Bid A", "Bid B"]);
     const sheet = await getScoringSheet(member, t.id, t.bids.a, OPENED);
     expect(["Bid A", "Bid B"]).toContain(sheet.bid.organisation.name);
     for (const name of names) expect(JSON.stringify(workspace.bids)).not.toContain(name);
@@ -53,6 +56,9 @@ describe("scoring anonymised bids", () => {
     await startModeration(t.commissioner, t.id, MODERATED);
     const after = await getModerationView(member, t.id, MODERATED);
     expect(after.visible && after.result.bids.map((b) => b.label).sort()).toEqual([...names].sort());
-    expect((await getPanelWorkspace(member, t.id, MODERATED)).tender.anonymiseBids).toBe(true);
+    const named = await getPanelWorkspace(member, t.id, MODERATED);
+    expect(named.tender.anonymiseBids).toBe(true);
+    expect(named.anonymised).toBe(false);
+    expect(named.bids.map((b) => b.label)).toEqual(["Bid 1", "Bid 2"]);
   });
 });

@@ -91,8 +91,10 @@ export async function getPanelWorkspace(actor: Actor, tenderId: string, now: Dat
   });
   const qualityCount = criteria.filter((c) => c.kind === "QUALITY").length;
   const myScores = await db.score.findMany({ where: { panelMemberId: seat.id }, select: { bidId: true, status: true } });
-  const progress = bids.map((b) => ({
+  const progress = bids.map((b, i) => ({
     ...b,
+    // What the panel calls the bid: its letter when anonymised (the name is the letter too), else its place in the list.
+    label: labels ? b.organisation.name : `Bid ${i + 1}`,
     submitted: myScores.filter((s) => s.bidId === b.id && s.status === "SUBMITTED").length >= qualityCount,
     started: myScores.some((s) => s.bidId === b.id),
   }));
@@ -142,6 +144,7 @@ export async function getPanelWorkspace(actor: Actor, tenderId: string, now: Dat
     declared,
     excluded,
     mayScore,
+    anonymised,
     bids: progress,
     criteria,
     chair,

@@ -114,16 +114,17 @@ export default async function PanelWorkspacePage({
               : "Score each bid independently. Other members' scores stay hidden until you have submitted all of yours."}
           </p>
           <ul className="divide-y divide-slate-300 border-y border-slate-300">
-            {w.bids.map((b, i) => (
+            {w.bids.map((b) => (
               <li key={b.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <span>
-                  <strong>Bid {i + 1}</strong>: {b.organisation.name}
+                  <strong>{b.label}</strong>
+                  {!w.anonymised && `: ${b.organisation.name}`}
                 </span>
                 <span className="flex items-center gap-4">
                   <span>{b.submitted ? "Sent" : b.started ? "Started, not sent" : "Not started"}</span>
                   {!b.submitted && status === "EVALUATION" && (
                     <Link href={`/panels/${w.tender.id}/bids/${b.id}`} className="font-bold">
-                      {technician ? "Mark" : "Score"} bid {i + 1}
+                      {technician ? "Mark" : "Score"} {w.anonymised ? b.label : b.label.toLowerCase()}
                     </Link>
                   )}
                 </span>
