@@ -1,28 +1,19 @@
 "use client";
-import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/field";
-import { idleFormState } from "@/components/ui/form-state";
 import { signInAction } from "./actions";
 
+// The shared ActionForm fits: signing in is a plain server action (our own
+// throttled check and server-side session, src/server/auth/sign-in.ts), not
+// next-auth's client-side signIn(), so the form posts without JavaScript too.
 export function SignInForm({ next }: { next?: string }) {
-  const [state, action] = useActionState(signInAction, idleFormState);
   return (
-    <form action={action} noValidate>
-      <ErrorSummary message={state.message} fieldErrors={state.fieldErrors} />
+    <ActionForm action={signInAction}>
       {next && <input type="hidden" name="next" value={next} />}
-      <TextField
-        name="email"
-        label="Email address"
-        type="email"
-        autoComplete="username"
-        spellCheck={false}
-        defaultValue={state.values?.email}
-        error={state.fieldErrors?.email}
-      />
-      <TextField name="password" label="Password" type="password" autoComplete="current-password" error={state.fieldErrors?.password} />
+      <TextField name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} />
+      <TextField name="password" label="Password" type="password" autoComplete="current-password" />
       <SubmitButton>Sign in</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

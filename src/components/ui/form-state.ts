@@ -1,3 +1,0 @@
-import type { FormState } from "@/server/action-result";
-
-export const idleFormState: FormState = { status: "idle" };
