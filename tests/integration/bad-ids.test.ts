@@ -19,6 +19,10 @@ import { markPaid } from "@/server/technicians/mark-paid";
 import { reviewTimeEntry } from "@/server/technicians/review-time-entry";
 import { openBids } from "@/server/tenders/open-bids";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
+import { getTenderAuditTrail } from "@/server/audit-trail/queries";
+import { askForClarification, answerClarification } from "@/server/representations/clarification";
+import { makeRepresentation } from "@/server/representations/make-representation";
+import { downloadRepresentationAttachment, getMyRepresentation, listRepresentations } from "@/server/representations/queries";
 import { createActor } from "../fixtures/factories";
 import { FILES } from "../fixtures/tender-builders";
 
@@ -55,6 +59,13 @@ describe("malformed ids", () => {
         ["getAgreement", () => getAgreement(commissioner, id)],
         ["markPaid", () => markPaid(commissioner, [id], NOW)],
         ["reviewTimeEntry", () => reviewTimeEntry(commissioner, id, { decision: "approve" }, NOW)],
+        ["getTenderAuditTrail", () => getTenderAuditTrail(governor, id, {})],
+        ["askForClarification", () => askForClarification(commissioner, id, { question: "Which price?" }, NOW)],
+        ["answerClarification", () => answerClarification(provider, id, { answer: "This one." }, NOW)],
+        ["makeRepresentation", () => makeRepresentation(provider, id, { text: "The price was scored wrongly.", files: [] }, NOW)],
+        ["getMyRepresentation", () => getMyRepresentation(provider, id, NOW)],
+        ["listRepresentations", () => listRepresentations(commissioner, id)],
+        ["downloadRepresentationAttachment", () => downloadRepresentationAttachment(commissioner, id)],
       ];
       for (const [name, call] of calls) {
         const outcome = await call().then(

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { Forbidden, NotFound } from "../errors";
 import type { Paging } from "@/domain/paging";
+import { isId } from "../ids";
 import { can, tenderRelationsSelect } from "../policy";
 import { ROLE_LABELS } from "@/domain/roles";
 import { actionLabel, kindLabel, kindOf } from "./labels";
@@ -31,7 +32,6 @@ export interface AuditPage {
   kinds: { kind: string; label: string }[];
 }
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 const SCORES_VISIBLE = new Set(["MODERATION", "AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"]);
 const PERSONAL_KEYS = new Set(["userId", "email", "technicianId", "askedById", "signerId"]);
 const KIND_PATTERN = /^[a-z_]{1,40}$/;
@@ -70,7 +70,7 @@ export function kindFilter(raw: string | string[] | undefined): string | undefin
 
 /** One tender's audit trail, oldest first: for its commissioners, its establishment's governor and admins. */
 export async function getTenderAuditTrail(actor: Actor, tenderId: string, filter: { kind?: string; paging?: Paging }) {
-  if (!isUuid(tenderId)) throw new NotFound("We could not find that tender.");
+  if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await db.tender.findUnique({
     where: { id: tenderId },
     select: {

@@ -2,15 +2,14 @@ import "server-only";
 import type { Tx } from "../db";
 import { NotFound } from "../errors";
 import { parseAwardSummary } from "../awards/award-summary";
-
-export const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
+import { isId } from "../ids";
 
 /**
  * An award decision with its tender, the tender row locked so that changes to
  * one tender's representations and award happen one after the other.
  */
 export async function lockAwardDecision(tx: Tx, awardDecisionId: string, notFound: NotFound) {
-  if (!isUuid(awardDecisionId)) throw notFound;
+  if (!isId(awardDecisionId)) throw notFound;
   const found = await tx.awardDecision.findUnique({ where: { id: awardDecisionId }, select: { tenderId: true } });
   if (!found) throw notFound;
   await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${found.tenderId}::uuid FOR UPDATE`;
@@ -30,7 +29,7 @@ export async function lockAwardDecision(tx: Tx, awardDecisionId: string, notFoun
 
 /** A representation by id, with the tender row locked. */
 export async function lockRepresentation(tx: Tx, representationId: string, notFound: NotFound) {
-  if (!isUuid(representationId)) throw notFound;
+  if (!isId(representationId)) throw notFound;
   const found = await tx.representation.findUnique({ where: { id: representationId }, select: { tenderId: true } });
   if (!found) throw notFound;
   await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${found.tenderId}::uuid FOR UPDATE`;

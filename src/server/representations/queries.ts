@@ -5,7 +5,7 @@ import { db } from "../db";
 import { NotFound } from "../errors";
 import { can, tenderRelationsSelect } from "../policy";
 import { representationsHold } from "./award-guard";
-import { isUuid } from "./load";
+import { isId } from "../ids";
 
 // Reads for representations. A provider reads only its own organisation's;
 // the commissioners running the tender and the establishment's governor read
@@ -28,7 +28,7 @@ const reviewSelect = { id: true, outcome: true, reasons: true, decidedAt: true, 
 export async function getMyRepresentation(actor: Actor, awardDecisionId: string, now: Date) {
   const notFound = new NotFound("We could not find that letter.");
   const organisationId = actor.organisationId;
-  if (!can(actor, "representation.make") || !organisationId || !isUuid(awardDecisionId)) throw notFound;
+  if (!can(actor, "representation.make") || !organisationId || !isId(awardDecisionId)) throw notFound;
   const decision = await db.awardDecision.findFirst({
     where: { id: awardDecisionId, status: { in: ["APPROVED", "REOPENED"] } },
     select: { id: true, status: true, standstillEndsAt: true, tender: { select: { status: true } } },
@@ -49,7 +49,7 @@ export async function getMyRepresentation(actor: Actor, awardDecisionId: string,
  * Anyone else gets nothing.
  */
 export async function listRepresentations(actor: Actor, awardDecisionId: string) {
-  if (!isUuid(awardDecisionId)) return null;
+  if (!isId(awardDecisionId)) return null;
   const decision = await db.awardDecision.findUnique({
     where: { id: awardDecisionId },
     select: { id: true, tender: { select: { establishmentId: true, ...tenderRelationsSelect } } },
@@ -74,7 +74,7 @@ export async function listRepresentations(actor: Actor, awardDecisionId: string)
 /** A file sent with a representation, for the same readers as the representation itself. */
 export async function downloadRepresentationAttachment(actor: Actor, attachmentId: string) {
   const notFound = new NotFound("We could not find that file.");
-  if (!isUuid(attachmentId)) throw notFound;
+  if (!isId(attachmentId)) throw notFound;
   const file = await db.representationAttachment.findUnique({
     where: { id: attachmentId },
     select: {
