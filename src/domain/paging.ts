@@ -11,11 +11,20 @@ export interface Paging {
 
 export const FIRST_PAGE: Paging = { page: 1, size: 20, skip: 0 };
 
-export function paging(query: Record<string, string | string[] | undefined>, defaultSize = 20): Paging {
+/**
+ * The query parameters of a list: `page` and `size`, or, when one page shows
+ * several lists, `<list>Page` and `<list>Size` (e.g. `?returnedPage=2`).
+ */
+export function pagingKeys(list?: string): { page: string; size: string } {
+  return list ? { page: `${list}Page`, size: `${list}Size` } : { page: "page", size: "size" };
+}
+
+export function paging(query: Record<string, string | string[] | undefined>, defaultSize = 20, list?: string): Paging {
+  const keys = pagingKeys(list);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const askedSize = Number(one(query.size));
+  const askedSize = Number(one(query[keys.size]));
   const size = (PAGE_SIZES as readonly number[]).includes(askedSize) ? askedSize : defaultSize;
-  const askedPage = Number(one(query.page));
+  const askedPage = Number(one(query[keys.page]));
   const page = Number.isInteger(askedPage) && askedPage >= 1 && askedPage <= 100_000 ? askedPage : 1;
   return { page, size, skip: (page - 1) * size };
 }

@@ -10,7 +10,7 @@ import { auditEventHash } from "@/server/audit-trail/chain";
 import { hashPassword } from "@/server/auth/password";
 import { getModerationBid, getModerationView, getPanelWorkspace } from "@/server/evaluation/queries";
 import { exportClaimsCsv } from "@/server/technicians/export-claims-csv";
-import { getMyTime, listClaims, listTimeToApprove } from "@/server/technicians/queries";
+import { getMyTime, getTimeForCommissioner, listClaims, listTimeToApprove } from "@/server/technicians/queries";
 import { CONSENT_TEXT_VERSION } from "@/server/technicians/consent-text";
 import { countTendersForCommissioner, getTenderForCommissioner, listTendersForCommissioner } from "@/server/tenders/queries";
 import { listContracts } from "@/server/contracts/queries";
@@ -28,6 +28,9 @@ let smallChair: Actor;
 let smallBidId: string;
 let fewTimes: Actor;
 let manyTimes: Actor;
+/** Commissioners running tenders with 10 time entries in all, and with over 10,000. */
+let fewToApprove: Actor;
+let manyToApprove: Actor;
 
 const actor = (u: SeededIds["users"][number]): Actor => ({
   id: u.id,
@@ -72,6 +75,36 @@ beforeAll(async () => {
     `DELETE FROM "TimeEntry" WHERE "technicianId" = $1 AND id NOT IN (SELECT id FROM "TimeEntry" WHERE "technicianId" = $1 ORDER BY id LIMIT 10)`,
     [fewTimes.id],
   );
+  // The commissioner page: the chair of the tender those 9,000 went on, and a
+  // new commissioner who runs only one tender, cut to 10 entries of every state.
+  const busiest = await client.query<{ chair: string }>(
+    `SELECT p."userId"::text AS chair FROM "PanelMember" p
+     WHERE p."isChair" AND p."tenderId" = (SELECT "tenderId" FROM "TimeEntry" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1)`,
+  );
+  manyToApprove = actor(ids.users.find((u) => u.id === busiest.rows[0]!.chair)!);
+  const quiet = await client.query<{ tenderId: string }>(
+    `SELECT "tenderId"::text AS "tenderId" FROM "TimeEntry" GROUP BY "tenderId"
+     HAVING count(*) BETWEEN 10 AND 1000 AND count(DISTINCT status) = 4
+        AND "tenderId" NOT IN (SELECT "tenderId" FROM "TimeEntry" WHERE "technicianId" IN ($1, $2)) ORDER BY "tenderId" LIMIT 1`,
+    [manyTimes.id, fewTimes.id],
+  );
+  const quietTender = quiet.rows[0]!.tenderId;
+  await client.query(
+    `DELETE FROM "TimeEntry" WHERE "tenderId" = $1 AND id NOT IN (
+       SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY status ORDER BY id) AS n FROM "TimeEntry" WHERE "tenderId" = $1) e
+       ORDER BY n, id LIMIT 10)`,
+    [quietTender],
+  );
+  const organisationId = byEmail("commissioner1@bench.test").organisationId;
+  const added = await client.query<{ id: string }>(
+    `INSERT INTO "User" (email, name, role, "organisationId", "updatedAt") VALUES ('few-time@bench.test', 'Few Time', 'COMMISSIONER', $1, now()) RETURNING id::text`,
+    [organisationId],
+  );
+  fewToApprove = { ...byEmail("commissioner1@bench.test"), id: added.rows[0]!.id, name: "Few Time", email: "few-time@bench.test" };
+  await client.query(
+    `INSERT INTO "PanelMember" ("tenderId", "userId", role, status, "invitedById") VALUES ($1, $2, 'COMMISSIONER', 'ACCEPTED', $2)`,
+    [quietTender, fewToApprove.id],
+  );
   await client.query("ANALYZE");
 }, 300_000);
 
@@ -107,6 +140,19 @@ describe("statements per page do not grow with the data", () => {
     expect((await getMyTime(fewTimes, page)).total).toBe(10);
     expect(await statementCount(() => getMyTime(manyTimes, page))).toBe(await statementCount(() => getMyTime(fewTimes, page)));
     expect((await getMyTime(manyTimes, page)).entries).toHaveLength(page.size);
+  });
+
+  it("a commissioner's paid time: 10 entries or 10,000", async () => {
+    const pages = { pending: paging({}), returned: paging({}), approved: paging({}) };
+    const many = await getTimeForCommissioner(manyToApprove, pages);
+    const few = await getTimeForCommissioner(fewToApprove, pages);
+    expect(many.counts.pending + many.counts.returned + many.counts.approved).toBeGreaterThanOrEqual(10_000);
+    expect(few.counts.pending + few.counts.returned + few.counts.approved + few.paid.length).toBe(10);
+    expect(Math.min(few.counts.pending, few.counts.returned, few.counts.approved, few.paid.length)).toBeGreaterThan(0);
+    expect(many.pending).toHaveLength(pages.pending.size);
+    expect(await statementCount(() => getTimeForCommissioner(manyToApprove, pages))).toBe(
+      await statementCount(() => getTimeForCommissioner(fewToApprove, pages)),
+    );
   });
 });
 
@@ -147,6 +193,7 @@ describe("no sequential scan over a table of more than 10,000 rows", () => {
       ["my time", () => getMyTime(manyTimes, page)],
       ["time to approve", () => listTimeToApprove(commissioner)],
       ["claims", () => listClaims(commissioner)],
+      ["commissioner's paid time", () => getTimeForCommissioner(manyToApprove, { pending: page, returned: page, approved: page })],
       ["payroll csv", () => exportClaimsCsv(commissioner)],
       ["contracts", () => listContracts(commissioner, NOW, {}, page)],
       ["outbox", () => listOutbox(admin, page)],

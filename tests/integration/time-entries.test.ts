@@ -8,9 +8,11 @@ import { editTimeEntry } from "@/server/technicians/edit-time-entry";
 import { CLAIM_COLUMNS, exportClaimsCsv } from "@/server/technicians/export-claims-csv";
 import { logTime } from "@/server/technicians/log-time";
 import { markPaid } from "@/server/technicians/mark-paid";
+import { paging } from "@/domain/paging";
 import {
   getMyTime,
   getMyTimeEntry,
+  getTimeForCommissioner,
   listClaims,
   listMyTimeTenders,
   listReturnedTime,
@@ -388,6 +390,47 @@ describe("lists", () => {
     expect((await listClaims(t.commissioner)).map((c) => c.amountPence)).toEqual([630]);
     expect((await listClaims(t.commissioner, "PAID")).map((c) => c.id)).toEqual([paid]);
     expect(await listClaims(other.commissioner)).toEqual([]);
+  });
+});
+
+describe("the commissioner's lists come a page at a time", () => {
+  it("each list pages on its own, with counts and the unpaid total of the whole list", async () => {
+    const other = await timeTender();
+    const logged: string[] = [];
+    for (let i = 0; i < 23; i++)
+      logged.push((await logTime(tech, timeInput(t.id, { minutes: String(i + 1) }), new Date(NOW.getTime() + i * 1000))).id);
+    await logTime(other.technicians[0], timeInput(other.id), NOW);
+    const claims = [await approvedEntry(t, tech, { minutes: "60" }), await approvedEntry(t, tech, { minutes: "30" })]; // £12.60 + £6.30
+    const first = { page: 1, size: 10, skip: 0 };
+    const view = await getTimeForCommissioner(t.commissioner, {
+      pending: paging({ pendingPage: "3", pendingSize: "10" }, 20, "pending"),
+      returned: first,
+      approved: paging({ approvedSize: "10" }, 20, "approved"),
+    });
+    expect(view.counts).toEqual({ pending: 23, returned: 0, approved: 2, approvedPence: 1890 });
+    expect(view.pending.map((e) => e.minutes)).toEqual([21, 22, 23]);
+    expect(view.approved.map((c) => c.id).sort()).toEqual([...claims].sort());
+    // The pages of "to approve" together are the whole list, once each, oldest first.
+    const pages = [];
+    for (const page of [1, 2, 3])
+      pages.push(
+        ...(
+          await getTimeForCommissioner(t.commissioner, {
+            pending: { page, size: 10, skip: (page - 1) * 10 },
+            returned: first,
+            approved: first,
+          })
+        ).pending,
+      );
+    expect(pages.map((e) => e.id)).toEqual(logged);
+    // Another team's commissioner counts nothing of this tender's time.
+    expect((await getTimeForCommissioner(other.commissioner, { pending: first, returned: first, approved: first })).counts).toEqual({
+      pending: 1,
+      returned: 0,
+      approved: 0,
+      approvedPence: 0,
+    });
+    await expect(getTimeForCommissioner(tech, { pending: first, returned: first, approved: first })).rejects.toBeInstanceOf(Forbidden);
   });
 });
 

@@ -1,9 +1,11 @@
 import Link from "next/link";
-import { PAGE_SIZES, type Paging } from "@/domain/paging";
+import { PAGE_SIZES, pagingKeys, type Paging } from "@/domain/paging";
 
 /**
  * Previous / next links and a page-size choice, all plain links so they work
- * without JavaScript. `params` are the other query parameters to keep.
+ * without JavaScript. `params` are the other query parameters to keep; `list`
+ * names the list's own parameters when a page has several (see pagingKeys), and
+ * `fragment` brings the reader back to that list.
  */
 export function Pager({
   path,
@@ -11,17 +13,22 @@ export function Pager({
   total,
   params = {},
   noun = "rows",
+  list,
+  fragment,
 }: {
   path: string;
   paging: Paging;
   total: number;
   params?: Record<string, string>;
   noun?: string;
+  list?: string;
+  fragment?: string;
 }) {
+  const keys = pagingKeys(list);
   const pages = Math.max(1, Math.ceil(total / paging.size));
   const href = (page: number, size = paging.size) => {
-    const q = new URLSearchParams({ ...params, page: String(page), size: String(size) });
-    return `${path}?${q.toString()}`;
+    const q = new URLSearchParams({ ...params, [keys.page]: String(page), [keys.size]: String(size) });
+    return `${path}?${q.toString()}${fragment ? `#${fragment}` : ""}`;
   };
   const first = total === 0 ? 0 : paging.skip + 1;
   const last = Math.min(total, paging.skip + paging.size);

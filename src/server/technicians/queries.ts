@@ -107,8 +107,25 @@ export async function listMyTimeTenders(actor: Actor) {
   return seats.map((s) => s.tender);
 }
 
-/** Time waiting to be checked on the tenders a commissioner runs, oldest first, with the pay it would come to now. */
-export async function listTimeToApprove(actor: Actor) {
+/**
+ * How much time waits in each list of a commissioner's page, and what the
+ * approved claims not yet paid come to: for the headings and totals of the
+ * paged lists below. One statement per state, so each reads through the
+ * status index rather than scanning every time entry.
+ */
+export async function countTimeByStatus(actor: Actor) {
+  authorize(actor, "time.payroll");
+  const where = (status: "PENDING" | "RETURNED" | "APPROVED") => ({ status, tender: managedTendersWhere(actor) });
+  const [pending, returned, approved] = await Promise.all([
+    db.timeEntry.count({ where: where("PENDING") }),
+    db.timeEntry.count({ where: where("RETURNED") }),
+    db.timeEntry.aggregate({ where: where("APPROVED"), _count: { _all: true }, _sum: { amountPence: true } }),
+  ]);
+  return { pending, returned, approved: approved._count._all, approvedPence: approved._sum.amountPence ?? 0 };
+}
+
+/** Time waiting to be checked on the tenders a commissioner runs, oldest first, one page at a time, with the pay it would come to now. */
+export async function listTimeToApprove(actor: Actor, page: Paging = FIRST_PAGE) {
   authorize(actor, "time.payroll");
   const entries = await db.timeEntry.findMany({
     where: { status: "PENDING", tender: managedTendersWhere(actor) },
@@ -123,8 +140,9 @@ export async function listTimeToApprove(actor: Actor) {
       technician: { select: { name: true } },
       tender: { select: { id: true, reference: true, title: true, technicianHourlyRatePence: true } },
     },
-    orderBy: [{ createdAt: "asc" }],
-    take: 200,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.size,
   });
   return entries.map((e) => {
     const rate = e.tender.technicianHourlyRatePence;
@@ -135,9 +153,9 @@ export async function listTimeToApprove(actor: Actor) {
 /**
  * Time a commissioner (or a colleague on the same tenders) sent back, still
  * waiting for the young commissioner to change it, newest first: so returned
- * time stays in view until it is sent again.
+ * time stays in view until it is sent again. One page at a time.
  */
-export async function listReturnedTime(actor: Actor) {
+export async function listReturnedTime(actor: Actor, page: Paging = FIRST_PAGE) {
   authorize(actor, "time.payroll");
   return db.timeEntry.findMany({
     where: { status: "RETURNED", tender: managedTendersWhere(actor) },
@@ -153,20 +171,35 @@ export async function listReturnedTime(actor: Actor) {
       tender: tenderSelect,
     },
     orderBy: [{ reviewedAt: "desc" }, { id: "asc" }],
-    take: 200,
+    skip: page.skip,
+    take: page.size,
   });
 }
 
 /**
- * Approved claims on the tenders a commissioner runs: unpaid ones (to mark
- * as paid), or with `status: "PAID"` the most recently paid.
+ * Approved claims on the tenders a commissioner runs, one page at a time:
+ * unpaid ones oldest first (to mark as paid), or with `status: "PAID"` the
+ * most recently paid.
  */
-export async function listClaims(actor: Actor, status: "APPROVED" | "PAID" = "APPROVED") {
+export async function listClaims(actor: Actor, status: "APPROVED" | "PAID" = "APPROVED", page: Paging = FIRST_PAGE) {
   authorize(actor, "time.payroll");
   return db.timeEntry.findMany({
     where: { status, tender: managedTendersWhere(actor) },
     select: claimSelect,
-    orderBy: status === "PAID" ? [{ paidAt: "desc" }] : [{ reviewedAt: "asc" }],
-    take: status === "PAID" ? 20 : 500,
+    orderBy: status === "PAID" ? [{ paidAt: "desc" }, { id: "asc" }] : [{ reviewedAt: "asc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.size,
   });
+}
+
+/** The lists a commissioner's paid-time page shows, each one page at a time, with the counts and the total waiting to be paid. */
+export async function getTimeForCommissioner(actor: Actor, pages: { pending: Paging; returned: Paging; approved: Paging }) {
+  const [counts, pending, returned, approved, paid] = await Promise.all([
+    countTimeByStatus(actor),
+    listTimeToApprove(actor, pages.pending),
+    listReturnedTime(actor, pages.returned),
+    listClaims(actor, "APPROVED", pages.approved),
+    listClaims(actor, "PAID"),
+  ]);
+  return { counts, pending, returned, approved, paid };
 }

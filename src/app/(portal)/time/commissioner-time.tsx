@@ -3,21 +3,41 @@ import { SubmitButton } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
 import { formatLondon } from "@/domain/london-time";
 import { formatPence } from "@/domain/money";
+import { Pager } from "@/components/ui/pager";
+import { paging, pagingKeys, type Paging } from "@/domain/paging";
 import type { Actor } from "@/server/auth/actor";
-import { listClaims, listReturnedTime, listTimeToApprove } from "@/server/technicians/queries";
+import { getTimeForCommissioner } from "@/server/technicians/queries";
 import { activityLabel, formatDuration } from "@/server/technicians/time-labels";
 import { markPaidAction, reviewTimeEntryAction } from "./actions";
 import { ClaimCheckboxes } from "./claim-checkboxes";
 
+type Query = Record<string, string | string[] | undefined>;
+const LISTS = ["pending", "returned", "approved"] as const;
+
+/** Each list pages on its own (`?pendingPage=2&approvedSize=50`); a list's pager keeps the others where they are. */
+function listPaging(query: Query) {
+  const pages = Object.fromEntries(LISTS.map((list) => [list, paging(query, 20, list)])) as Record<(typeof LISTS)[number], Paging>;
+  const others = (list: (typeof LISTS)[number]) => {
+    const kept: Record<string, string> = {};
+    for (const other of LISTS) {
+      if (other === list) continue;
+      const keys = pagingKeys(other);
+      if (pages[other].page > 1) kept[keys.page] = String(pages[other].page);
+      if (query[keys.size] !== undefined) kept[keys.size] = String(pages[other].size);
+    }
+    return kept;
+  };
+  return { pages, others };
+}
+
 /** A commissioner's paid time: young commissioners' time to check on tenders they run, and approved claims to pay. */
-export async function CommissionerTime({ actor }: { actor: Actor }) {
-  const [pending, returned, approved, paid] = await Promise.all([
-    listTimeToApprove(actor),
-    listReturnedTime(actor),
-    listClaims(actor, "APPROVED"),
-    listClaims(actor, "PAID"),
-  ]);
-  const approvedTotal = approved.reduce((sum, c) => sum + (c.amountPence ?? 0), 0);
+export async function CommissionerTime({ actor, query }: { actor: Actor; query: Query }) {
+  const { pages, others } = listPaging(query);
+  const { counts, pending, returned, approved, paid } = await getTimeForCommissioner(actor, pages);
+  const pager = (list: (typeof LISTS)[number], total: number, noun: string, fragment: string) =>
+    (total > pages[list].size || pages[list].page > 1) && (
+      <Pager path="/time" paging={pages[list]} total={total} params={others(list)} noun={noun} list={list} fragment={fragment} />
+    );
   return (
     <>
       <p className="mb-8 max-w-2xl">
@@ -27,7 +47,7 @@ export async function CommissionerTime({ actor }: { actor: Actor }) {
 
       <section aria-labelledby="to-approve" className="mb-12 max-w-3xl">
         <h2 id="to-approve" className="mb-2 text-2xl font-bold">
-          Time to approve ({pending.length})
+          Time to approve ({counts.pending.toLocaleString("en-GB")})
         </h2>
         {pending.length === 0 ? (
           <p>There is no time waiting to be approved.</p>
@@ -96,11 +116,12 @@ export async function CommissionerTime({ actor }: { actor: Actor }) {
             ))}
           </ul>
         )}
+        {pager("pending", counts.pending, "time to approve", "to-approve")}
       </section>
 
       <section aria-labelledby="returned" className="mb-12 max-w-3xl">
         <h2 id="returned" className="mb-2 text-2xl font-bold">
-          Sent back, waiting for changes ({returned.length})
+          Sent back, waiting for changes ({counts.returned.toLocaleString("en-GB")})
         </h2>
         {returned.length === 0 ? (
           <p>No time is waiting for a young commissioner to change it.</p>
@@ -125,11 +146,12 @@ export async function CommissionerTime({ actor }: { actor: Actor }) {
             </ul>
           </>
         )}
+        {pager("returned", counts.returned, "time sent back", "returned")}
       </section>
 
       <section aria-labelledby="approved" className="mb-12 max-w-3xl">
         <h2 id="approved" className="mb-2 text-2xl font-bold">
-          Approved claims ({approved.length})
+          Approved claims ({counts.approved.toLocaleString("en-GB")})
         </h2>
         <p className="mb-4">
           <a href="/api/time/claims.csv?unpaid=1" download className="font-bold">
@@ -145,7 +167,7 @@ export async function CommissionerTime({ actor }: { actor: Actor }) {
         ) : (
           <ActionForm action={markPaidAction}>
             <p className="mb-4">
-              Waiting to be paid: <strong>{formatPence(approvedTotal)}</strong>
+              Waiting to be paid: <strong>{formatPence(counts.approvedPence)}</strong>
             </p>
             <ClaimCheckboxes
               name="entryIds"
@@ -171,6 +193,7 @@ export async function CommissionerTime({ actor }: { actor: Actor }) {
             <SubmitButton>Mark as paid</SubmitButton>
           </ActionForm>
         )}
+        {pager("approved", counts.approved, "approved claims", "approved")}
       </section>
 
       {paid.length > 0 && (

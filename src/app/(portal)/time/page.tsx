@@ -15,8 +15,8 @@ type Flash = {
   approved?: string;
   returned?: string;
   paid?: string;
-  page?: string;
-  size?: string;
+  /** Paging: `page` and `size` for a young commissioner's list; `<list>Page` and `<list>Size` for a commissioner's (commissioner-time.tsx). */
+  [paging: string]: string | string[] | undefined;
 };
 
 function Message({ query }: { query: Flash }) {
@@ -41,7 +41,11 @@ export default async function PaidTimePage({ searchParams }: { searchParams: Pro
     <>
       <Message query={query} />
       <PageHeading>{technician ? "Your paid time" : "Paid time for young commissioners"}</PageHeading>
-      {technician ? <TechnicianTime actor={actor} canLog={canLog} page={paging(query)} /> : <CommissionerTime actor={actor} />}
+      {technician ? (
+        <TechnicianTime actor={actor} canLog={canLog} page={paging(query)} />
+      ) : (
+        <CommissionerTime actor={actor} query={query} />
+      )}
     </>
   );
 }
