@@ -10,12 +10,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { buildIfNeeded, serverArgs } from "./lib/build";
 import { freePort, PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-db";
 import { migrate } from "./lib/migrations";
 import { load, treeRssMb, type LoadResult } from "./bench/load";
+import { BENCH_SECRET, routesFor, sessionCookie, type Route } from "./bench/routes";
 import { benchScoring } from "./bench/scoring";
 import { BENCH_PASSWORD, SEED_VERSION, seedBench, type SeededIds } from "./bench/seed";
 
@@ -26,7 +26,7 @@ const STEP_SECONDS = quick ? 2 : 5;
 const USERS = 20;
 const STEPS = [1, 5, 20, 50];
 const BENCH_DIR = path.join(PROJECT_ROOT, ".bench");
-const SECRET = "bench-secret-bench-secret-bench-secret-0123";
+const SECRET = BENCH_SECRET;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 // The use cases called while seeding (notifications) read the same settings as the server.
 process.env.NEXTAUTH_SECRET = SECRET;
@@ -151,64 +151,6 @@ async function main() {
   const file = path.join(dir, `${report.at.replaceAll(":", "-").slice(0, 19)}${quick ? "-quick" : ""}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
   log(`written ${path.relative(PROJECT_ROOT, file)}`);
-}
-
-interface Route {
-  name: string;
-  path: string;
-  as: string | null;
-  status?: number;
-  htmlBytes?: number;
-}
-
-async function routesFor(ids: SeededIds & { bigAwardDecisionId: string }, url: string): Promise<Route[]> {
-  const big = ids.bigTenderId;
-  // A provider with a bid on a tender still open for bids.
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<{ tenderId: string; email: string }>(
-    `SELECT b."tenderId"::text AS "tenderId", u.email FROM "Bid" b JOIN "Tender" t ON t.id = b."tenderId" JOIN "User" u ON u."organisationId" = b."organisationId"
-     WHERE t.status = 'PUBLISHED' AND t."submissionDeadline" > now() ORDER BY t.reference, u.email LIMIT 1`,
-  );
-  await client.end();
-  const provider = rows[0]!;
-  return [
-    { name: "static page", path: "/words", as: null },
-    { name: "tenders list", path: "/tenders", as: "commissioner1@bench.test" },
-    { name: "tender page (big)", path: `/tenders/${big}`, as: "commissioner1@bench.test" },
-    { name: "moderation overview (big)", path: `/panels/${big}/moderation`, as: "commissioner1@bench.test" },
-    { name: "moderation, one bid (big)", path: `/panels/${big}/moderation/${ids.bigBidIds[0]}`, as: "commissioner1@bench.test" },
-    { name: "award summary (big)", path: `/tenders/${big}/award`, as: "commissioner1@bench.test" },
-    { name: "governor sign-off (big)", path: `/establishment/sign-offs/${ids.bigAwardDecisionId}`, as: "governor1@bench.test" },
-    { name: "governor establishment", path: "/establishment", as: "governor1@bench.test" },
-    { name: "provider opportunities", path: "/opportunities", as: provider.email },
-    { name: "provider bid page", path: `/opportunities/${provider.tenderId}/bid`, as: provider.email },
-    { name: "technician panels", path: "/panels", as: "technician1@bench.test" },
-    { name: "time (technician)", path: "/time", as: "technician1@bench.test" },
-    { name: "time approvals (commissioner)", path: "/time", as: "commissioner1@bench.test" },
-    { name: "payroll CSV", path: "/api/time/claims.csv", as: "commissioner1@bench.test" },
-    { name: "contracts", path: "/contracts", as: "commissioner1@bench.test" },
-    { name: "users (admin)", path: "/admin/users", as: "admin@bench.test" },
-    { name: "outbox (admin)", path: "/admin/outbox", as: "admin@bench.test" },
-  ];
-}
-
-/** A signed-in session for a seeded user, made the way the sign-in form makes it: a UserSession row and its id in the next-auth JWT. */
-async function sessionCookie(url: string, ids: SeededIds, email: string): Promise<string> {
-  const user = ids.users.find((u) => u.email === email)!;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO "UserSession" ("userId", "expiresAt") VALUES ($1, now() + interval '8 hours') RETURNING id::text`,
-    [user.id],
-  );
-  await client.end();
-  const token = await encode({
-    secret: SECRET,
-    maxAge: 8 * 60 * 60,
-    token: { sub: user.id, name: user.name, email: user.email, role: user.role, sid: rows[0]!.id },
-  });
-  return `next-auth.session-token=${token}`;
 }
 
 async function timeOne(url: string): Promise<number> {

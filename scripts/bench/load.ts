@@ -53,6 +53,8 @@ export async function load(
   connections: number,
   seconds: number,
   serverPid: number,
+  /** A number of requests instead of a duration (the profiler). */
+  amount?: number,
 ): Promise<LoadResult> {
   let maxRss = treeRssMb(serverPid);
   const timer = setInterval(() => (maxRss = Math.max(maxRss, treeRssMb(serverPid))), 250);
@@ -63,8 +65,8 @@ export async function load(
         {
           url,
           connections,
-          // Bounded by time (autocannon's `amount` would override it).
-          duration: seconds,
+          // Bounded by time, or by a number of requests when given (autocannon's `amount` overrides the duration).
+          ...(amount ? { amount } : { duration: seconds }),
           headers: { ...(cookie ? { cookie } : {}), accept: "text/html,*/*;q=0.8", "accept-encoding": "gzip" },
           timeout: 30,
         },
