@@ -5,9 +5,11 @@
 // user, stops the server, and prints the functions with the most self time and
 // the time per package. CPU profiles are relative, so they stay meaningful on a
 // busy machine. The .cpuprofile is kept under .bench/profiles/ (open it in
-// Chrome DevTools → Performance for the flame chart).
+// Chrome DevTools → Performance for the flame chart; summarise it again with
+// `--file <path> [--window <last seconds>]`).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { SourceMap } from "node:module";
 import path from "node:path";
 import { buildIfNeeded, serverArgs } from "./lib/build";
 import { freePort, PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-db";
@@ -31,6 +33,9 @@ let database: EmbeddedDatabase | undefined;
 let server: ChildProcess | undefined;
 
 async function main() {
+  // `--file <profile> --window <seconds>`: summarise a profile taken before.
+  const saved = args.indexOf("--file");
+  if (saved >= 0) return summarise(path.resolve(args[saved + 1]!), option("window", 1e6) * 1e6);
   const marker = path.join(BENCH_DIR, "seeded.json");
   if (!existsSync(marker)) throw new Error("No bench database: run `npm run bench` once first.");
   const ids = (JSON.parse(readFileSync(marker, "utf8")) as { ids: SeededIds & { bigAwardDecisionId: string } }).ids;
@@ -69,8 +74,14 @@ async function main() {
   const headers = { ...(cookie ? { cookie } : {}), accept: "text/html,*/*;q=0.8" };
   for (let i = 0; i < 10; i++) {
     const response = await fetch(base + route.path, { headers, redirect: "manual" });
-    await response.arrayBuffer();
+    const body = await response.text();
     if (response.status !== 200) throw new Error(`${route.path} answered ${response.status}`);
+    if (i === 0) {
+      // What the page sends: its HTML, and the part of it that is the React Server Components payload (inline scripts).
+      writeFileSync(path.join(dir, "page.html"), body);
+      const rsc = [...body.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)].reduce((n, m) => n + m[1]!.length, 0);
+      console.log(`${route.name}: ${Math.round(body.length / 1024)} KB of HTML, of which ${Math.round(rsc / 1024)} KB RSC payload`);
+    }
   }
   // Requests, not seconds: autocannon's `amount` bounds the run.
   const started = Date.now();
@@ -82,7 +93,8 @@ async function main() {
   await stopServer();
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
   if (!file) throw new Error("The server wrote no profile");
-  summarise(path.join(dir, file));
+  // The server stops within a second of the last request: the last seconds of the profile are the load, not the start-up.
+  summarise(path.join(dir, file), (seconds + 1) * 1e6);
 }
 
 interface ProfileNode {
@@ -91,35 +103,91 @@ interface ProfileNode {
   children?: number[];
 }
 
-/** Self time per function and per package, from a V8 .cpuprofile. */
-function summarise(file: string) {
-  const profile = JSON.parse(readFileSync(file, "utf8")) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+/**
+ * Self time per function and per package, and total time per source file of
+ * the app (src/, through the build's source maps), from a V8 .cpuprofile; only
+ * the samples of the last `windowUs` microseconds count.
+ */
+function summarise(file: string, windowUs: number) {
+  const profile = JSON.parse(readFileSync(file, "utf8")) as {
+    nodes: ProfileNode[];
+    samples: number[];
+    timeDeltas: number[];
+    endTime: number;
+    startTime: number;
+  };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  let at = profile.startTime;
+  const from = profile.endTime - windowUs;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at >= from) self.set(id, (self.get(id) ?? 0) + delta);
+  });
   let total = 0;
   let idle = 0;
   const fn = new Map<string, number>();
   const pkg = new Map<string, number>();
+  const appFile = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, us: number) => map.set(key, (map.get(key) ?? 0) + us);
   for (const [id, us] of self) {
-    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-    if (functionName === "(idle)") {
+    const frame = byId.get(id)!.callFrame;
+    if (frame.functionName === "(idle)") {
       idle += us;
       continue;
     }
     total += us;
-    const where = shortUrl(url);
-    const key = `${functionName || "(anonymous)"}  ${where}${url ? `:${lineNumber + 1}` : ""}`;
-    fn.set(key, (fn.get(key) ?? 0) + us);
-    const group = packageOf(url, functionName);
-    pkg.set(group, (pkg.get(group) ?? 0) + us);
+    const original = originalPosition(frame);
+    const where = original ?? (frame.url ? `${shortUrl(frame.url)}:${frame.lineNumber + 1}` : "");
+    add(fn, `${frame.functionName || "(anonymous)"}  ${where}`, us);
+    add(pkg, original ? `app: ${original.split(":")[0]}` : packageOf(frame.url, frame.functionName), us);
+    // Total time: every app source file on the sample's stack, once.
+    const files = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const o = originalPosition(byId.get(n)!.callFrame);
+      if (o) files.add(o.split(":")[0]!);
+    }
+    for (const f of files) add(appFile, f, us);
   }
   const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)} %`;
+  const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
   console.log(`\nprofile: ${path.relative(PROJECT_ROOT, file)}`);
-  console.log(`busy ${(total / 1e6).toFixed(1)} s, idle ${(idle / 1e6).toFixed(1)} s\n\nSelf time by package:`);
-  for (const [name, us] of [...pkg].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${pct(us)}  ${name}`);
+  console.log(`last ${(windowUs / 1e6).toFixed(1)} s: busy ${(total / 1e6).toFixed(1)} s, idle ${(idle / 1e6).toFixed(1)} s`);
+  console.log(`\nSelf time by package (app: the portal's own code):`);
+  for (const [name, us] of top(pkg, 25)) console.log(`${pct(us)}  ${name}`);
+  console.log(`\nTotal time under each of the portal's source files (a file calling another counts both):`);
+  for (const [name, us] of top(appFile, 25)) console.log(`${pct(us)}  ${name}`);
   console.log(`\nTop ${TOP} functions by self time:`);
-  for (const [name, us] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`${pct(us)}  ${name}`);
+  for (const [name, us] of top(fn, TOP)) console.log(`${pct(us)}  ${name}`);
+}
+
+const sourceMaps = new Map<string, SourceMap | null>();
+const positions = new Map<string, string | null>();
+
+/** `src/…:line` for a frame in the build's own chunks (not Next.js or node_modules code bundled into them). */
+function originalPosition(frame: ProfileNode["callFrame"]): string | null {
+  if (!frame.url.includes("/.next/server/")) return null;
+  const key = `${frame.url}:${frame.lineNumber}:${frame.columnNumber}`;
+  if (positions.has(key)) return positions.get(key)!;
+  const file = frame.url.replace(/^file:\/\//, "");
+  if (!sourceMaps.has(file)) {
+    try {
+      sourceMaps.set(file, new SourceMap(JSON.parse(readFileSync(`${file}.map`, "utf8")) as ConstructorParameters<typeof SourceMap>[0]));
+    } catch {
+      sourceMaps.set(file, null);
+    }
+  }
+  const entry = sourceMaps.get(file)?.findEntry(frame.lineNumber, frame.columnNumber);
+  let position: string | null = null;
+  if (entry && "originalSource" in entry) {
+    const m = /(?:^|\/)(src\/.*)$/.exec(entry.originalSource);
+    if (m && !entry.originalSource.includes("node_modules")) position = `${m[1]}:${entry.originalLine + 1}`;
+  }
+  positions.set(key, position);
+  return position;
 }
 
 function shortUrl(url: string): string {

@@ -72,6 +72,10 @@ test("awaiting sign-off: the Feltham governor has the recommendation to decide",
   await expect(page.getByTestId("recommended-provider")).toHaveText("Thameside Health Partnership CIC");
   // The same figures in pictures: the ranking and every vote per bid, by role only.
   await expect(page.getByRole("img", { name: /Ranking: weighted totals/ })).toBeVisible();
+  // The recommended bid's votes are drawn; another bid's on demand, so a 50-bid sign-off stays small.
+  await expect(page.getByRole("img", { name: /every counted vote on each criterion/ })).toHaveCount(1);
+  await page.getByRole("link", { name: /^See every vote on / }).click();
+  await expect(page).toHaveURL(/\?votes=[0-9a-f-]{36}#signoff-votes-/);
   await expect(page.getByRole("img", { name: /every counted vote on each criterion/ })).toHaveCount(2);
   await expect(page.getByText("Jay")).toHaveCount(0);
   await review(page, "stage-sign-off");

@@ -5,7 +5,7 @@ import { SignOffForm } from "@/components/awards/sign-off-form";
 import { SignOffHistory } from "@/components/awards/sign-off-history";
 import { bidVotesFrom, rankingBarsFrom } from "@/components/charts/data";
 import { RankingChart } from "@/components/charts/ranking-chart";
-import { VotesChart } from "@/components/charts/votes-chart";
+import { BidVotesList } from "@/components/charts/bid-votes-list";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { formatLondon } from "@/domain/london-time";
 import { getAwardSignOff } from "@/server/awards/queries";
@@ -30,7 +30,7 @@ export default async function AwardSignOffPage({
   searchParams,
 }: {
   params: Promise<{ awardDecisionId: string }>;
-  searchParams: Promise<{ decided?: string; said?: string }>;
+  searchParams: Promise<{ decided?: string; said?: string; votes?: string }>;
 }) {
   const [{ awardDecisionId }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor("establishment");
@@ -72,20 +72,22 @@ export default async function AwardSignOffPage({
           <h2 id="pictures" className="mb-3 text-2xl font-bold">
             The scores in pictures
           </h2>
-          <p className="mb-4">The same figures as the table above: the totals split by criterion, then every counted vote on each bid.</p>
+          <p className="mb-4">
+            The same figures as the table above: the totals split by criterion, then every counted vote on the recommended bid (and on any
+            other bid you choose).
+          </p>
           <RankingChart
             bars={rankingBarsFrom(request.votes, request.summary.criteria)}
             criteria={request.summary.criteria}
             id="signoff-ranking"
           />
-          {bidVotesFrom(request.votes, request.summary.criteria).map((bid) => (
-            <div key={bid.bidId}>
-              <h3 className="mb-2 text-xl font-bold">
-                {bid.label}: {bid.totalDisplay}
-              </h3>
-              <VotesChart bid={bid} id={`signoff-votes-${bid.bidId}`} />
-            </div>
-          ))}
+          <BidVotesList
+            bids={bidVotesFrom(request.votes, request.summary.criteria)}
+            recommendedBidId={request.summary.recommended.bidId}
+            showVotesFor={query.votes}
+            path={`/establishment/sign-offs/${awardDecisionId}`}
+            idPrefix="signoff-votes"
+          />
         </section>
       )}
 
