@@ -12,15 +12,29 @@ export interface TenderRow {
   establishment: { name: string };
 }
 
-/** A list of tenders that stays readable on a 360 px screen (stacked cards, not a wide table). */
-export function TenderList({ tenders, hrefFor, empty }: { tenders: TenderRow[]; hrefFor?: (id: string) => string; empty: string }) {
+/**
+ * A list of tenders that stays readable on a 360 px screen (stacked cards, not a wide table).
+ * `headingLevel`: 3 under a section's h2 (the default), 2 when the list follows the page's h1.
+ */
+export function TenderList({
+  tenders,
+  hrefFor,
+  empty,
+  headingLevel = 3,
+}: {
+  tenders: TenderRow[];
+  hrefFor?: (id: string) => string;
+  empty: string;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   if (tenders.length === 0) return <p className="text-slate-700">{empty}</p>;
   return (
     <ul className="divide-y divide-slate-300 border-y border-slate-300">
       {tenders.map((t) => (
         <li key={t.id} className="py-4">
           <p className="text-sm text-slate-600">{t.reference}</p>
-          <h3 className="text-xl font-bold">{hrefFor ? <Link href={hrefFor(t.id)}>{t.title}</Link> : t.title}</h3>
+          <Heading className="text-xl font-bold">{hrefFor ? <Link href={hrefFor(t.id)}>{t.title}</Link> : t.title}</Heading>
           <p className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1">
             <StatusTag status={t.status} />
             <span>{t.establishment.name}</span>

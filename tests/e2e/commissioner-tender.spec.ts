@@ -34,8 +34,8 @@ test("a commissioner creates, configures and publishes a tender", async ({ page 
   await page.getByLabel("Contract term in months").fill("36");
   await page.getByLabel("Hourly rate for young commissioners (£)").fill("15");
   await page.getByLabel("Panel parity").check();
-  await page.locator("#field-clarificationDeadlineDate").fill(futureDate(10));
-  await page.locator("#field-submissionDeadlineDate").fill(futureDate(5));
+  await page.locator("#field-clarificationDeadline").fill(futureDate(10));
+  await page.locator("#field-submissionDeadline").fill(futureDate(5));
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByText("£2,400,000.00")).toBeVisible();
@@ -48,7 +48,7 @@ test("a commissioner creates, configures and publishes a tender", async ({ page 
   await expect(summary).toContainText("at least 2 young commissioners");
 
   await page.getByRole("link", { name: "Change details" }).click();
-  await page.locator("#field-clarificationDeadlineDate").fill(futureDate(3));
+  await page.locator("#field-clarificationDeadline").fill(futureDate(3));
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Tender details saved")).toBeVisible();
 

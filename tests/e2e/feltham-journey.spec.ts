@@ -5,8 +5,8 @@ import { expectAccessible, review, setClockOffset, signIn, signOut, snap, watchC
 const TITLE = "Feltham YOI health and wellbeing services re-tender";
 const DAY = 86_400_000;
 
-// Long journeys across many sign-ins: more time than a single-page test.
-test.describe.configure({ mode: "serial", timeout: 180_000 });
+// Long journeys across many sign-ins, with axe at two widths: more time than a single-page test.
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 test.afterAll(() => setClockOffset(0));
 
 // The whole journey runs under the portal's nonce-based Content-Security-Policy:

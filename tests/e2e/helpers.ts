@@ -34,12 +34,35 @@ export async function snap(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
-/** axe-core on the page as it is: no serious or critical WCAG 2.2 A/AA violations. */
+/**
+ * axe-core on the page as it is, at a desktop width (1280 px) and a phone
+ * width (360 px): no serious or critical WCAG 2.2 A/AA violations at either.
+ * The viewport is put back afterwards.
+ */
 export async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.passes.length).toBeGreaterThan(10);
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  // A page's <title> can arrive just after its content (streamed metadata): wait for it.
+  await expect(page).toHaveTitle(/\S/);
+  const original = page.viewportSize();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: original?.height ?? 800 });
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(results.passes.length).toBeGreaterThan(10);
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(
+      serious.map((v) => `${what} at ${width} px: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+/** Headings go down one level at a time (h1, then h2, never h1 straight to h3). */
+export async function expectHeadingOrder(page: Page, what: string) {
+  const levels = await page
+    .locator("main h1, main h2, main h3, main h4, main h5, main h6")
+    .evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+  expect(levels[0], `${what} starts with its h1`).toBe(1);
+  const jumps = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1]! + 1 ? [`h${levels[i - 1]} → h${level}`] : []));
+  expect(jumps, `${what} skips heading levels`).toEqual([]);
 }
 
 /** A screenshot for people to look at, and axe over the same page. */

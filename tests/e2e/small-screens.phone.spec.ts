@@ -1,12 +1,17 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expectAccessible, signIn } from "./helpers";
 
-// Every page works on a 360 px wide phone: nothing is wider than the screen.
-// Screenshots land in test-results/screens for people to look at.
+// axe runs on every page (at both widths): more time than a single-page test.
+test.describe.configure({ timeout: 180_000 });
+
+// Every page works on a 360 px wide phone: nothing is wider than the screen,
+// and axe finds no serious or critical problems. Screenshots land in
+// test-results/screens for people to look at.
 async function fitsThePhone(page: Page, name: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
   expect(overflow, `${name} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
+  await expectAccessible(page, name);
 }
 
 const PAGES: Record<string, string[]> = {

@@ -139,7 +139,7 @@ describe("logging time", () => {
       hours: "Hours must be a whole number, like 2",
     });
     expect(await fieldErrors(logTime(tech, timeInput(t.id, { hours: "", minutes: "" }), NOW))).toEqual({
-      minutes: "Enter how long you spent",
+      hours: "Enter how long you spent",
     });
     await expect(logTime(tech, timeInput(t.id, { minutes: "1" }), NOW)).resolves.toHaveProperty("id");
     await expect(logTime(tech, timeInput(t.id, { minutes: "720" }), NOW)).resolves.toHaveProperty("id");

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatLondon } from "@/domain/london-time";
 import { formatPence } from "@/domain/money";
@@ -73,7 +74,7 @@ export function AwardSummaryView({ summary, path, showCommentsFor }: { summary: 
           <strong>How votes were combined: </strong>
           {summary.ruleDescription}
         </p>
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Ranked bids (scrolls sideways)">
           <table className="w-full border-collapse text-left" data-testid="summary-ranking">
             <caption className="sr-only">Ranked bids with their score for each criterion</caption>
             <thead>
@@ -115,7 +116,7 @@ export function AwardSummaryView({ summary, path, showCommentsFor }: { summary: 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <p className="mt-2 text-slate-700">
           Criterion scores are out of 5. Counted: {summary.panel.commissioners} commissioner{summary.panel.commissioners === 1 ? "" : "s"}{" "}
           and {summary.panel.youngCommissioners} young commissioner{summary.panel.youngCommissioners === 1 ? "" : "s"}.

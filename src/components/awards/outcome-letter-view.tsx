@@ -1,4 +1,5 @@
 import { formatLondon } from "@/domain/london-time";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { OutcomeLetter } from "@/server/awards/outcome-letter";
 import { PrintButton } from "./print-button";
 
@@ -55,7 +56,7 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
         </p>
 
         <h2 className="mb-2 mt-6 text-2xl font-bold">Your scores</h2>
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Your scores (scrolls sideways)">
           <table className="w-full border-collapse text-left" data-testid="letter-scores">
             <thead>
               <tr className="border-b-2 border-slate-900">
@@ -97,7 +98,7 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <p className="mt-2">
           The successful bid, from {letter.winner.provider}, scored{" "}
           <strong className="font-mono" data-testid="letter-winner-total">

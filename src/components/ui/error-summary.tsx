@@ -13,6 +13,14 @@ export function ErrorSummary({ message, fieldErrors, idPrefix }: { message?: str
   useEffect(() => {
     if (show) ref.current?.focus();
   }, [show, message, fieldErrors]);
+  // GOV.UK: the page title starts "Error: " while the form shows errors.
+  useEffect(() => {
+    if (!show || document.title.startsWith("Error: ")) return;
+    document.title = `Error: ${document.title}`;
+    return () => {
+      document.title = document.title.replace(/^Error: /, "");
+    };
+  }, [show]);
   if (!show) return null;
   return (
     <div

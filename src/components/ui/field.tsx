@@ -56,22 +56,25 @@ function FieldFrame({ id, label, hint, error, children }: Omit<FieldProps, "name
 const inputClass =
   "mt-1 block w-full max-w-xl border-2 border-slate-900 bg-white px-2 py-2 text-lg focus:outline-4 focus:outline-offset-0 focus:outline-yellow-400 aria-invalid:border-red-700";
 
-export function TextField({ name, label, hint, error, ...input }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  id: idOverride,
+  "aria-describedby": alsoDescribedBy,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
   const ctx = useFormStateContext();
-  const id = fieldId(name, ctx.idPrefix);
+  // An explicit id lets a pair of boxes share one error's anchor (see tenders/deadline-error.tsx).
+  const id = idOverride ?? fieldId(name, ctx.idPrefix);
   error ??= ctx.fieldErrors?.[name];
   const remembered = input.type === "password" ? undefined : ctx.values?.[name];
   if (remembered !== undefined) input.defaultValue = remembered;
+  const described = [describedBy(id, hint, error), alsoDescribedBy].filter(Boolean).join(" ") || undefined;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={inputClass}
-        {...input}
-      />
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} className={inputClass} {...input} />
     </FieldFrame>
   );
 }

@@ -99,7 +99,8 @@ function checkDate(value: string, now: Date, errors: FieldErrors): Date | null {
 
 function checkMinutes(hoursText: string, minutesText: string, errors: FieldErrors): number | null {
   if (hoursText === "" && minutesText === "") {
-    errors.minutes = "Enter how long you spent";
+    // On the pair's first box, Hours, where the error summary's link should land.
+    errors.hours = "Enter how long you spent";
     return null;
   }
   if (hoursText !== "" && !WHOLE.test(hoursText)) {

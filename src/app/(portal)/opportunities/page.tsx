@@ -24,7 +24,12 @@ export default async function OpportunitiesPage() {
     <>
       <PageHeading caption="Provider">Open tenders</PageHeading>
       <NotificationList notifications={notifications} />
-      <TenderList tenders={tenders} hrefFor={(id) => `/opportunities/${id}`} empty="There are no tenders open for bids at the moment." />
+      <TenderList
+        tenders={tenders}
+        hrefFor={(id) => `/opportunities/${id}`}
+        empty="There are no tenders open for bids at the moment."
+        headingLevel={2}
+      />
       {awaiting.length > 0 && (
         <section aria-labelledby="awaiting" className="mt-10">
           <h2 id="awaiting" className="mb-2 text-2xl font-bold">

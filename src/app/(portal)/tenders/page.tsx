@@ -103,6 +103,7 @@ export default async function TendersPage({ searchParams }: { searchParams: Prom
         tenders={tenders}
         hrefFor={(id) => `/tenders/${id}`}
         empty={filtered ? "No tenders match these filters." : "There are no tenders yet."}
+        headingLevel={2}
       />
       {total > page.size && <Pager path="/tenders" paging={page} total={total} params={keep} noun="tenders" />}
     </>

@@ -2,7 +2,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { RadioGroup, SelectField, TextArea, TextField } from "@/components/ui/field";
 import { toLondonInputValues } from "@/domain/london-time";
 import { penceToPoundsInput } from "@/domain/money";
-import { DeadlineError } from "./deadline-error";
+import { DeadlineInputs } from "./deadline-error";
 import { AGGREGATION_RULES, RULE_NAMES } from "@/domain/scoring";
 
 interface TenderValues {
@@ -117,20 +117,12 @@ export function TenderDetailsFields({
       <fieldset className="mb-6">
         <legend className="text-lg font-bold">Clarification deadline (UK time)</legend>
         <p className="text-slate-600">Providers can ask questions until then. It must be before the submission deadline.</p>
-        <div className="flex flex-wrap gap-4">
-          <TextField name="clarificationDeadlineDate" label="Date" type="date" defaultValue={clarification?.date} />
-          <TextField name="clarificationDeadlineTime" label="Time" type="time" defaultValue={clarification?.time ?? "12:00"} />
-        </div>
-        <DeadlineError name="clarificationDeadline" />
+        <DeadlineInputs name="clarificationDeadline" date={clarification?.date} time={clarification?.time ?? "12:00"} />
       </fieldset>
       <fieldset className="mb-6">
         <legend className="text-lg font-bold">Submission deadline (UK time)</legend>
         <p className="text-slate-600">Bids stay sealed until this moment. A bid 1 millisecond late is refused.</p>
-        <div className="flex flex-wrap gap-4">
-          <TextField name="submissionDeadlineDate" label="Date" type="date" defaultValue={submission?.date} />
-          <TextField name="submissionDeadlineTime" label="Time" type="time" defaultValue={submission?.time ?? "17:00"} />
-        </div>
-        <DeadlineError name="submissionDeadline" />
+        <DeadlineInputs name="submissionDeadline" date={submission?.date} time={submission?.time ?? "17:00"} />
       </fieldset>
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { PageHeading } from "@/components/ui/page-heading";
 import { formatLondon } from "@/domain/london-time";
 import { requireActor } from "@/server/auth/session";
@@ -29,38 +30,40 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeading caption="Administration">Users</PageHeading>
-      <section aria-labelledby="people" className="mb-10 overflow-x-auto">
+      <section aria-labelledby="people" className="mb-10">
         <h2 id="people" className="mb-2 text-2xl font-bold">
           People with accounts ({total})
         </h2>
-        <table className="w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b-2 border-slate-900">
-              <th scope="col" className="py-2 pr-4">
-                Name
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Email
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Role
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Organisation or establishment
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-slate-300 align-top">
-                <td className="py-2 pr-4">{u.name}</td>
-                <td className="break-all py-2 pr-4">{u.email}</td>
-                <td className="py-2 pr-4">{u.role.toLowerCase()}</td>
-                <td className="py-2 pr-4">{u.organisation?.name ?? u.establishments.map((e) => e.establishment.name).join(", ")}</td>
+        <ScrollRegion label="People with accounts (scrolls sideways)">
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b-2 border-slate-900">
+                <th scope="col" className="py-2 pr-4">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Email
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Role
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Organisation or establishment
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} className="border-b border-slate-300 align-top">
+                  <td className="py-2 pr-4">{u.name}</td>
+                  <td className="break-all py-2 pr-4">{u.email}</td>
+                  <td className="py-2 pr-4">{u.role.toLowerCase()}</td>
+                  <td className="py-2 pr-4">{u.organisation?.name ?? u.establishments.map((e) => e.establishment.name).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
         {total > page.size && <Pager path="/admin/users" paging={page} total={total} noun="people" />}
       </section>
       <section aria-labelledby="invite" className="mb-10 max-w-2xl">

@@ -14,8 +14,12 @@ import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { openBidsAction, publishTenderAction } from "../actions";
 import { readable } from "@/server/page-guard";
 import { RULE_NAMES } from "@/domain/scoring";
+import { recordTitle } from "../../record-title";
 
-export const metadata: Metadata = { title: "Tender" };
+export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
+  const { tenderId } = await params;
+  return recordTitle("Tender", (actor) => getTenderForCommissioner(actor, tenderId));
+}
 
 const SAVED: Record<string, string> = {
   details: "Tender details saved",

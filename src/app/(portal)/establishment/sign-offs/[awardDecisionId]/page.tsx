@@ -14,8 +14,12 @@ import { decideAwardAction } from "../../actions";
 import { readable } from "@/server/page-guard";
 import { RepresentationsSection } from "@/components/representations/commissioner-representations";
 import { listRepresentations } from "@/server/representations/queries";
+import { recordTitle } from "../../../record-title";
 
-export const metadata: Metadata = { title: "Award sign-off" };
+export async function generateMetadata({ params }: { params: Promise<{ awardDecisionId: string }> }): Promise<Metadata> {
+  const { awardDecisionId } = await params;
+  return recordTitle("Award sign-off", async (actor) => (await getAwardSignOff(actor, awardDecisionId)).summary.tender);
+}
 
 const STATUS_TEXT: Record<string, string> = {
   APPROVED: "You approved this award. Standstill has started.",

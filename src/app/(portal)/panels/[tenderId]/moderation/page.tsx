@@ -8,14 +8,18 @@ import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { Pager } from "@/components/ui/pager";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
-import { getModerationView } from "@/server/evaluation/queries";
+import { getModerationView, getPanelWorkspace } from "@/server/evaluation/queries";
 import { readable } from "@/server/page-guard";
 import { pageOf, paging } from "@/domain/paging";
 import { chairAction } from "../actions";
 import { NotCountedList, RuleNote } from "./moderation-parts";
 import { OverviewMatrix } from "./overview-matrix";
+import { recordTitle } from "../../../record-title";
 
-export const metadata: Metadata = { title: "Moderation" };
+export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
+  const { tenderId } = await params;
+  return recordTitle("Moderation", async (actor) => (await getPanelWorkspace(actor, tenderId, now())).tender);
+}
 
 const BANNERS: Record<string, string> = {
   started: "Moderation has started",

@@ -16,8 +16,12 @@ import { RepresentationsSection } from "@/components/representations/commissione
 import { confirmHeldBy, listRepresentations } from "@/server/representations/queries";
 import { askClarificationAction, confirmAwardAction, decideRepresentationsAction, recommendAwardAction } from "./actions";
 import { readable } from "@/server/page-guard";
+import { recordTitle } from "../../../record-title";
 
-export const metadata: Metadata = { title: "Award" };
+export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
+  const { tenderId } = await params;
+  return recordTitle("Award", async (actor) => (await getAwardForCommissioner(actor, tenderId)).tender);
+}
 
 const DONE: Record<string, string> = {
   recommended: "Recommendation sent to the governor for sign-off",

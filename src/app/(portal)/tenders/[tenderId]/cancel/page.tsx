@@ -9,8 +9,12 @@ import { requireActor } from "@/server/auth/session";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { cancelTenderAction } from "../../actions";
 import { readable } from "@/server/page-guard";
+import { recordTitle } from "../../../record-title";
 
-export const metadata: Metadata = { title: "Cancel tender" };
+export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
+  const { tenderId } = await params;
+  return recordTitle("Cancel tender", (actor) => getTenderForCommissioner(actor, tenderId));
+}
 
 export default async function CancelTenderPage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;

@@ -10,8 +10,12 @@ import { listQuestionsForCommissioner } from "@/server/clarifications/queries";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { answerQuestionAction, revealAskerAction } from "../../actions";
 import { readable } from "@/server/page-guard";
+import { recordTitle } from "../../../record-title";
 
-export const metadata: Metadata = { title: "Clarification questions" };
+export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
+  const { tenderId } = await params;
+  return recordTitle("Clarification questions", (actor) => getTenderForCommissioner(actor, tenderId));
+}
 
 export default async function ClarificationsPage({
   params,

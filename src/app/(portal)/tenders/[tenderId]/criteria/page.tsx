@@ -9,8 +9,12 @@ import { requireActor } from "@/server/auth/session";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { criterionCommandAction, saveCriterionAction } from "../../actions";
 import { readable } from "@/server/page-guard";
+import { recordTitle } from "../../../record-title";
 
-export const metadata: Metadata = { title: "Criteria" };
+export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
+  const { tenderId } = await params;
+  return recordTitle("Criteria", (actor) => getTenderForCommissioner(actor, tenderId));
+}
 
 interface CriterionValues {
   id?: string;

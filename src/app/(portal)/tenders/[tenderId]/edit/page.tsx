@@ -8,8 +8,12 @@ import { getTenderForCommissioner, listEstablishments } from "@/server/tenders/q
 import { updateTenderAction } from "../../actions";
 import { TenderDetailsFields } from "../../tender-details-fields";
 import { forbidden } from "next/navigation";
+import { recordTitle } from "../../../record-title";
 
-export const metadata: Metadata = { title: "Edit tender" };
+export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
+  const { tenderId } = await params;
+  return recordTitle("Edit tender", (actor) => getTenderForCommissioner(actor, tenderId));
+}
 
 export default async function EditTenderPage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;

@@ -5,11 +5,16 @@ import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { PageHeading } from "@/components/ui/page-heading";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { requireActor } from "@/server/auth/session";
 import { getTenderForCommissioner, listPanelCandidates } from "@/server/tenders/queries";
 import { panelAction } from "../../actions";
+import { recordTitle } from "../../../record-title";
 
-export const metadata: Metadata = { title: "Panel" };
+export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
+  const { tenderId } = await params;
+  return recordTitle("Panel", (actor) => getTenderForCommissioner(actor, tenderId));
+}
 
 const STATUS = { INVITED: "Invited, not replied yet", ACCEPTED: "Accepted", DECLINED: "Declined", STEPPED_BACK: "Stepped back" } as const;
 
@@ -34,52 +39,54 @@ export default async function PanelPage({ params }: { params: Promise<{ tenderId
         </strong>
         .
       </p>
-      <table className="mb-10 w-full border-collapse text-left">
-        <caption className="sr-only">Panel members</caption>
-        <thead>
-          <tr className="border-b-2 border-slate-900">
-            <th scope="col" className="py-2 pr-4">
-              Name
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Role on the panel
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Status
-            </th>
-            {draft && (
-              <th scope="col" className="py-2">
-                <span className="sr-only">Actions</span>
+      <ScrollRegion label="Panel members (scrolls sideways)" className="mb-10">
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">Panel members</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-900">
+              <th scope="col" className="py-2 pr-4">
+                Name
               </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {tender.panelMembers.map((p) => (
-            <tr key={p.id} className="border-b border-slate-300 align-top">
-              <td className="py-2 pr-4">{p.user.name}</td>
-              <td className="py-2 pr-4">
-                {p.role === "TECHNICIAN" ? `Young commissioner ${p.anonymousLabel ?? ""}` : "Commissioner"}
-                {p.isChair && " (chair)"}
-              </td>
-              <td className="py-2 pr-4">{STATUS[p.status]}</td>
+              <th scope="col" className="py-2 pr-4">
+                Role on the panel
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Status
+              </th>
               {draft && (
-                <td className="py-2">
-                  {!p.isChair && (
-                    <ActionForm action={panelAction.bind(null, tender.id)} idPrefix={`remove-${p.id}`}>
-                      <input type="hidden" name="command" value="remove" />
-                      <input type="hidden" name="panelMemberId" value={p.id} />
-                      <SubmitButton variant="secondary" aria-label={`Remove ${p.user.name} from the panel`}>
-                        Remove
-                      </SubmitButton>
-                    </ActionForm>
-                  )}
-                </td>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               )}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tender.panelMembers.map((p) => (
+              <tr key={p.id} className="border-b border-slate-300 align-top">
+                <td className="py-2 pr-4">{p.user.name}</td>
+                <td className="py-2 pr-4">
+                  {p.role === "TECHNICIAN" ? `Young commissioner ${p.anonymousLabel ?? ""}` : "Commissioner"}
+                  {p.isChair && " (chair)"}
+                </td>
+                <td className="py-2 pr-4">{STATUS[p.status]}</td>
+                {draft && (
+                  <td className="py-2">
+                    {!p.isChair && (
+                      <ActionForm action={panelAction.bind(null, tender.id)} idPrefix={`remove-${p.id}`}>
+                        <input type="hidden" name="command" value="remove" />
+                        <input type="hidden" name="panelMemberId" value={p.id} />
+                        <SubmitButton variant="secondary" aria-label={`Remove ${p.user.name} from the panel`}>
+                          Remove
+                        </SubmitButton>
+                      </ActionForm>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       {draft && (
         <section aria-labelledby="invite">
           <h2 id="invite" className="mb-4 text-2xl font-bold">
