@@ -10,30 +10,33 @@ export function useFormStateContext(): FormState & { idPrefix?: string } {
   return useContext(FormStateContext);
 }
 
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action<S extends FormState> = (state: S, formData: FormData) => Promise<S>;
 
 /**
  * A form bound to a server action that works without JavaScript. Fields
  * inside it (TextField, TextArea, SelectField, RadioGroup) show their own
  * error and keep what was typed; the error summary sits at the top.
  */
-export function ActionForm({
+export function ActionForm<S extends FormState = FormState>({
   action,
   children,
   className,
   successMessage,
+  success,
   encType,
   idPrefix,
 }: {
-  action: Action;
+  action: Action<S>;
   children: ReactNode;
   className?: string;
   successMessage?: boolean;
+  /** What to show at the top after the action succeeded, from its state (e.g. a link it made). */
+  success?: (state: S) => ReactNode;
   encType?: "multipart/form-data";
   /** Needed when a page has several forms with the same field names, so ids stay unique. */
   idPrefix?: string;
 }) {
-  const [state, formAction] = useActionState(action, { status: "idle" } as FormState);
+  const [state, formAction] = useActionState<S, FormData>(action, { status: "idle" } as Awaited<S>);
   return (
     <FormStateContext.Provider value={{ ...state, idPrefix }}>
       <form action={formAction} noValidate className={className} encType={encType}>
@@ -43,6 +46,7 @@ export function ActionForm({
             {state.message}
           </p>
         )}
+        {success && state.status === "success" && success(state)}
         {children}
       </form>
     </FormStateContext.Provider>
