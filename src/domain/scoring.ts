@@ -222,13 +222,23 @@ function qualityCell(
   let score: Fraction | null = null;
   let parityFallback = false;
   if (countedVotes.length > 0) {
-    if (rule === "EQUAL_VOTES") {
-      score = Fraction.of(sum, countedVotes.length);
-    } else if (technicianMean && commissionerMean) {
-      score = Fraction.mean([technicianMean, commissionerMean]);
-    } else {
-      score = technicianMean ?? commissionerMean;
-      parityFallback = true;
+    switch (rule) {
+      case "EQUAL_VOTES":
+        score = Fraction.of(sum, countedVotes.length);
+        break;
+      case "PANEL_PARITY":
+        if (technicianMean && commissionerMean) {
+          score = Fraction.mean([technicianMean, commissionerMean]);
+        } else {
+          score = technicianMean ?? commissionerMean;
+          parityFallback = true;
+        }
+        break;
+      default: {
+        // A new rule does not compile until it says how it combines votes.
+        const _exhaustive: never = rule;
+        throw new ScoringInputError(`Unknown aggregation rule ${String(_exhaustive)}`);
+      }
     }
   }
   return {
