@@ -15,6 +15,17 @@ export const roleCheckSelectors = [
   { selector: `SwitchStatement > MemberExpression.discriminant[property.name="role"][object.name=${WHO}]`, message: ROLE_CHECK },
 ];
 
+// A tender changes state one way: moveTender (src/server/tenders/move-tender.ts)
+// locks the row, asks the transition table and writes the state it returns.
+// Writing `status` in a tender update anywhere else skips the table.
+const MOVE_TENDER = "A tender changes state only through moveTender (src/server/tenders/move-tender.ts), which asks the transition table.";
+export const tenderStatusSelectors = [
+  {
+    selector: `CallExpression[callee.object.property.name="tender"][callee.property.name=/^(update|updateMany|upsert)$/] Property[key.name=/^(data|update)$/] > ObjectExpression > Property[key.name="status"]`,
+    message: MOVE_TENDER,
+  },
+];
+
 // The database client and the generated Prisma client belong to src/server:
 // pages, components and the pure domain read through src/server/*/queries.ts.
 const DB_CLIENT = {
@@ -61,8 +72,11 @@ const config = [
   {
     files: ["src/**/*.{ts,tsx}"],
     ignores: ["src/server/policy.ts", "src/server/auth/**"],
-    rules: { "no-restricted-syntax": ["error", ...roleCheckSelectors] },
+    rules: { "no-restricted-syntax": ["error", ...roleCheckSelectors, ...tenderStatusSelectors] },
   },
+  // The two exceptions, each to one rule only (a later entry replaces the rule's list for its files).
+  { files: ["src/server/policy.ts", "src/server/auth/**"], rules: { "no-restricted-syntax": ["error", ...tenderStatusSelectors] } },
+  { files: ["src/server/tenders/move-tender.ts"], rules: { "no-restricted-syntax": ["error", ...roleCheckSelectors] } },
   {
     files: ["src/app/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", DB_CLIENT] },

@@ -32,6 +32,31 @@ describe("lint keeps access rules in the policy", { timeout: 60_000 }, () => {
     expect(await messagesFor(check, "src/server/policy.ts")).toEqual([]);
   });
 
+  it("fails a tender state written anywhere but moveTender", async () => {
+    // A stand-in for the Prisma client's shape, so the snippets need no import.
+    const Db = `type Db = Record<string, Record<string, (args: object) => Promise<unknown>>>;\n`;
+    const write =
+      Db +
+      `export async function f(tx: Db) {\n  await tx.tender.update({ where: { id: "t" }, data: { status: "AWARDED", version: { increment: 1 } } });\n}\n`;
+    for (const file of ["src/server/awards/example.ts", "src/server/policy.ts", "src/app/(portal)/example/actions.ts"]) {
+      expect(await messagesFor(write, file)).toEqual([
+        expect.stringMatching(/^no-restricted-syntax: A tender changes state only through moveTender/),
+      ]);
+    }
+    const many =
+      Db +
+      `export async function f(db: Db) {\n  await db.tender.updateMany({ where: { status: "DRAFT" }, data: { status: "CANCELLED" } });\n}\n`;
+    expect(await messagesFor(many, "src/server/tenders/example.ts")).toHaveLength(1);
+    const other =
+      Db +
+      `export async function f(tx: Db) {\n  await tx.tender.update({ where: { id: "t" }, data: { version: { increment: 1 } } });\n  await tx.bid.update({ where: { id: "b" }, data: { status: "WITHDRAWN" } });\n}\n`;
+    expect(await messagesFor(other, "src/server/tenders/example.ts")).toEqual([]);
+    expect(await messagesFor(write, "src/server/tenders/move-tender.ts")).toEqual([]);
+    // The role rule still holds in move-tender.ts, and the state rule in the policy.
+    const role = `export function f(actor: { role: string }) {\n  return actor.role === "ADMIN";\n}\n`;
+    expect(await messagesFor(role, "src/server/tenders/move-tender.ts")).toHaveLength(1);
+  });
+
   it("fails importing the database client outside src/server", async () => {
     const page = `import { db } from "@/server/db";\nexport const x = db;\n`;
     expect(await messagesFor(page, "src/app/(portal)/example/page.tsx")).toEqual([
