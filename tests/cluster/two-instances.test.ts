@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMigrations } from "../../scripts/lib/migrations";
 import { Client, text, type Page } from "./browserless";
-import { recordFigures, SECRET, startDatabase, startInstance, type Database, type Instance } from "./harness";
+import { logLines, recordFigures, SECRET, startDatabase, startInstance, type Database, type Instance } from "./harness";
 
 // A mail server that counts what it is given, slowly (300 ms a message), so
 // two senders overlap for real.
@@ -273,9 +273,126 @@ describe("people acting at the same moment on different instances", () => {
 
     const frozen = await db.auditEvent.count({ where: { tenderId: t.id, action: "moderation.ranking_frozen" } });
     const status = (await db.tender.findUniqueOrThrow({ where: { id: t.id } })).status;
-    const told = results.map((r) => messageOn(r) || text(r.html).match(/(ranking|frozen|sign-off)[^.]*\./i)?.[0] || r.url);
+    const told = results.map((r) =>
+      r.url.includes("?frozen=1")
+        ? "frozen"
+        : r.url.includes("alreadyFrozen=1")
+          ? (text(r.html).match(/The ranking was already frozen by [^.]*?(am|pm|\))/)?.[0] ?? text(r.html).slice(0, 200))
+          : messageOn(r) || text(r.html).slice(0, 200),
+    );
     recordFigures("raceFreeze", { effects: frozen, status, outcomes: told });
     expect(status).toBe("AWARD_PENDING_SIGNOFF");
     expect(frozen).toBe(1);
+    expect(told.filter((o) => o === "frozen")).toHaveLength(1);
+    const other = results.find((r) => !r.url.includes("?frozen=1"))!;
+    expect(other.url).toContain("alreadyFrozen=1");
+    // The same chair in two sessions: "by you (in another window) at 9:00am".
+    expect(text(other.html)).toMatch(/The ranking was already frozen by you \(in another window\) at \d{1,2}(:\d\d)?(am|pm)/);
+    expect(text(other.html)).toContain("Your click came a moment later, so nothing more was done.");
+  });
+
+  it("two commissioners confirming the award at once: one contract, one audit event, one set of emails, and the other is told", async () => {
+    const { db } = await import("@/server/db");
+    const { TEST_PASSWORD } = await import("../fixtures/factories");
+    const { frozenTender } = await import("../fixtures/award-builders");
+    const { recommendAward } = await import("@/server/awards/recommend-award");
+    const { decideAward } = await import("@/server/awards/decide-award");
+    const t = await frozenTender();
+    // Approved Tue 22 Dec 2026: standstill ends at midnight at the end of Thu 7 Jan 2027.
+    const approvedAt = new Date("2026-12-22T10:00:00.000Z");
+    const { awardDecisionId } = await recommendAward(
+      t.commissioner,
+      t.id,
+      { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you." },
+      new Date(approvedAt.getTime() - 3_600_000),
+    );
+    const { contentHash } = await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } });
+    await decideAward(
+      t.governor,
+      awardDecisionId,
+      { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash },
+      approvedAt,
+    );
+    writeFileSync(clockFile, String(new Date("2027-01-08T09:00:00.000Z").getTime() - Date.now()));
+
+    const sessions = [new Client(a.url), new Client(b.url)];
+    await sessions[0]!.signIn(t.commissioner.email, TEST_PASSWORD);
+    await sessions[1]!.signIn(t.commissioner2.email, TEST_PASSWORD);
+    const pages = await Promise.all(sessions.map((s) => s.get(`/tenders/${t.id}/award`)));
+    const results = await Promise.all(sessions.map((s, i) => s.submit(pages[i]!, "Confirm the award")));
+
+    const contracts = await db.contract.count({ where: { tenderId: t.id } });
+    const confirmed = await db.auditEvent.count({ where: { tenderId: t.id, action: "award.confirmed" } });
+    const winners = (await db.user.findMany({ where: { organisationId: t.organisations.a, role: "PROVIDER" } })).map((u) => u.email);
+    const emails = await db.outboxMessage.count({ where: { template: "contract-awarded", to: { in: winners } } });
+    const status = (await db.tender.findUniqueOrThrow({ where: { id: t.id } })).status;
+    const told = results.map((r) =>
+      r.url.includes("done=awarded")
+        ? "confirmed"
+        : r.url.includes("done=alreadyAwarded")
+          ? (text(r.html).match(/The award was already confirmed by [^.]*?(am|pm|\))/)?.[0] ?? text(r.html).slice(0, 200))
+          : messageOn(r) || text(r.html).slice(0, 200),
+    );
+    recordFigures("raceConfirmAward", {
+      contracts,
+      auditEvents: confirmed,
+      contractAwardedEmails: emails,
+      winnersToTell: winners.length,
+      status,
+      outcomes: told,
+    });
+    expect(status).toBe("AWARDED");
+    expect(contracts).toBe(1);
+    expect(confirmed).toBe(1);
+    expect(emails).toBe(winners.length);
+    expect(told.filter((o) => o === "confirmed")).toHaveLength(1);
+    const winner = results.findIndex((r) => r.url.includes("done=awarded"));
+    const other = results[1 - winner]!;
+    expect(other.url).toContain("done=alreadyAwarded");
+    const winnerName = (winner === 0 ? t.commissioner : t.commissioner2).name;
+    expect(text(other.html)).toContain(`The award was already confirmed by ${winnerName} at`);
+    expect(text(other.html)).toContain("Your click came a moment later, so nothing more was done");
+  });
+});
+
+describe("the logs of both instances", () => {
+  it("have one JSON line per request with its id, route, status, duration and the actor's id, and never a name, email, password or bid content", async () => {
+    const { db } = await import("@/server/db");
+    const { createUser, TEST_PASSWORD } = await import("../fixtures/factories");
+    const user = await createUser("COMMISSIONER");
+    const client = new Client(b.url);
+    await client.signIn(user.email, TEST_PASSWORD);
+    const requestId = `cluster-log-check-${Date.now()}`;
+    const response = await fetch(`${b.url}/tenders?page=2`, {
+      headers: { Accept: "text/html", "X-Request-Id": requestId, Cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-request-id")).toBe(requestId);
+    await response.text();
+    let line: Record<string, unknown> | undefined;
+    for (let i = 0; i < 50 && !line; i++) {
+      line = logLines(b).find((l) => l.requestId === requestId && l.msg === "request");
+      if (!line) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(line).toMatchObject({ requestId, method: "GET", route: "/tenders", status: 200, actorId: user.id });
+    expect(typeof line!.durationMs).toBe("number");
+
+    const requests = [a, b].flatMap((i) => logLines(i)).filter((l) => l.msg === "request");
+    expect(requests.length).toBeGreaterThan(50);
+    for (const r of requests) {
+      expect(typeof r.requestId).toBe("string");
+      expect(typeof r.route).toBe("string");
+      expect(typeof r.status).toBe("number");
+      expect(typeof r.durationMs).toBe("number");
+    }
+    // Everything the tests above typed in: every user's name and email, the password, bid answers and scoring reasons.
+    const users = await db.user.findMany({ select: { name: true, email: true } });
+    const bidAnswers = ["Nurse-led care.", "Nurse-led, trauma-informed care.", "Weekly meetings.", "Weekly joint meetings."];
+    const reasons = ["They explain how young people shaped the plan.", "The plan for working with wing staff is clear."];
+    const secrets = [...users.flatMap((u) => [u.name, u.email]), TEST_PASSWORD, ...bidAnswers, ...reasons];
+    const output = [...a.output, ...b.output].join("\n");
+    const leaked = secrets.filter((s) => output.includes(s));
+    recordFigures("logs", { requestLines: requests.length, usersChecked: users.length, leaked });
+    expect(leaked).toEqual([]);
   });
 });

@@ -14,6 +14,9 @@ import { contractPeriod } from "@/domain/contract-period";
 import { publishOcdsRelease } from "../ocds/publish-release";
 import { assertNoRepresentationsHold } from "../representations/award-guard";
 
+/** Said to a commissioner whose "Confirm the award" came a moment after another's (the page shows who and when). */
+export const AWARD_ALREADY_CONFIRMED = "The award has already been confirmed.";
+
 /**
  * After standstill the commissioner confirms the award: the tender becomes
  * AWARDED and its Contract is created. Never without a standing approval by
@@ -22,7 +25,9 @@ import { assertNoRepresentationsHold } from "../representations/award-guard";
 export async function confirmAward(actor: Actor, tenderId: string, now = clockNow()): Promise<{ contractId: string }> {
   return db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
-    return moveTender(tx, actor, { tenderId, action: "confirmAward", now }, async ({ from, to }) => {
+    // The tender row is locked: a second press waits for the first, then finds the contract made.
+    const refused = ({ from }: { from: string }) => (from === "AWARDED" ? AWARD_ALREADY_CONFIRMED : undefined);
+    return moveTender(tx, actor, { tenderId, action: "confirmAward", now, refused }, async ({ from, to }) => {
       const decision = await tx.awardDecision.findFirst({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" } });
       if (!decision || !(await standingGovernorApproval(tx, decision.id))) {
         throw new Conflict("There is no valid sign-off from the establishment's governor for this award, so it cannot be confirmed.");

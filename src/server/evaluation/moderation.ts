@@ -133,35 +133,46 @@ export async function reviseScore(
   });
 }
 
+/** Said to a chair whose "Freeze the ranking" came a moment after another (the page shows who and when). */
+export const RANKING_ALREADY_FROZEN = "The ranking has already been frozen.";
+const FROZEN_SINCE = ["AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"];
+
 /** Moderation → awaiting sign-off: the ranking is frozen as it stands. */
 export async function freezeRanking(actor: Actor, tenderId: string, now = clockNow()): Promise<void> {
   await db.$transaction(async (tx) => {
     const tender = await loadAsChair(tx, actor, tenderId);
-    await moveTender(tx, actor, { tenderId, action: "freezeRanking", now, set: { rankingFrozenAt: now } }, async ({ from, to }) => {
-      const { result } = await computeResults(tx, tenderId);
-      if (result.bids.length === 0 || result.bids.every((b) => b.incomplete))
-        throw new Conflict("There is no complete result to freeze yet.");
-      const audit = {
-        action: "moderation.ranking_frozen",
-        entityType: "Tender",
-        entityId: tenderId,
-        tenderId,
-        establishmentId: tender.establishmentId,
-        before: { status: from },
-        after: {
-          status: to,
-          rule: result.rule,
-          ranking: result.bids.map((b) => ({
-            bidId: b.bidId,
-            bidder: b.label,
-            total: b.totalDisplay,
-            exact: b.total?.toString() ?? null,
-            rank: b.rank,
-            tie: b.tie,
-          })),
-        },
-      };
-      return { audit, result: undefined };
-    });
+    // The tender row is locked: a second press waits for the first, then finds the ranking frozen.
+    const refused = ({ from }: { from: string }) => (FROZEN_SINCE.includes(from) ? RANKING_ALREADY_FROZEN : undefined);
+    await moveTender(
+      tx,
+      actor,
+      { tenderId, action: "freezeRanking", now, set: { rankingFrozenAt: now }, refused },
+      async ({ from, to }) => {
+        const { result } = await computeResults(tx, tenderId);
+        if (result.bids.length === 0 || result.bids.every((b) => b.incomplete))
+          throw new Conflict("There is no complete result to freeze yet.");
+        const audit = {
+          action: "moderation.ranking_frozen",
+          entityType: "Tender",
+          entityId: tenderId,
+          tenderId,
+          establishmentId: tender.establishmentId,
+          before: { status: from },
+          after: {
+            status: to,
+            rule: result.rule,
+            ranking: result.bids.map((b) => ({
+              bidId: b.bidId,
+              bidder: b.label,
+              total: b.totalDisplay,
+              exact: b.total?.toString() ?? null,
+              rank: b.rank,
+              tie: b.tie,
+            })),
+          },
+        };
+        return { audit, result: undefined };
+      },
+    );
   });
 }

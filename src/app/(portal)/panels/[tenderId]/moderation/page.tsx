@@ -10,6 +10,8 @@ import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { getModerationView, getPanelWorkspace } from "@/server/evaluation/queries";
 import { readable } from "@/server/page-guard";
+import { stepTakenBy } from "@/server/tenders/step-taken";
+import { formatLondon } from "@/domain/london-time";
 import { pageOf, paging } from "@/domain/paging";
 import { chairAction } from "../actions";
 import { NotCountedList, RuleNote } from "./moderation-parts";
@@ -42,6 +44,7 @@ export default async function ModerationPage({
   const view = await readable(getModerationView(actor, tenderId, now()));
   const w = view.workspace;
   const banner = Object.keys(BANNERS).find((k) => query[k]);
+  const frozenBefore = query.alreadyFrozen ? await stepTakenBy(actor, w.tender.id, "moderation.ranking_frozen") : null;
   if (!view.visible) {
     return (
       <div className="max-w-2xl">
@@ -67,6 +70,11 @@ export default async function ModerationPage({
         <Link href={`/panels/${w.tender.id}`}>Back to the panel</Link>
       </p>
       {banner && <Panel title={BANNERS[banner]!}>{null}</Panel>}
+      {frozenBefore && (
+        <Panel title={`The ranking was already frozen by ${frozenBefore.by} at ${formatLondon(frozenBefore.at, "time")}`}>
+          Your click came a moment later, so nothing more was done. The award recommendation and the governor&apos;s sign-off come next.
+        </Panel>
+      )}
       <PageHeading caption={w.tender.title}>{moderation ? "Moderation" : "Scores and results"}</PageHeading>
       <RuleNote description={result.ruleDescription} />
 

@@ -17,6 +17,7 @@ import { confirmHeldBy, listRepresentations } from "@/server/representations/que
 import { askClarificationAction, confirmAwardAction, decideRepresentationsAction, recommendAwardAction } from "./actions";
 import { readable } from "@/server/page-guard";
 import { recordTitle } from "../../../record-title";
+import { stepTakenBy } from "@/server/tenders/step-taken";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
   const { tenderId } = await params;
@@ -60,6 +61,7 @@ export default async function AwardPage({
   const reviewed = approved ?? decisions.find((d) => d.status === "REOPENED");
   const representations = reviewed ? await listRepresentations(actor, reviewed.id) : null;
   const hold = approved && tender.status === "STANDSTILL" ? await confirmHeldBy(approved.id, at) : null;
+  const confirmedBefore = done === "alreadyAwarded" ? await stepTakenBy(actor, tender.id, "award.confirmed") : null;
 
   return (
     <div className="max-w-4xl">
@@ -67,6 +69,11 @@ export default async function AwardPage({
         <Link href={`/tenders/${tender.id}`}>Back to the tender</Link>
       </p>
       {done && DONE[done] && <Panel title={DONE[done]}>{null}</Panel>}
+      {confirmedBefore && (
+        <Panel title={`The award was already confirmed by ${confirmedBefore.by} at ${formatLondon(confirmedBefore.at, "time")}`}>
+          Your click came a moment later, so nothing more was done: there is one contract, and the bidders were told once.
+        </Panel>
+      )}
       <PageHeading caption={tender.reference}>Award: {tender.title}</PageHeading>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <StatusTag status={tender.status} />
