@@ -116,30 +116,50 @@ function errorHtml(reference: string | undefined): string {
 
 /**
  * A page that fails on the server is sent by Next.js as a 500 whose HTML shows
- * nothing without JavaScript. For page loads, send a plain page instead: "try
- * again" (503) when PostgreSQL was the trouble, otherwise the error with the
- * reference that was logged (src/instrumentation.ts).
+ * nothing without JavaScript. For page loads and forms sent without JavaScript
+ * (a POST that expects a page), send a plain page instead: "try again" (503)
+ * when PostgreSQL was the trouble, otherwise the error with the reference that
+ * was logged (src/instrumentation.ts). Both say that what was being sent was
+ * not saved: a use case writes in one transaction, so a failed one left nothing.
  */
 function replaceFailedPages(req: http.IncomingMessage, res: http.ServerResponse, requestId: string) {
   const pageLoad =
-    req.method === "GET" && (req.headers.accept ?? "").includes("text/html") && !req.headers.rsc && !req.headers["next-action"];
+    (req.method === "GET" || req.method === "POST") &&
+    (req.headers.accept ?? "").includes("text/html") &&
+    !req.headers.rsc &&
+    !req.headers["next-action"];
   if (!pageLoad) return;
-  const writeHead = res.writeHead.bind(res);
-  const end = res.end.bind(res);
-  res.writeHead = ((status: number, ...rest: unknown[]) => {
-    if (status < 500) return (writeHead as (...a: unknown[]) => http.ServerResponse)(status, ...rest);
-    const unavailable = shared.cocommissionDbSuspect === true || !databaseUp;
-    const reference = shared.cocommissionErrorRefs?.get(requestId);
-    shared.cocommissionErrorRefs?.delete(requestId);
+  // Patched before Next.js runs, so its compression writes through here too; nothing of a failed page gets out.
+  const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => http.ServerResponse;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  let failed = false;
+  let answered = false;
+  const noticeFailure = (status: number) => {
+    if (failed || res.headersSent || status < 500) return failed;
+    failed = true;
     for (const name of res.getHeaderNames()) if (name !== "x-request-id" && name !== "connection") res.removeHeader(name);
-    res.setHeader("Content-Type", "text/html; charset=utf-8");
-    res.setHeader("Cache-Control", "no-store");
-    if (unavailable) res.setHeader("Retry-After", "10");
-    writeHead(unavailable ? 503 : 500);
-    res.write = (() => true) as typeof res.write;
-    res.end = (() => end(unavailable ? TRY_AGAIN_HTML : errorHtml(reference))) as typeof res.end;
+    return true;
+  };
+  res.writeHead = ((status: number, ...rest: unknown[]) =>
+    noticeFailure(status) ? res : writeHead(status, ...rest)) as typeof res.writeHead;
+  res.write = ((...args: unknown[]) => (noticeFailure(res.statusCode) ? true : write(...args))) as typeof res.write;
+  res.end = ((...args: unknown[]) => {
+    if (!noticeFailure(res.statusCode)) return end(...args);
+    if (answered) return res;
+    answered = true;
+    // Every failure raises the suspicion (src/instrumentation.ts): ask PostgreSQL (at most 2 s) which page is true.
+    void Promise.resolve(databaseReachable()).then((up) => {
+      const reference = shared.cocommissionErrorRefs?.get(requestId);
+      shared.cocommissionErrorRefs?.delete(requestId);
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      res.setHeader("Cache-Control", "no-store");
+      if (!up) res.setHeader("Retry-After", "10");
+      writeHead(up ? 500 : 503);
+      end(up ? errorHtml(reference) : TRY_AGAIN_HTML);
+    });
     return res;
-  }) as typeof res.writeHead;
+  }) as typeof res.end;
 }
 
 // ── Logging ────────────────────────────────────────────────────────────────

@@ -33,6 +33,8 @@ export function errorState(error: unknown): FormState {
   if (error instanceof DomainError) return { status: "error", message: error.message };
   const reference = newReference();
   logger.error({ ref: reference, err: error }, "unexpected error in an action");
+  // Perhaps PostgreSQL went away: the server (scripts/serve.ts) checks before the next request.
+  (globalThis as { cocommissionDbSuspect?: boolean }).cocommissionDbSuspect = true;
   return {
     status: "error",
     message: `Something went wrong on our side. Nothing was saved. Try again, and if it keeps happening quote reference ${reference}.`,

@@ -1,13 +1,16 @@
 // PostgreSQL restarted under load, and a graceful stop (SIGTERM), against a
 // real production server. The figures measured are printed and written to
 // .test-reports/cluster-figures.json.
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { decode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { migrate } from "../../scripts/lib/migrations";
 import { Client, text } from "./browserless";
 import { logLines, recordFigures, SECRET, startDatabase, startInstance, type Database, type Instance } from "./harness";
 
+const clockFile = path.join(os.tmpdir(), `cocommission-resilience-clock-${process.pid}`);
 let database: Database;
 let server: Instance;
 let email: string;
@@ -16,11 +19,13 @@ let password: string;
 beforeAll(async () => {
   database = await startDatabase("resilience");
   await migrate(database.url);
-  process.env.DATABASE_URL = database.url;
+  // This process sets up tenders through the use cases, as the integration tests do.
+  Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET });
   const { createUser, TEST_PASSWORD } = await import("../fixtures/factories");
   email = (await createUser("COMMISSIONER")).email;
   password = TEST_PASSWORD;
-  server = await startInstance({ databaseUrl: database.url });
+  writeFileSync(clockFile, "0");
+  server = await startInstance({ databaseUrl: database.url, env: { COCOMMISSION_TEST_CLOCK_FILE: clockFile } });
 });
 
 afterAll(async () => {
@@ -28,6 +33,7 @@ afterAll(async () => {
   const { db } = await import("@/server/db");
   await db.$disconnect();
   await database?.destroy();
+  rmSync(clockFile, { force: true });
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -114,7 +120,13 @@ describe("PostgreSQL restarted under load", () => {
     phase = "outage";
     const stoppedAt = Date.now();
     await database.stop();
-    await sleep(4_000);
+    await sleep(1_000);
+    // What a load balancer sees: not ready (take it out), but alive (do not restart it).
+    const healthDuringOutage = {
+      ready: (await fetch(`${server.url}/api/health/ready`, { signal: AbortSignal.timeout(HANG_MS) })).status,
+      live: (await fetch(`${server.url}/api/health/live`, { signal: AbortSignal.timeout(HANG_MS) })).status,
+    };
+    await sleep(3_000);
     await database.start();
     const startedAt = Date.now();
     // Recovery: from PostgreSQL accepting connections again to the portal serving pages again.
@@ -147,6 +159,7 @@ describe("PostgreSQL restarted under load", () => {
       outageSeconds: (startedAt - stoppedAt) / 1000,
       recoverySecondsToReady: readyAt ? (readyAt - startedAt) / 1000 : null,
       recoverySecondsToPages: pageAt ? (pageAt - startedAt) / 1000 : null,
+      healthDuringOutage,
       signIns: { tried: signInsTried, acknowledged: acknowledgedSessions.length, foundAfterRestart: rows.length },
     };
     recordFigures("postgresRestart", figures);
@@ -154,6 +167,7 @@ describe("PostgreSQL restarted under load", () => {
 
     expect(badSamples).toEqual([]);
     expect(counts.hung).toBe(0);
+    expect(healthDuringOutage).toEqual({ ready: 503, live: 200 });
     expect(outageCounts.failedCleanly).toBeGreaterThan(0);
     expect(readyAt).toBeGreaterThan(0);
     expect(pageAt).toBeGreaterThan(0);
@@ -163,6 +177,124 @@ describe("PostgreSQL restarted under load", () => {
     const messages = logLines(server).map((l) => l.msg);
     expect(messages).toContain("database unreachable");
     expect(messages).toContain("database is back");
+  });
+});
+
+describe("a score being saved when PostgreSQL goes away", () => {
+  it('is answered "not saved" (cut off mid-save, or sent while down), is absent after the restart, and a score saved before is kept', async () => {
+    const { openedTender, declareNoConflicts, OPENED } = await import("../fixtures/evaluation-builders");
+    const { default: pg } = await import("pg");
+    const t = await openedTender();
+    // The builders' tender closed on 18 Dec 2026: the server's clock is moved past it (src/server/clock.ts).
+    writeFileSync(clockFile, String(OPENED.getTime() - Date.now()));
+    onTestFinished(() => writeFileSync(clockFile, "0"));
+    const member = t.commissioner2;
+    await declareNoConflicts(t, member);
+    const client = new Client(server.url);
+    await client.signIn(member.email, password);
+    const marks = (quality: string, secondQuality: string) => ({
+      intent: "save",
+      [`score.${t.criteria.quality}`]: quality,
+      [`reason.${t.criteria.quality}`]: "They explain how young people shaped the plan.",
+      [`score.${t.criteria.secondQuality}`]: secondQuality,
+      [`reason.${t.criteria.secondQuality}`]: "The plan for working with wing staff is clear.",
+    });
+    const scoresOf = async (bidId: string) =>
+      (
+        await database.query<{ score: number }>(
+          `SELECT s.score FROM "Score" s JOIN "PanelMember" m ON m.id = s."panelMemberId" WHERE m."userId" = $1::uuid AND s."bidId" = $2::uuid ORDER BY s.score`,
+          [member.id, bidId],
+        )
+      ).map((r) => r.score);
+
+    // Acknowledged before the outage.
+    const saved = await client.submit(await client.get(`/panels/${t.id}/bids/${t.bids.a}`), "Save draft", marks("4", "3"));
+    expect(text(saved.html)).toContain("Draft saved.");
+    const formB = await client.get(`/panels/${t.id}/bids/${t.bids.b}`);
+    const formA = await client.get(`/panels/${t.id}/bids/${t.bids.a}`);
+
+    // In flight: the save has begun its transaction and waits for the member's seat (held here) when PostgreSQL stops.
+    const holder = new pg.Client({ connectionString: database.url });
+    holder.on("error", () => {});
+    await holder.connect();
+    await holder.query("BEGIN");
+    await holder.query(`SELECT 1 FROM "PanelMember" WHERE id = $1::uuid FOR UPDATE`, [t.seats[member.id]]);
+    const began = Date.now();
+    const inFlight = client.submit(formB, "Save draft", marks("2", "5"));
+    for (let i = 0; i < 200; i++) {
+      const rows = await holder.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+      );
+      if (rows.rows[0]!.waiting > 0) break;
+      await sleep(25);
+    }
+    await database.stop();
+    const interrupted = await inFlight;
+    const interruptedMs = Date.now() - began;
+
+    // Sent while it is down: a change to the score saved before.
+    const sentAt = Date.now();
+    const whileDown = await client.submit(formA, "Save draft", marks("1", "1"));
+    const whileDownMs = Date.now() - sentAt;
+    await database.start();
+    await holder.end().catch(() => {});
+
+    const told = (page: { status: number; html: string }) => `${page.status} ${messageOrHeading(page.html)}`;
+    recordFigures("scoreSavedDuringOutage", {
+      interruptedSave: { answer: told(interrupted), seconds: interruptedMs / 1000 },
+      saveWhileDown: { answer: told(whileDown), seconds: whileDownMs / 1000 },
+    });
+    expect(interrupted.html).not.toMatch(/PrismaClient|\n\s+at |node_modules/);
+    expect(text(interrupted.html)).toMatch(/Nothing was saved|has not been saved/);
+    expect(interruptedMs).toBeLessThan(HANG_MS);
+    expect(whileDown.status).toBe(503);
+    expect(text(whileDown.html)).toContain("Anything you were sending when this page appeared has not been saved.");
+    expect(whileDownMs).toBeLessThan(HANG_MS);
+
+    // Back up: the interrupted score and the change sent while down are absent; the acknowledged one is there as it was.
+    for (let i = 0; i < 100 && (await fetch(`${server.url}/login`, { headers: { Accept: "text/html" } })).status !== 200; i++)
+      await sleep(100);
+    expect(await scoresOf(t.bids.b)).toEqual([]);
+    expect(await scoresOf(t.bids.a)).toEqual([3, 4]);
+  });
+});
+
+/** The error summary's message, or the page's heading: what a person reads first. */
+function messageOrHeading(html: string): string {
+  const alert = html.match(/role="alert"[\s\S]*?<\/(div|section|p)>/)?.[0];
+  if (alert) return text(`<x ${alert}`).replace(/^<x /, "");
+  return text(html.match(/<h1[\s\S]*?<\/h1>/)?.[0] ?? "").slice(0, 200);
+}
+
+describe("an error that is not an outage", () => {
+  it("shows a plain error page with the reference the log has, once, at error level, and nothing of the internals", async () => {
+    const { default: pg } = await import("pg");
+    const reader = new Client(server.url);
+    await reader.signIn(email, password);
+    // Tenders cannot be read for longer than the 8 s every statement is allowed: the page fails, PostgreSQL is fine.
+    const lock = new pg.Client({ connectionString: database.url });
+    await lock.connect();
+    await lock.query("BEGIN");
+    await lock.query(`LOCK TABLE "Tender" IN ACCESS EXCLUSIVE MODE`);
+    const began = Date.now();
+    const page = await reader.get("/tenders").finally(() => lock.end());
+    const ms = Date.now() - began;
+
+    const reference = text(page.html).match(/quote reference ([A-Za-z0-9-]+)\./)?.[1];
+    const logged = logLines(server).filter((l) => l.level === 50 && reference && l.ref === reference);
+    recordFigures("errorPage", {
+      status: page.status,
+      seconds: ms / 1000,
+      referenceShown: reference ?? null,
+      linesLoggedWithIt: logged.length,
+    });
+    expect(page.status).toBe(500);
+    expect(text(page.html)).toContain("Sorry, there is a problem with the service");
+    expect(reference).toBeTruthy();
+    expect(page.html).not.toMatch(/PrismaClient|\n\s+at |node_modules|statement timeout|canceling statement/);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.requestId).toEqual(expect.any(String));
+    expect((await reader.get("/tenders")).status).toBe(200);
   });
 });
 
