@@ -22,7 +22,7 @@ const option = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-const routeName = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
+const routeName = args.find((a, i) => !a.startsWith("--") && !/^--(requests|users|top|file|window|node-flag)$/.test(args[i - 1] ?? ""));
 const REQUESTS = option("requests", 300);
 const USERS = option("users", 5);
 const TOP = option("top", 40);
@@ -50,7 +50,10 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [`--cpu-prof`, `--cpu-prof-dir=${dir}`, ...serverArgs()], {
+  // `--node-flag <flag>` (repeatable) tries a Node.js setting on the server, e.g. `--node-flag --max-old-space-size=256`; `--no-profile` measures without the profiler.
+  const nodeFlags = args.flatMap((a, i) => (a === "--node-flag" ? [args[i + 1]!] : []));
+  const profiling = !args.includes("--no-profile");
+  server = spawn(process.execPath, [...(profiling ? [`--cpu-prof`, `--cpu-prof-dir=${dir}`] : []), ...nodeFlags, ...serverArgs()], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
@@ -91,6 +94,7 @@ async function main() {
     `${route.name}: ${result.requests} requests in ${seconds.toFixed(1)} s, p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.non2xx + result.errors} failed, server RSS up to ${result.maxRssMb} MB`,
   );
   await stopServer();
+  if (!profiling) return;
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
   if (!file) throw new Error("The server wrote no profile");
   // The server stops within a second of the last request: the last seconds of the profile are the load, not the start-up.

@@ -46,16 +46,16 @@ function formatTime({ hour, minute }: LondonParts): string {
 }
 
 export function formatLondon(date: Date, style: "date" | "dateTime" | "time" | "weekdayDate" = "date"): string {
-  const parts = londonParts(date);
+  // The clock time's parts only when shown: splitting a date into parts is the costly step, and lists format many dates.
   switch (style) {
     case "date":
       return dateFormat.format(date);
     case "weekdayDate":
       return `${weekdayFormat.format(date)} ${dateFormat.format(date)}`;
     case "time":
-      return formatTime(parts);
+      return formatTime(londonParts(date));
     case "dateTime":
-      return `${dateFormat.format(date)}, ${formatTime(parts)}`;
+      return `${dateFormat.format(date)}, ${formatTime(londonParts(date))}`;
   }
 }
 
