@@ -51,6 +51,19 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: state.message }, { status: 500 });
 }
 
+/**
+ * The files chosen in a file input, as names and bytes. A file input left empty
+ * still posts one empty file: named "" without JavaScript, and "undefined" once
+ * React has carried the form to a server action. Neither is a file the user chose.
+ */
+export async function formFiles(formData: FormData, key: string): Promise<{ filename: string; bytes: Uint8Array }[]> {
+  const files = formData
+    .getAll(key)
+    .filter((f): f is File => f instanceof File)
+    .filter((f) => f.size > 0 || (f.name !== "" && f.name !== "undefined"));
+  return Promise.all(files.map(async (f) => ({ filename: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
 /** Reads a FormData into plain strings (files and repeated keys are ignored). */
 export function formValues(formData: FormData, omit: string[] = []): Record<string, string> {
   const out: Record<string, string> = {};

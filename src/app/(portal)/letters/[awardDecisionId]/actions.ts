@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { formAction, formValues, type FormState } from "@/server/action-result";
+import { formAction, formFiles, formValues, type FormState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/session";
 import { answerClarification } from "@/server/representations/clarification";
 import { makeRepresentation } from "@/server/representations/make-representation";
@@ -9,13 +9,7 @@ export async function makeRepresentationAction(awardDecisionId: string, _prev: F
   const actor = await requireActor("letters");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
-    const files = await Promise.all(
-      formData
-        .getAll("attachments")
-        .filter((f): f is File => f instanceof File)
-        .map(async (f) => ({ filename: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
-    await makeRepresentation(actor, awardDecisionId, { text: values.text ?? "", files });
+    await makeRepresentation(actor, awardDecisionId, { text: values.text ?? "", files: await formFiles(formData, "attachments") });
   });
   if (state.status === "error") return state;
   redirect(`/letters/${awardDecisionId}?done=representation#representation`);
