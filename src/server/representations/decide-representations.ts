@@ -8,6 +8,7 @@ import { parseAwardSummary } from "../awards/award-summary";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid } from "../errors";
+import { fieldErrorsOf } from "../validation";
 import { notifyUsers } from "../notifications/notify";
 import { cancelTender } from "../tenders/cancel-tender";
 import { loadManagedTender } from "../tenders/load-managed-tender";
@@ -45,7 +46,7 @@ export async function decideOnRepresentations(
 ): Promise<{ reviewId: string; confirmNotBefore: Date | null }> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw new Invalid(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]).reverse()));
+    throw new Invalid(fieldErrorsOf(parsed.error));
   }
   const { outcome, reasons } = parsed.data;
   return db.$transaction(async (tx) => {
