@@ -1,7 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { askQuestion } from "@/server/clarifications/ask-question";
 import { answerQuestion } from "@/server/clarifications/answer-question";
@@ -20,22 +16,10 @@ import { penceToAmount } from "@/domain/ocds";
 import { FROZEN, MODERATED, REASONS, scoreAs } from "../fixtures/award-builders";
 import { BEFORE, DEADLINE, OPENED, type OpenedTender } from "../fixtures/evaluation-builders";
 import { createActor } from "../fixtures/factories";
+import { validateOcds } from "../fixtures/ocds-schemas";
 import { providerOrganisation, publishedTender } from "../fixtures/tender-builders";
 
-// The official OCDS 1.1 schemas, vendored unchanged (tests/fixtures/ocds/README.md).
-const dir = path.resolve(import.meta.dirname, "../fixtures/ocds");
-const schema = (name: string) => JSON.parse(readFileSync(path.join(dir, `${name}.json`), "utf8")) as { id: string };
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-for (const keyword of ["codelist", "openCodelist", "deprecated", "omitWhenMerged", "wholeListMerge", "versionId", "deprecatedVersion"])
-  ajv.addKeyword(keyword);
-for (const name of ["release-schema", "versioned-release-validation-schema", "release-package-schema", "record-package-schema"])
-  ajv.addSchema(schema(name));
-const validate = (name: string, value: unknown) => {
-  const v = ajv.getSchema(schema(name).id)!;
-  const ok = v(value);
-  return ok ? [] : (v.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
-};
+const validate = validateOcds;
 
 const PUBLISHED = new Date("2026-11-30T10:00:00.000Z");
 const RECOMMENDED = new Date("2026-12-21T12:00:00.000Z");
