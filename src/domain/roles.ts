@@ -23,3 +23,35 @@ export const ROLE_CHOICES: Record<Role, string> = {
   PROVIDER: "Provider (bidding organisation)",
   ADMIN: "Administrator",
 };
+
+/** The roles a panel seat can have (the database's PanelRole; checked in src/server/auth/actor.ts). */
+export const PANEL_ROLES = ["COMMISSIONER", "TECHNICIAN"] as const;
+export type PanelRole = (typeof PANEL_ROLES)[number];
+
+/** A panel role in words, lower case: one member and several. */
+export const PANEL_ROLE_NAMES: Record<PanelRole, { one: string; many: string }> = {
+  COMMISSIONER: { one: "commissioner", many: "commissioners" },
+  TECHNICIAN: { one: "young commissioner", many: "young commissioners" },
+};
+
+/**
+ * A panel seat as others see it: "commissioner", or "young commissioner A"
+ * (young commissioners are known by their letter, never by name).
+ */
+export function panelSeatName(role: PanelRole, anonymousLabel: string | null): string {
+  switch (role) {
+    case "COMMISSIONER":
+      return PANEL_ROLE_NAMES.COMMISSIONER.one;
+    case "TECHNICIAN":
+      return `${PANEL_ROLE_NAMES.TECHNICIAN.one} ${anonymousLabel ?? ""}`;
+    default: {
+      const _exhaustive: never = role;
+      return _exhaustive;
+    }
+  }
+}
+
+/** "young commissioner" → "Young commissioner". */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -5,7 +5,7 @@
 // compiler holds this: `npm run typecheck` fails if they stop being errors).
 import { describe, expect, it } from "vitest";
 import { awardCriteriaDetails } from "@/domain/ocds";
-import { ROLE_CHOICES, ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
+import { capitalised, PANEL_ROLE_NAMES, PANEL_ROLES, panelSeatName, ROLE_CHOICES, ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
 import { isOnScale, SCORE_MAX, SCORE_MIN, SCORE_RANGE_MESSAGE, scoreFromText } from "@/domain/score-scale";
 import { AGGREGATION_RULES, RULE_DESCRIPTIONS, RULE_NAMES, type AggregationRule } from "@/domain/scoring";
 import { SCORE_DESCRIPTORS } from "@/server/evaluation/score-input";
@@ -59,5 +59,13 @@ describe("the roles", () => {
     // @ts-expect-error GOVERNOR, PROVIDER and ADMIN are missing
     const partial: Record<Role, string> = { COMMISSIONER: "x", TECHNICIAN: "y" };
     expect(partial).toBeDefined();
+  });
+
+  it("each panel role has its words, and a seat is named as before", () => {
+    for (const role of PANEL_ROLES) expect(PANEL_ROLE_NAMES[role].many).toMatch(new RegExp(`^${PANEL_ROLE_NAMES[role].one}`));
+    expect(panelSeatName("COMMISSIONER", null)).toBe("commissioner");
+    expect(panelSeatName("TECHNICIAN", "B")).toBe("young commissioner B");
+    expect(capitalised(panelSeatName("TECHNICIAN", "A"))).toBe("Young commissioner A");
+    expect(capitalised(PANEL_ROLE_NAMES.TECHNICIAN.many)).toBe("Young commissioners");
   });
 });

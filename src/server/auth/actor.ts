@@ -1,10 +1,10 @@
-import type { Role as DomainRole } from "@/domain/roles";
-import type { Role } from "@/generated/prisma/enums";
+import type { PanelRole as DomainPanelRole, Role as DomainRole } from "@/domain/roles";
+import type { PanelRole, Role } from "@/generated/prisma/enums";
 
-// The database's roles and the domain's (src/domain/roles.ts) are the same set:
+// The database's roles and panel roles and the domain's (src/domain/roles.ts) are the same sets:
 // adding one to either fails to compile here until the other has it too.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const rolesMatch: Same<Role, DomainRole> = true;
+const rolesMatch: [Same<Role, DomainRole>, Same<PanelRole, DomainPanelRole>] = [true, true];
 void rolesMatch;
 
 /** The signed-in user, as every use case and query sees them. */

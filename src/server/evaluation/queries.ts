@@ -2,6 +2,7 @@ import "server-only";
 import { can } from "../policy";
 import { effectiveStatus } from "@/domain/tender-lifecycle";
 import type { Actor } from "../auth/actor";
+import type { PanelRole } from "@/generated/prisma/enums";
 import { listBidsForEvaluation } from "../bids/queries";
 import { db } from "../db";
 import { Forbidden, NotFound } from "../errors";
@@ -100,7 +101,7 @@ export async function getPanelWorkspace(actor: Actor, tenderId: string, now: Dat
   }));
 
   let chair: null | {
-    members: { id: string; name: string; role: string; state: string; submitted: boolean; absent: boolean; conflict: boolean }[];
+    members: { id: string; name: string; role: PanelRole; state: string; submitted: boolean; absent: boolean; conflict: boolean }[];
     quorum: ReturnType<typeof checkQuorum>;
   } = null;
   if (seat.isChair && evaluating) {

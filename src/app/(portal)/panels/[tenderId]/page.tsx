@@ -10,6 +10,7 @@ import { now } from "@/server/clock";
 import { getPanelWorkspace } from "@/server/evaluation/queries";
 import { chairAction, declareConflictsAction } from "./actions";
 import { readable } from "@/server/page-guard";
+import { PANEL_ROLE_NAMES } from "@/domain/roles";
 
 export const metadata: Metadata = { title: "Panel" };
 
@@ -177,7 +178,7 @@ export default async function PanelWorkspacePage({
               {w.chair.members.map((m) => (
                 <tr key={m.id} className="border-b border-slate-300">
                   <td className="py-2 pr-4">
-                    {m.name} ({m.role === "TECHNICIAN" ? "young commissioner" : "commissioner"})
+                    {m.name} ({PANEL_ROLE_NAMES[m.role].one})
                   </td>
                   <td className="py-2 pr-4">
                     {m.conflict

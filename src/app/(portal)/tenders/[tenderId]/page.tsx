@@ -15,6 +15,7 @@ import { openBidsAction, publishTenderAction } from "../actions";
 import { readable } from "@/server/page-guard";
 import { RULE_NAMES } from "@/domain/scoring";
 import { recordTitle } from "../../record-title";
+import { panelSeatName } from "@/domain/roles";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
   const { tenderId } = await params;
@@ -138,7 +139,7 @@ export default async function TenderPage({
         <ul className="space-y-1">
           {tender.panelMembers.map((p) => (
             <li key={p.id}>
-              {p.user.name} — {p.role === "TECHNICIAN" ? `young commissioner ${p.anonymousLabel ?? ""}` : "commissioner"}
+              {p.user.name} — {panelSeatName(p.role, p.anonymousLabel)}
               {p.isChair && " (chair)"}: {p.status.toLowerCase().replace("_", " ")}
             </li>
           ))}

@@ -10,6 +10,7 @@ import { requireActor } from "@/server/auth/session";
 import { getTenderForCommissioner, listPanelCandidates } from "@/server/tenders/queries";
 import { panelAction } from "../../actions";
 import { recordTitle } from "../../../record-title";
+import { capitalised, panelSeatName } from "@/domain/roles";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
   const { tenderId } = await params;
@@ -65,7 +66,7 @@ export default async function PanelPage({ params }: { params: Promise<{ tenderId
               <tr key={p.id} className="border-b border-slate-300 align-top">
                 <td className="py-2 pr-4">{p.user.name}</td>
                 <td className="py-2 pr-4">
-                  {p.role === "TECHNICIAN" ? `Young commissioner ${p.anonymousLabel ?? ""}` : "Commissioner"}
+                  {capitalised(panelSeatName(p.role, p.anonymousLabel))}
                   {p.isChair && " (chair)"}
                 </td>
                 <td className="py-2 pr-4">{STATUS[p.status]}</td>

@@ -5,6 +5,7 @@ import { formatLondon } from "@/domain/london-time";
 import type { BidResult } from "@/domain/scoring";
 import { SCORE_DESCRIPTORS } from "@/server/evaluation/score-input";
 import { reviseScoreAction } from "../../actions";
+import { capitalised, PANEL_ROLE_NAMES, PANEL_ROLES } from "@/domain/roles";
 
 interface Column {
   id: string;
@@ -66,9 +67,9 @@ export function BidVotes({
               {cell.parityFallback && " Only one group scored this, so its average is used."}
             </p>
             <div className="grid gap-3 md:grid-cols-2">
-              {(["COMMISSIONER", "TECHNICIAN"] as const).map((role) => (
+              {PANEL_ROLES.map((role) => (
                 <div key={role}>
-                  <h3 className="font-bold">{role === "COMMISSIONER" ? "Commissioners" : "Young commissioners"}</h3>
+                  <h3 className="font-bold">{capitalised(PANEL_ROLE_NAMES[role].many)}</h3>
                   <ul className="space-y-2">
                     {columns
                       .filter((m) => m.role === role)
