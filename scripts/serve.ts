@@ -266,12 +266,15 @@ async function main() {
     shared.cocommissionStopping = true;
     const began = Date.now();
     logger.info({ signal, inFlight: active }, "stopping: no new connections, finishing requests in flight");
+    // At once, alongside the drain: the outbox sender finishes the message in hand and begins no other.
+    const outboxStopped = shared.cocommissionOutbox?.stop().catch(() => {});
     server.close();
     server.closeIdleConnections();
     while (active > 0 && Date.now() - began < DRAIN_MS) await new Promise((r) => setTimeout(r, 50));
     if (active > 0) logger.warn({ inFlight: active }, "requests still running at the deadline: closing them");
     server.closeAllConnections();
-    await shared.cocommissionOutbox?.stop().catch(() => {});
+    // A mail server that never answers must not hold the exit past 10 s: the claimed message is retried after its lease.
+    await Promise.race([outboxStopped, new Promise((r) => setTimeout(r, Math.max(0, began + 9_000 - Date.now())))]);
     await shared.cocommissionDb?.$disconnect().catch(() => {});
     logger.info({ ms: Date.now() - began }, "stopped");
     process.exit(0);

@@ -3,6 +3,7 @@
 // start again. Uses the production build the e2e step left (vitest.cluster.config.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -147,4 +148,56 @@ export function recordFigures(name: string, figures: unknown) {
   all[name] = figures;
   writeFileSync(file, JSON.stringify(all, null, 2));
   console.log(`${name}: ${JSON.stringify(figures)}`);
+}
+
+export interface Smtp {
+  url: string;
+  /** Each message's text (headers and body), in the order they were accepted. */
+  delivered: string[];
+  /** Messages whose DATA has begun (accepted or not yet). */
+  receiving: () => number;
+  close(): void;
+}
+
+/** A mail server that counts what it is given and takes `delayMs` to accept each message, so senders overlap for real. */
+export async function startSmtp(delayMs: number): Promise<Smtp> {
+  const delivered: string[] = [];
+  let receiving = 0;
+  const server = net.createServer((socket) => {
+    let data = false;
+    let body = "";
+    socket.on("error", () => {});
+    socket.write("220 test ESMTP\r\n");
+    socket.on("data", (chunk) => {
+      for (const line of chunk.toString("utf8").split("\r\n")) {
+        if (data) {
+          if (line === ".") {
+            data = false;
+            const message = body;
+            body = "";
+            setTimeout(() => {
+              delivered.push(message);
+              if (!socket.destroyed) socket.write("250 queued\r\n");
+            }, delayMs);
+          } else body += `${line}\n`;
+          continue;
+        }
+        if (!line) continue;
+        const command = line.slice(0, 4).toUpperCase();
+        if (command === "DATA") {
+          data = true;
+          receiving++;
+          socket.write("354 go on\r\n");
+        } else if (command === "QUIT") socket.end("221 bye\r\n");
+        else socket.write("250 ok\r\n");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `smtp://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    delivered,
+    receiving: () => receiving,
+    close: () => server.close(),
+  };
 }

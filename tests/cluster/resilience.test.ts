@@ -8,10 +8,21 @@ import { decode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { migrate } from "../../scripts/lib/migrations";
 import { Client, text } from "./browserless";
-import { logLines, recordFigures, SECRET, startDatabase, startInstance, type Database, type Instance } from "./harness";
+import {
+  logLines,
+  recordFigures,
+  SECRET,
+  startDatabase,
+  startInstance,
+  startSmtp,
+  type Database,
+  type Instance,
+  type Smtp,
+} from "./harness";
 
 const clockFile = path.join(os.tmpdir(), `cocommission-resilience-clock-${process.pid}`);
 let database: Database;
+let smtp: Smtp;
 let server: Instance;
 let email: string;
 let password: string;
@@ -25,7 +36,12 @@ beforeAll(async () => {
   email = (await createUser("COMMISSIONER")).email;
   password = TEST_PASSWORD;
   writeFileSync(clockFile, "0");
-  server = await startInstance({ databaseUrl: database.url, env: { COCOMMISSION_TEST_CLOCK_FILE: clockFile } });
+  // A slow mail server (1 s a message), so SIGTERM comes while the outbox sender is busy.
+  smtp = await startSmtp(1_000);
+  server = await startInstance({
+    databaseUrl: database.url,
+    env: { COCOMMISSION_TEST_CLOCK_FILE: clockFile, SMTP_URL: smtp.url, OUTBOX_INTERVAL_MS: "200" },
+  });
 });
 
 afterAll(async () => {
@@ -34,6 +50,7 @@ afterAll(async () => {
   await db.$disconnect();
   await database?.destroy();
   rmSync(clockFile, { force: true });
+  smtp?.close();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -299,7 +316,23 @@ describe("an error that is not an outage", () => {
 });
 
 describe("SIGTERM", () => {
-  it("stops taking connections, finishes the request in flight, closes the pool and exits 0 within 10 s", async () => {
+  it("stops taking connections, finishes the request in flight, stops the outbox sender mid-batch without losing or repeating a message, closes the pool and exits 0 within 10 s", async () => {
+    // The outbox sender is busy with a batch of 20 (1 s each at this mail server) when the signal comes.
+    await database.query(`UPDATE "OutboxMessage" SET status = 'SENT' WHERE status = 'PENDING'`);
+    const subjects = Array.from({ length: 20 }, (_, i) => `Shutdown message ${i + 1}`);
+    await database.query(
+      `INSERT INTO "OutboxMessage" ("to", subject, text, template) SELECT 'someone@ok.example', s, s, 't' FROM unnest($1::text[]) s`,
+      [subjects],
+    );
+    const mine = `subject LIKE 'Shutdown message %'`;
+    for (let i = 0; i < 200; i++) {
+      const [{ n }] = (await database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "OutboxMessage" WHERE ${mine} AND attempts > 0`,
+      )) as [{ n: number }];
+      if (n > 0) break;
+      await sleep(50);
+    }
+
     // Hold a lock the readiness query needs, so a request is in flight when the signal comes.
     const { default: pg } = await import("pg");
     const lock = new pg.Client({ connectionString: database.url });
@@ -333,12 +366,29 @@ describe("SIGTERM", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: "ok", migrations: "current" });
     const { code, ms } = await stopped;
+    const outbox = await database.query<{ status: string; attempts: number; subject: string }>(
+      `SELECT status::text, attempts, subject FROM "OutboxMessage" WHERE ${mine}`,
+    );
+    const sent = outbox.filter((m) => m.status === "SENT").map((m) => m.subject);
+    const deliveredSubjects = smtp.delivered.map((m) => /Subject: (Shutdown message \d+)\n/.exec(m)?.[1]).filter(Boolean);
+    const claimedNotSent = outbox.filter((m) => m.status !== "SENT" && m.attempts > 0).length;
     recordFigures("sigterm", {
       exitCode: code,
       secondsToExit: ms / 1000,
       newConnectionsRefused: refused,
       inFlightCompleted: response.status === 200,
+      outbox: {
+        batch: subjects.length,
+        sentBeforeExit: sent.length,
+        leftDueForTheNextRun: outbox.length - sent.length - claimedNotSent,
+        claimedNotSent,
+      },
     });
+    // What the mail server accepted is exactly what is marked sent, each once; the rest wait, unclaimed, for the next sender.
+    expect(deliveredSubjects.sort()).toEqual(sent.sort());
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.length).toBeLessThan(subjects.length);
+    expect(claimedNotSent).toBe(0);
     expect(refused).toBe(true);
     expect(code).toBe(0);
     expect(ms).toBeLessThan(10_000);

@@ -2,54 +2,36 @@
 // PostgreSQL, proving they behave as one portal. Outcomes are printed and
 // written to .test-reports/cluster-figures.json.
 import { writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMigrations } from "../../scripts/lib/migrations";
 import { Client, text, type Page } from "./browserless";
-import { logLines, recordFigures, SECRET, startDatabase, startInstance, type Database, type Instance } from "./harness";
+import {
+  logLines,
+  recordFigures,
+  SECRET,
+  startDatabase,
+  startInstance,
+  startSmtp,
+  type Database,
+  type Instance,
+  type Smtp,
+} from "./harness";
 
-// A mail server that counts what it is given, slowly (300 ms a message), so
-// two senders overlap for real.
-const delivered: string[] = [];
-const smtp = net.createServer((socket) => {
-  let data = false;
-  let body = "";
-  socket.write("220 test ESMTP\r\n");
-  socket.on("data", (chunk) => {
-    for (const line of chunk.toString("utf8").split("\r\n")) {
-      if (data) {
-        if (line === ".") {
-          data = false;
-          delivered.push(body);
-          body = "";
-          setTimeout(() => socket.write("250 queued\r\n"), 300);
-        } else body += `${line}\n`;
-        continue;
-      }
-      if (!line) continue;
-      const command = line.slice(0, 4).toUpperCase();
-      if (command === "DATA") {
-        data = true;
-        socket.write("354 go on\r\n");
-      } else if (command === "QUIT") socket.end("221 bye\r\n");
-      else socket.write("250 ok\r\n");
-    }
-  });
-});
-
+// The local mail server counts deliveries; it takes 300 ms a message, so two senders overlap for real.
+let smtp: Smtp;
 const clockFile = path.join(os.tmpdir(), `cocommission-cluster-clock-${process.pid}`);
 let database: Database;
 let a: Instance;
 let b: Instance;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  smtp = await startSmtp(300);
   writeFileSync(clockFile, "0");
   database = await startDatabase("cluster");
   const env = {
-    SMTP_URL: `smtp://127.0.0.1:${(smtp.address() as net.AddressInfo).port}`,
+    SMTP_URL: smtp.url,
     OUTBOX_INTERVAL_MS: "200",
     COCOMMISSION_TEST_CLOCK_FILE: clockFile,
   };
@@ -67,7 +49,7 @@ afterAll(async () => {
   const { db } = await import("@/server/db");
   await db.$disconnect();
   await database?.destroy();
-  smtp.close();
+  smtp?.close();
 });
 
 const signedIn = (page: Page) => !page.url.includes("/login") && /Sign out/.test(text(page.html));
@@ -130,6 +112,7 @@ describe("two instances on one PostgreSQL", () => {
   it("sends each outbox message once while both senders run at the same time", async () => {
     const { db } = await import("@/server/db");
     const subjects = Array.from({ length: 16 }, (_, i) => `Cluster message ${i + 1}`);
+    const delivered = smtp.delivered;
     delivered.length = 0;
     await db.outboxMessage.createMany({
       data: subjects.map((subject) => ({ to: "someone@ok.example", subject, text: subject, template: "t", nextAttemptAt: new Date() })),

@@ -11,14 +11,15 @@ interface OutboxSender {
 /**
  * Runs the one sender every 30 s in this instance. Several instances may run
  * it at once: each message is claimed before it is sent (send-outbox.ts).
- * `stop` waits for a run in progress, so a shutdown never cuts one short.
+ * `stop` lets the message being sent finish and begins no other (the rest
+ * stay due for the next run, here or on another instance).
  */
 export function startOutboxSender(intervalMs = Number(process.env.OUTBOX_INTERVAL_MS) || INTERVAL_MS): OutboxSender {
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
     if (stopped || running) return;
-    running = sendDueEmails()
+    running = sendDueEmails(new Date(), 20, () => stopped)
       .then((r) => {
         if (r.sent || r.failed) logger.info({ sent: r.sent, failed: r.failed }, "outbox run");
       })

@@ -13,7 +13,12 @@ const CLAIM_LEASE_MS = 10 * 60_000;
  * A failure is recorded and retried later with backoff; it never reaches the
  * action that queued the message.
  */
-export async function sendDueEmails(now = new Date(), batch = 20): Promise<{ sent: number; failed: number }> {
+export async function sendDueEmails(
+  now = new Date(),
+  batch = 20,
+  /** Asked before each message: a stopping server (SIGTERM) finishes the message in hand and begins no other. */
+  stopping: () => boolean = () => false,
+): Promise<{ sent: number; failed: number }> {
   const smtpUrl = env().SMTP_URL;
   if (!smtpUrl) return { sent: 0, failed: 0 };
   const transport = nodemailer.createTransport(smtpUrl);
@@ -25,6 +30,7 @@ export async function sendDueEmails(now = new Date(), batch = 20): Promise<{ sen
   let sent = 0;
   let failed = 0;
   for (const message of due) {
+    if (stopping()) break;
     // Claim the message so two app instances never send it twice: the claim
     // also moves it out of everyone's "due" list for a lease longer than any
     // send, so a slow mail server cannot make another sender pick it up again.
