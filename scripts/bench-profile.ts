@@ -65,7 +65,8 @@ async function main() {
       NEXTAUTH_URL: base,
       LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    // Warnings and errors only (LOG_LEVEL above): a failing page says why.
+    stdio: ["ignore", "inherit", "inherit"],
   });
   for (let healthy = false; !healthy; await new Promise((r) => setTimeout(r, 100))) {
     healthy = await fetch(`${base}/api/health`).then(
