@@ -260,7 +260,8 @@ describe("people acting at the same moment on different instances", () => {
       r.url.includes("?frozen=1")
         ? "frozen"
         : r.url.includes("alreadyFrozen=1")
-          ? (text(r.html).match(/The ranking was already frozen by [^.]*?(am|pm|\))/)?.[0] ?? text(r.html).slice(0, 200))
+          ? (text(r.html).match(/The ranking was already frozen by [^.]*? at \d{1,2}(:\d\d)?(am|pm)( \(midday\)| \(midnight\))?/)?.[0] ??
+            text(r.html).slice(0, 200))
           : messageOn(r) || text(r.html).slice(0, 200),
     );
     recordFigures("raceFreeze", { effects: frozen, status, outcomes: told });
@@ -313,7 +314,8 @@ describe("people acting at the same moment on different instances", () => {
       r.url.includes("done=awarded")
         ? "confirmed"
         : r.url.includes("done=alreadyAwarded")
-          ? (text(r.html).match(/The award was already confirmed by [^.]*?(am|pm|\))/)?.[0] ?? text(r.html).slice(0, 200))
+          ? (text(r.html).match(/The award was already confirmed by [^.]*? at \d{1,2}(:\d\d)?(am|pm)( \(midday\)| \(midnight\))?/)?.[0] ??
+            text(r.html).slice(0, 200))
           : messageOn(r) || text(r.html).slice(0, 200),
     );
     recordFigures("raceConfirmAward", {
