@@ -27,7 +27,8 @@ export const criterionSchema = z.object({
     }),
 });
 
-export type CriterionInput = z.input<typeof criterionSchema>;
+/** The criterion form as posted: each field a string, or absent; the schema decides what is valid. */
+export type CriterionInput = Partial<Record<keyof z.input<typeof criterionSchema>, string>>;
 export type Criterion = z.output<typeof criterionSchema>;
 
 export function parseCriterion(input: CriterionInput): Criterion {

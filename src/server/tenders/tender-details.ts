@@ -53,7 +53,8 @@ export const tenderDetailsSchema = z.object({
   submissionDeadlineTime: optionalText("the submission deadline time", 5),
 });
 
-export type TenderDetailsInput = z.input<typeof tenderDetailsSchema>;
+/** The form as posted: each field a string, or absent; the schema decides what is valid (a wrong value is a message by its field). */
+export type TenderDetailsInput = Partial<Record<keyof z.input<typeof tenderDetailsSchema>, string>>;
 
 export interface TenderDetails {
   title: string;

@@ -13,7 +13,6 @@ import { publishTender } from "@/server/tenders/publish-tender";
 import { removeCriterion } from "@/server/tenders/remove-criterion";
 import { removePanelMember } from "@/server/tenders/remove-panel-member";
 import { saveCriterion } from "@/server/tenders/save-criterion";
-import type { TenderDetailsInput } from "@/server/tenders/tender-details";
 import { updateTender } from "@/server/tenders/update-tender";
 import { answerQuestion } from "@/server/clarifications/answer-question";
 import { revealAsker } from "@/server/clarifications/queries";
@@ -28,7 +27,7 @@ export async function createTenderAction(_prev: FormState, formData: FormData): 
   const values = formValues(formData);
   let id = "";
   const state = await formAction(values, async () => {
-    id = (await createTender(actor, values as unknown as TenderDetailsInput)).id;
+    id = (await createTender(actor, values)).id;
   });
   if (state.status === "error") return state;
   redirect(`/tenders/${id}`);
@@ -37,9 +36,7 @@ export async function createTenderAction(_prev: FormState, formData: FormData): 
 export async function updateTenderAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor("tenders");
   const values = formValues(formData);
-  const state = await formAction(values, () =>
-    updateTender(actor, tenderId, { ...(values as unknown as TenderDetailsInput), version: version(values.version) }),
-  );
+  const state = await formAction(values, () => updateTender(actor, tenderId, { ...values, version: version(values.version) }));
   if (state.status === "error") return state;
   redirect(`/tenders/${tenderId}?saved=details`);
 }
@@ -54,7 +51,7 @@ export async function saveCriterionAction(tenderId: string, _prev: FormState, fo
       description: values.description ?? "",
       plainLanguageDescription: values.plainLanguageDescription ?? "",
       weight: values.weight ?? "",
-      kind: (values.kind ?? "") as "QUALITY",
+      kind: values.kind ?? "",
       wordLimit: values.wordLimit ?? "",
     });
   });
