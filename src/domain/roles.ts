@@ -28,6 +28,10 @@ export const ROLE_CHOICES: Record<Role, string> = {
 export const PANEL_ROLES = ["COMMISSIONER", "TECHNICIAN"] as const;
 export type PanelRole = (typeof PANEL_ROLES)[number];
 
+export function isPanelRole(role: string): role is PanelRole {
+  return (PANEL_ROLES as readonly string[]).includes(role);
+}
+
 /** A panel role in words, lower case: one member and several. */
 export const PANEL_ROLE_NAMES: Record<PanelRole, { one: string; many: string }> = {
   COMMISSIONER: { one: "commissioner", many: "commissioners" },

@@ -1,4 +1,5 @@
 import "server-only";
+import { PANEL_ROLES } from "@/domain/roles";
 import { can } from "../policy";
 import { effectiveStatus } from "@/domain/tender-lifecycle";
 import type { Actor } from "../auth/actor";
@@ -199,7 +200,10 @@ export async function getModerationView(actor: Actor, tenderId: string, now: Dat
   const names = new Map(panelMembers.map((m) => [m.id, displayName(m, viewer)]));
   const columns = panelMembers
     .filter((m) => memberStatus(m) === "COUNTED" || memberStatus(m) === "ABSENT")
-    .sort((a, b) => (a.role === b.role ? (names.get(a.id) ?? "").localeCompare(names.get(b.id) ?? "") : a.role === "COMMISSIONER" ? -1 : 1))
+    // Commissioners first, then young commissioners (the order of PANEL_ROLES), each by name.
+    .sort(
+      (a, b) => PANEL_ROLES.indexOf(a.role) - PANEL_ROLES.indexOf(b.role) || (names.get(a.id) ?? "").localeCompare(names.get(b.id) ?? ""),
+    )
     .map((m) => ({ id: m.id, name: names.get(m.id)!, role: m.role, mine: m.id === workspace.seat.id }));
   return {
     workspace,

@@ -1,4 +1,5 @@
 import "server-only";
+import { isPanelRole, PANEL_ROLES, type PanelRole } from "@/domain/roles";
 import type { Prisma } from "@/generated/prisma/client";
 import { effectiveStatus, type TenderStatus } from "@/domain/tender-lifecycle";
 import { authorize, runsTender } from "../policy";
@@ -102,15 +103,16 @@ export async function getTenderForCommissioner(actor: Actor, tenderId: string, n
 /** People a commissioner can invite to a panel. */
 export async function listPanelCandidates(actor: Actor, tenderId: string) {
   authorize(actor, "tender.read");
-  return db.user.findMany({
+  const people = await db.user.findMany({
     where: {
-      role: { in: ["COMMISSIONER", "TECHNICIAN"] },
+      role: { in: [...PANEL_ROLES] },
       disabledAt: null,
       panelMemberships: { none: { tenderId, status: { in: ["INVITED", "ACCEPTED"] } } },
     },
     select: { id: true, name: true, role: true },
     orderBy: [{ role: "asc" }, { name: "asc" }],
   });
+  return people.filter((p): p is typeof p & { role: PanelRole } => isPanelRole(p.role));
 }
 
 export async function listEstablishments() {

@@ -10,7 +10,7 @@ import { requireActor } from "@/server/auth/session";
 import { getTenderForCommissioner, listPanelCandidates } from "@/server/tenders/queries";
 import { panelAction } from "../../actions";
 import { recordTitle } from "../../../record-title";
-import { capitalised, panelSeatName } from "@/domain/roles";
+import { capitalised, PANEL_ROLE_NAMES, panelSeatName } from "@/domain/roles";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
   const { tenderId } = await params;
@@ -103,7 +103,7 @@ export default async function PanelPage({ params }: { params: Promise<{ tenderId
                 { value: "", label: "Select a person" },
                 ...candidates.map((c) => ({
                   value: c.id,
-                  label: `${c.name} (${c.role === "TECHNICIAN" ? "young commissioner" : "commissioner"})`,
+                  label: `${c.name} (${PANEL_ROLE_NAMES[c.role].one})`,
                 })),
               ]}
             />
