@@ -1,10 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { formCameBackWithErrors } from "@/server/form-errors-title";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "CoCommission", template: "%s – CoCommission" },
+const SITE: Metadata = {
   description: "Commissioning health services for children in custody, together with young people.",
   // A private portal: kept out of search engines here and in public/robots.txt.
   robots: { index: false, follow: false },
@@ -17,6 +17,12 @@ export const metadata: Metadata = {
     apple: "/apple-touch-icon.png",
   },
 };
+
+export async function generateMetadata(): Promise<Metadata> {
+  // A form posted without JavaScript that came back with errors: every title starts "Error: ".
+  const error = (await formCameBackWithErrors()) ? "Error: " : "";
+  return { ...SITE, title: { default: `${error}CoCommission`, template: `${error}%s – CoCommission` } };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#005eb8" };
 

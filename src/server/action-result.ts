@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { DomainError, Invalid, type FieldErrors } from "./errors";
+import { noteFormErrors } from "./form-errors-title";
 import { logger, newReference } from "./logger";
 
 /** What a form's server action returns to the page (works with and without JavaScript). */
@@ -24,6 +25,7 @@ export async function formAction(values: Record<string, string>, run: () => Prom
     return (await run()) ?? { status: "success" };
   } catch (error) {
     unstable_rethrow(error);
+    await noteFormErrors();
     return { ...errorState(error), values };
   }
 }

@@ -3,6 +3,8 @@ import { expectAccessible, review, setClockOffset, signIn, signOut, snap, watchC
 
 // The Feltham re-tender from publication to opened bids, across roles.
 const TITLE = "Feltham YOI health and wellbeing services re-tender";
+/** How page titles name the tender (every record page names its record). */
+const RECORD = `${TITLE} (NHSE-LDN-2026-014)`;
 const DAY = 86_400_000;
 
 // Long journeys across many sign-ins, with axe at two widths: more time than a single-page test.
@@ -197,6 +199,8 @@ test("two commissioners and two young commissioners declare, score and moderate;
   await page.goto("/panels");
   await page.getByRole("link", { name: TITLE }).click();
   await expect(page.getByText("All scores submitted").first()).toBeVisible();
+  await expect(page).toHaveTitle(`Your panel: ${RECORD} – CoCommission`);
+  await expectAccessible(page, "panel workspace");
   await page.getByRole("button", { name: "Start moderation" }).click();
   await expect(page.getByText("Moderation has started")).toBeVisible();
   // The chair sees technicians' names; the rule is stated.
@@ -217,6 +221,7 @@ test("two commissioners and two young commissioners declare, score and moderate;
   await expect(page.getByText("Scores differ by 2: discuss").first()).toBeVisible();
   // Price scores too: Harbour 13,750,000 / 14,100,000 × 5 = 4.8758… → 4.88.
   await expect(page.getByTestId("price-score")).toContainText("Value (20%): 4.88 out of 5");
+  await expectAccessible(page, "moderation of one bid");
   const bidPage = page.url();
   for (const criterion of CRITERIA.slice(1)) {
     // A fresh load for each revision: the page re-renders (and re-orders, divergent criteria first) after
@@ -248,6 +253,8 @@ test("two commissioners and two young commissioners declare, score and moderate;
   await page.getByRole("link", { name: /Go to moderation/ }).click();
   const ranking = page.getByTestId("ranking");
   await expect(ranking.getByRole("row").nth(1)).toContainText("1Brightwell Community Healthcare Ltd84.00");
+  await expect(page).toHaveTitle(`Moderation: ${RECORD} – CoCommission`);
+  await expectAccessible(page, "moderation");
   await expect(ranking.getByRole("row").nth(2)).toContainText("2Harbour Youth Health Alliance71.00");
   await expect(ranking.getByRole("row").nth(2)).toContainText("4.88"); // Harbour's price score, in the overview too
   await expect(page.getByText("Jay (you)")).toHaveCount(0);
@@ -274,6 +281,7 @@ async function goToAward(page: Page) {
 
 async function recommend(page: Page, note: string) {
   await goToAward(page);
+  await expect(page).toHaveTitle(`Award: ${RECORD} – CoCommission`);
   await expect(page.getByLabel(/Brightwell Community Healthcare Ltd: 84\.00 \(rank 1\)/)).toBeChecked();
   await page.getByLabel("Note to the young commissioners").fill(note);
   await page.getByRole("button", { name: /Send to the governor for sign-off|Replace and send/ }).click();
@@ -302,11 +310,13 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   const signOffUrl = page.url();
   await expect(page.getByTestId("recommended-provider")).toHaveText("Brightwell Community Healthcare Ltd");
   await expect(page.getByTestId("summary-ranking")).toContainText("84.00");
+  await expect(page).toHaveTitle(`Award sign-off: ${RECORD} – CoCommission`);
   await review(page, "governor-signoff");
   await expect(page.getByText("Young commissioner A").first()).toBeVisible();
   await expect(page.getByText("Jay")).toHaveCount(0);
   await page.getByRole("button", { name: "Send my decision" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  await expect(page).toHaveTitle(`Error: Award sign-off: ${RECORD} – CoCommission`);
   await expectAccessible(page, "sign-off with errors");
   await page.getByRole("radio", { name: /^Ask for changes/ }).check();
   await page.getByRole("textbox", { name: "Comment" }).fill("Please check the evening cover on the wings with the panel before I sign.");

@@ -11,8 +11,12 @@ import { getPanelWorkspace } from "@/server/evaluation/queries";
 import { chairAction, declareConflictsAction } from "./actions";
 import { readable } from "@/server/page-guard";
 import { PANEL_ROLE_NAMES } from "@/domain/roles";
+import { recordTitle } from "../../record-title";
 
-export const metadata: Metadata = { title: "Panel" };
+export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
+  const { tenderId } = await params;
+  return recordTitle("Your panel", async (actor) => (await getPanelWorkspace(actor, tenderId, now())).tender);
+}
 
 export default async function PanelWorkspacePage({
   params,
