@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { errorSummary, expectAccessible, expectHeadingOrder, signIn, signOut } from "./helpers";
+import { errorSummary, expectAccessible, expectHeadingOrder, review, signIn, signOut, snap } from "./helpers";
 
 // axe-core over every page a role can reach, including error states, at 1280 px
 // and 360 px (the award, sign-off, letter, agreement and paid-time pages are
@@ -32,7 +32,7 @@ for (const [email, paths] of PAGES) {
     for (const path of paths) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expectAccessible(page, path);
+      await review(page, `${email.split("@")[0]}${path.replaceAll("/", "_")}`);
     }
   });
 }
@@ -104,7 +104,7 @@ test.describe("a commissioner's tender pages", () => {
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
         // Titles name the record.
         await expect(page).toHaveTitle(`${title}: ${RECORD} – CoCommission`);
-        await expectAccessible(page, `${path} page`);
+        await review(page, `commissioner-tender-${path}`);
       }
     });
   }
@@ -114,6 +114,7 @@ test("a wide table scrolls by keyboard on a phone", async ({ page }) => {
   await signIn(page, "admin@demo.test");
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/admin/users");
+  await snap(page, "admin-users-360");
   const table = page.getByRole("region", { name: "People with accounts (scrolls sideways)" });
   await expect(table).toHaveAttribute("tabindex", "0");
   await table.focus();

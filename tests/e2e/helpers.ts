@@ -73,9 +73,15 @@ export async function expectHeadingOrder(page: Page, what: string) {
   expect(jumps, `${what} skips heading levels`).toEqual([]);
 }
 
-/** A screenshot for people to look at, and axe over the same page. */
+/** Screenshots for people to look at (as it is, and at 360 px as `<name>-360`), and axe over the same page. */
 export async function review(page: Page, name: string) {
   await snap(page, name);
+  const original = page.viewportSize();
+  if (original && original.width > 360) {
+    await page.setViewportSize({ width: 360, height: original.height });
+    await snap(page, `${name}-360`);
+    await page.setViewportSize(original);
+  }
   await expectAccessible(page, name);
 }
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { BidResult } from "@/domain/scoring";
 
 /**
@@ -16,7 +17,7 @@ export function OverviewMatrix({
   criteria: { id: string; name: string; weight: number; kind: string }[];
 }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Ranking (scrolls sideways)">
       <table className="w-full border-collapse text-left" data-testid="ranking">
         <thead>
           <tr className="border-b-2 border-slate-900 align-bottom">
@@ -60,6 +61,6 @@ export function OverviewMatrix({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
