@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { ROLE_LABELS } from "@/domain/roles";
 import { PageHeading } from "@/components/ui/page-heading";
 import { formatLondon } from "@/domain/london-time";
 import { requireActor } from "@/server/auth/session";
@@ -56,8 +57,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               {users.map((u) => (
                 <tr key={u.id} className="border-b border-slate-300 align-top">
                   <td className="py-2 pr-4">{u.name}</td>
-                  <td className="break-all py-2 pr-4">{u.email}</td>
-                  <td className="py-2 pr-4">{u.role.toLowerCase()}</td>
+                  <td className="whitespace-nowrap py-2 pr-4">{u.email}</td>
+                  <td className="py-2 pr-4">{ROLE_LABELS[u.role]}</td>
                   <td className="py-2 pr-4">{u.organisation?.name ?? u.establishments.map((e) => e.establishment.name).join(", ")}</td>
                 </tr>
               ))}
