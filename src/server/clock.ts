@@ -1,5 +1,6 @@
 import "server-only";
 import { readFileSync } from "node:fs";
+import { cache } from "react";
 
 /**
  * "Now" for use cases and queries. In production it is the system clock.
@@ -17,3 +18,9 @@ export function now(): Date {
     return new Date();
   }
 }
+
+/**
+ * One "now" for a whole page request: the page and its title (generateMetadata)
+ * pass the same Date, so the page's loader, wrapped in React's cache(), runs once.
+ */
+export const requestNow = cache((): Date => now());

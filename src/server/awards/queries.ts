@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { runsTender, can, establishmentScopeWhere } from "../policy";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -27,7 +28,7 @@ const signOffSelect = {
 } as const;
 
 /** The commissioner's award page: the frozen ranking, every recommendation and the governor's decisions. */
-export async function getAwardForCommissioner(actor: Actor, tenderId: string) {
+async function loadAwardForCommissioner(actor: Actor, tenderId: string) {
   if (!can(actor, "award.read") || !isId(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await db.tender.findUnique({
     where: { id: tenderId },
@@ -75,6 +76,9 @@ export async function getAwardForCommissioner(actor: Actor, tenderId: string) {
   };
 }
 
+/** The award page's data. Once per request (React cache): the page and its title share one load. */
+export const getAwardForCommissioner = cache(loadAwardForCommissioner);
+
 /** Sign-off requests waiting for this governor, across their establishments. */
 export async function listPendingAwardSignOffs(actor: Actor) {
   if (!can(actor, "award.listSignOffs")) return [];
@@ -91,7 +95,7 @@ export async function listPendingAwardSignOffs(actor: Actor) {
 }
 
 /** One award decision as its governor reads it, with the tender's earlier decisions for context. */
-export async function getAwardSignOff(actor: Actor, awardDecisionId: string) {
+async function loadAwardSignOff(actor: Actor, awardDecisionId: string) {
   const notFound = new NotFound("We could not find that sign-off request.");
   if (!can(actor, "award.listSignOffs") || !isId(awardDecisionId)) throw notFound;
   const decision = await db.awardDecision.findFirst({
@@ -123,6 +127,9 @@ export async function getAwardSignOff(actor: Actor, awardDecisionId: string) {
   const summary = parseAwardSummary(decision.summary);
   return { ...decision, summary, standstill: standstillView(decision), earlier, votes: await votesBehind(summary) };
 }
+
+/** The governor's sign-off page's data. Once per request (React cache): the page and its title share one load. */
+export const getAwardSignOff = cache(loadAwardSignOff);
 
 /**
  * The counted votes behind a frozen summary, for the governor's charts (roles

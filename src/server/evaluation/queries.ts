@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { PANEL_ROLES } from "@/domain/roles";
 import { can } from "../policy";
 import { effectiveStatus } from "@/domain/tender-lifecycle";
@@ -63,7 +64,7 @@ function anonymousLabels(bidIds: string[]): Map<string, string> {
 }
 
 /** A panel member's page for one tender: declarations, bids to score, progress; for the chair, everyone's progress. */
-export async function getPanelWorkspace(actor: Actor, tenderId: string, now: Date) {
+async function loadPanelWorkspace(actor: Actor, tenderId: string, now: Date) {
   const seat = await mySeat(actor, tenderId);
   const status = effectiveStatus(seat.tender.status, seat.tender.submissionDeadline, now);
   const evaluating = status === "EVALUATION" || AFTER_EVALUATION.includes(status);
@@ -152,6 +153,9 @@ export async function getPanelWorkspace(actor: Actor, tenderId: string, now: Dat
     chair,
   };
 }
+
+/** A panel member's page for one tender. Once per request (React cache): the page and its title share one load. */
+export const getPanelWorkspace = cache(loadPanelWorkspace);
 
 /** One bid to score: its submitted content next to the member's own scores, and nobody else's. */
 export async function getScoringSheet(actor: Actor, tenderId: string, bidId: string, now: Date) {

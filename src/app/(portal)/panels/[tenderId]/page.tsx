@@ -6,7 +6,7 @@ import { RadioGroup, TextArea } from "@/components/ui/field";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { StatusTag } from "@/components/ui/status-tag";
 import { requireActor } from "@/server/auth/session";
-import { now } from "@/server/clock";
+import { requestNow } from "@/server/clock";
 import { getPanelWorkspace } from "@/server/evaluation/queries";
 import { chairAction, declareConflictsAction } from "./actions";
 import { readable } from "@/server/page-guard";
@@ -15,7 +15,7 @@ import { recordTitle } from "../../record-title";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
   const { tenderId } = await params;
-  return recordTitle("Your panel", async (actor) => (await getPanelWorkspace(actor, tenderId, now())).tender);
+  return recordTitle("Your panel", async (actor) => (await getPanelWorkspace(actor, tenderId, requestNow())).tender);
 }
 
 export default async function PanelWorkspacePage({
@@ -27,7 +27,7 @@ export default async function PanelWorkspacePage({
 }) {
   const [{ tenderId }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor("panels");
-  const w = await readable(getPanelWorkspace(actor, tenderId, now()));
+  const w = await readable(getPanelWorkspace(actor, tenderId, requestNow()));
   const technician = w.seat.role === "TECHNICIAN";
   const status = w.tender.effectiveStatus;
   const allSubmitted = w.bids.length > 0 && w.bids.every((b) => b.submitted);

@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { Pager } from "@/components/ui/pager";
 import { requireActor } from "@/server/auth/session";
-import { now } from "@/server/clock";
+import { requestNow } from "@/server/clock";
 import { getModerationView, getPanelWorkspace } from "@/server/evaluation/queries";
 import { readable } from "@/server/page-guard";
 import { stepTakenBy } from "@/server/tenders/step-taken";
@@ -20,7 +20,7 @@ import { recordTitle } from "../../../record-title";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
   const { tenderId } = await params;
-  return recordTitle("Moderation", async (actor) => (await getPanelWorkspace(actor, tenderId, now())).tender);
+  return recordTitle("Moderation", async (actor) => (await getPanelWorkspace(actor, tenderId, requestNow())).tender);
 }
 
 const BANNERS: Record<string, string> = {
@@ -41,7 +41,7 @@ export default async function ModerationPage({
 }) {
   const [{ tenderId }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor("panels");
-  const view = await readable(getModerationView(actor, tenderId, now()));
+  const view = await readable(getModerationView(actor, tenderId, requestNow()));
   const w = view.workspace;
   const banner = Object.keys(BANNERS).find((k) => query[k]);
   const frozenBefore = query.alreadyFrozen ? await stepTakenBy(actor, w.tender.id, "moderation.ranking_frozen") : null;
