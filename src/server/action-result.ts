@@ -11,6 +11,8 @@ export interface FormState {
   fieldErrors?: FieldErrors;
   /** What the user typed, so a re-rendered form keeps it (never passwords). */
   values?: Record<string, string>;
+  /** The HTTP status an API would answer for this error (403 refused, 404 not found, 409, 422…): one vocabulary with route handlers. */
+  httpStatus?: number;
 }
 
 export const idleState: FormState = { status: "idle" };
@@ -31,8 +33,9 @@ export async function formAction(values: Record<string, string>, run: () => Prom
 }
 
 export function errorState(error: unknown): FormState {
-  if (error instanceof Invalid) return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
-  if (error instanceof DomainError) return { status: "error", message: error.message };
+  if (error instanceof Invalid)
+    return { status: "error", message: error.message, fieldErrors: error.fieldErrors, httpStatus: error.status };
+  if (error instanceof DomainError) return { status: "error", message: error.message, httpStatus: error.status };
   const reference = newReference();
   logger.error({ ref: reference, err: error }, "unexpected error in an action");
   // Perhaps PostgreSQL went away: the server (scripts/serve.ts) checks before the next request.
@@ -40,6 +43,7 @@ export function errorState(error: unknown): FormState {
   return {
     status: "error",
     message: `Something went wrong on our side. Nothing was saved. Try again, and if it keeps happening quote reference ${reference}.`,
+    httpStatus: 500,
   };
 }
 

@@ -10,7 +10,7 @@ import { revealAsker } from "@/server/clarifications/queries";
 import { db } from "@/server/db";
 import { Forbidden, Invalid, NotFound } from "@/server/errors";
 import { declareConflicts } from "@/server/evaluation/declare-conflicts";
-import { getModerationView } from "@/server/evaluation/queries";
+import { getModerationBid, getModerationView } from "@/server/evaluation/queries";
 import { stepBack } from "@/server/evaluation/step-back";
 import { openBids } from "@/server/tenders/open-bids";
 import { MODERATED, scoreAs } from "../fixtures/award-builders";
@@ -106,6 +106,27 @@ describe("a member who stepped back", () => {
     await expect(getModerationView(leaver, t.id, MODERATED)).resolves.toMatchObject({ visible: true });
     await stepBack(leaver, t.id, { keepSubmittedScores: true }, MODERATED);
     await expect(getModerationView(leaver, t.id, MODERATED)).rejects.toBeInstanceOf(Forbidden);
+    await expect(getModerationView(t.technicians[1]!, t.id, MODERATED)).resolves.toMatchObject({ visible: true });
+  });
+});
+
+describe("a member who declared a conflict of interest", () => {
+  it("does not read the moderation pages (the ranking, any bid's votes and reasons); members without one do", async () => {
+    const t = await openedTender();
+    const conflicted = t.technicians[0]!;
+    await declareConflicts(
+      conflicted,
+      t.id,
+      [
+        { organisationId: t.organisations.a, hasConflict: true, details: "I volunteer there." },
+        { organisationId: t.organisations.b, hasConflict: false },
+      ],
+      MODERATED,
+    );
+    for (const member of [t.commissioner, t.commissioner2, t.technicians[1]!]) await scoreAs(t, member, [4, 4], [3, 3]);
+    await startModeration(t.commissioner, t.id, MODERATED);
+    await expect(getModerationView(conflicted, t.id, MODERATED)).rejects.toBeInstanceOf(Forbidden);
+    await expect(getModerationBid(conflicted, t.id, t.bids.b, MODERATED)).rejects.toBeInstanceOf(Forbidden);
     await expect(getModerationView(t.technicians[1]!, t.id, MODERATED)).resolves.toMatchObject({ visible: true });
   });
 });

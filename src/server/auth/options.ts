@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { clientIpFrom } from "./client-ip";
+import { safeNext } from "./safe-next";
 import { authenticate } from "./sign-in";
 import { createUserSession, revokeUserSession } from "./user-sessions";
 
@@ -47,6 +48,12 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's default parses `callbackUrl` with `new URL()` unguarded, so "?callbackUrl=---" was a 500;
+    // and only a path on the portal is followed, as after the portal's own sign-in form (safe-next.ts).
+    redirect({ url, baseUrl }) {
+      const path = safeNext(url);
+      return path ? `${baseUrl}${path}` : baseUrl;
+    },
     async jwt({ token, user }) {
       // Signing in through next-auth's own API: start a server-side session too.
       if (user && "role" in user) {

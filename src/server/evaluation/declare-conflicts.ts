@@ -3,7 +3,7 @@ import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
-import { Conflict, Invalid } from "../errors";
+import { Conflict, Invalid, Forbidden } from "../errors";
 import { bidderOrganisationIds, loadMySeat } from "./panel-membership";
 
 export interface ConflictAnswer {
@@ -25,7 +25,7 @@ export async function declareConflicts(
 ): Promise<{ excluded: boolean }> {
   return db.$transaction(async (tx) => {
     const seat = await loadMySeat(tx, actor, tenderId);
-    if (seat.status === "STEPPED_BACK") throw new Conflict("You have stepped back from this panel.");
+    if (seat.status === "STEPPED_BACK") throw new Forbidden("You have stepped back from this panel.");
     if (seat.tender.status !== "EVALUATION") throw new Conflict("Declarations open when the bids are opened.");
     const scored = await tx.score.count({ where: { panelMemberId: seat.id } });
     if (scored > 0)

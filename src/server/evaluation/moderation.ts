@@ -4,7 +4,7 @@ import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
-import { Conflict, Invalid, NotFound } from "../errors";
+import { Conflict, Invalid, NotFound, Forbidden } from "../errors";
 import { notifyUsers } from "../notifications/notify";
 import { loadAsChair } from "./chair";
 import { loadMySeat } from "./panel-membership";
@@ -103,7 +103,7 @@ export async function reviseScore(
   await db.$transaction(async (tx) => {
     const seat = await loadMySeat(tx, actor, tenderId);
     if (seat.tender.status !== "MODERATION") throw new Conflict("Scores can be revised only during moderation.");
-    if (seat.status === "STEPPED_BACK") throw new Conflict("You have stepped back from this panel.");
+    if (seat.status === "STEPPED_BACK") throw new Forbidden("You have stepped back from this panel.");
     const score = await tx.score.findUnique({
       where: { panelMemberId_bidId_criterionId: { panelMemberId: seat.id, bidId: input.bidId, criterionId: input.criterionId } },
     });

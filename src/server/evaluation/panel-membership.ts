@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
-import { Conflict, NotFound } from "../errors";
+import { Conflict, NotFound, Forbidden } from "../errors";
 import { assertConsented } from "../consent-gate";
 import { isId } from "../ids";
 
@@ -34,13 +34,13 @@ export function hasConflict(seat: Pick<Seat, "conflictDeclarations">): boolean {
 
 /** A member who may score now: evaluation is on, they have declared, have no conflict and have not stepped back. */
 export function assertMayScore(seat: Seat, bidderOrganisationIds: string[]): void {
-  if (seat.status === "STEPPED_BACK") throw new Conflict("You have stepped back from this panel.");
+  if (seat.status === "STEPPED_BACK") throw new Forbidden("You have stepped back from this panel.");
   if (seat.tender.status !== "EVALUATION") throw new Conflict("Scoring is closed: this tender is not in evaluation.");
   if (seat.markedAbsentAt) throw new Conflict("The chair has marked you absent for this evaluation.");
   const declared = new Set(seat.conflictDeclarations.map((d) => d.organisationId));
   if (bidderOrganisationIds.some((id) => !declared.has(id)))
     throw new Conflict("Declare any conflicts of interest before you see the bids.");
-  if (hasConflict(seat)) throw new Conflict("You declared a conflict of interest, so you do not score this tender.");
+  if (hasConflict(seat)) throw new Forbidden("You declared a conflict of interest, so you do not score this tender.");
 }
 
 /** Organisations whose submitted bids are being evaluated. */

@@ -175,6 +175,9 @@ async function moderationSeat(actor: Actor, tenderId: string, now: Date) {
   const seat = await mySeat(actor, tenderId);
   if (seat.status === "STEPPED_BACK")
     throw new Forbidden("You have stepped back from this panel, so its moderation is no longer shown to you.");
+  // A declared conflict of interest excludes the member from the whole tender's evaluation (policy: evaluatesTenderWhere).
+  if (seat.conflictDeclarations.some((d) => d.hasConflict))
+    throw new Forbidden("You declared a conflict of interest on this tender, so its moderation is not shown to you.");
   const status = effectiveStatus(seat.tender.status, seat.tender.submissionDeadline, now);
   return {
     seat: { id: seat.id, role: seat.role, status: seat.status, isChair: seat.isChair, scoresSubmittedAt: seat.scoresSubmittedAt },

@@ -56,12 +56,16 @@ export async function scoreBidAction(tenderId: string, bidId: string, _prev: For
 }
 
 /** Autosave from the scoring page's script: same rules, never redirects. */
-export async function autosaveScoresAction(tenderId: string, bidId: string, formData: FormData): Promise<{ ok: boolean }> {
+export async function autosaveScoresAction(
+  tenderId: string,
+  bidId: string,
+  formData: FormData,
+): Promise<{ ok: boolean; httpStatus?: number }> {
   const actor = await requireActor("panels");
   const state = await formAction({}, async () => {
     await saveBidScores(actor, tenderId, bidId, { scores: scoresFrom(formValues(formData)) }, false);
   });
-  return { ok: state.status !== "error" };
+  return state.status === "error" ? { ok: false, httpStatus: state.httpStatus } : { ok: true };
 }
 
 export async function stepBackAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {

@@ -1,6 +1,37 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/server/auth/options";
 
-const handler = NextAuth(authOptions);
+const nextAuth = NextAuth(authOptions);
+
+/** next-auth's own check: an absolute http(s) URL, or a path. */
+function validCallbackUrl(value: string, base: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? base : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * next-auth answers a malformed `callbackUrl` (query or cookie) with a 500
+ * ("server configuration"); it is the caller's mistake, so a 400.
+ */
+async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
+  const url = new URL(request.url);
+  const fromCookie = /(?:^|;\s*)(?:__Secure-)?next-auth\.callback-url=([^;]*)/.exec(request.headers.get("cookie") ?? "")?.[1];
+  const candidates = [url.searchParams.get("callbackUrl"), fromCookie === undefined ? null : safeDecode(fromCookie)];
+  if (candidates.some((c) => c !== null && c !== "" && (c === undefined || !validCallbackUrl(c, url.origin)))) {
+    return Response.json({ error: "That callbackUrl is not a valid address." }, { status: 400 });
+  }
+  return nextAuth(request, context) as Promise<Response>;
+}
+
+function safeDecode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
 
 export { handler as GET, handler as POST };
