@@ -127,6 +127,7 @@ test("publish, clarify, bid, revise, withdraw, resubmit, pass the deadline and o
   await expect(page.getByTestId("bids-closed")).toContainText("Your submitted bid will be evaluated by the panel");
   await expect(page.getByText("before then")).toHaveCount(0);
   await expect(page.getByText("Bids can no longer be changed.")).toBeVisible();
+  await expectAccessible(page, "a provider's bid after the deadline");
 });
 
 const CRITERIA = [
@@ -137,8 +138,21 @@ const CRITERIA = [
 ];
 const REASON = "Clear plan with real detail on staffing and cover.";
 
+// The first scorer also runs axe over the step-back page and the scoring sheet (once is enough).
+let firstScorer = true;
+
 async function scoreEverything(page: Page, marks: Record<string, number>, technician: boolean) {
+  const checkPages = firstScorer;
+  firstScorer = false;
   await page.getByRole("link", { name: TITLE }).click();
+  if (checkPages) {
+    await expect(page.getByRole("heading", { name: "Before you read the bids" })).toBeVisible();
+    const workspace = new URL(page.url()).pathname;
+    await page.goto(`${workspace}/step-back`);
+    await expect(page.getByRole("heading", { name: "Step back from this panel" })).toBeVisible();
+    await expectAccessible(page, "step back from a panel");
+    await page.goto(workspace);
+  }
   // Declare: no conflicts with either bidder.
   await expect(page.getByRole("heading", { name: "Before you read the bids" })).toBeVisible();
   const noConflict = page.getByLabel(technician ? "No, I have no link to them" : "No conflict of interest");
@@ -151,6 +165,10 @@ async function scoreEverything(page: Page, marks: Record<string, number>, techni
       .getByRole("link", { name: new RegExp(`^(Mark|Score) bid \\d$`) })
       .and(page.locator(`xpath=//li[contains(., "${bidder}")]//a`))
       .click();
+    if (checkPages && bidder === Object.keys(marks)[0]) {
+      await expect(page.getByRole("heading", { name: new RegExp(`^${CRITERIA[0]}`) })).toBeVisible();
+      await expectAccessible(page, "scoring sheet");
+    }
     for (const criterion of CRITERIA) {
       const section = page.locator("section", { has: page.getByRole("heading", { name: new RegExp(`^${criterion}`) }) });
       await section.getByLabel(new RegExp(`^${mark}: `)).check();

@@ -29,6 +29,9 @@ test("time sent back stays listed for the commissioner; other people's, unknown 
     .first()
     .getAttribute("href");
   expect(editHref).toMatch(/^\/time\/[0-9a-f-]{36}\/edit$/);
+  await page.goto(editHref!);
+  await expect(page.getByRole("heading", { name: "Change your time" })).toBeVisible();
+  await expectAccessible(page, "changing a time entry");
   await signOut(page);
 
   // The commissioner sends it back; it stays listed, with the note, until Mia sends it again.
