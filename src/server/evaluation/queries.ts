@@ -170,8 +170,11 @@ export async function getScoringSheet(actor: Actor, tenderId: string, bidId: str
   return { workspace, bid, criteria, mine };
 }
 
-/** The seat and tender a moderation page needs, without loading any bid's content. */
-async function moderationSeat(actor: Actor, tenderId: string, now: Date) {
+/**
+ * The seat and tender a moderation page needs, without loading any bid's content.
+ * Once per request (React cache): the moderation page's title reads it too.
+ */
+export const moderationSeat = cache(async function moderationSeat(actor: Actor, tenderId: string, now: Date) {
   const seat = await mySeat(actor, tenderId);
   if (seat.status === "STEPPED_BACK")
     throw new Forbidden("You have stepped back from this panel, so its moderation is no longer shown to you.");
@@ -183,7 +186,7 @@ async function moderationSeat(actor: Actor, tenderId: string, now: Date) {
     seat: { id: seat.id, role: seat.role, status: seat.status, isChair: seat.isChair, scoresSubmittedAt: seat.scoresSubmittedAt },
     tender: { ...seat.tender, effectiveStatus: status },
   };
-}
+});
 
 /**
  * Moderation, overview first: the ranking with every criterion score and its

@@ -8,7 +8,7 @@ import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { Pager } from "@/components/ui/pager";
 import { requireActor } from "@/server/auth/session";
 import { requestNow } from "@/server/clock";
-import { getModerationView, getPanelWorkspace } from "@/server/evaluation/queries";
+import { getModerationView, moderationSeat } from "@/server/evaluation/queries";
 import { readable } from "@/server/page-guard";
 import { stepTakenBy } from "@/server/tenders/step-taken";
 import { formatLondon } from "@/domain/london-time";
@@ -20,7 +20,7 @@ import { recordTitle } from "../../../record-title";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
   const { tenderId } = await params;
-  return recordTitle("Moderation", async (actor) => (await getPanelWorkspace(actor, tenderId, requestNow())).tender);
+  return recordTitle("Moderation", async (actor) => (await moderationSeat(actor, tenderId, requestNow())).tender);
 }
 
 const BANNERS: Record<string, string> = {
