@@ -11,3 +11,8 @@ export const idSchema = z.guid();
 export function isId(value: unknown): value is string {
   return idSchema.safeParse(value).success;
 }
+
+/** The id schema for a form field: a malformed id gets `message` next to the field. */
+export function idField(message: string) {
+  return z.string(message).pipe(z.guid(message));
+}

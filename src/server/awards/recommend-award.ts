@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { governorsOf } from "../users/queries";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -9,14 +10,19 @@ import { clearNotices, notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { buildAwardSummary } from "./award-summary";
 import { moveTender } from "../tenders/move-tender";
-
-export interface RecommendAwardInput {
-  bidId: string;
-  justification: string;
-  noteToYoungCommissioners: string;
-}
+import { idField } from "../ids";
+import { fieldErrorsOf } from "../validation";
 
 const MAX_TEXT = 5000;
+const NOTE_MISSING = "Write a short note to the young commissioners about the outcome";
+
+export const recommendAwardSchema = z.object({
+  bidId: idField("Choose the bid you recommend"),
+  justification: z.string("Write the justification as text").trim().max(MAX_TEXT, "Must be 5,000 characters or fewer").default(""),
+  noteToYoungCommissioners: z.string(NOTE_MISSING).trim().min(1, NOTE_MISSING).max(MAX_TEXT, "Must be 5,000 characters or fewer"),
+});
+
+export type RecommendAwardInput = z.input<typeof recommendAwardSchema>;
 
 /**
  * The commissioner recommends the award from the frozen ranking: the top
@@ -30,16 +36,14 @@ export async function recommendAward(
   input: RecommendAwardInput,
   now = clockNow(),
 ): Promise<{ awardDecisionId: string }> {
+  const parsed = recommendAwardSchema.safeParse(input);
+  if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
+  const { bidId, justification, noteToYoungCommissioners: note } = parsed.data;
   return db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
     // Within AWARD_PENDING_SIGNOFF: the state stays, the version moves on.
     return moveTender(tx, actor, { tenderId, action: "recommendAward", now }, async () => {
-      const justification = input.justification.trim();
-      const note = input.noteToYoungCommissioners.trim();
       const errors: Record<string, string> = {};
-      if (!note) errors.noteToYoungCommissioners = "Write a short note to the young commissioners about the outcome";
-      else if (note.length > MAX_TEXT) errors.noteToYoungCommissioners = "Must be 5,000 characters or fewer";
-      if (justification.length > MAX_TEXT) errors.justification = "Must be 5,000 characters or fewer";
 
       const summaryFor = (bidId: string) =>
         buildAwardSummary(tx, tenderId, {
@@ -51,7 +55,7 @@ export async function recommendAward(
         });
       let summary;
       try {
-        summary = await summaryFor(input.bidId);
+        summary = await summaryFor(bidId);
       } catch {
         errors.bidId = "Choose the bid you recommend";
       }

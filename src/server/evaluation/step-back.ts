@@ -1,11 +1,19 @@
 import "server-only";
+import { z } from "zod";
 import type { TenderStatus } from "@/generated/prisma/enums";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db, type Tx } from "../db";
 import { Conflict, Invalid } from "../errors";
+import { fieldErrorsOf } from "../validation";
 import { loadMySeat } from "./panel-membership";
+
+export const stepBackSchema = z.object({
+  keepSubmittedScores: z.boolean("Choose what happens to the scores you have already sent"),
+});
+
+export type StepBackInput = { keepSubmittedScores: boolean | null };
 
 /** Once the ranking is frozen, scores can no longer be taken out. */
 export function rankingFrozen(status: TenderStatus): boolean {
@@ -16,15 +24,10 @@ export function rankingFrozen(status: TenderStatus): boolean {
  * A panel member steps back at any time, without giving a reason. Scores
  * not yet submitted are discarded; submitted ones count only if they say so.
  */
-export async function stepBack(
-  actor: Actor,
-  tenderId: string,
-  input: { keepSubmittedScores: boolean | null },
-  now = clockNow(),
-): Promise<void> {
-  if (input.keepSubmittedScores === null)
-    throw new Invalid({ keepSubmittedScores: "Choose what happens to the scores you have already sent" });
-  const keepSubmittedScores = input.keepSubmittedScores;
+export async function stepBack(actor: Actor, tenderId: string, input: StepBackInput, now = clockNow()): Promise<void> {
+  const parsed = stepBackSchema.safeParse(input);
+  if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
+  const { keepSubmittedScores } = parsed.data;
   await db.$transaction(async (tx) => {
     const seat = await loadMySeat(tx, actor, tenderId, { toStepBack: true });
     if (seat.status === "STEPPED_BACK") throw new Conflict("You have already stepped back from this panel.");

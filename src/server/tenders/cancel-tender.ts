@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db, type Tx } from "../db";
@@ -7,6 +8,18 @@ import { clearNotices, notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "./load-managed-tender";
 import { publishOcdsRelease } from "../ocds/publish-release";
 import { moveTender } from "./move-tender";
+import { fieldErrorsOf } from "../validation";
+
+export const cancelTenderSchema = z.object({
+  reason: z
+    .string("Enter the reason for cancelling")
+    .trim()
+    .min(1, "Enter the reason for cancelling")
+    .min(10, "Reason must be at least 10 characters")
+    .max(2000, "Reason must be 2,000 characters or fewer"),
+});
+
+export type CancelTenderInput = z.input<typeof cancelTenderSchema>;
 
 /**
  * Cancels a tender from any state before AWARDED, with a reason; every provider with a bid is told.
@@ -15,14 +28,13 @@ import { moveTender } from "./move-tender";
 export async function cancelTender(
   actor: Actor,
   tenderId: string,
-  input: { reason: string },
+  input: CancelTenderInput,
   now = clockNow(),
   outerTx?: Tx,
 ): Promise<void> {
-  const reason = (input.reason ?? "").trim();
-  if (reason.length < 10)
-    throw new Invalid({ reason: reason ? "Reason must be at least 10 characters" : "Enter the reason for cancelling" });
-  if (reason.length > 2000) throw new Invalid({ reason: "Reason must be 2,000 characters or fewer" });
+  const parsed = cancelTenderSchema.safeParse(input);
+  if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
+  const { reason } = parsed.data;
   const run = async (tx: Tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
     const move = { tenderId, action: "cancel" as const, now, set: { cancelledAt: now, cancelReason: reason } };
