@@ -1,10 +1,12 @@
 import "server-only";
+import { z } from "zod";
 import { authorize } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
-import { Conflict, Invalid, type FieldErrors } from "../errors";
+import { Conflict, Invalid } from "../errors";
+import { fieldErrorsOf } from "../validation";
 import { loadMySeat } from "../evaluation/panel-membership";
 import { rankingFrozen, stepBackSeat } from "../evaluation/step-back";
 import { currentConsentWhere } from "../consent-gate";
@@ -21,47 +23,55 @@ export { assertConsented, hasConsented } from "../consent-gate";
 
 export const MAX_CHOSEN_NAME_LENGTH = 60;
 
-export interface GiveConsentInput {
+const PHONE = /^\+?[0-9 ]+$/;
+const NAME_CHARACTERS = "Your name can only have letters, numbers, spaces and punctuation";
+const PHONE_FORMAT = "Enter a phone number using only numbers, spaces and +, like 07700 900123";
+const UNDER_18 = "Choose yes or no, or leave both empty";
+
+export const giveConsentSchema = z.object({
   /** The version of the text the person read (a hidden field on the form). */
-  textVersion: string;
+  textVersion: z.string("The text has changed, read it again"),
   /** "I understand and want to take part" was ticked. */
-  confirm: boolean;
+  confirm: z.literal(true, "Tick the box to say you understand and want to take part"),
   /** Empty or missing: keep the current name. */
-  chosenName?: string;
+  chosenName: z
+    .string(NAME_CHARACTERS)
+    .default("")
+    .transform((v) => v.normalize("NFC").trim())
+    .refine((v) => Array.from(v).length <= MAX_CHOSEN_NAME_LENGTH, `Your name must be ${MAX_CHOSEN_NAME_LENGTH} characters or fewer`)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), NAME_CHARACTERS)
+    .transform((v) => (v === "" ? null : v)),
   /** Empty or missing: no phone number is kept. */
-  phone?: string;
+  phone: z
+    .string(PHONE_FORMAT)
+    .trim()
+    .default("")
+    .refine((v) => v === "" || (PHONE.test(v) && v.length <= 20 && v.replace(/[^0-9]/g, "").length >= 7), PHONE_FORMAT)
+    .transform((v) => (v === "" ? null : v)),
   /** "yes", "no", or "" (would rather not say). */
+  under18: z
+    .enum(["", "yes", "no"], UNDER_18)
+    .default("")
+    .transform((v) => (v === "" ? null : v === "yes")),
+});
+
+/** The form as posted; the schema decides what is valid (a wrong value is a message by its field). */
+export interface GiveConsentInput {
+  textVersion: string;
+  confirm: boolean;
+  chosenName?: string;
+  phone?: string;
   under18?: string;
 }
 
-interface Details {
-  name: string | null;
-  phone: string | null;
-  under18: boolean | null;
-}
+export const withdrawConsentSchema = z.object({
+  confirm: z.literal(true, "Tick the box to say you want to withdraw"),
+  keepSubmittedScores: z.boolean("Choose what happens to the scores you have already sent").default(true),
+});
 
-const PHONE = /^\+?[0-9 ]+$/;
-
-function checkDetails(input: GiveConsentInput): Details {
-  const errors: FieldErrors = {};
-  if (!input.confirm) errors.confirm = "Tick the box to say you understand and want to take part";
-
-  const name = (input.chosenName ?? "").normalize("NFC").trim();
-  if (Array.from(name).length > MAX_CHOSEN_NAME_LENGTH)
-    errors.chosenName = `Your name must be ${MAX_CHOSEN_NAME_LENGTH} characters or fewer`;
-  else if (/[\u0000-\u001f\u007f]/.test(name)) errors.chosenName = "Your name can only have letters, numbers, spaces and punctuation";
-
-  const phone = (input.phone ?? "").trim();
-  const digits = phone.replace(/[^0-9]/g, "").length;
-  if (phone !== "" && (!PHONE.test(phone) || phone.length > 20 || digits < 7)) {
-    errors.phone = "Enter a phone number using only numbers, spaces and +, like 07700 900123";
-  }
-
-  const under18 = input.under18 ?? "";
-  if (under18 !== "" && under18 !== "yes" && under18 !== "no") errors.under18 = "Choose yes or no, or leave both empty";
-
-  if (Object.keys(errors).length > 0) throw new Invalid(errors);
-  return { name: name === "" ? null : name, phone: phone === "" ? null : phone, under18: under18 === "" ? null : under18 === "yes" };
+export interface WithdrawConsentInput {
+  confirm: boolean;
+  keepSubmittedScores?: boolean;
 }
 
 /**
@@ -74,7 +84,9 @@ function checkDetails(input: GiveConsentInput): Details {
 export async function giveConsent(actor: Actor, input: GiveConsentInput, now = clockNow()): Promise<{ id: string }> {
   authorize(actor, "consent.give");
   if (input.textVersion !== CONSENT_TEXT_VERSION) throw new Conflict("The text has changed, read it again");
-  const details = checkDetails(input);
+  const parsed = giveConsentSchema.safeParse(input);
+  if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
+  const details = { name: parsed.data.chosenName, phone: parsed.data.phone, under18: parsed.data.under18 };
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.id}::uuid FOR UPDATE`;
     const existing = await tx.technicianConsent.findFirst({ where: { userId: actor.id, ...currentConsentWhere() }, select: { id: true } });
@@ -113,14 +125,11 @@ export interface WithdrawConsentResult {
  * invitation. Panels whose ranking is frozen are left as they are. Time
  * already logged is still paid.
  */
-export async function withdrawConsent(
-  actor: Actor,
-  input: { confirm: boolean; keepSubmittedScores?: boolean },
-  now = clockNow(),
-): Promise<WithdrawConsentResult> {
+export async function withdrawConsent(actor: Actor, input: WithdrawConsentInput, now = clockNow()): Promise<WithdrawConsentResult> {
   authorize(actor, "consent.give");
-  if (!input.confirm) throw new Invalid({ confirm: "Tick the box to say you want to withdraw" });
-  const keepSubmittedScores = input.keepSubmittedScores ?? true;
+  const parsed = withdrawConsentSchema.safeParse(input);
+  if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
+  const { keepSubmittedScores } = parsed.data;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.id}::uuid FOR UPDATE`;
     const active = await tx.technicianConsent.findMany({ where: { userId: actor.id, withdrawnAt: null }, orderBy: { acceptedAt: "desc" } });
