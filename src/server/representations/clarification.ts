@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -9,15 +10,19 @@ import { can } from "../policy";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { lockRepresentation } from "./load";
 import { organisationUsers, runningCommissioners } from "./recipients";
+import { fieldErrorsOf } from "../validation";
 
 const MAX_CHARS = 5_000;
 
-function message(value: string | undefined, field: string, empty: string): string {
-  const text = (value ?? "").trim();
-  if (!text) throw new Invalid({ [field]: empty });
-  if (text.length > MAX_CHARS) throw new Invalid({ [field]: `Must be ${MAX_CHARS.toLocaleString("en-GB")} characters or fewer` });
-  return text;
-}
+const message = (empty: string) =>
+  z
+    .string(empty)
+    .trim()
+    .min(1, empty)
+    .max(MAX_CHARS, `Must be ${MAX_CHARS.toLocaleString("en-GB")} characters or fewer`);
+
+export const askForClarificationSchema = z.object({ question: message("Write what you want the provider to explain or clarify") });
+export const answerClarificationSchema = z.object({ answer: message("Write your answer") });
 
 /** A commissioner running the tender asks the provider to explain or clarify its representation. */
 export async function askForClarification(
@@ -27,7 +32,9 @@ export async function askForClarification(
   now = clockNow(),
 ): Promise<void> {
   const notFound = new NotFound("We could not find that representation.");
-  const question = message(input.question, "question", "Write what you want the provider to explain or clarify");
+  const parsed = askForClarificationSchema.safeParse(input);
+  if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
+  const { question } = parsed.data;
   await db.$transaction(async (tx) => {
     const representation = await lockRepresentation(tx, representationId, notFound);
     await loadManagedTender(tx, actor, representation.tender.id, now);
@@ -64,7 +71,9 @@ export async function answerClarification(
 ): Promise<void> {
   const notFound = new NotFound("We could not find that representation.");
   if (!can(actor, "representation.make")) throw notFound;
-  const answer = message(input.answer, "answer", "Write your answer");
+  const parsed = answerClarificationSchema.safeParse(input);
+  if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
+  const { answer } = parsed.data;
   await db.$transaction(async (tx) => {
     const representation = await lockRepresentation(tx, representationId, notFound);
     // Another organisation's representation does not exist for this provider.
