@@ -1,10 +1,12 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "../db";
 import { audit } from "../audit";
 import { verifyPassword, PASSWORD_MAX_LENGTH } from "./password";
 import type { Actor } from "./actor";
 import { loadActor } from "./load-actor";
 import { Invalid, TooManyRequests } from "../errors";
+import { fieldErrorsOf } from "../validation";
 import { consumeAccountIpAttempt, consumeIpAttempt, refundOnSuccess, throttleKey } from "./throttle";
 
 export { MAX_FAILURES_PER_IP, IP_WINDOW_MINUTES, FREE_FAILURES_PER_ACCOUNT_AND_IP } from "./throttle";
@@ -22,6 +24,16 @@ export interface SignInInput {
 
 const WRONG = "Enter a correct email address and password";
 
+export const signInSchema = z.object({
+  email: z
+    .string("Enter your email address")
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your email address")
+    .max(EMAIL_MAX_LENGTH, `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`),
+  password: z.string("Enter your password").min(1, "Enter your password").max(PASSWORD_MAX_LENGTH, WRONG),
+});
+
 function wait(seconds: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
@@ -37,14 +49,9 @@ function wait(seconds: number): string {
  */
 export async function authenticate(input: SignInInput): Promise<Actor> {
   const now = input.now ?? new Date();
-  const email = typeof input.email === "string" ? input.email.trim().toLowerCase() : "";
-  const password = typeof input.password === "string" ? input.password : "";
-  const fieldErrors: Record<string, string> = {};
-  if (!email) fieldErrors.email = "Enter your email address";
-  else if (email.length > EMAIL_MAX_LENGTH) fieldErrors.email = `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`;
-  if (!password) fieldErrors.password = "Enter your password";
-  else if (password.length > PASSWORD_MAX_LENGTH) fieldErrors.password = WRONG;
-  if (Object.keys(fieldErrors).length > 0) throw new Invalid(fieldErrors);
+  const parsed = signInSchema.safeParse({ email: input.email, password: input.password });
+  if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
+  const { email, password } = parsed.data;
 
   const address = input.ip ?? "unknown";
   const ipKey = input.ip ? throttleKey("ip", input.ip) : null;

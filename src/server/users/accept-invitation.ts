@@ -1,9 +1,11 @@
 import "server-only";
+import { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import { audit } from "../audit";
 import { hashPassword, passwordProblem } from "../auth/password";
 import { db } from "../db";
 import { Conflict, Invalid, NotFound } from "../errors";
+import { fieldErrorsOf } from "../validation";
 import { hashInvitationToken } from "./invitation-token";
 
 export type InvitationState =
@@ -23,6 +25,14 @@ export async function checkInvitation(token: string, now = new Date()): Promise<
   return { kind: "valid", email: invitation.email, name: invitation.name, role: invitation.role, expiresAt: invitation.expiresAt };
 }
 
+export const acceptInvitationSchema = z.object({
+  token: z.string().max(1000),
+  name: z.string("Enter your name").trim().min(1, "Enter your name").max(120, "Name must be 120 characters or fewer"),
+  /** Checked against the invitation's email address once it is known (passwordProblem). */
+  password: z.string("Enter a password"),
+  confirmPassword: z.string("The passwords do not match"),
+});
+
 export interface AcceptInvitationInput {
   token: string;
   name: string;
@@ -35,20 +45,21 @@ export async function acceptInvitation(
   input: AcceptInvitationInput,
   now = new Date(),
 ): Promise<{ userId: string; email: string; role: Role }> {
-  const state = await checkInvitation(input.token, now);
+  const parsed = acceptInvitationSchema.safeParse(input);
+  const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  const state = errors.token === undefined ? await checkInvitation(input.token, now) : ({ kind: "unknown" } as const);
   if (state.kind === "unknown") throw new NotFound("This invitation link is not valid. Check you copied the whole link.");
   if (state.kind === "used") throw new Conflict("This invitation has already been used. Sign in instead.");
   if (state.kind === "revoked") throw new Conflict("This invitation was replaced by a newer one. Use the link in the latest email.");
   if (state.kind === "expired") throw new Conflict("This invitation has expired. Ask the person who invited you for a new one.");
 
-  const name = input.name.trim();
-  const errors: Record<string, string> = {};
-  if (!name) errors.name = "Enter your name";
-  else if (name.length > 120) errors.name = "Name must be 120 characters or fewer";
-  const problem = passwordProblem(input.password, state.email);
-  if (problem) errors.password = problem;
-  else if (input.password !== input.confirmPassword) errors.confirmPassword = "The passwords do not match";
-  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  if (errors.password === undefined) {
+    const problem = passwordProblem(input.password, state.email);
+    if (problem) errors.password = problem;
+    else if (input.password !== input.confirmPassword) errors.confirmPassword = "The passwords do not match";
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) throw new Invalid(errors);
+  const { name } = parsed.data;
 
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
