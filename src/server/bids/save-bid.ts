@@ -1,19 +1,35 @@
 import "server-only";
+import { z } from "zod";
 import { parsePounds } from "@/domain/money";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db, type Tx } from "../db";
 import { Conflict, Invalid, type FieldErrors } from "../errors";
+import { fieldErrorsOf } from "../validation";
 import { countWords, loadTenderForBidChange, MAX_RESPONSE_CHARACTERS } from "./bid-rules";
 
-export interface BidInput {
+/**
+ * The bid form's shape. What each answer and the price must be depends on the
+ * tender's criteria, so checkBidContent checks that once the tender is loaded.
+ */
+export const bidInputSchema = z.object({
   /** Response text per quality criterion id. */
-  responses: Record<string, string>;
+  responses: z.record(z.string(), z.string("Write your answer as text")),
   /** Price in pounds as typed, when the tender has a price criterion. */
-  price?: string;
-  /** The bid version the form showed; a stale one is refused. */
-  version?: number;
+  price: z.string("Enter your price in pounds, like 12500 or 12,500.50").optional(),
+  /** The bid version the form showed; a stale one is refused (writeBidContent). */
+  version: z.union([z.number(), z.nan()]).optional(),
+});
+
+export type BidInput = z.output<typeof bidInputSchema>;
+
+/** Parses the bid form, or throws Invalid with a message by each field (answers keyed `response.<criterion id>`, as on the form). */
+export function parseBidInput(input: BidInput): BidInput {
+  const parsed = bidInputSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const errors = fieldErrorsOf(parsed.error);
+  throw new Invalid(Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^responses\./, "response."), v])));
 }
 
 type Loaded = Awaited<ReturnType<typeof loadTenderForBidChange>>;
@@ -80,6 +96,7 @@ export async function saveBidDraft(
   input: BidInput,
   now = clockNow(),
 ): Promise<{ bidId: string; version: number }> {
+  input = parseBidInput(input);
   return db.$transaction(async (tx) => {
     const loaded = await loadTenderForBidChange(tx, actor, tenderId, now);
     const content = checkBidContent(loaded, input, false);

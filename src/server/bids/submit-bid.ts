@@ -9,7 +9,7 @@ import { enqueueEmail } from "../notifications/outbox";
 import { contentHash } from "../content-hash";
 import { loadTenderForBidChange } from "./bid-rules";
 import type { BidVersionContent } from "./bid-version-content";
-import { checkBidContent, writeBidContent, type BidInput } from "./save-bid";
+import { checkBidContent, parseBidInput, writeBidContent, type BidInput } from "./save-bid";
 
 export interface BidReceipt {
   bidId: string;
@@ -24,6 +24,7 @@ export interface BidReceipt {
  * A receipt with the time and a SHA-256 of the content is emailed.
  */
 export async function submitBid(actor: Actor, tenderId: string, input: BidInput, now = clockNow()): Promise<BidReceipt> {
+  input = parseBidInput(input);
   return db.$transaction(async (tx) => {
     const loaded = await loadTenderForBidChange(tx, actor, tenderId, now);
     const content = checkBidContent(loaded, input, true);
