@@ -1,10 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Invalid, NotFound } from "../errors";
+import { fieldErrorsOf } from "../validation";
 import { loadTenderForBidChange } from "./bid-rules";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -23,11 +25,20 @@ const TYPES = {
   xlsx: { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", magic: [0x50, 0x4b, 0x03, 0x04] },
 } as const;
 
-export interface UploadInput {
-  filename: string;
-  bytes: Uint8Array;
-  criterionId?: string | null;
-}
+const CHOOSE_CRITERION = "Choose a criterion from the list";
+
+/** The upload form: a file, and the criterion it supports (empty or missing: the whole bid). */
+export const uploadAttachmentSchema = z.object({
+  filename: z.string("Choose a file to upload"),
+  bytes: z.instanceof(Uint8Array, { error: "Choose a file to upload" }),
+  criterionId: z
+    .string(CHOOSE_CRITERION)
+    .nullish()
+    .transform((v) => v || null)
+    .pipe(z.guid(CHOOSE_CRITERION).nullable()),
+});
+
+export type UploadInput = z.input<typeof uploadAttachmentSchema>;
 
 /** A safe display and download name: no paths, no control characters, at most 150 characters. */
 export function safeFilename(name: string): string {
@@ -60,7 +71,14 @@ export function checkAttachmentFile(
 }
 
 /** Adds a PDF, DOCX or XLSX to the organisation's bid: checked by extension and by content. */
-export async function uploadAttachment(actor: Actor, tenderId: string, input: UploadInput, now = clockNow()): Promise<{ id: string }> {
+export async function uploadAttachment(actor: Actor, tenderId: string, form: UploadInput, now = clockNow()): Promise<{ id: string }> {
+  const parsed = uploadAttachmentSchema.safeParse(form);
+  if (!parsed.success) {
+    const { criterionId, filename, bytes } = fieldErrorsOf(parsed.error);
+    const file = filename ?? bytes;
+    throw new Invalid({ ...(file ? { file } : {}), ...(criterionId ? { criterionId } : {}) });
+  }
+  const input = parsed.data;
   const { filename, contentType, sha256 } = checkAttachmentFile(input.filename, input.bytes);
 
   return db.$transaction(async (tx) => {
