@@ -70,6 +70,7 @@ test("publish, clarify, bid, revise, withdraw, resubmit, pass the deadline and o
   await page.getByRole("link", { name: "Start a bid" }).click();
   await page.getByRole("button", { name: "Submit bid" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Enter your price");
+  await expectAccessible(page, "a provider's bid form with errors");
   await fillBid(page, "13,900,000");
   await page.getByRole("button", { name: "Submit bid" }).click();
   await expect(page.getByText("Bid submitted.")).toBeVisible();

@@ -18,6 +18,10 @@ function validCallbackUrl(value: string, base: string): boolean {
  */
 async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
   const url = new URL(request.url);
+  // Signing in with a password is a POST; next-auth answers a GET to its callback with a 500 ("not supported").
+  if (request.method === "GET" && /^\/api\/auth\/callback\/credentials\/?$/.test(url.pathname)) {
+    return Response.json({ error: "Sign in from the sign-in page." }, { status: 405, headers: { Allow: "POST" } });
+  }
   const fromCookie = /(?:^|;\s*)(?:__Secure-)?next-auth\.callback-url=([^;]*)/.exec(request.headers.get("cookie") ?? "")?.[1];
   const candidates = [url.searchParams.get("callbackUrl"), fromCookie === undefined ? null : safeDecode(fromCookie)];
   if (candidates.some((c) => c !== null && c !== "" && (c === undefined || !validCallbackUrl(c, url.origin)))) {
