@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import { formatLondonDay, londonDateKey } from "@/domain/london-time";
 import { standstillHasEnded } from "@/domain/working-days";
 import { audit } from "../audit";
@@ -7,7 +8,8 @@ import type { Actor } from "../auth/actor";
 import { checkAttachmentFile, MAX_ATTACHMENT_BYTES } from "../bids/attachments";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
-import { Conflict, Invalid, NotFound, type FieldErrors } from "../errors";
+import { Conflict, Invalid, NotFound } from "../errors";
+import { fieldErrorsOf } from "../validation";
 import { notifyUsers } from "../notifications/notify";
 import { can } from "../policy";
 import { lockAwardDecision } from "./load";
@@ -18,22 +20,44 @@ export const MAX_REPRESENTATION_FILES = 5;
 export const MAX_REPRESENTATION_TOTAL_BYTES = MAX_ATTACHMENT_BYTES;
 export const MAX_REPRESENTATION_CHARS = 10_000;
 
+const WRITE = "Write your representation";
+const NOT_A_FILE = "Choose PDF, DOCX or XLSX files to attach";
+
+export const representationSchema = z.object({
+  text: z
+    .string(WRITE)
+    .trim()
+    .min(1, WRITE)
+    .min(20, "Say what you think was wrong and why, in at least 20 characters")
+    .max(MAX_REPRESENTATION_CHARS, `Your representation must be ${MAX_REPRESENTATION_CHARS.toLocaleString("en-GB")} characters or fewer`),
+  files: z
+    .array(z.object({ filename: z.string(NOT_A_FILE), bytes: z.instanceof(Uint8Array, { error: NOT_A_FILE }) }), NOT_A_FILE)
+    .default([]),
+});
+
 export interface RepresentationInput {
   text: string;
   files: { filename: string; bytes: Uint8Array }[];
 }
 
-function checkInput(input: RepresentationInput) {
-  const errors: FieldErrors = {};
-  const text = (input.text ?? "").trim();
-  if (!text) errors.text = "Write your representation";
-  else if (text.length < 20) errors.text = "Say what you think was wrong and why, in at least 20 characters";
-  else if (text.length > MAX_REPRESENTATION_CHARS)
-    errors.text = `Your representation must be ${MAX_REPRESENTATION_CHARS.toLocaleString("en-GB")} characters or fewer`;
+function checkInput(form: RepresentationInput) {
+  const parsed = representationSchema.safeParse(form);
+  const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  // Any problem with the posted files is one message by the file input.
+  for (const key of Object.keys(errors))
+    if (key === "files" || key.startsWith("files.")) {
+      errors.attachments ??= errors[key]!;
+      delete errors[key];
+    }
+  const text = parsed.success ? parsed.data.text : "";
+  // The files are checked even when the text is wrong, so every message shows at once.
+  const posted = representationSchema.shape.files.safeParse(form.files);
   // A file input left empty posts one nameless, empty file.
-  const files = input.files.filter((f) => f.bytes.byteLength > 0 || f.filename);
+  const files = posted.success ? posted.data.filter((f) => f.bytes.byteLength > 0 || f.filename) : [];
   const checked = [];
-  if (files.length > MAX_REPRESENTATION_FILES) errors.attachments = `Attach at most ${MAX_REPRESENTATION_FILES} files`;
+  if (errors.attachments) {
+    // The posted files are not files: nothing more to check.
+  } else if (files.length > MAX_REPRESENTATION_FILES) errors.attachments = `Attach at most ${MAX_REPRESENTATION_FILES} files`;
   else if (files.reduce((n, f) => n + f.bytes.byteLength, 0) > MAX_REPRESENTATION_TOTAL_BYTES)
     errors.attachments = "The files together must be 10 MB or smaller";
   else {
