@@ -10,6 +10,7 @@ import { answerClarificationSchema, askForClarificationSchema } from "@/server/r
 import { bidInputSchema } from "@/server/bids/save-bid";
 import { uploadAttachmentSchema } from "@/server/bids/attachments";
 import { signInSchema } from "@/server/auth/sign-in";
+import { publishTenderSchema } from "@/server/tenders/publish-tender";
 import { fieldErrorsOf } from "@/server/validation";
 
 // Each use case's input goes through one zod schema: a wrong type, a huge or a
@@ -34,10 +35,12 @@ describe("use case input schemas", () => {
     expect(errorsOf(recommendAwardSchema, { ...ok, justification: HUGE })).toEqual({ justification: "Must be 5,000 characters or fewer" });
   });
 
-  it("stepping back and cancelling a tender", () => {
+  it("stepping back, publishing and cancelling a tender", () => {
     expect(errorsOf(stepBackSchema, { keepSubmittedScores: null })).toEqual({
       keepSubmittedScores: "Choose what happens to the scores you have already sent",
     });
+    expect(errorsOf(publishTenderSchema, {})).toEqual({});
+    expect(errorsOf(publishTenderSchema, { version: "3" })).toEqual({ version: "Reload the page and try again" });
     expect(errorsOf(cancelTenderSchema, { reason: ["x"] })).toEqual({ reason: "Enter the reason for cancelling" });
     expect(errorsOf(cancelTenderSchema, { reason: "  short " })).toEqual({ reason: "Reason must be at least 10 characters" });
     expect(errorsOf(cancelTenderSchema, { reason: HUGE })).toEqual({ reason: "Reason must be 2,000 characters or fewer" });

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { validateForPublish } from "@/domain/tender-lifecycle";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -7,12 +8,23 @@ import { Invalid } from "../errors";
 import { assertVersion, loadManagedTender } from "./load-managed-tender";
 import { publishOcdsRelease } from "../ocds/publish-release";
 import { moveTender } from "./move-tender";
+import { fieldErrorsOf } from "../validation";
+
+/** Publishing takes no form fields: only the tender version the page showed, so a stale page is refused. */
+export const publishTenderSchema = z.object({
+  version: z.number("Reload the page and try again").int("Reload the page and try again").optional(),
+});
+
+export type PublishTenderInput = z.input<typeof publishTenderSchema>;
 
 /**
  * Publishes a DRAFT tender after every rule of PRODUCT.md holds, checked here
  * on the server. All failures come back at once, keyed by field.
  */
-export async function publishTender(actor: Actor, tenderId: string, input: { version?: number } = {}, now = clockNow()): Promise<void> {
+export async function publishTender(actor: Actor, tenderId: string, form: PublishTenderInput = {}, now = clockNow()): Promise<void> {
+  const parsed = publishTenderSchema.safeParse(form);
+  if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
+  const input = parsed.data;
   await db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
     const move = {
