@@ -36,11 +36,12 @@ export async function recommendAward(
   input: RecommendAwardInput,
   now = clockNow(),
 ): Promise<{ awardDecisionId: string }> {
-  const parsed = recommendAwardSchema.safeParse(input);
-  if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
-  const { bidId, justification, noteToYoungCommissioners: note } = parsed.data;
   return db.$transaction(async (tx) => {
+    // Who may act first: someone who does not run the tender is refused whatever they sent (the matrix checks it).
     const tender = await loadManagedTender(tx, actor, tenderId, now);
+    const parsed = recommendAwardSchema.safeParse(input);
+    if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
+    const { bidId, justification, noteToYoungCommissioners: note } = parsed.data;
     // Within AWARD_PENDING_SIGNOFF: the state stays, the version moves on.
     return moveTender(tx, actor, { tenderId, action: "recommendAward", now }, async () => {
       const errors: Record<string, string> = {};
