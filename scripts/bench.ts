@@ -6,6 +6,9 @@
 // one table and writes everything as JSON under bench/results/.
 //   --quick     shorter runs (for trying changes; figures are rougher)
 //   --reseed    throw the bench database away and seed it again
+//   --routes "moderation overview (big),award summary (big)"
+//               only those routes (and the static page, the baseline of the
+//               ratios); skips the scoring engine and the step test
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -21,6 +24,14 @@ import { BENCH_PASSWORD, SEED_VERSION, seedBench, type SeededIds } from "./bench
 
 const quick = process.argv.includes("--quick");
 const reseed = process.argv.includes("--reseed");
+const routesArg = process.argv.indexOf("--routes");
+const onlyRoutes =
+  routesArg >= 0
+    ? (process.argv[routesArg + 1] ?? "")
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean)
+    : null;
 const SECONDS = quick ? 3 : 8;
 const STEP_SECONDS = quick ? 2 : 5;
 const USERS = 20;
@@ -50,8 +61,8 @@ async function main() {
   process.env.DATABASE_URL = url;
   const ids = await prepareDatabase(url);
 
-  log("scoring engine alone (median of 7 runs each)…");
-  const scoring = benchScoring(7);
+  if (!onlyRoutes) log("scoring engine alone (median of 7 runs each)…");
+  const scoring = onlyRoutes ? [] : benchScoring(7);
 
   buildIfNeeded((line) => log(line));
   const port = await freePort();
@@ -61,7 +72,11 @@ async function main() {
   const warmRestartMs = await startServer(port, url);
   log(`start-up: first start ${coldStartMs} ms, restart ${warmRestartMs} ms to a healthy /api/health`);
 
-  const routes = await routesFor(ids, url);
+  const allRoutes = await routesFor(ids, url);
+  const unknown = (onlyRoutes ?? []).filter((name) => !allRoutes.some((r) => r.name === name));
+  if (unknown.length > 0)
+    throw new Error(`Unknown route ${unknown.join(", ")}: name one of ${allRoutes.map((r) => JSON.stringify(r.name)).join(", ")}`);
+  const routes = onlyRoutes ? allRoutes.filter((r) => r.name === "static page" || onlyRoutes.includes(r.name)) : allRoutes;
   const cookies = new Map<string, string>();
   for (const route of routes) if (route.as && !cookies.has(route.as)) cookies.set(route.as, await sessionCookie(url, ids, route.as));
   const stats = new pg.Client({ connectionString: url });
@@ -97,7 +112,7 @@ async function main() {
   }
 
   log(`step test (${STEPS.join(", ")} concurrent users)…`);
-  const stepRoutes = routes.filter((r) =>
+  const stepRoutes = (onlyRoutes ? [] : routes).filter((r) =>
     ["static page", "tenders list", "moderation overview (big)", "time (technician)"].includes(r.name),
   );
   const steps: { route: string; users: number; reqPerSec: number; p50: number; p95: number; p99: number; maxRssMb: number }[] = [];
@@ -148,7 +163,10 @@ async function main() {
   printReport(report);
   const dir = path.join(PROJECT_ROOT, "bench", "results");
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${report.at.replaceAll(":", "-").slice(0, 19)}${quick ? "-quick" : ""}.json`);
+  const file = path.join(
+    dir,
+    `${report.at.replaceAll(":", "-").slice(0, 19)}${quick ? "-quick" : ""}${onlyRoutes ? "-some-routes" : ""}.json`,
+  );
   writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
   log(`written ${path.relative(PROJECT_ROOT, file)}`);
 }
