@@ -12,6 +12,13 @@ export const REGISTER_STATUS_LABEL: Record<RegisterStatus, string> = {
   TERMINATED: "Terminated",
 };
 
+export const REGISTER_STATUSES = Object.keys(REGISTER_STATUS_LABEL) as RegisterStatus[];
+
+/** A register status from a query string (`?status=EXPIRING`), or undefined for anything else. */
+export function parseRegisterStatus(value: unknown): RegisterStatus | undefined {
+  return REGISTER_STATUSES.find((s) => s === value);
+}
+
 export function registerStatus(stored: "ACTIVE" | "ENDED" | "TERMINATED", endDate: string, today: string): RegisterStatus {
   if (stored === "TERMINATED") return "TERMINATED";
   if (stored === "ENDED" || endDate < today) return "ENDED";

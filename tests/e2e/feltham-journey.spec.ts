@@ -67,7 +67,9 @@ test("publish, clarify, bid, revise, withdraw, resubmit, pass the deadline and o
   await openFeltham(page, "provider");
   await expect(page.getByText("A: Yes: GP sessions on Saturday mornings")).toBeVisible();
   await expect(page.getByText("Thameside")).toHaveCount(0);
+  await expect(page).toHaveTitle(`Tender notice: ${RECORD} – CoCommission`);
   await page.getByRole("link", { name: "Start a bid" }).click();
+  await expect(page).toHaveTitle(`Your bid: ${RECORD} – CoCommission`);
   await page.getByRole("button", { name: "Submit bid" }).click();
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Enter your price");
   await expectAccessible(page, "a provider's bid form with errors");
@@ -168,6 +170,9 @@ async function scoreEverything(page: Page, marks: Record<string, number>, techni
       .click();
     if (checkPages && bidder === Object.keys(marks)[0]) {
       await expect(page.getByRole("heading", { name: new RegExp(`^${CRITERIA[0]}`) })).toBeVisible();
+      await expect(page).toHaveTitle(
+        new RegExp(`^(Mark|Score) bid \\d, ${bidder}[^:]*: ${RECORD.replace(/[()]/g, "\\$&")} – CoCommission$`),
+      );
       await expectAccessible(page, "scoring sheet");
     }
     for (const criterion of CRITERIA) {
@@ -414,6 +419,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await page.getByRole("link", { name: "See the contract in the register" }).click();
   await expectAccessible(page, "contract");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
+  await expect(page).toHaveTitle(`Contract: ${TITLE} – CoCommission`);
   await expect(page.getByText("Brightwell Community Healthcare Ltd").first()).toBeVisible();
 
   // An agreement for Feltham, linking the new contract, signed by the commissioner…

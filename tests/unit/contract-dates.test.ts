@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addMonthsToDateKey, contractPeriod } from "@/domain/contract-period";
-import { registerStatus } from "@/domain/contract-status";
+import { parseRegisterStatus, registerStatus } from "@/domain/contract-status";
 
 describe("contract dates", () => {
   it("a term of N months ends the day before the same date N months on", () => {
@@ -29,5 +29,14 @@ describe("register status", () => {
     expect(registerStatus("ACTIVE", "2026-11-24", today)).toBe("ENDED");
     expect(registerStatus("ENDED", "2030-01-01", today)).toBe("ENDED");
     expect(registerStatus("TERMINATED", "2030-01-01", today)).toBe("TERMINATED");
+  });
+});
+
+describe("the register's status filter from a query string", () => {
+  it("accepts the four statuses and nothing else, not even an object's own property names", () => {
+    expect(["ACTIVE", "EXPIRING", "ENDED", "TERMINATED"].map(parseRegisterStatus)).toEqual(["ACTIVE", "EXPIRING", "ENDED", "TERMINATED"]);
+    for (const value of [undefined, "", "active", "constructor", "toString", "__proto__", ["ACTIVE"], 1]) {
+      expect(parseRegisterStatus(value)).toBeUndefined();
+    }
   });
 });

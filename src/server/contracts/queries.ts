@@ -1,3 +1,4 @@
+import { cache } from "react";
 import "server-only";
 import { addMonthsToDateKey } from "@/domain/contract-period";
 import { registerStatus, type RegisterStatus } from "@/domain/contract-status";
@@ -38,7 +39,7 @@ function withStatus<T extends { status: "ACTIVE" | "ENDED" | "TERMINATED"; endDa
 }
 
 /** The register status (src/domain/contract-status.ts) as a `where`, so the database filters and pages. */
-function registerStatusWhere(status: string | undefined, today: string): Prisma.ContractWhereInput {
+function registerStatusWhere(status: RegisterStatus | undefined, today: string): Prisma.ContractWhereInput {
   const day = (key: string) => new Date(`${key}T00:00:00.000Z`);
   const yearOn = day(addMonthsToDateKey(today, 12));
   switch (status) {
@@ -50,13 +51,13 @@ function registerStatusWhere(status: string | undefined, today: string): Prisma.
       return { status: "ACTIVE", endDate: { gte: day(today), lte: yearOn } };
     case "ACTIVE":
       return { status: "ACTIVE", endDate: { gt: yearOn } };
-    default:
+    case undefined:
       return {};
   }
 }
 
 /** One page of the register, soonest end first. */
-export async function listContracts(actor: Actor, now: Date, filter: { status?: string } = {}, page: Paging = FIRST_PAGE) {
+export async function listContracts(actor: Actor, now: Date, filter: { status?: RegisterStatus } = {}, page: Paging = FIRST_PAGE) {
   const scope = scopeFor(actor);
   if (!scope) return [];
   const today = londonDateKey(now);
@@ -70,13 +71,14 @@ export async function listContracts(actor: Actor, now: Date, filter: { status?: 
   return rows.map((c) => withStatus(c, today));
 }
 
-export async function countContracts(actor: Actor, now: Date, filter: { status?: string } = {}) {
+export async function countContracts(actor: Actor, now: Date, filter: { status?: RegisterStatus } = {}) {
   const scope = scopeFor(actor);
   if (!scope) return 0;
   return db.contract.count({ where: { AND: [scope, registerStatusWhere(filter.status, londonDateKey(now))] } });
 }
 
-export async function getContract(actor: Actor, contractId: string, now: Date) {
+/** Once per request (React cache): the contract page and its title read it. */
+export const getContract = cache(async function getContract(actor: Actor, contractId: string, now: Date) {
   const scope = scopeFor(actor);
   if (!scope || !isId(contractId)) throw new NotFound("We could not find that contract.");
   const contract = await db.contract.findFirst({
@@ -91,4 +93,4 @@ export async function getContract(actor: Actor, contractId: string, now: Date) {
   });
   if (!contract) throw new NotFound("We could not find that contract.");
   return withStatus(contract, londonDateKey(now));
-}
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { isPanelRole, PANEL_ROLES, type PanelRole } from "@/domain/roles";
 import type { Prisma } from "@/generated/prisma/client";
 import { effectiveStatus, type TenderStatus } from "@/domain/tender-lifecycle";
@@ -199,7 +200,7 @@ export async function listGovernedEstablishments(actor: Actor) {
 }
 
 /** A tender notice for providers: published tenders only (and later stages, so bidders can follow their tender). */
-export async function getTenderForProvider(actor: Actor, tenderId: string, now = new Date()) {
+export const getTenderForProvider = cache(async function getTenderForProvider(actor: Actor, tenderId: string, now: Date) {
   authorize(actor, "tender.readPublished");
   if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await db.tender.findFirst({
@@ -228,4 +229,4 @@ export async function getTenderForProvider(actor: Actor, tenderId: string, now =
   });
   if (!tender) throw new NotFound("We could not find that tender.");
   return { ...tender, effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now) };
-}
+});

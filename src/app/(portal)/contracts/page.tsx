@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ContractTimeline, type TimelineEstablishment } from "@/components/charts/contract-timeline";
 import { PageHeading } from "@/components/ui/page-heading";
-import { REGISTER_STATUS_LABEL } from "@/domain/contract-status";
+import { parseRegisterStatus, REGISTER_STATUS_LABEL } from "@/domain/contract-status";
 import { formatLondon, londonDateKey } from "@/domain/london-time";
 import { formatPence } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
@@ -23,7 +23,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
   const { status } = query;
   const page = paging(query);
   const actor = await requireActor("contracts");
-  const filter = status && status in REGISTER_STATUS_LABEL ? status : undefined;
+  const filter = parseRegisterStatus(status);
   const at = now();
   const [contracts, total] = await Promise.all([
     listContracts(actor, at, { status: filter }, page),

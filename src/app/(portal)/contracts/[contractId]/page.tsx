@@ -8,20 +8,24 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { formatLondon } from "@/domain/london-time";
 import { formatPence } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
-import { now } from "@/server/clock";
+import { requestNow } from "@/server/clock";
+import { recordTitle } from "../../record-title";
 import { getContract } from "@/server/contracts/queries";
 import { startRetenderAction } from "../actions";
 import { ContractStatusTag } from "../status";
 import { readable } from "@/server/page-guard";
 
-export const metadata: Metadata = { title: "Contract" };
+export async function generateMetadata({ params }: { params: Promise<{ contractId: string }> }): Promise<Metadata> {
+  const { contractId } = await params;
+  return recordTitle("Contract", (actor) => getContract(actor, contractId, requestNow()));
+}
 
 const day = (d: Date) => formatLondon(new Date(d.getTime() + 12 * 3_600_000));
 
 export default async function ContractPage({ params }: { params: Promise<{ contractId: string }> }) {
   const { contractId } = await params;
   const actor = await requireActor("contracts");
-  const c = await readable(getContract(actor, contractId, now()));
+  const c = await readable(getContract(actor, contractId, requestNow()));
   const canRetender =
     can(actor, "contract.retender") && (c.registerStatus === "EXPIRING" || c.registerStatus === "ENDED") && c.retenders.length === 0;
   return (

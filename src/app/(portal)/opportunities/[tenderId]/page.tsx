@@ -12,18 +12,22 @@ import { isBeforeDeadline } from "@/domain/tender-lifecycle";
 import { requireActor } from "@/server/auth/session";
 import { getMyBid } from "@/server/bids/queries";
 import { listMyQuestions, listPublishedClarifications } from "@/server/clarifications/queries";
-import { now } from "@/server/clock";
+import { requestNow } from "@/server/clock";
+import { recordTitle } from "../../record-title";
 import { getTenderForProvider } from "@/server/tenders/queries";
 import { askQuestionAction } from "./actions";
 import { readable } from "@/server/page-guard";
 import { RULE_NAMES } from "@/domain/scoring";
 
-export const metadata: Metadata = { title: "Tender notice" };
+export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
+  const { tenderId } = await params;
+  return recordTitle("Tender notice", (actor) => getTenderForProvider(actor, tenderId, requestNow()));
+}
 
 export default async function TenderNoticePage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;
   const actor = await requireActor("opportunities");
-  const at = now();
+  const at = requestNow();
   const tender = await readable(getTenderForProvider(actor, tenderId, at));
   const [clarifications, myQuestions, bid] = await Promise.all([
     listPublishedClarifications(tender.id),

@@ -8,12 +8,16 @@ import { formatLondon } from "@/domain/london-time";
 import { formatPence, penceToPoundsInput } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
 import { getMyBid } from "@/server/bids/queries";
-import { now } from "@/server/clock";
+import { requestNow } from "@/server/clock";
+import { recordTitle } from "../../../record-title";
 import { getTenderForProvider } from "@/server/tenders/queries";
 import { attachmentAction, bidAction } from "../actions";
 import { readable } from "@/server/page-guard";
 
-export const metadata: Metadata = { title: "Your bid" };
+export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
+  const { tenderId } = await params;
+  return recordTitle("Your bid", (actor) => getTenderForProvider(actor, tenderId, requestNow()));
+}
 
 const DONE: Record<string, string> = {
   saved: "Draft saved. It has not been sent.",
@@ -34,7 +38,7 @@ export default async function BidPage({
 }) {
   const [{ tenderId }, { done }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("opportunities");
-  const at = now();
+  const at = requestNow();
   const tender = await readable(getTenderForProvider(actor, tenderId, at));
   const bid = await readable(getMyBid(actor, tender.id));
   const open = tender.effectiveStatus === "PUBLISHED";

@@ -6,19 +6,29 @@ import { RadioGroup, TextArea } from "@/components/ui/field";
 import { PageHeading } from "@/components/ui/page-heading";
 import { formatPence } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
-import { now } from "@/server/clock";
-import { getScoringSheet } from "@/server/evaluation/queries";
+import { requestNow } from "@/server/clock";
+import { recordTitle } from "../../../../record-title";
+import { getPanelWorkspace, getScoringSheet } from "@/server/evaluation/queries";
 import { SCORE_DESCRIPTORS } from "@/server/evaluation/score-input";
 import { autosaveScoresAction, scoreBidAction } from "../../actions";
 import { Autosave } from "./autosave";
 import { readable } from "@/server/page-guard";
 
-export const metadata: Metadata = { title: "Score a bid" };
+export async function generateMetadata({ params }: { params: Promise<{ tenderId: string; bidId: string }> }): Promise<Metadata> {
+  const { tenderId, bidId } = await params;
+  return recordTitle("Score a bid", async (actor) => {
+    const w = await getPanelWorkspace(actor, tenderId, requestNow());
+    const number = w.bids.findIndex((b) => b.id === bidId) + 1;
+    const bid = w.bids[number - 1];
+    if (!bid) throw new Error("not a bid on this panel");
+    return { ...w.tender, what: `${w.seat.role === "TECHNICIAN" ? "Mark" : "Score"} bid ${number}, ${bid.organisation.name}` };
+  });
+}
 
 export default async function ScoreBidPage({ params }: { params: Promise<{ tenderId: string; bidId: string }> }) {
   const { tenderId, bidId } = await params;
   const actor = await requireActor("panels");
-  const { workspace, bid, criteria, mine } = await readable(getScoringSheet(actor, tenderId, bidId, now()));
+  const { workspace, bid, criteria, mine } = await readable(getScoringSheet(actor, tenderId, bidId, requestNow()));
   const technician = workspace.seat.role === "TECHNICIAN";
   const number = workspace.bids.findIndex((b) => b.id === bid.id) + 1;
   const response = (criterionId: string) => bid.content.responses.find((r) => r.criterionId === criterionId)?.text ?? "";
