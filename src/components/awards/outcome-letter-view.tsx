@@ -1,5 +1,6 @@
 import { formatLondon } from "@/domain/london-time";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { TableHead } from "@/components/ui/table-head";
 import type { OutcomeLetter } from "@/server/awards/outcome-letter";
 import { PrintButton } from "./print-button";
 
@@ -58,22 +59,15 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
         <h2 className="mb-2 mt-6 text-2xl font-bold">Your scores</h2>
         <ScrollRegion label="Your scores (scrolls sideways)">
           <table className="w-full border-collapse text-left" data-testid="letter-scores">
-            <thead>
-              <tr className="border-b-2 border-slate-900">
-                <th scope="col" className="py-2 pr-3">
-                  Criterion
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Weight
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Score out of 5
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Points
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              spacing="pr-3"
+              columns={[
+                "Criterion",
+                { label: "Weight", numeric: true },
+                { label: "Score out of 5", numeric: true },
+                { label: "Points", numeric: true },
+              ]}
+            />
             <tbody>
               {letter.criteria.map((c) => (
                 <tr key={c.name} className="border-b border-slate-300">

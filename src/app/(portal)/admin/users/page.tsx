@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableHead } from "@/components/ui/table-head";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { ROLE_LABELS } from "@/domain/roles";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -37,22 +38,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </h2>
         <ScrollRegion label="People with accounts (scrolls sideways)">
           <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b-2 border-slate-900">
-                <th scope="col" className="py-2 pr-4">
-                  Name
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Email
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Role
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Organisation or establishment
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Name", "Email", "Role", "Organisation or establishment"]} />
             <tbody>
               {users.map((u) => (
                 <tr key={u.id} className="border-b border-slate-300 align-top">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableHead } from "@/components/ui/table-head";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
@@ -165,19 +166,7 @@ export default async function PanelWorkspacePage({
             Chair: evaluation progress
           </h2>
           <table className="mb-4 w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b-2 border-slate-900">
-                <th scope="col" className="py-2 pr-4">
-                  Member
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Progress
-                </th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Member", "Progress", { label: "Actions", visuallyHidden: true }]} />
             <tbody>
               {w.chair.members.map((m) => (
                 <tr key={m.id} className="border-b border-slate-300">

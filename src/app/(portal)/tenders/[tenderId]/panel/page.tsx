@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableHead } from "@/components/ui/table-head";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
@@ -43,24 +44,7 @@ export default async function PanelPage({ params }: { params: Promise<{ tenderId
       <ScrollRegion label="Panel members (scrolls sideways)" className="mb-10">
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">Panel members</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-900">
-              <th scope="col" className="py-2 pr-4">
-                Name
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Role on the panel
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Status
-              </th>
-              {draft && (
-                <th scope="col" className="py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Role on the panel", "Status", draft && { label: "Actions", visuallyHidden: true }]} />
           <tbody>
             {tender.panelMembers.map((p) => (
               <tr key={p.id} className="border-b border-slate-300 align-top">
