@@ -28,7 +28,7 @@ const routesArg = process.argv.indexOf("--routes");
 const onlyRoutes =
   routesArg >= 0
     ? (process.argv[routesArg + 1] ?? "")
-        .split(",")
+        .split(/,(?! )/) // names are separated by a comma with no space after it ("moderation, one bid (big)" has one)
         .map((r) => r.trim())
         .filter(Boolean)
     : null;
