@@ -4,7 +4,7 @@ import { runsTender, can, establishmentScopeWhere } from "../policy";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
-import { computeResults } from "../evaluation/results";
+import { currentResults } from "../evaluation/results";
 import { parseAwardSummary, type AwardSummary } from "./award-summary";
 import { buildOutcomeLetter } from "./outcome-letter";
 import { standstillView } from "./standstill-view";
@@ -66,7 +66,7 @@ async function loadAwardForCommissioner(actor: Actor, tenderId: string) {
     where: { role: "GOVERNOR", disabledAt: null, establishments: { some: { establishmentId: tender.establishment.id } } },
     select: { name: true },
   });
-  const live = tender.status === "AWARD_PENDING_SIGNOFF" ? (await computeResults(db, tenderId)).result : null;
+  const live = tender.status === "AWARD_PENDING_SIGNOFF" ? (await currentResults(tenderId)).result : null;
   return {
     tender,
     canManage: runsTender(actor, tender),
@@ -137,7 +137,7 @@ export const getAwardSignOff = cache(loadAwardSignOff);
  * governor is asked to sign; otherwise null and the page shows the summary alone.
  */
 async function votesBehind(summary: AwardSummary) {
-  const { result } = await computeResults(db, summary.tender.id);
+  const { result } = await currentResults(summary.tender.id);
   const frozen = new Map(summary.ranking.map((r) => [r.bidId, r.totalExact]));
   const bids = result.bids.filter((b) => frozen.has(b.bidId));
   if (bids.length !== frozen.size || bids.some((b) => b.total?.toString() !== frozen.get(b.bidId))) return null;

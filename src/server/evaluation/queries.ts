@@ -10,7 +10,7 @@ import { db } from "../db";
 import { Forbidden, NotFound } from "../errors";
 import { assertConsented } from "../consent-gate";
 import { checkQuorum } from "./quorum";
-import { computeResults, memberStatus } from "./results";
+import { currentResults, memberStatus } from "./results";
 import { isId } from "../ids";
 
 // Reads for panel members. Two rules live here, in the queries:
@@ -199,7 +199,7 @@ export async function getModerationView(actor: Actor, tenderId: string, now: Dat
   const status = workspace.tender.effectiveStatus;
   const othersVisible = AFTER_EVALUATION.includes(status) || (status === "EVALUATION" && workspace.seat.scoresSubmittedAt !== null);
   if (!othersVisible) return { workspace, visible: false as const };
-  const computed = await computeResults(db, tenderId);
+  const computed = await currentResults(tenderId);
   const { panelMembers, criteria } = computed;
   const labels =
     workspace.tender.anonymiseBids && status === "EVALUATION" ? anonymousLabels(computed.result.bids.map((b) => b.bidId)) : null;

@@ -1,6 +1,6 @@
 import "server-only";
 import { scoreTender, type MemberStatus, type ScoringInput, type TenderResult } from "@/domain/scoring";
-import type { Db, Tx } from "../db";
+import { db, type Db, type Tx } from "../db";
 
 /** A panel member as the engine counts them (PRODUCT.md: excluded, withdrawn and absent members are not counted). */
 export function memberStatus(member: {
@@ -83,4 +83,74 @@ export async function computeResults(
 ): Promise<{ result: TenderResult; panelMembers: Loaded["panelMembers"]; criteria: Loaded["criteria"] }> {
   const { input, panelMembers, criteria } = await loadScoringInput(client, tenderId);
   return { result: scoreTender(input), panelMembers, criteria };
+}
+
+type Computed = Awaited<ReturnType<typeof computeResults>>;
+
+/**
+ * Everything computeResults reads, boiled down in one statement: the rule, the
+ * criteria, the submitted bids (bidder's name, newest version), the counted
+ * panel (role, status, absence, label, name, conflicts) and a hash of every
+ * submitted vote. Any change to those rows, by this server or another one,
+ * changes it. Cheap: it returns one short row instead of thousands of votes.
+ */
+async function resultsFingerprint(tenderId: string): Promise<string> {
+  const rows = await db.$queryRaw<{ fingerprint: string | null }[]>`
+    SELECT concat_ws('|',
+      (SELECT row(t."aggregationRule", t."updatedAt")::text FROM "Tender" t WHERE t.id = ${tenderId}::uuid),
+      (SELECT md5(string_agg(row(c.id, c.name, c.weight, c.kind, c.position)::text, ';' ORDER BY c.position, c.id))
+         FROM "Criterion" c WHERE c."tenderId" = ${tenderId}::uuid),
+      (SELECT md5(string_agg(row(b.id, b.version, b."contentHash", o.name,
+                (SELECT max(v.version) FROM "BidVersion" v WHERE v."bidId" = b.id))::text, ';' ORDER BY b.id))
+         FROM "Bid" b JOIN "Organisation" o ON o.id = b."organisationId"
+         WHERE b."tenderId" = ${tenderId}::uuid AND b.status = 'SUBMITTED'),
+      (SELECT md5(string_agg(row(m.id, m.role, m.status, m."keepSubmittedScores", m."markedAbsentAt", m."anonymousLabel", u.name,
+                (SELECT string_agg(d."hasConflict"::text, ',' ORDER BY d.id) FROM "ConflictDeclaration" d WHERE d."panelMemberId" = m.id))::text,
+                ';' ORDER BY m.id))
+         FROM "PanelMember" m JOIN "User" u ON u.id = m."userId"
+         WHERE m."tenderId" = ${tenderId}::uuid AND m.status IN ('ACCEPTED', 'STEPPED_BACK')),
+      -- Per bid (a lateral aggregate, so PostgreSQL reads each bid's votes through the (bidId, status) index).
+      (SELECT row(sum(v.n), sum(v.h))::text
+         FROM "Bid" b, LATERAL (
+           SELECT count(*) AS n, sum(hashtextextended(row(s."panelMemberId", s."bidId", s."criterionId", s.score)::text, 0)) AS h
+           FROM "Score" s WHERE s."bidId" = b.id AND s.status = 'SUBMITTED') v
+         WHERE b."tenderId" = ${tenderId}::uuid AND b.status = 'SUBMITTED')
+    ) AS fingerprint`;
+  return rows[0]?.fingerprint ?? "";
+}
+
+const CACHED_TENDERS = 32;
+const cached = new Map<string, { fingerprint: string; value: Promise<Computed> }>();
+
+/**
+ * A tender's results as they stand now, for pages (not for a transaction: use
+ * computeResults(tx, …) there). The computed result is kept in this process
+ * per tender under resultsFingerprint, which is read from PostgreSQL on every
+ * call: a new or revised vote, a member marked absent or a new bid version
+ * shows on the next request, whichever server wrote it. Requests that arrive
+ * together for the same data share one computation. The value is shared
+ * between requests and viewers: callers never change it, and everything that
+ * depends on the viewer (names, anonymous labels, who may see it) is applied
+ * by the caller afterwards.
+ */
+export async function currentResults(tenderId: string): Promise<Computed> {
+  const fingerprint = await resultsFingerprint(tenderId);
+  const hit = cached.get(tenderId);
+  cached.delete(tenderId);
+  if (hit && hit.fingerprint === fingerprint) {
+    cached.set(tenderId, hit);
+    return hit.value;
+  }
+  const entry = { fingerprint, value: computeResults(db, tenderId) };
+  cached.set(tenderId, entry);
+  entry.value.catch(() => {
+    if (cached.get(tenderId) === entry) cached.delete(tenderId);
+  });
+  while (cached.size > CACHED_TENDERS) cached.delete(cached.keys().next().value!);
+  return entry.value;
+}
+
+/** For tests: forget every kept result, so the next read loads from PostgreSQL. */
+export function forgetCachedResults(): void {
+  cached.clear();
 }
