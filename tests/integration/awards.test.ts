@@ -10,6 +10,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from "@/server/errors";
 import { freezeRanking, reviseScore } from "@/server/evaluation/moderation";
 import { createActor } from "../fixtures/factories";
 import { FROZEN, frozenTender, REASONS, type FrozenTender } from "../fixtures/award-builders";
+import { captureSql } from "./sql-capture";
 
 let t: FrozenTender;
 const NOTE = "Thank you. Your scores on trauma-informed care decided it.";
@@ -463,6 +464,34 @@ describe("the commissioner's award page", () => {
       ["CHANGES_REQUESTED", "Check evenings.", t.governor.name],
     ]);
     await expect(getAwardForCommissioner(t.governor, t.id)).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe("stored summaries, read once per process", () => {
+  it("the award and sign-off pages show each decision's own summary; a second read does not fetch the summaries again", async () => {
+    const first = await recommendTop();
+    const second = await recommendAward(
+      t.commissioner,
+      t.id,
+      { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "A second note." },
+      RECOMMENDED,
+    );
+    const read = async () => {
+      const { result, statements } = await captureSql(() => getAwardForCommissioner(t.commissioner, t.id));
+      return { award: result, summaryReads: statements.filter((s) => /"summary"/.test(s.text)).length };
+    };
+    const cold = await read();
+    // Both were made at the same moment: compare by id, not by order.
+    expect(Object.fromEntries(cold.award.decisions.map((d) => [d.id, d.summary.noteToYoungCommissioners]))).toEqual({
+      [second.awardDecisionId]: "A second note.",
+      [first.awardDecisionId]: NOTE,
+    });
+    expect(cold.summaryReads).toBe(1);
+    const warm = await read();
+    expect(warm.summaryReads).toBe(0);
+    expect(warm.award.decisions.map((d) => d.summary)).toEqual(cold.award.decisions.map((d) => d.summary));
+    expect((await getAwardSignOff(t.governor, first.awardDecisionId)).summary.noteToYoungCommissioners).toBe(NOTE);
+    expect((await getAwardSignOff(t.governor, second.awardDecisionId)).summary.noteToYoungCommissioners).toBe("A second note.");
   });
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AGGREGATION_RULES } from "@/domain/scoring";
 import { parseBidVersionContent } from "../bids/bid-version-content";
-import type { Tx } from "../db";
+import type { Db, Tx } from "../db";
 import { computeResults, memberStatus } from "../evaluation/results";
 import { parseStoredJson } from "../stored-json";
 
@@ -75,6 +75,44 @@ export type RankedBid = z.infer<typeof rankedBidSchema>;
 /** A stored AwardDecision.summary, checked: a value of another shape is a StoredJsonError. */
 export function parseAwardSummary(value: unknown): AwardSummary {
   return parseStoredJson(awardSummarySchema, value, "AwardDecision.summary");
+}
+
+const KEPT_SUMMARIES = 8;
+const keptSummaries = new Map<string, AwardSummary>();
+
+/**
+ * Stored summaries by decision id, read and checked once per process. A
+ * summary is written once, when the decision is made, together with its
+ * SHA-256 (AwardDecision.contentHash), and never changed (the governor signs
+ * that hash), so the parsed summary is kept under the decision's id and hash:
+ * a page lists its decisions without their summaries (a 50-bid summary is
+ * close to a megabyte of JSON) and reads from PostgreSQL only the ones this
+ * process has not parsed yet, in one statement.
+ */
+export async function storedSummaries(
+  client: Db | Tx,
+  decisions: readonly { id: string; contentHash: string }[],
+): Promise<Map<string, AwardSummary>> {
+  const key = (d: { id: string; contentHash: string }) => `${d.id}:${d.contentHash}`;
+  const found = new Map<string, AwardSummary>();
+  for (const d of decisions) {
+    const kept = keptSummaries.get(key(d));
+    if (kept) found.set(d.id, kept);
+  }
+  const missing = decisions.filter((d) => !found.has(d.id));
+  if (missing.length > 0) {
+    const rows = await client.awardDecision.findMany({
+      where: { id: { in: missing.map((d) => d.id) } },
+      select: { id: true, contentHash: true, summary: true },
+    });
+    for (const row of rows) {
+      const summary = parseAwardSummary(row.summary);
+      found.set(row.id, summary);
+      keptSummaries.set(key(row), summary);
+      while (keptSummaries.size > KEPT_SUMMARIES) keptSummaries.delete(keptSummaries.keys().next().value!);
+    }
+  }
+  return found;
 }
 
 export async function buildAwardSummary(

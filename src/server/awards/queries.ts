@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
 import { currentResults } from "../evaluation/results";
-import { parseAwardSummary, type AwardSummary } from "./award-summary";
+import { parseAwardSummary, storedSummaries, type AwardSummary } from "./award-summary";
 import { buildOutcomeLetter } from "./outcome-letter";
 import { standstillView } from "./standstill-view";
 import { isId } from "../ids";
@@ -54,7 +54,6 @@ async function loadAwardForCommissioner(actor: Actor, tenderId: string) {
           standstillEndsAt: true,
           legacyLetterStandstillEndsAt: true,
           awardedAt: true,
-          summary: true,
           recommendedBy: { select: { name: true } },
           signOffs: { orderBy: { signedAt: "asc" }, select: signOffSelect },
         },
@@ -67,12 +66,13 @@ async function loadAwardForCommissioner(actor: Actor, tenderId: string) {
     select: { name: true },
   });
   const live = tender.status === "AWARD_PENDING_SIGNOFF" ? (await currentResults(tenderId)).result : null;
+  const summaries = await storedSummaries(db, tender.awardDecisions);
   return {
     tender,
     canManage: runsTender(actor, tender),
     governors: governors.map((g) => g.name),
     liveResult: live,
-    decisions: tender.awardDecisions.map((d) => ({ ...d, summary: parseAwardSummary(d.summary), standstill: standstillView(d) })),
+    decisions: tender.awardDecisions.map((d) => ({ ...d, summary: summaries.get(d.id)!, standstill: standstillView(d) })),
   };
 }
 
@@ -105,7 +105,6 @@ async function loadAwardSignOff(actor: Actor, awardDecisionId: string) {
       status: true,
       contentHash: true,
       createdAt: true,
-      summary: true,
       standstillStartsOn: true,
       standstillEndsAt: true,
       tender: { select: { id: true, status: true, title: true } },
@@ -124,7 +123,7 @@ async function loadAwardSignOff(actor: Actor, awardDecisionId: string) {
       signOffs: { select: signOffSelect },
     },
   });
-  const summary = parseAwardSummary(decision.summary);
+  const summary = (await storedSummaries(db, [decision])).get(decision.id)!;
   return { ...decision, summary, standstill: standstillView(decision), earlier, votes: await votesBehind(summary) };
 }
 
