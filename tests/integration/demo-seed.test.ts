@@ -15,6 +15,7 @@ const counts = async () => ({
   panel: await db.panelMember.count(),
   audit: await db.auditEvent.count(),
   scores: await db.score.count(),
+  time: await db.timeEntry.count(),
   contracts: await db.contract.count(),
 });
 
@@ -106,6 +107,18 @@ describe("the demo seed", { timeout: 180_000 }, () => {
     expect(monthsLeft).toBeGreaterThan(0);
     expect(monthsLeft).toBeLessThan(6);
     expect(contracts[1]!.startDate.getTime()).toBeGreaterThan(now.getTime());
+    // Paid time at every stage: logged while marking (waiting to be checked), approved once the ranking is frozen, paid once awarded.
+    const time = async (reference: string) =>
+      (await db.timeEntry.findMany({ where: { tender: { reference } }, select: { status: true } })).map((e) => e.status);
+    expect(await time("NHSE-LDN-2026-021")).toEqual([]);
+    expect(new Set(await time("NHSE-LDN-2026-017"))).toEqual(new Set(["PENDING"]));
+    expect(new Set(await time("NHSE-LDN-2026-012"))).toEqual(new Set(["PENDING"]));
+    expect(new Set(await time("NHSE-LDN-2026-006"))).toEqual(new Set(["APPROVED"]));
+    expect(new Set(await time("NHSE-LDN-2026-002"))).toEqual(new Set(["PAID"]));
+    const jay = await db.timeEntry.findMany({ where: { technician: { email: "technician1@demo.test" }, status: "PAID" } });
+    expect(jay.length).toBeGreaterThan(0);
+    // Fixed at approval: the tender's £15.00 an hour, exactly.
+    for (const e of jay) expect(e.amountPence).toBe((e.minutes * 1500) / 60);
     // A young commissioner still to give consent.
     const leo = await db.user.findUniqueOrThrow({ where: { email: "technician4@demo.test" }, include: { consents: true } });
     expect(leo.consents).toEqual([]);
