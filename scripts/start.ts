@@ -9,7 +9,7 @@ import { migrate } from "./lib/migrations";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
-const dataDir = path.join(PROJECT_ROOT, ".data");
+const dataDir = path.resolve(PROJECT_ROOT, process.env.COCOMMISSION_DATA_DIR ?? ".data");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 let embedded: EmbeddedDatabase | undefined;
@@ -18,7 +18,7 @@ let stopping = false;
 async function main() {
   const useEmbedded = !process.env.DATABASE_URL;
   if (useEmbedded) {
-    console.log("Starting the embedded PostgreSQL (data in .data/postgres)…");
+    console.log(`Starting the embedded PostgreSQL (data in ${path.relative(PROJECT_ROOT, dataDir) || "."}/postgres)…`);
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, "postgres"),
       port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
