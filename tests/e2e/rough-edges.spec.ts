@@ -46,6 +46,12 @@ test("a provider opening another bidder's letter gets 'not found', not their own
   await signIn(page, "commissioner@demo.test");
   await page.getByRole("link", { name: "Cookham Wood substance misuse and recovery service" }).click();
   await page.getByRole("link", { name: /Standstill, letters and confirming the award/ }).click();
+  await page.getByRole("link", { name: "Letter to Brightwell Community Healthcare Ltd" }).click();
+  await expect(page).toHaveTitle(
+    "Outcome letter to Brightwell Community Healthcare Ltd: Cookham Wood substance misuse and recovery service (NHSE-LDN-2026-006) – CoCommission",
+  );
+  await page.getByRole("link", { name: "All letters for this award" }).click();
+  await expect(page).toHaveTitle("Outcome letters: Cookham Wood substance misuse and recovery service (NHSE-LDN-2026-006) – CoCommission");
   const brightwell = await page.getByRole("link", { name: "Letter to Brightwell Community Healthcare Ltd" }).getAttribute("href");
   const thameside = await page.getByRole("link", { name: "Letter to Thameside Health Partnership CIC" }).getAttribute("href");
   await signOut(page);
@@ -55,7 +61,11 @@ test("a provider opening another bidder's letter gets 'not found', not their own
   expect(response?.status()).toBe(404);
   await expect(page.getByTestId("outcome-letter")).toHaveCount(0);
   await expect(page.getByText("Brightwell")).toHaveCount(0);
+  await expect(page).not.toHaveTitle(/Brightwell|Cookham/);
   // Their own letter opens at its own address.
   await page.goto(thameside!);
   await expect(page.getByTestId("outcome-letter")).toContainText("Thameside Health Partnership CIC");
+  await expect(page).toHaveTitle(
+    "Outcome letter to Thameside Health Partnership CIC: Cookham Wood substance misuse and recovery service (NHSE-LDN-2026-006) – CoCommission",
+  );
 });

@@ -441,7 +441,10 @@ describe("outcome letters", () => {
     await expect(listLetters(t.otherGovernor, awardDecisionId)).rejects.toBeInstanceOf(NotFound);
     await expect(getOutcomeLetter(t.technicians[0]!, awardDecisionId, t.bids.a)).rejects.toBeInstanceOf(NotFound);
     expect((await getOutcomeLetter(t.governor, awardDecisionId, t.bids.a)).provider).toBe(letterA.provider);
-    expect(await listLetters(t.commissioner, awardDecisionId)).toHaveLength(2);
+    const list = await listLetters(t.commissioner, awardDecisionId);
+    expect(list.letters).toHaveLength(2);
+    // The list names its tender (its page's heading and title).
+    expect(list.tender.reference).toBe((await db.tender.findUniqueOrThrow({ where: { id: t.id } })).reference);
   });
 });
 

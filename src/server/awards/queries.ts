@@ -156,7 +156,8 @@ async function votesBehind(summary: AwardSummary) {
  * reads those of their establishments. It never holds another bidder's scores
  * or an evaluator's name.
  */
-export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bidId?: string) {
+/** Once per request (React cache): the letter page and its title read it. */
+export const getOutcomeLetter = cache(async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bidId?: string) {
   const notFound = new NotFound("We could not find that letter.");
   if (!isId(awardDecisionId) || (bidId !== undefined && !isId(bidId))) throw notFound;
   const establishments = establishmentScopeWhere(actor);
@@ -194,20 +195,24 @@ export async function getOutcomeLetter(actor: Actor, awardDecisionId: string, bi
     awardedAt: decision.awardedAt,
     withdrawn: decision.status === "REOPENED",
   });
-}
+});
 
 /** For commissioners and governors: which letters an approved decision produced. */
-export async function listLetters(actor: Actor, awardDecisionId: string) {
+/** Once per request (React cache): the list page and its title read it. */
+export const listLetters = cache(async function listLetters(actor: Actor, awardDecisionId: string) {
   const establishments = establishmentScopeWhere(actor);
   const scope = establishments ? { tender: establishments } : null;
   if (!scope || !isId(awardDecisionId)) throw new NotFound("We could not find those letters.");
   const decision = await db.awardDecision.findFirst({
     where: { id: awardDecisionId, status: "APPROVED", ...scope },
-    select: { summary: true },
+    select: { summary: true, tender: { select: { reference: true, title: true } } },
   });
   if (!decision) throw new NotFound("We could not find those letters.");
-  return parseAwardSummary(decision.summary).ranking.map((r) => ({ bidId: r.bidId, provider: r.provider }));
-}
+  return {
+    tender: decision.tender,
+    letters: parseAwardSummary(decision.summary).ranking.map((r) => ({ bidId: r.bidId, provider: r.provider })),
+  };
+});
 
 /** A provider's outcome letters: approved decisions on tenders their organisation bid for. */
 export async function listMyOutcomeLetters(actor: Actor) {

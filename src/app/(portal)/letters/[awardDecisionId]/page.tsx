@@ -8,10 +8,18 @@ import { getOutcomeLetter, listLetters } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { readable } from "@/server/page-guard";
+import { recordTitle } from "../../record-title";
 import { getMyRepresentation } from "@/server/representations/queries";
 import { answerClarificationAction, makeRepresentationAction } from "./actions";
 
-export const metadata: Metadata = { title: "Outcome letter" };
+export async function generateMetadata({ params }: { params: Promise<{ awardDecisionId: string }> }): Promise<Metadata> {
+  const { awardDecisionId } = await params;
+  return recordTitle("Outcome letter", async (actor) =>
+    can(actor, "letter.readAsBidder")
+      ? (await getOutcomeLetter(actor, awardDecisionId)).tender
+      : { ...(await listLetters(actor, awardDecisionId)).tender, what: "Outcome letters" },
+  );
+}
 
 const DONE: Record<string, string> = {
   representation: "Your representation has been sent. The commissioner will consider it before the award is confirmed.",
@@ -49,10 +57,10 @@ export default async function LettersPage({
       </>
     );
   }
-  const letters = await readable(listLetters(actor, awardDecisionId));
+  const { tender, letters } = await readable(listLetters(actor, awardDecisionId));
   return (
     <>
-      <PageHeading>Outcome letters</PageHeading>
+      <PageHeading caption={`${tender.reference} · ${tender.title}`}>Outcome letters</PageHeading>
       <ul className="list-disc pl-6">
         {letters.map((l) => (
           <li key={l.bidId}>

@@ -4,8 +4,15 @@ import { OutcomeLetterView } from "@/components/awards/outcome-letter-view";
 import { getOutcomeLetter } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
 import { readable } from "@/server/page-guard";
+import { recordTitle } from "../../../record-title";
 
-export const metadata: Metadata = { title: "Outcome letter" };
+export async function generateMetadata({ params }: { params: Promise<{ awardDecisionId: string; bidId: string }> }): Promise<Metadata> {
+  const { awardDecisionId, bidId } = await params;
+  return recordTitle("Outcome letter", async (actor) => {
+    const letter = await getOutcomeLetter(actor, awardDecisionId, bidId);
+    return { ...letter.tender, what: `Outcome letter to ${letter.provider}` };
+  });
+}
 
 /** One bidder's letter, as sent (commissioners; governors of the establishment; a provider only ever gets their own). */
 export default async function LetterPage({ params }: { params: Promise<{ awardDecisionId: string; bidId: string }> }) {
