@@ -25,7 +25,7 @@ interface LondonParts {
   second: number;
 }
 
-function londonParts(date: Date): LondonParts {
+function intlParts(date: Date): LondonParts {
   const parts = Object.fromEntries(partsFormat.formatToParts(date).map((p) => [p.type, p.value]));
   return {
     year: Number(parts.year),
@@ -34,6 +34,41 @@ function londonParts(date: Date): LondonParts {
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     second: Number(parts.second),
+  };
+}
+
+const HOUR_MS = 3_600_000;
+// Since 1972 London's offset from UTC has been a whole hour, and the clocks
+// change only on a UTC hour (01:00 UTC; 02:00 UTC before 1981): one offset
+// holds for a whole UTC hour. Splitting a date into parts with Intl is the
+// costly step (a payroll export formats thousands), so it runs once per hour.
+const WHOLE_HOUR_OFFSETS_FROM = Date.UTC(1972, 0, 1);
+const offsetByHour = new Map<number, number>();
+
+function londonOffsetMs(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const p = intlParts(new Date(hour * HOUR_MS));
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - hour * HOUR_MS;
+    if (offsetByHour.size >= 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The London wall-clock parts of an instant. */
+function londonParts(date: Date): LondonParts {
+  const ms = date.getTime();
+  if (!(ms >= WHOLE_HOUR_OFFSETS_FROM)) return intlParts(date);
+  const wall = new Date(ms + londonOffsetMs(ms));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 

@@ -52,4 +52,35 @@ describe("London time", () => {
     expect(formatCountdown(deadline, new Date("2026-12-18T15:59:00Z"))).toBe("1 hour 1 minute left");
     expect(formatCountdown(deadline, new Date("2026-12-18T17:00:00.001Z"))).toBe("Closed");
   });
+
+  // London's parts are worked out once per UTC hour (the clocks change only on
+  // the hour): they must match Intl's own reading of every instant.
+  it("reads the same wall-clock time as Intl on every clock change since 1972 and at random instants", () => {
+    const intl = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+    const expected = (d: Date) => {
+      const p = Object.fromEntries(intl.formatToParts(d).map((x) => [x.type, x.value]));
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+    };
+    const instants: Date[] = [new Date("1969-07-20T20:17:40Z"), new Date("1971-10-31T02:30:00Z")];
+    // Around the last Sundays of March and October each year (and the 1970s' own rules), minute by minute near each change.
+    for (let year = 1972; year <= 2040; year++)
+      for (const month of [2, 9, 3, 10])
+        for (let day = 15; day <= 31; day++)
+          for (const minutes of [-61, -1, 0, 1, 59, 60, 61, 119, 120, 121])
+            instants.push(new Date(Date.UTC(year, month, day, 1, 0, 0) + minutes * 60_000 + 999));
+    let seed = 11;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647) * 2;
+    for (let i = 0; i < 5000; i++) instants.push(new Date(Date.UTC(1970, 0, 1) + random() * Date.UTC(2045, 0, 1)));
+    for (const d of instants) expect(formatLondonStamp(d), d.toISOString()).toBe(expected(d));
+    expect(() => formatLondonStamp(new Date(Number.NaN))).toThrow(RangeError);
+  });
 });
