@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AwardSummaryView } from "@/components/awards/award-summary-view";
+import { bidsShown } from "@/components/awards/overview-bids";
 import type { AwardSummary } from "@/server/awards/award-summary";
 
 // Issue 11: a 50-bid award summary was one huge page, because every young
@@ -63,5 +64,55 @@ describe("award summary: what the young commissioners said", () => {
     const html = render("bid-7");
     expect(html).toContain("Reason about Provider 7.");
     expect(html).not.toContain("Reason about Provider 8.");
+  });
+});
+
+// The governor's sign-off: overview first. The top of the ranking and the
+// recommended bid are drawn; every bid comes from a link (?bids=all).
+describe("award summary as an overview (the governor's sign-off)", () => {
+  const path = "/establishment/sign-offs/d";
+  const rows = (html: string) => [...html.matchAll(/<th scope="row"[^>]*>(Provider \d+)/g)].map((m) => m[1]);
+  const overview = (query: { bids?: string; said?: string; votes?: string }, s: AwardSummary = summary) =>
+    renderToStaticMarkup(
+      createElement(AwardSummaryView, { summary: s, path, showCommentsFor: query.said, shown: bidsShown(s, path, query) }),
+    );
+
+  it("ranks the top 10 of 50 bids, says so, and links to all of them", () => {
+    const html = overview({});
+    expect(rows(html)).toEqual(bids.slice(0, 10).map((b) => b.provider));
+    expect(html).toContain("Showing 10 of 50 bids: the top 10.");
+    expect(html).toContain(`href="${path}?bids=all#results"`);
+    expect(html).toContain("See all 50 ranked bids");
+    // The comments list follows the same bids.
+    expect(html).toContain(`href="${path}?said=bid-7#said-bid-7"`);
+    expect(html).not.toContain("?said=bid-11#");
+  });
+
+  it("always shows the recommended bid, also when it ranked lower", () => {
+    const lower = { ...summary, recommended: { bidId: "bid-30", provider: "Provider 30", rank: 31, total: "50.00", topRanked: false } };
+    const html = overview({}, lower);
+    expect(rows(html)).toEqual([...bids.slice(0, 10).map((b) => b.provider), "Provider 30"]);
+    expect(html).toContain("Reason about Provider 30.");
+  });
+
+  it("draws every bid with ?bids=all, and its detail links keep every bid", () => {
+    const html = overview({ bids: "all" });
+    expect(rows(html)).toEqual(bids.map((b) => b.provider));
+    expect(html).toContain(`href="${path}?bids=all&amp;said=bid-42#said-bid-42"`);
+    expect(html).toContain(`href="${path}#results"`);
+    expect(html).not.toContain("See all 50 ranked bids");
+  });
+
+  it("adds a lower bid opened from the full ranking", () => {
+    const html = overview({ said: "bid-42" });
+    expect(rows(html)).toContain("Provider 42");
+    expect(html).toContain("Reason about Provider 42.");
+  });
+
+  it("draws a short ranking whole, with no link", () => {
+    const short = { ...summary, ranking: summary.ranking.slice(0, 5), youngCommissionersSaid: summary.youngCommissionersSaid.slice(0, 5) };
+    const html = overview({}, short);
+    expect(rows(html)).toHaveLength(5);
+    expect(html).not.toContain("bids-shown");
   });
 });

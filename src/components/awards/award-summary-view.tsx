@@ -5,6 +5,7 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { formatLondon } from "@/domain/london-time";
 import { formatPence } from "@/domain/money";
 import type { AwardSummary } from "@/server/awards/award-summary";
+import { isShown, TOP_BIDS, withParam, type BidsShown } from "./overview-bids";
 
 const ROUTES: Record<string, string> = {
   PSR_COMPETITIVE_PROCESS: "Provider Selection Regime: competitive process",
@@ -31,10 +32,24 @@ function Section({ id, title, children }: { id: string; title: string; children:
  * The recommendation as the governor signs it: what service, which provider,
  * value and term, the ranked results and the rule, what the young
  * commissioners said (anonymised), and the justification when the top bid
- * was not chosen. Rendered only from the frozen summary.
+ * was not chosen. Rendered only from the frozen summary. With `shown`, only
+ * those bids' rows and comments are drawn, with a link to every bid
+ * (overview-bids.ts).
  */
-export function AwardSummaryView({ summary, path, showCommentsFor }: { summary: AwardSummary; path: string; showCommentsFor?: string }) {
+export function AwardSummaryView({
+  summary,
+  path,
+  showCommentsFor,
+  shown,
+}: {
+  summary: AwardSummary;
+  path: string;
+  showCommentsFor?: string;
+  shown?: BidsShown;
+}) {
   const t = summary.tender;
+  const base = shown?.base ?? path;
+  const ranking = summary.ranking.filter((r) => isShown(shown, r.bidId));
   const quality = summary.criteria.filter((c) => c.kind === "QUALITY");
   const price = summary.ranking.find((r) => r.bidId === summary.recommended.bidId)?.pricePence ?? null;
   return (
@@ -96,7 +111,7 @@ export function AwardSummaryView({ summary, path, showCommentsFor }: { summary: 
               </tr>
             </thead>
             <tbody>
-              {summary.ranking.map((r) => (
+              {ranking.map((r) => (
                 <tr key={r.bidId} className={`border-b border-slate-300 ${r.bidId === summary.recommended.bidId ? "bg-green-50" : ""}`}>
                   <td className="py-2 pr-3">
                     {r.rank}
@@ -117,6 +132,7 @@ export function AwardSummaryView({ summary, path, showCommentsFor }: { summary: 
             </tbody>
           </table>
         </ScrollRegion>
+        {shown && <AllBidsLink shown={shown} path={path} />}
         <p className="mt-2 text-slate-700">
           Criterion scores are out of 5. Counted: {summary.panel.commissioners} commissioner{summary.panel.commissioners === 1 ? "" : "s"}{" "}
           and {summary.panel.youngCommissioners} young commissioner{summary.panel.youngCommissioners === 1 ? "" : "s"}.
@@ -130,39 +146,62 @@ export function AwardSummaryView({ summary, path, showCommentsFor }: { summary: 
         {/* Details on demand: the recommended bid's comments are shown; any other
             bid's open from a link (?said=<bid>), so a 50-bid summary stays small. */}
         <ul className="space-y-3">
-          {summary.youngCommissionersSaid.map((bid) => {
-            const shown = bid.bidId === summary.recommended.bidId || bid.bidId === showCommentsFor;
-            const count = `${bid.comments.length} comment${bid.comments.length === 1 ? "" : "s"}`;
-            return (
-              <li key={bid.bidId} className="border border-slate-300 bg-white p-3">
-                <p className="font-bold">
-                  {bid.provider}{" "}
-                  {shown || bid.comments.length === 0 ? (
-                    <span className="font-normal">({count})</span>
-                  ) : (
-                    <Link href={`${path}?said=${bid.bidId}#said-${bid.bidId}`} className="font-normal">
-                      Read the {count}
-                      <span className="sr-only"> on {bid.provider}</span>
-                    </Link>
+          {summary.youngCommissionersSaid
+            .filter((bid) => isShown(shown, bid.bidId))
+            .map((bid) => {
+              const open = bid.bidId === summary.recommended.bidId || bid.bidId === showCommentsFor;
+              const count = `${bid.comments.length} comment${bid.comments.length === 1 ? "" : "s"}`;
+              return (
+                <li key={bid.bidId} className="border border-slate-300 bg-white p-3">
+                  <p className="font-bold">
+                    {bid.provider}{" "}
+                    {open || bid.comments.length === 0 ? (
+                      <span className="font-normal">({count})</span>
+                    ) : (
+                      <Link href={`${withParam(base, "said", bid.bidId)}#said-${bid.bidId}`} className="font-normal">
+                        Read the {count}
+                        <span className="sr-only"> on {bid.provider}</span>
+                      </Link>
+                    )}
+                  </p>
+                  {open && bid.comments.length === 0 && <p className="mt-2">No counted young commissioner scored this bid.</p>}
+                  {open && bid.comments.length > 0 && (
+                    <ul className="mt-2 space-y-2" id={`said-${bid.bidId}`}>
+                      {bid.comments.map((c, i) => (
+                        <li key={i} className="border-l-4 border-slate-300 pl-2">
+                          <span className="font-bold">{c.label}</span>, {c.criterion}: <span className="font-mono">{c.score}</span> out of 5
+                          <span className="block">{c.reason}</span>
+                        </li>
+                      ))}
+                    </ul>
                   )}
-                </p>
-                {shown && bid.comments.length === 0 && <p className="mt-2">No counted young commissioner scored this bid.</p>}
-                {shown && bid.comments.length > 0 && (
-                  <ul className="mt-2 space-y-2" id={`said-${bid.bidId}`}>
-                    {bid.comments.map((c, i) => (
-                      <li key={i} className="border-l-4 border-slate-300 pl-2">
-                        <span className="font-bold">{c.label}</span>, {c.criterion}: <span className="font-mono">{c.score}</span> out of 5
-                        <span className="block">{c.reason}</span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            );
-          })}
+                </li>
+              );
+            })}
         </ul>
         {quality.length === 0 && <p>This tender had no quality criteria.</p>}
       </Section>
     </>
   );
+}
+
+/** Under an overview's ranking: how many bids it shows, and a link to all of them (or back to the top). */
+export function AllBidsLink({ shown, path }: { shown: BidsShown; path: string }) {
+  if (shown.allHref)
+    return (
+      <p className="mt-2" data-testid="bids-shown">
+        Showing {shown.ids?.size ?? shown.total} of {shown.total} bids: the top {TOP_BIDS}
+        {(shown.ids?.size ?? 0) > TOP_BIDS ? " and the recommended bid or the one you opened" : ""}.{" "}
+        <Link href={`${shown.allHref}#results`} className="font-bold">
+          See all {shown.total} ranked bids
+        </Link>
+      </p>
+    );
+  if (shown.base !== path)
+    return (
+      <p className="mt-2" data-testid="bids-shown">
+        Showing all {shown.total} bids. <Link href={`${path}#results`}>Show only the top of the ranking</Link>
+      </p>
+    );
+  return null;
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { withParam } from "@/components/awards/overview-bids";
 import type { BidVotes } from "./data";
 import { VotesChart } from "./votes-chart";
 
@@ -32,7 +33,7 @@ export function BidVotesList({
               {!shown && (
                 <>
                   {" "}
-                  <Link href={`${path}?votes=${bid.bidId}#${idPrefix}-${bid.bidId}`} className="text-base font-normal">
+                  <Link href={`${withParam(path, "votes", bid.bidId)}#${idPrefix}-${bid.bidId}`} className="text-base font-normal">
                     See every vote<span className="sr-only"> on {bid.label}</span>
                   </Link>
                 </>

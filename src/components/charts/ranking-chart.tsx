@@ -16,6 +16,7 @@ const BAR = 26;
 const LABEL = 20;
 
 const fmt = (n: number) => n.toFixed(2);
+const round = (n: number) => Math.round(n * 10) / 10;
 
 export function RankingChart({ bars, criteria, id }: { bars: RankingBar[]; criteria: ChartCriterion[]; id: string }) {
   const legendRows = Math.ceil(criteria.length / 2);
@@ -73,38 +74,35 @@ export function RankingChart({ bars, criteria, id }: { bars: RankingBar[]; crite
       </g>
       {bars.map((b, j) => {
         const y0 = y(b.bidId)!;
+        // Shared attributes sit on the groups and coordinates are rounded: a 50-bid chart draws 500 segments.
+        const segments = layers.flatMap((layer, i) => {
+          const [from, to] = layer[j]!;
+          const w = x(to) - x(from);
+          return w > 0 ? [{ i, x: round(x(from)), w: round(w), points: to - from }] : [];
+        });
         return (
-          <g key={b.bidId} data-bid={b.bidId}>
-            <text x={LEFT} y={y0 + 15} fontSize={14} fontWeight={700} fill={COLOURS.score}>
+          <g key={b.bidId} data-bid={b.bidId} fontWeight={700}>
+            <text x={LEFT} y={y0 + 15} fontSize={14} fill={COLOURS.score}>
               {b.rank !== null ? `${b.rank}. ` : ""}
               {b.label}
             </text>
-            {layers.map((layer, i) => {
-              const [from, to] = layer[j]!;
-              const w = x(to) - x(from);
-              if (w <= 0) return null;
-              return (
-                <g key={i}>
-                  <rect x={x(from)} y={y0 + LABEL} width={w} height={BAR} fill={PALETTE[i % PALETTE.length]} stroke="#fff" strokeWidth={1}>
-                    <title>{`${criteria[i]!.name}: ${fmt(to - from)} points`}</title>
-                  </rect>
-                  {w >= 16 && (
-                    <text
-                      x={x(from) + w / 2}
-                      y={y0 + LABEL + 18}
-                      textAnchor="middle"
-                      fontSize={12}
-                      fontWeight={700}
-                      fill="#fff"
-                      aria-hidden="true"
-                    >
-                      {i + 1}
-                    </text>
-                  )}
-                </g>
-              );
-            })}
-            <text x={WIDTH - 4} y={y0 + LABEL + 18} textAnchor="end" fontSize={15} fontWeight={700} fill={COLOURS.score}>
+            <g stroke="#fff">
+              {segments.map((s) => (
+                <rect key={s.i} x={s.x} y={y0 + LABEL} width={s.w} height={BAR} fill={PALETTE[s.i % PALETTE.length]}>
+                  <title>{`${criteria[s.i]!.name}: ${fmt(s.points)} points`}</title>
+                </rect>
+              ))}
+            </g>
+            <g aria-hidden="true" textAnchor="middle" fontSize={12} fill="#fff">
+              {segments
+                .filter((s) => s.w >= 16)
+                .map((s) => (
+                  <text key={s.i} x={round(s.x + s.w / 2)} y={y0 + LABEL + 18}>
+                    {s.i + 1}
+                  </text>
+                ))}
+            </g>
+            <text x={WIDTH - 4} y={y0 + LABEL + 18} textAnchor="end" fontSize={15} fill={COLOURS.score}>
               {b.totalDisplay ?? "–"}
             </text>
           </g>

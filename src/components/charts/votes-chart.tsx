@@ -92,26 +92,17 @@ function Row({ row, top, x }: { row: CriterionRow; top: number; x: ReturnType<ty
           strokeWidth={2}
         />
       )}
-      {marks("COMMISSIONER").map(({ item, offset }, k) => (
-        <Marker
-          key={`c${k}`}
-          d={SHAPES.commissioner}
-          x={x(item.score) + offset}
-          y={centre - 12}
-          fill={COLOURS.commissioner}
-          label={`Commissioner: ${item.score}`}
-        />
-      ))}
-      {marks("TECHNICIAN").map(({ item, offset }, k) => (
-        <Marker
-          key={`t${k}`}
-          d={SHAPES.technician}
-          x={x(item.score) + offset}
-          y={centre + 13}
-          fill={COLOURS.technician}
-          label={`Young commissioner: ${item.score}`}
-        />
-      ))}
+      {/* Fill and outline once per group: a 12-member panel draws 120 marks per bid. */}
+      <g fill={COLOURS.commissioner} stroke="#fff" strokeWidth={1.2}>
+        {marks("COMMISSIONER").map(({ item, offset }, k) => (
+          <Mark key={k} d={SHAPES.commissioner} x={x(item.score) + offset} y={centre - 12} label={`Commissioner: ${item.score}`} />
+        ))}
+      </g>
+      <g fill={COLOURS.technician} stroke="#fff" strokeWidth={1.2}>
+        {marks("TECHNICIAN").map(({ item, offset }, k) => (
+          <Mark key={k} d={SHAPES.technician} x={x(item.score) + offset} y={centre + 13} label={`Young commissioner: ${item.score}`} />
+        ))}
+      </g>
       {row.score !== null && (
         <>
           <Marker d={SHAPES.score} x={x(row.score)} y={centre} fill={COLOURS.score} label={`Criterion score: ${row.scoreDisplay}`} />
@@ -141,5 +132,14 @@ function Legend() {
         </g>
       ))}
     </g>
+  );
+}
+
+/** One vote's mark; its fill and outline come from the group around it. */
+function Mark({ d, x, y, label }: { d: string; x: number; y: number; label: string }) {
+  return (
+    <path d={d} transform={`translate(${x.toFixed(1)},${y.toFixed(1)})`}>
+      <title>{label}</title>
+    </path>
   );
 }

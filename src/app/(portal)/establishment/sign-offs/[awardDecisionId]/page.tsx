@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AwardSummaryView } from "@/components/awards/award-summary-view";
+import { bidsShown, isShown } from "@/components/awards/overview-bids";
 import { SignOffForm } from "@/components/awards/sign-off-form";
 import { SignOffHistory } from "@/components/awards/sign-off-history";
 import { bidVotesFrom, rankingBarsFrom } from "@/components/charts/data";
@@ -34,7 +35,7 @@ export default async function AwardSignOffPage({
   searchParams,
 }: {
   params: Promise<{ awardDecisionId: string }>;
-  searchParams: Promise<{ decided?: string; said?: string; votes?: string }>;
+  searchParams: Promise<{ decided?: string; said?: string; votes?: string; bids?: string }>;
 }) {
   const [{ awardDecisionId }, query] = await Promise.all([params, searchParams]);
   const actor = await requireActor("establishment");
@@ -43,6 +44,10 @@ export default async function AwardSignOffPage({
   // Read only: what bidders said during standstill and the commissioner's further decisions.
   const representations =
     request.status === "APPROVED" || request.status === "REOPENED" ? await listRepresentations(actor, request.id) : null;
+  // Overview first: the top of the ranking and the recommended bid; every bid from a link (?bids=all).
+  const path = `/establishment/sign-offs/${awardDecisionId}`;
+  const shown = bidsShown(request.summary, path, query);
+  const votes = request.votes && { ...request.votes, bids: request.votes.bids.filter((b) => isShown(shown, b.bidId)) };
   return (
     <div className="max-w-4xl">
       <p className="mb-4">
@@ -70,26 +75,22 @@ export default async function AwardSignOffPage({
         </p>
       )}
       {representations && <RepresentationsSection data={representations} />}
-      <AwardSummaryView summary={request.summary} path={`/establishment/sign-offs/${awardDecisionId}`} showCommentsFor={query.said} />
-      {request.votes && (
+      <AwardSummaryView summary={request.summary} path={path} showCommentsFor={query.said} shown={shown} />
+      {votes && (
         <section aria-labelledby="pictures" className="mb-8 max-w-2xl">
           <h2 id="pictures" className="mb-3 text-2xl font-bold">
             The scores in pictures
           </h2>
           <p className="mb-4">
-            The same figures as the table above: the totals split by criterion, then every counted vote on the recommended bid (and on any
-            other bid you choose).
+            The same figures as the table above, for the same bids: the totals split by criterion, then every counted vote on the
+            recommended bid (and on any other bid you choose).
           </p>
-          <RankingChart
-            bars={rankingBarsFrom(request.votes, request.summary.criteria)}
-            criteria={request.summary.criteria}
-            id="signoff-ranking"
-          />
+          <RankingChart bars={rankingBarsFrom(votes, request.summary.criteria)} criteria={request.summary.criteria} id="signoff-ranking" />
           <BidVotesList
-            bids={bidVotesFrom(request.votes, request.summary.criteria)}
+            bids={bidVotesFrom(votes, request.summary.criteria)}
             recommendedBidId={request.summary.recommended.bidId}
             showVotesFor={query.votes}
-            path={`/establishment/sign-offs/${awardDecisionId}`}
+            path={shown.base}
             idPrefix="signoff-votes"
           />
         </section>
