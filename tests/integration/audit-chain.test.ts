@@ -6,8 +6,8 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
-import { audit } from "@/server/audit";
-import { verifyAuditChain } from "@/server/audit-trail/chain";
+import { audit, auditAlone } from "@/server/audit";
+import { auditEventHash, verifyAuditChain } from "@/server/audit-trail/chain";
 import { canonicalJson } from "@/server/content-hash";
 import { db } from "@/server/db";
 import { migrate, MIGRATIONS_DIR } from "../../scripts/lib/migrations";
@@ -74,6 +74,39 @@ describe("the audit hash chain", () => {
     await Promise.all(Array.from({ length: 8 }, (_, i) => record("chain.concurrent", `w-${i}`)));
     const rows = await db.auditEvent.findMany({ where: { action: "chain.concurrent" }, orderBy: { id: "asc" } });
     expect(rows).toHaveLength(8);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it("an event on its own (a download) is chained in one statement, with the same hash TypeScript works out", async () => {
+    const actor = await db.user.create({ data: { email: "chain-alone@test.invalid", name: "Chain Alone", role: "COMMISSIONER" } });
+    const before = await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
+    await auditAlone({ id: actor.id, role: "COMMISSIONER" } as Parameters<typeof auditAlone>[0], {
+      action: "chain.alone",
+      entityType: "Thing",
+      entityId: "alone-1",
+      after: { count: 4000, unpaidOnly: false, text: 'a "b"\n£' },
+    });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: "alone-1" } });
+    expect(event).toMatchObject({
+      actorId: actor.id,
+      actorRole: "COMMISSIONER",
+      action: "chain.alone",
+      before: null,
+      prevHash: before.hash,
+    });
+    expect(event.after).toEqual({ count: 4000, unpaidOnly: false, text: 'a "b"\n£' });
+    expect(event.hash).toBe(auditEventHash(event));
+    expect(await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ lastEventId: event.id, hash: event.hash });
+
+    // Many at once, mixed with events written inside transactions: one unbroken chain, in id order.
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 3 === 0
+          ? record("chain.mixed", `m-${i}`)
+          : auditAlone(null, { action: "chain.mixed", entityType: "Thing", entityId: `m-${i}` }),
+      ),
+    );
+    expect(await db.auditEvent.count({ where: { action: "chain.mixed" } })).toBe(12);
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
   });
 

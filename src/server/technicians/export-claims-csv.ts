@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import { toLondonInputValues } from "@/domain/london-time";
 import { penceToPoundsInput } from "@/domain/money";
 import type { TimeActivity } from "@/generated/prisma/enums";
-import { audit } from "../audit";
+import { auditAlone } from "../audit";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { managedTendersWhere } from "./managed-tenders";
@@ -89,13 +89,11 @@ export async function exportClaimsCsv(actor: Actor, options: { unpaidOnly?: bool
     select: claimSelect,
     orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
   });
-  await db.$transaction((tx) =>
-    audit(tx, actor, {
-      action: "time_claims.exported",
-      entityType: "TimeEntry",
-      entityId: "payroll-csv",
-      after: { count: rows.length, unpaidOnly: Boolean(options.unpaidOnly) },
-    }),
-  );
+  await auditAlone(actor, {
+    action: "time_claims.exported",
+    entityType: "TimeEntry",
+    entityId: "payroll-csv",
+    after: { count: rows.length, unpaidOnly: Boolean(options.unpaidOnly) },
+  });
   return { csv: claimsToCsv(rows), count: rows.length };
 }
