@@ -37,6 +37,7 @@ function intlParts(date: Date): LondonParts {
   };
 }
 
+const pad = (n: number) => String(n).padStart(2, "0");
 const HOUR_MS = 3_600_000;
 // Since 1972 London's offset from UTC has been a whole hour, and the clocks
 // change only on a UTC hour (01:00 UTC; 02:00 UTC before 1981): one offset
@@ -57,19 +58,38 @@ function londonOffsetMs(ms: number): number {
   return offset;
 }
 
-/** The London wall-clock parts of an instant. */
+const DAY_MS = 86_400_000;
+
+/** The London wall-clock parts of an instant (worked out in numbers: a Date per call is costly on the server). */
 function londonParts(date: Date): LondonParts {
   const ms = date.getTime();
   if (!(ms >= WHOLE_HOUR_OFFSETS_FROM)) return intlParts(date);
-  const wall = new Date(ms + londonOffsetMs(ms));
-  return {
-    year: wall.getUTCFullYear(),
-    month: wall.getUTCMonth() + 1,
-    day: wall.getUTCDate(),
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-    second: wall.getUTCSeconds(),
-  };
+  const wall = ms + londonOffsetMs(ms);
+  const days = Math.floor(wall / DAY_MS);
+  const inDay = Math.floor((wall - days * DAY_MS) / 1000);
+  return { ...civilDate(days), hour: Math.floor(inDay / 3600), minute: Math.floor(inDay / 60) % 60, second: inDay % 60 };
+}
+
+/** Days since 1970-01-01 → the proleptic Gregorian year, month (1–12) and day (H. Hinnant's civil_from_days). */
+function civilDate(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * mp + 2) / 5) + 1 };
+}
+
+/** A date's UTC calendar day as "YYYY-MM-DD" (a `@db.Date` value is UTC midnight): toISOString's day, without building the string. */
+export function utcDateKey(date: Date): string {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError("Invalid time value");
+  const { year, month, day } = civilDate(Math.floor(ms / DAY_MS));
+  return year >= 1000 && year <= 9999 ? `${year}-${pad(month)}-${pad(day)}` : date.toISOString().slice(0, 10);
 }
 
 /** "5:00pm", "12:00pm" (midday), "12:30am": GOV.UK style. */
@@ -93,8 +113,6 @@ export function formatLondon(date: Date, style: "date" | "dateTime" | "time" | "
       return `${dateFormat.format(date)}, ${formatTime(londonParts(date))}`;
   }
 }
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /** A London calendar day "YYYY-MM-DD" as "Thursday 26 November 2026". */
 export function formatLondonDay(dateKey: string): string {

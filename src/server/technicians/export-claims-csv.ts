@@ -1,9 +1,9 @@
 import "server-only";
 import { authorize } from "../policy";
-import { stringify } from "csv-stringify/sync";
 import { toLondonInputValues } from "@/domain/london-time";
 import { penceToPoundsInput } from "@/domain/money";
 import type { TimeActivity } from "@/generated/prisma/enums";
+import { toCsv } from "../csv";
 import { auditAlone } from "../audit";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -57,7 +57,8 @@ const londonStamp = (d: Date | null) => {
  * injection).
  */
 export function claimsToCsv(rows: ClaimRow[]): string {
-  return stringify(
+  return toCsv(
+    CLAIM_COLUMNS,
     rows.map((r) => [
       r.id,
       r.technician.name,
@@ -73,7 +74,6 @@ export function claimsToCsv(rows: ClaimRow[]): string {
       r.paidAt ? "Yes" : "No",
       londonStamp(r.paidAt),
     ]),
-    { bom: true, header: true, columns: [...CLAIM_COLUMNS], record_delimiter: "windows", escape_formulas: true },
   );
 }
 

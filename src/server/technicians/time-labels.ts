@@ -1,6 +1,7 @@
 // Words for paid time, the same on the pages, in notifications and in the
 // payroll export. Written for young commissioners first (plain English).
 import type { TimeActivity, TimeEntryStatus } from "@/generated/prisma/enums";
+import { utcDateKey } from "@/domain/london-time";
 
 export const TIME_ACTIVITIES: readonly { value: TimeActivity; label: string; description: string }[] = [
   { value: "TRAINING", label: "Training", description: "Learning how commissioning works, or how to mark bids." },
@@ -34,5 +35,5 @@ export function formatDuration(minutes: number): string {
 
 /** A `@db.Date` value (UTC midnight) as "YYYY-MM-DD". */
 export function dateKey(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return utcDateKey(date);
 }
