@@ -16,6 +16,17 @@ import { recordFigures, SECRET, startDatabase, startInstance, type Database, typ
 import { actionsInBuild, callAction, get, type Observed } from "./matrix/http";
 import { ACTION_TARGETS, PAGE_TARGETS, type ActionTarget } from "./matrix/matrix";
 import { ACTOR_KEYS, type ActorKey, type World } from "./matrix/actors";
+import {
+  addresses,
+  anyText,
+  csrfFor,
+  FUZZ_EMAILS,
+  NEXT_AUTH_POST,
+  NEXT_AUTH_POST_ACTIONS,
+  postCase,
+  requestFor,
+  signInThroughNextAuth,
+} from "./matrix/fuzz";
 
 const DEMO_PASSWORD = "matrix demo password 2026";
 let database: Database;
@@ -56,7 +67,9 @@ beforeAll(async () => {
   database = await startDatabase("matrix");
   await migrate(database.url);
   Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET });
-  server = await startInstance({ databaseUrl: database.url, env: { OUTBOX_INTERVAL_MS: "3600000" } });
+  // As behind one load balancer: the last X-Forwarded-For entry is the client. The matrix's own requests send none
+  // (their address is the TCP peer's); next-auth's POSTs are fuzzed last, each case from an address of its own.
+  server = await startInstance({ databaseUrl: database.url, env: { OUTBOX_INTERVAL_MS: "3600000", TRUSTED_PROXY_COUNT: "1" } });
   process.env.NEXTAUTH_URL = server.url;
   const { buildWorld } = await import("./matrix/world");
   const { TEST_PASSWORD } = await import("../fixtures/factories");
@@ -85,27 +98,6 @@ afterAll(async () => {
 
 const expectedFor = (allow: readonly ActorKey[], actor: ActorKey) => (allow.includes(actor) ? "allow" : "deny");
 
-/** Text a caller might send: anything, unicode, real-looking ids, paths, huge. */
-const anyText = () =>
-  fc.oneof(
-    fc.string(),
-    fc.string({ unit: "grapheme", maxLength: 40 }),
-    fc.uuid(),
-    fc.constantFrom(
-      "-".repeat(36),
-      "..%2F..%2Fetc%2Fpasswd",
-      "%00",
-      "%E0%A4%A",
-      "é".repeat(40),
-      "x".repeat(6000),
-      "null",
-      "[]",
-      "{}",
-      "-1",
-      "1e309",
-    ),
-  );
-
 /** Each route handler's own inputs (path parameters, query), with a real record's id now and then. */
 const ROUTE_INPUTS: Record<string, (w: World) => fc.Arbitrary<string>> = {
   "GET /api/audit.csv": () => anyText().map((k) => `/api/audit.csv?kind=${encodeURIComponent(k)}`),
@@ -119,10 +111,6 @@ const ROUTE_INPUTS: Record<string, (w: World) => fc.Arbitrary<string>> = {
         ([p, q]) =>
           `/api/auth/${p.split("/").map(encodeURIComponent).join("/")}?error=${encodeURIComponent(q)}&callbackUrl=${encodeURIComponent(q)}`,
       ),
-  "POST /api/auth/[...nextauth]": () =>
-    fc
-      .tuple(fc.constantFrom("signin/credentials", "callback/credentials", "signout", "_log", "session", "csrf"), anyText())
-      .map(([p, q]) => `/api/auth/${p}?body=${encodeURIComponent(q)}`),
   "GET /api/bids/attachments/[id]": (w) =>
     fc
       .oneof(anyText(), fc.constantFrom(w.bidFile.published, w.bidFile.evaluation))
@@ -157,19 +145,16 @@ const BODIES = fc.oneof(
   fc.string({ minLength: 100_000, maxLength: 100_000 }),
 );
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 60);
-/**
- * next-auth's own API still answers some malformed requests with a 500 (GET /api/auth/callback/credentials?callbackUrl=
- * found by this fuzzing); the portal signs in through its own form, so these wait for a fix in the route.
- */
-// Posting to next-auth is a sign-in attempt: throttled with growing delays (as it should be), which makes random
-// posts slow and slows the matrix's own sign-ins after them. Its bad input is covered by tests/integration/sign-in.test.ts.
-const NOT_YET_FUZZED = new Set(["POST /api/auth/[...nextauth]"]);
+/** The route fuzz's figures so far: the last step (next-auth's POSTs) adds its own and prints the total. */
+const routeFuzz = { handlers: 0, requests: 0, serverErrors: 0 };
 
 describe("fuzzing every route handler over HTTP", () => {
   it("never answers 5xx, whoever asks, whatever the path, query or body", async () => {
     const all = listEntryPoints().filter((e): e is RouteEntry => e.kind === "route");
-    expect(all.map((r) => r.id).filter((id) => !ROUTE_INPUTS[id] && !NOT_YET_FUZZED.has(id))).toEqual([]);
-    const routes = all.filter((r) => !NOT_YET_FUZZED.has(r.id));
+    // next-auth's POSTs are sign-in attempts: fuzzed last, from addresses of their own (see the end of this file).
+    expect(all.map((r) => r.id).filter((id) => !ROUTE_INPUTS[id] && id !== NEXT_AUTH_POST)).toEqual([]);
+    expect(all.map((r) => r.id)).toContain(NEXT_AUTH_POST);
+    const routes = all.filter((r) => r.id !== NEXT_AUTH_POST);
     const serverErrors: string[] = [];
     let cases = 0;
     // Found by this fuzzing once (next-auth's default redirect callback parsed callbackUrl unguarded): asked every run.
@@ -206,8 +191,7 @@ describe("fuzzing every route handler over HTTP", () => {
         { numRuns: FUZZ_RUNS },
       );
     }
-    console.info(`${routes.length} route handlers × ${FUZZ_RUNS} cases (${cases} requests), ${serverErrors.length} server errors`);
-    recordFigures("routeFuzz", { routeHandlers: routes.length, casesEach: FUZZ_RUNS, requests: cases, serverErrors: serverErrors.length });
+    Object.assign(routeFuzz, { handlers: routes.length, requests: cases, serverErrors: serverErrors.length });
   }, 360_000); // thousands of HTTP requests on 2 cores: a guard against a hang, not a speed target
 });
 
@@ -285,4 +269,122 @@ describe("the authorization matrix", () => {
       ),
     ).toEqual([]);
   }, 360_000); // thousands of HTTP requests on 2 cores: a guard against a hang, not a speed target
+});
+
+describe("fuzzing next-auth's POSTs over HTTP, last", () => {
+  it("never answers 5xx and writes nothing but the throttle rows of the fuzz's own addresses: no session, no user changed", async () => {
+    const { createUser, TEST_PASSWORD } = await import("../fixtures/factories");
+    const { throttleKey } = await import("@/server/auth/throttle");
+    const address = addresses();
+    await createUser("PROVIDER", { email: FUZZ_EMAILS[0] });
+    const signedIn = await createUser("COMMISSIONER", { email: "fuzz-signed-in@fuzz.example" });
+    const csrf = await csrfFor(server.url, address());
+    const { session } = await signInThroughNextAuth(server.url, csrf, signedIn.email, TEST_PASSWORD, address());
+    expect(session, "the fuzz's own person signs in through next-auth's API").toBeTruthy();
+
+    const throttleRows = () =>
+      database.query<{ key: string; row: string }>(`SELECT "key", row_to_json(t)::text AS row FROM "SignInThrottle" t ORDER BY "key"`);
+    const sessionRows = () =>
+      database.query<{ id: string; userId: string; row: string }>(
+        `SELECT "id", "userId", row_to_json(s)::text AS row FROM "UserSession" s ORDER BY "id"`,
+      );
+    const before = { tables: await fingerprint(), throttle: await throttleRows(), sessions: await sessionRows() };
+    const serverErrors: string[] = [];
+    let requests = 0;
+    const send = async (url: string, init: RequestInit) => {
+      const response = await fetch(new URL(url, server.url), { ...init, redirect: "manual" });
+      const body = await response.text();
+      requests++;
+      const where = `POST ${url.slice(0, 200)} (${String((init.headers as Record<string, string>)["Content-Type"])})`;
+      if (response.status >= 500) serverErrors.push(`${where}: ${response.status} ${body.slice(0, 200)}`);
+      expect(response.status, where).toBeLessThan(500);
+      const started = response.headers.getSetCookie().filter((c) => /^(__Secure-)?next-auth\.session-token=[^;]/.test(c));
+      expect(started, `${where} started a session`).toEqual([]);
+      return { response, body };
+    };
+
+    // Found by this fuzzing once (next-auth parsed a body sent as JSON unguarded: a 500): asked every run.
+    for (const [action, body] of [
+      ["callback/credentials", `csrfToken=${csrf.token}&email=a`],
+      ["signout", ""],
+      ["session", "{"],
+    ] as const) {
+      const { response } = await send(`/api/auth/${action}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Cookie: `next-auth.csrf-token=${csrf.cookie}`, "X-Forwarded-For": address() },
+        body,
+      });
+      expect(response.status, `${action} with ${JSON.stringify(body)} as JSON`).toBe(400);
+    }
+    for (const action of NEXT_AUTH_POST_ACTIONS) {
+      await fc.assert(
+        fc.asyncProperty(postCase(action, csrf), async (c) => {
+          const { url, init } = requestFor(c, csrf, session!, address());
+          await send(url, init);
+        }),
+        { numRuns: FUZZ_RUNS },
+      );
+    }
+
+    // Replayed: one wrong password, sent again and again from one address, is refused every time and then throttled.
+    const wrong = new URLSearchParams({ csrfToken: csrf.token, email: FUZZ_EMAILS[0]!, password: "not the password" }).toString();
+    const post = (from: string) => ({
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Cookie: `next-auth.csrf-token=${csrf.cookie}`,
+        "X-Forwarded-For": from,
+      },
+      body: wrong,
+    });
+    const replayedFrom = address();
+    for (let i = 0; i < 6; i++) {
+      const { response } = await send("/api/auth/callback/credentials", post(replayedFrom));
+      expect(response.headers.get("location")).toMatch(/error=CredentialsSignin/);
+    }
+    const [pair] = await database.query<{ blockedUntil: Date | null }>(`SELECT "blockedUntil" FROM "SignInThrottle" WHERE "key" = $1`, [
+      throttleKey("account-ip", `${FUZZ_EMAILS[0]}|${replayedFrom}`),
+    ]);
+    expect(pair?.blockedUntil, "the replayed wrong password is throttled").toBeTruthy();
+    // Concurrent: the same submit at once from one address, and from many; sign-outs at once.
+    const together = address();
+    await Promise.all([
+      ...Array.from({ length: 8 }, () => send("/api/auth/callback/credentials", post(together))),
+      ...Array.from({ length: 8 }, () => send("/api/auth/callback/credentials", post(address()))),
+      ...Array.from({ length: 4 }, () =>
+        send("/api/auth/signout", {
+          method: "POST",
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            Cookie: `next-auth.csrf-token=${csrf.cookie}; next-auth.session-token=garbage`,
+            "X-Forwarded-For": address(),
+          },
+          body: `csrfToken=${csrf.token}`,
+        }),
+      ),
+    ]);
+
+    // Nothing written but the throttle: no table changed, no session started, no throttle row of anyone else touched
+    // (the matrix's own, from 127.0.0.1); a valid sign-out may only have ended the fuzz's own session.
+    expect(changed(before.tables, await fingerprint())).toEqual([]);
+    const after = new Map((await throttleRows()).map((r) => [r.key, r.row]));
+    expect(before.throttle.filter((r) => after.get(r.key) !== r.row).map((r) => r.key)).toEqual([]);
+    const sessionsBefore = new Map(before.sessions.map((r) => [r.id, r.row]));
+    const sessionsAfter = await sessionRows();
+    expect(sessionsAfter.map((r) => r.id)).toEqual([...sessionsBefore.keys()]);
+    expect(sessionsAfter.filter((r) => r.row !== sessionsBefore.get(r.id) && r.userId !== signedIn.id).map((r) => r.id)).toEqual([]);
+
+    const handlers = routeFuzz.handlers + 1;
+    const errors = routeFuzz.serverErrors + serverErrors.length;
+    console.info(
+      `${handlers} route handlers × ${FUZZ_RUNS} cases, ${errors} server errors (${routeFuzz.requests + requests} requests; next-auth's POST: ${FUZZ_RUNS} for each of its ${NEXT_AUTH_POST_ACTIONS.length} doors, then replayed and concurrent submits)`,
+    );
+    recordFigures("routeFuzz", {
+      routeHandlers: handlers,
+      casesEach: FUZZ_RUNS,
+      nextAuthPostDoors: NEXT_AUTH_POST_ACTIONS.length,
+      requests: routeFuzz.requests + requests,
+      serverErrors: errors,
+    });
+  }, 360_000); // hundreds of sign-in attempts (Argon2 each) on 2 cores: a guard against a hang, not a speed target
 });

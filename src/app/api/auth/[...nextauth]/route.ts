@@ -13,8 +13,8 @@ function validCallbackUrl(value: string, base: string): boolean {
 }
 
 /**
- * next-auth answers a malformed `callbackUrl` (query or cookie) with a 500
- * ("server configuration"); it is the caller's mistake, so a 400.
+ * next-auth answers a malformed `callbackUrl` (query or cookie) or a body
+ * that claims to be JSON and is not with a 500; it is the caller's mistake, so a 400.
  */
 async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
   const url = new URL(request.url);
@@ -26,6 +26,14 @@ async function handler(request: Request, context: { params: Promise<{ nextauth: 
   const candidates = [url.searchParams.get("callbackUrl"), fromCookie === undefined ? null : safeDecode(fromCookie)];
   if (candidates.some((c) => c !== null && c !== "" && (c === undefined || !validCallbackUrl(c, url.origin)))) {
     return Response.json({ error: "That callbackUrl is not a valid address." }, { status: 400 });
+  }
+  // next-auth reads a body sent as JSON with an unguarded `request.json()`: one that is not JSON was a 500.
+  if (request.method === "POST" && (request.headers.get("content-type") ?? "").includes("application/json")) {
+    try {
+      await request.clone().json();
+    } catch {
+      return Response.json({ error: "The request body is not valid JSON." }, { status: 400 });
+    }
   }
   return nextAuth(request, context) as Promise<Response>;
 }
