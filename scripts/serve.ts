@@ -14,9 +14,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
-import { decode } from "next-auth/jwt";
 import pg from "pg";
-import { logger, requestContext } from "../src/server/logger";
+import { logger, requestContext, type RequestContext } from "../src/server/logger";
 import { RESOURCE_POLICY, STATIC_SECURITY_HEADERS } from "../src/server/security-headers";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -163,23 +162,6 @@ function replaceFailedPages(req: http.IncomingMessage, res: http.ServerResponse,
 }
 
 // ── Logging ────────────────────────────────────────────────────────────────
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
-/** The signed-in user's id from the session cookie, for the log only (never names or emails). */
-async function actorId(req: http.IncomingMessage): Promise<string | undefined> {
-  const cookieHeader = req.headers.cookie;
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (!cookieHeader || !secret) return undefined;
-  const cookies = new Map(cookieHeader.split(/;\s*/).map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)]));
-  const token = SESSION_COOKIES.map((n) => cookies.get(n)).find(Boolean);
-  if (!token) return undefined;
-  try {
-    return (await decode({ token: decodeURIComponent(token), secret }))?.sub ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The path without its query string, and without secrets that live in paths (invitation tokens). */
 function routeOf(url: string): string {
   return url.split("?")[0]!.replace(/^\/invitations\/[^/]+/, "/invitations/[token]");
@@ -217,6 +199,7 @@ async function main() {
     const incoming = req.headers["x-request-id"];
     const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     req.headers["x-request-id"] = requestId;
+    const context: RequestContext = { requestId };
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
     res.setHeader("X-Request-Id", requestId);
     if (stopping) res.setHeader("Connection", "close");
@@ -228,22 +211,21 @@ async function main() {
       if (stopping) server.closeIdleConnections();
       if (quiet && res.statusCode < 400) return;
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      void actorId(req).then((actor) =>
-        logger.info(
-          {
-            requestId,
-            method: req.method,
-            route: routeOf(url),
-            status: res.statusCode,
-            durationMs: Math.round(durationMs * 10) / 10,
-            actorId: actor,
-            aborted: !res.writableFinished || undefined,
-          },
-          "request",
-        ),
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          route: routeOf(url),
+          status: res.statusCode,
+          durationMs: Math.round(durationMs * 10) / 10,
+          // Set by the app when it loaded a live session (src/server/auth/session.ts getActor): no second decoding of the cookie.
+          actorId: context.actorId,
+          aborted: !res.writableFinished || undefined,
+        },
+        "request",
       );
     });
-    requestContext.run({ requestId }, async () => {
+    requestContext.run(context, async () => {
       try {
         const gated = !quiet && !url.startsWith("/_next/") && !url.startsWith("/api/health");
         if (gated && !(await databaseReachable())) return answerUnavailable(req, res, "database unreachable");

@@ -26,6 +26,23 @@ export function consentedTechnician(): Prisma.UserWhereInput {
   return { OR: [{ role: { not: "TECHNICIAN" } }, { consents: { some: currentConsentWhere() } }] };
 }
 
+/**
+ * What the session's own statement read (auth/user-sessions.ts sessionAccount), per Actor object, so the consent
+ * gate on every page costs no statement of its own. An Actor object lives for one request; giving or withdrawing
+ * consent in that request updates it here (technicians/consent.ts).
+ */
+const consentReadWithSession = new WeakMap<Actor, boolean>();
+
+export function rememberConsent(actor: Actor, consented: boolean): void {
+  consentReadWithSession.set(actor, consented);
+}
+
+/** Whether the gate must stop this Actor: hasConsented, answered from the session's statement when it was read there. */
+export async function lacksConsent(actor: Actor): Promise<boolean> {
+  if (!needsConsentToTakePart(actor)) return false;
+  return !(consentReadWithSession.get(actor) ?? (await hasConsented(actor)));
+}
+
 /** Consent is asked of technicians only; everyone else counts as consented. */
 export async function hasConsented(actor: Actor, client: Db | Tx = db): Promise<boolean> {
   if (!needsConsentToTakePart(actor)) return true;

@@ -7,6 +7,8 @@ import pino from "pino";
 
 export interface RequestContext {
   requestId: string;
+  /** The signed-in user, once the app has loaded the session (src/server/auth/session.ts), for the request's log line. */
+  actorId?: string;
 }
 
 const shared = globalThis as unknown as { cocommissionLogger?: pino.Logger; cocommissionRequests?: AsyncLocalStorage<RequestContext> };

@@ -1,8 +1,9 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { createUserSession, revokeUserSession, userSessionIsLive } from "@/server/auth/user-sessions";
+import { loadActor } from "@/server/auth/load-actor";
+import { createUserSession, revokeUserSession, sessionAccount, userSessionIsLive } from "@/server/auth/user-sessions";
 import { db } from "@/server/db";
-import { createUser } from "../fixtures/factories";
+import { createEstablishment, createUser } from "../fixtures/factories";
 
 // The session cookie carries a session id; these rows decide whether it still
 // works. Every request asks PostgreSQL (src/server/auth/session.ts getActor),
@@ -69,5 +70,38 @@ describe("server-side sessions", () => {
     expect(await userSessionIsLive(undefined, user.id)).toBe(false);
     expect(await userSessionIsLive("' OR 1=1 --", user.id)).toBe(false);
     expect(await userSessionIsLive(42, user.id)).toBe(false);
+  });
+
+  it("one statement gives the session's account as sign-in loads it, with the young commissioner's consent", async () => {
+    const [a, b] = [await createEstablishment(), await createEstablishment()];
+    const governor = await createUser("GOVERNOR", { establishmentIds: [a.id, b.id] });
+    const provider = await createUser("PROVIDER");
+    const agreed = await createUser("TECHNICIAN");
+    const notYet = await createUser("TECHNICIAN", { consented: false });
+    for (const user of [governor, provider, agreed, notYet]) {
+      const account = await sessionAccount(await createUserSession(user.id, HOUR), user.id);
+      const expected = (await loadActor(user.id))!;
+      expect(account?.actor).toEqual({ ...expected, establishmentIds: [...expected.establishmentIds].sort() });
+    }
+    expect((await sessionAccount(await createUserSession(governor.id, HOUR), governor.id))!.actor.establishmentIds).toHaveLength(2);
+    expect((await sessionAccount(await createUserSession(agreed.id, HOUR), agreed.id))!.consented).toBe(true);
+    expect((await sessionAccount(await createUserSession(notYet.id, HOUR), notYet.id))!.consented).toBe(false);
+    // A withdrawn consent, or one to an older text, does not count.
+    const withdrawn = await createUser("TECHNICIAN");
+    await db.technicianConsent.updateMany({ where: { userId: withdrawn.id }, data: { withdrawnAt: new Date() } });
+    const older = await createUser("TECHNICIAN", { consented: false });
+    await db.technicianConsent.create({ data: { userId: older.id, textVersion: "2020-01-v0" } });
+    for (const user of [withdrawn, older])
+      expect((await sessionAccount(await createUserSession(user.id, HOUR), user.id))!.consented).toBe(false);
+  });
+
+  it("a disabled account has no session account even while its session row is still open", async () => {
+    const user = await createUser("COMMISSIONER");
+    const sid = await createUserSession(user.id, HOUR);
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    // Reopen the row the disabling trigger closed: the account check stands on its own.
+    await db.userSession.update({ where: { id: sid }, data: { revokedAt: null } });
+    expect(await db.userSession.count({ where: { id: sid, revokedAt: null } })).toBe(1);
+    expect(await sessionAccount(sid, user.id)).toBeNull();
   });
 });

@@ -1,30 +1,39 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
 import { decode, encode } from "next-auth/jwt";
 import { cache } from "react";
 import type { Role } from "@/generated/prisma/enums";
 import { canUseSection, type Section } from "../policy";
 import { env } from "../env";
-import { hasConsented, WELCOME_PATH } from "../consent-gate";
+import { lacksConsent, rememberConsent, WELCOME_PATH } from "../consent-gate";
+import { requestContext } from "../logger";
 import type { Actor } from "./actor";
-import { loadActor } from "./load-actor";
-import { createUserSession, revokeUserSession, userSessionIsLive } from "./user-sessions";
-import { authOptions, clientIp, SESSION_MAX_AGE_SECONDS, sessionCookieName, secureCookies } from "./options";
+import { createUserSession, revokeUserSession, sessionAccount } from "./user-sessions";
+import { clientIp, SESSION_MAX_AGE_SECONDS, sessionCookieName, secureCookies } from "./options";
 
 // The one session helper: pages and actions get the Actor here and nowhere else.
 
 /**
  * The signed-in Actor, or null. The session record and the account are loaded
- * from the database on every request, so a signed-out session or a disabled
- * account is out at once, on every instance.
+ * from the database on every request (one statement, user-sessions.ts
+ * sessionAccount), so a signed-out session or a disabled account is out at
+ * once, on every instance. The cookie is next-auth's JWT, decoded once here:
+ * next-auth's getServerSession would also encode a fresh one that a server
+ * component cannot set.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  const user = session?.user as { id?: string; sid?: string } | undefined;
-  if (!user?.id || !(await userSessionIsLive(user.sid, user.id))) return null;
-  return loadActor(user.id);
+  const cookie = (await cookies()).get(sessionCookieName())?.value;
+  if (!cookie) return null;
+  const token = await decode({ secret: env().NEXTAUTH_SECRET, token: cookie }).catch(() => null);
+  if (!token?.sub) return null;
+  const account = await sessionAccount(token.sid, token.sub);
+  if (!account) return null;
+  rememberConsent(account.actor, account.consented);
+  // For the server's request log line (scripts/serve.ts), so it need not decode the cookie again.
+  const context = requestContext.getStore();
+  if (context) context.actorId = account.actor.id;
+  return account.actor;
 });
 
 /** The path being requested (set by src/proxy.ts); for a server action, the page it was posted from. */
@@ -33,7 +42,7 @@ async function requestedPath(): Promise<string> {
 }
 
 /** A young commissioner who has not agreed to the current welcome text (once per request). */
-export const needsConsent = cache(async (actor: Actor): Promise<boolean> => !(await hasConsented(actor)));
+export const needsConsent = cache(lacksConsent);
 
 /**
  * Pages a young commissioner may open without a current consent: the welcome

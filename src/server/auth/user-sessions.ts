@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "../db";
+import { CONSENT_TEXT_VERSION } from "../technicians/consent-text";
+import type { Actor } from "./actor";
 
 // Server-side session records. The session cookie (a next-auth JWT) carries the
 // record's id as `sid`; a cookie is only as good as its row here, so signing
@@ -16,11 +18,49 @@ export async function createUserSession(userId: string, maxAgeSeconds: number, n
   return session.id;
 }
 
-/** True while the session exists, belongs to this user, is not revoked and has not expired. */
+/** The account behind a live session, and (for a young commissioner) whether they have agreed to the current welcome text. */
+export interface SessionAccount {
+  actor: Actor;
+  /** A current consent (consent-gate.ts currentConsentWhere: this text version, not withdrawn). */
+  consented: boolean;
+}
+
+interface SessionAccountRow {
+  id: string;
+  role: Actor["role"];
+  name: string;
+  email: string;
+  organisationId: string | null;
+  establishmentIds: string[];
+  consented: boolean;
+}
+
+/**
+ * The session's account, in ONE statement (every signed-in request makes it): null unless the session exists,
+ * belongs to this user, is not revoked and has not expired, and the account is not disabled. It carries what
+ * load-actor.ts loads for sign-in (governors' establishments) and what the consent gate asks on every page.
+ */
+export async function sessionAccount(sid: unknown, userId: unknown, now = new Date()): Promise<SessionAccount | null> {
+  if (typeof sid !== "string" || !UUID.test(sid) || typeof userId !== "string" || !UUID.test(userId)) return null;
+  const rows = await db.$queryRaw<SessionAccountRow[]>`
+    SELECT u.id::text AS id, u.role::text AS role, u.name, u.email, u."organisationId"::text AS "organisationId",
+      CASE WHEN u.role = 'GOVERNOR'
+        THEN ARRAY(SELECT g."establishmentId"::text FROM "GovernorEstablishment" g WHERE g."userId" = u.id ORDER BY g."establishmentId")
+        ELSE ARRAY[]::text[] END AS "establishmentIds",
+      EXISTS (SELECT 1 FROM "TechnicianConsent" c
+              WHERE c."userId" = u.id AND c."textVersion" = ${CONSENT_TEXT_VERSION} AND c."withdrawnAt" IS NULL) AS consented
+    FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${sid}::uuid AND s."userId" = ${userId}::uuid AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
+      AND u."disabledAt" IS NULL`;
+  const row = rows[0];
+  if (!row) return null;
+  const { consented, ...actor } = row;
+  return { actor, consented };
+}
+
+/** True while the session exists, belongs to this user, is not revoked and has not expired (and its account is enabled). */
 export async function userSessionIsLive(sid: unknown, userId: string, now = new Date()): Promise<boolean> {
-  if (typeof sid !== "string" || !UUID.test(sid) || !UUID.test(userId)) return false;
-  const live = await db.userSession.count({ where: { id: sid, userId, revokedAt: null, expiresAt: { gt: now } } });
-  return live === 1;
+  return (await sessionAccount(sid, userId, now)) !== null;
 }
 
 /** Ends one session (signing out). Unknown or already ended sessions are ignored. */

@@ -9,7 +9,7 @@ import { Conflict, Invalid } from "../errors";
 import { fieldErrorsOf } from "../validation";
 import { loadMySeat } from "../evaluation/panel-membership";
 import { rankingFrozen, stepBackSeat } from "../evaluation/step-back";
-import { currentConsentWhere } from "../consent-gate";
+import { currentConsentWhere, rememberConsent } from "../consent-gate";
 import { CONSENT_TEXT_VERSION } from "./consent-text";
 
 export { assertConsented, hasConsented } from "../consent-gate";
@@ -87,7 +87,7 @@ export async function giveConsent(actor: Actor, input: GiveConsentInput, now = c
   const parsed = giveConsentSchema.safeParse(input);
   if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
   const details = { name: parsed.data.chosenName, phone: parsed.data.phone, under18: parsed.data.under18 };
-  return db.$transaction(async (tx) => {
+  const given = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.id}::uuid FOR UPDATE`;
     const existing = await tx.technicianConsent.findFirst({ where: { userId: actor.id, ...currentConsentWhere() }, select: { id: true } });
     if (existing) throw new Conflict("You have already agreed to this. You can read it again on this page.");
@@ -109,6 +109,8 @@ export async function giveConsent(actor: Actor, input: GiveConsentInput, now = c
     });
     return { id: consent.id };
   });
+  rememberConsent(actor, true); // the rest of this request (the page the form redirects to) sees it
+  return given;
 }
 
 export interface WithdrawConsentResult {
@@ -130,7 +132,7 @@ export async function withdrawConsent(actor: Actor, input: WithdrawConsentInput,
   const parsed = withdrawConsentSchema.safeParse(input);
   if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
   const { keepSubmittedScores } = parsed.data;
-  return db.$transaction(async (tx) => {
+  const withdrawn = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.id}::uuid FOR UPDATE`;
     const active = await tx.technicianConsent.findMany({ where: { userId: actor.id, withdrawnAt: null }, orderBy: { acceptedAt: "desc" } });
     if (active.length === 0) throw new Conflict("You have not agreed to take part, so there is nothing to withdraw.");
@@ -183,6 +185,8 @@ export async function withdrawConsent(actor: Actor, input: WithdrawConsentInput,
     });
     return result;
   });
+  rememberConsent(actor, false);
+  return withdrawn;
 }
 
 /** The Actor's consent to the current text, or null. */
