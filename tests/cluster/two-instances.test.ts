@@ -188,16 +188,23 @@ describe("people acting at the same moment on different instances", () => {
         r.url.includes("saved=opened")
           ? "opened"
           : r.url.includes("saved=alreadyOpened")
-            ? "told: someone else opened the bids a moment before"
+            ? (text(r.html).match(/The bids were already opened by [^.]*? at \d{1,2}(:\d\d)?(am|pm)( \(midday\)| \(midnight\))?/)?.[0] ??
+              text(r.html).slice(0, 200))
             : messageOn(r) || text(r.html).slice(0, 200),
       );
       recordFigures("raceOpenBids", { effects: opened, status, outcomes: told });
       expect(status).toBe("EVALUATION");
       expect(opened).toBe(1);
       expect(told.filter((t) => t === "opened")).toHaveLength(1);
-      const other = results.find((r) => !r.url.includes("saved=opened"))!;
+      const winner = results.findIndex((r) => r.url.includes("saved=opened"));
+      const other = results[1 - winner]!;
       expect(other.url).toContain("saved=alreadyOpened");
-      expect(text(other.html)).toContain("Someone else opened the bids a moment before you. Evaluation has started.");
+      // Told who opened them and when: "by Sam Patel at 9:00am".
+      const opener = [tender.commissioner, commissioner2][winner]!;
+      expect(text(other.html)).toMatch(
+        new RegExp(`The bids were already opened by ${opener.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} at \\d{1,2}(:\\d\\d)?(am|pm)`),
+      );
+      expect(text(other.html)).toContain("Your click came a moment later, so nothing more was done. Evaluation has started.");
     }
   });
 

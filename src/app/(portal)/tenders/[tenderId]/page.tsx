@@ -11,6 +11,7 @@ import { describeProgress, validateForPublish } from "@/domain/tender-lifecycle"
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
+import { stepTakenBy } from "@/server/tenders/step-taken";
 import { openBidsAction, publishTenderAction } from "../actions";
 import { readable } from "@/server/page-guard";
 import { RULE_NAMES } from "@/domain/scoring";
@@ -26,7 +27,6 @@ const SAVED: Record<string, string> = {
   details: "Tender details saved",
   published: "Tender published. Providers can now see it, ask questions and send bids.",
   opened: "Bids opened. Evaluation has started.",
-  alreadyOpened: "Someone else opened the bids a moment before you. Evaluation has started.",
   cancelled: "Tender cancelled. Providers with a bid have been told.",
   retender: "Re-tender started as a draft, with the same criteria. Set the deadlines and build the panel.",
 };
@@ -56,6 +56,8 @@ export default async function TenderPage({
     ? validateForPublish({ ...tender, panel: tender.panelMembers.map((p) => ({ role: p.role, accepted: p.status === "ACCEPTED" })) }, at)
     : [];
 
+  const openedBefore = saved === "alreadyOpened" ? await stepTakenBy(actor, tender.id, "tender.bids_opened") : null;
+
   const progress = describeProgress(status, { recommendationPending: tender.recommendationPending });
   return (
     <>
@@ -63,6 +65,13 @@ export default async function TenderPage({
         <Link href="/tenders">Back to tenders</Link>
       </p>
       {saved && SAVED[saved] && <Panel title={SAVED[saved]}>{null}</Panel>}
+      {saved === "alreadyOpened" && (
+        <Panel
+          title={`The bids were already opened${openedBefore ? ` by ${openedBefore.by} at ${formatLondon(openedBefore.at, "time")}` : ""}`}
+        >
+          Your click came a moment later, so nothing more was done. Evaluation has started.
+        </Panel>
+      )}
       <PageHeading caption={tender.reference}>{tender.title}</PageHeading>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <StatusTag status={status} label={progress.label} />
