@@ -3,9 +3,9 @@ import { z } from "zod";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { Conflict, Invalid, NotFound } from "../errors";
-import { notifyUsers } from "../notifications/notify";
+import { notifyUsers, type Notice } from "../notifications/notify";
 import { can } from "../policy";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { lockRepresentation } from "./load";
@@ -40,24 +40,19 @@ export async function askForClarification(
     await loadManagedTender(tx, actor, representation.tender.id, now);
     if (representation.status === "DECIDED") throw new Conflict("A further decision has already been recorded on this representation.");
     if (representation.tender.status !== "STANDSTILL") throw new Conflict("This award is no longer in standstill.");
-    await tx.representationMessage.create({
-      data: { representationId, kind: "CLARIFICATION_REQUEST", text: question, authorId: actor.id, createdAt: now },
-    });
-    await tx.representation.update({ where: { id: representationId }, data: { status: "CLARIFICATION_REQUESTED" } });
-    await audit(tx, actor, {
+    await addTurn(tx, actor, representation, now, {
+      kind: "CLARIFICATION_REQUEST",
+      text: question,
+      status: "CLARIFICATION_REQUESTED",
       action: "representation.clarification_requested",
-      entityType: "Representation",
-      entityId: representationId,
-      tenderId: representation.tender.id,
-      establishmentId: representation.tender.establishmentId,
-      before: { status: representation.status },
-      after: { status: "CLARIFICATION_REQUESTED", question },
-    });
-    await notifyUsers(tx, await organisationUsers(tx, [representation.organisationId]), {
-      template: "representation-clarification-requested",
-      title: `Please clarify your representation: ${representation.tender.title}`,
-      body: `The commissioner has asked you to explain or clarify your representation: "${question}" Answer on your outcome letter page.`,
-      href: `/letters/${representation.awardDecisionId}#representation`,
+      after: { question },
+      recipients: () => organisationUsers(tx, [representation.organisationId]),
+      notice: {
+        template: "representation-clarification-requested",
+        title: `Please clarify your representation: ${representation.tender.title}`,
+        body: `The commissioner has asked you to explain or clarify your representation: "${question}" Answer on your outcome letter page.`,
+        href: `/letters/${representation.awardDecisionId}#representation`,
+      },
     });
   });
 }
@@ -81,24 +76,55 @@ export async function answerClarification(
     if (representation.status !== "CLARIFICATION_REQUESTED")
       throw new Conflict("There is no question from the commissioner waiting for your answer.");
     if (representation.tender.status !== "STANDSTILL") throw new Conflict("This award is no longer in standstill.");
-    await tx.representationMessage.create({
-      data: { representationId, kind: "CLARIFICATION_ANSWER", text: answer, authorId: actor.id, createdAt: now },
-    });
-    await tx.representation.update({ where: { id: representationId }, data: { status: "OPEN" } });
-    await audit(tx, actor, {
+    await addTurn(tx, actor, representation, now, {
+      kind: "CLARIFICATION_ANSWER",
+      text: answer,
+      status: "OPEN",
       action: "representation.clarification_answered",
-      entityType: "Representation",
-      entityId: representationId,
-      tenderId: representation.tender.id,
-      establishmentId: representation.tender.establishmentId,
-      before: { status: "CLARIFICATION_REQUESTED" },
-      after: { status: "OPEN", answerLength: answer.length },
-    });
-    await notifyUsers(tx, await runningCommissioners(tx, representation.tender.id), {
-      template: "representation-clarified",
-      title: `${representation.organisation.name} answered your question: ${representation.tender.title}`,
-      body: "The provider has answered your request to clarify its representation. Read it on the award page.",
-      href: `/tenders/${representation.tender.id}/award#representations`,
+      after: { answerLength: answer.length },
+      recipients: () => runningCommissioners(tx, representation.tender.id),
+      notice: {
+        template: "representation-clarified",
+        title: `${representation.organisation.name} answered your question: ${representation.tender.title}`,
+        body: "The provider has answered your request to clarify its representation. Read it on the award page.",
+        href: `/tenders/${representation.tender.id}/award#representations`,
+      },
     });
   });
+}
+
+/**
+ * One turn of the exchange, asked or answered: the message, the
+ * representation's new status, its audit event, and the other side told.
+ */
+async function addTurn(
+  tx: Tx,
+  actor: Actor,
+  representation: Awaited<ReturnType<typeof lockRepresentation>>,
+  now: Date,
+  turn: {
+    kind: "CLARIFICATION_REQUEST" | "CLARIFICATION_ANSWER";
+    text: string;
+    status: "CLARIFICATION_REQUESTED" | "OPEN";
+    action: string;
+    /** What the audit event records besides the new status. */
+    after: Record<string, unknown>;
+    recipients: () => Promise<{ id: string; email: string; name: string }[]>;
+    notice: Notice;
+  },
+): Promise<void> {
+  await tx.representationMessage.create({
+    data: { representationId: representation.id, kind: turn.kind, text: turn.text, authorId: actor.id, createdAt: now },
+  });
+  await tx.representation.update({ where: { id: representation.id }, data: { status: turn.status } });
+  await audit(tx, actor, {
+    action: turn.action,
+    entityType: "Representation",
+    entityId: representation.id,
+    tenderId: representation.tender.id,
+    establishmentId: representation.tender.establishmentId,
+    before: { status: representation.status },
+    after: { status: turn.status, ...turn.after },
+  });
+  await notifyUsers(tx, await turn.recipients(), turn.notice);
 }
