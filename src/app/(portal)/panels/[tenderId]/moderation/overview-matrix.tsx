@@ -16,9 +16,16 @@ export function OverviewMatrix({
   bids: BidResult[];
   criteria: { id: string; name: string; weight: number; kind: string }[];
 }) {
+  // Slim rows: a 20-bid page has some 200 score cells and each is sent twice
+  // (HTML and the React payload), so their look is set once on the table
+  // (every cell's padding; the score columns right-aligned in a fixed-width
+  // font; the "discuss" flag) rather than repeated on every cell.
   return (
     <ScrollRegion label="Ranking (scrolls sideways)">
-      <table className="w-full border-collapse text-left" data-testid="ranking">
+      <table
+        className="w-full border-collapse text-left [&_small]:block [&_small]:font-sans [&_small]:text-sm [&_small]:font-bold [&_small]:text-amber-900 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-300 [&_td]:py-2 [&_td]:pr-4 [&_td+td+td]:text-right [&_td+td+td]:font-mono"
+        data-testid="ranking"
+      >
         <thead>
           <tr className="border-b-2 border-slate-900 align-bottom">
             <th scope="col" className="py-2 pr-4">
@@ -39,24 +46,26 @@ export function OverviewMatrix({
         </thead>
         <tbody>
           {bids.map((b) => (
-            <tr key={b.bidId} className="border-b border-slate-300">
-              <td className="py-2 pr-4">{b.rank ?? "–"}</td>
-              <td className="py-2 pr-4">
+            <tr key={b.bidId}>
+              <td>{b.rank ?? "–"}</td>
+              <td>
                 <Link href={`/panels/${tenderId}/moderation/${b.bidId}`}>{b.label}</Link>
                 {b.tie && <strong className="ml-2 bg-amber-200 px-1">Tie: the panel must decide</strong>}
                 {b.incomplete && <span className="ml-2">(not every criterion has a counted score yet)</span>}
               </td>
-              <td className="py-2 pr-4 text-right font-mono text-lg">{b.totalDisplay ?? "–"}</td>
-              {b.cells.map((cell) => (
-                <td key={cell.criterionId} className={`py-2 pr-4 text-right font-mono ${cell.divergent ? "bg-amber-100" : ""}`}>
-                  {cell.scoreDisplay ?? "–"}
-                  {cell.divergent && (
-                    <span className="block font-sans text-sm font-bold text-amber-900">
-                      discuss <span className="sr-only">(scores differ by {cell.max! - cell.min!})</span>
-                    </span>
-                  )}
-                </td>
-              ))}
+              <td className="text-lg">{b.totalDisplay ?? "–"}</td>
+              {b.cells.map((cell, i) =>
+                cell.divergent ? (
+                  <td key={i} className="bg-amber-100">
+                    {cell.scoreDisplay ?? "–"}
+                    <small>
+                      discuss <span className="sr-only">{`(scores differ by ${cell.max! - cell.min!})`}</span>
+                    </small>
+                  </td>
+                ) : (
+                  <td key={i}>{cell.scoreDisplay ?? "–"}</td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { RadioGroup, TextArea } from "@/components/ui/field";
@@ -31,6 +32,7 @@ export function BidVotes({
   columns,
   scores,
   moderation,
+  revising,
 }: {
   tenderId: string;
   bid: BidResult;
@@ -38,6 +40,8 @@ export function BidVotes({
   columns: Column[];
   scores: VoteRow[];
   moderation: boolean;
+  /** The criterion whose revise form is open (?revise=<criterion>): details on demand, one form at a time. */
+  revising?: string;
 }) {
   const criterion = new Map(criteria.map((c) => [c.id, c]));
   const scoreOf = new Map(scores.map((s) => [`${s.panelMemberId}|${s.criterionId}`, s]));
@@ -88,8 +92,17 @@ export function BidVotes({
                                 Revised {r.previousScore} → {r.newScore} on {formatLondon(r.revisedAt, "dateTime")}: {r.revisionReason}
                               </span>
                             ))}
-                            {s && m.mine && moderation && (
-                              <details className="mt-1">
+                            {s && m.mine && moderation && revising !== cell.criterionId && (
+                              <Link
+                                href={`/panels/${tenderId}/moderation/${bid.bidId}?revise=${cell.criterionId}#criterion-${cell.criterionId}`}
+                                className="mt-1 block"
+                              >
+                                Revise my score
+                                <span className="sr-only"> on {criterion.get(cell.criterionId)!.name}</span>
+                              </Link>
+                            )}
+                            {s && m.mine && moderation && revising === cell.criterionId && (
+                              <details className="mt-1" open>
                                 <summary className="cursor-pointer text-nhs-blue underline">Revise my score</summary>
                                 <ActionForm
                                   action={reviseScoreAction.bind(null, tenderId, bid.bidId, cell.criterionId)}

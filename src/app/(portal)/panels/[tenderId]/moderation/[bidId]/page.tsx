@@ -64,7 +64,15 @@ export default async function ModerationBidPage({
             </p>
           );
         })}
-      <BidVotes tenderId={w.tender.id} bid={bid} criteria={criteria} columns={columns} scores={scores} moderation={moderation} />
+      <BidVotes
+        tenderId={w.tender.id}
+        bid={bid}
+        criteria={criteria}
+        columns={columns}
+        scores={scores}
+        moderation={moderation}
+        revising={query.revise}
+      />
     </>
   );
 }
