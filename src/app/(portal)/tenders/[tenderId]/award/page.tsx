@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AwardSummaryView } from "@/components/awards/award-summary-view";
+import { bidsShown } from "@/components/awards/overview-bids";
 import { SignOffHistory } from "@/components/awards/sign-off-history";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
@@ -47,9 +48,9 @@ export default async function AwardPage({
   searchParams,
 }: {
   params: Promise<{ tenderId: string }>;
-  searchParams: Promise<{ done?: string; said?: string }>;
+  searchParams: Promise<{ done?: string; said?: string; bids?: string }>;
 }) {
-  const [{ tenderId }, { done, said }] = await Promise.all([params, searchParams]);
+  const [{ tenderId }, { done, said, bids }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("tenders");
   const at = now();
   const { tender, canManage, governors, liveResult, decisions } = await readable(getAwardForCommissioner(actor, tenderId));
@@ -203,7 +204,13 @@ export default async function AwardPage({
           <h2 id="latest" className="mb-4 text-2xl font-bold">
             The recommendation the governor {current.status === "PENDING_SIGNOFF" ? "is reading" : "read"}
           </h2>
-          <AwardSummaryView summary={current.summary} path={`/tenders/${tenderId}/award`} showCommentsFor={said} />
+          {/* Overview first: the top of the ranking and the recommended bid; every bid from a link (?bids=all). */}
+          <AwardSummaryView
+            summary={current.summary}
+            path={`/tenders/${tenderId}/award`}
+            showCommentsFor={said}
+            shown={bidsShown(current.summary, `/tenders/${tenderId}/award`, { bids, said })}
+          />
         </section>
       )}
 
