@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AwardSummaryView } from "@/components/awards/award-summary-view";
-import { bidsShown } from "@/components/awards/overview-bids";
+import { bidsShown, TOP_BIDS } from "@/components/awards/overview-bids";
 import type { AwardSummary } from "@/server/awards/award-summary";
 
 // Issue 11: a 50-bid award summary was one huge page, because every young
@@ -77,21 +77,22 @@ describe("award summary as an overview (the governor's sign-off)", () => {
       createElement(AwardSummaryView, { summary: s, path, showCommentsFor: query.said, shown: bidsShown(s, path, query) }),
     );
 
-  it("ranks the top 10 of 50 bids, says so, and links to all of them", () => {
+  it("ranks the top of 50 bids, says so, and links to all of them", () => {
     const html = overview({});
-    expect(rows(html)).toEqual(bids.slice(0, 10).map((b) => b.provider));
-    expect(html).toContain("Showing 10 of 50 bids: the top 10.");
+    expect(TOP_BIDS).toBe(5);
+    expect(rows(html)).toEqual(bids.slice(0, 5).map((b) => b.provider));
+    expect(html).toContain("Showing 5 of 50 bids: the top 5.");
     expect(html).toContain(`href="${path}?bids=all#results"`);
     expect(html).toContain("See all 50 ranked bids");
     // The comments list follows the same bids.
-    expect(html).toContain(`href="${path}?said=bid-7#said-bid-7"`);
-    expect(html).not.toContain("?said=bid-11#");
+    expect(html).toContain(`href="${path}?said=bid-3#said-bid-3"`);
+    expect(html).not.toContain("?said=bid-7#");
   });
 
   it("always shows the recommended bid, also when it ranked lower", () => {
     const lower = { ...summary, recommended: { bidId: "bid-30", provider: "Provider 30", rank: 31, total: "50.00", topRanked: false } };
     const html = overview({}, lower);
-    expect(rows(html)).toEqual([...bids.slice(0, 10).map((b) => b.provider), "Provider 30"]);
+    expect(rows(html)).toEqual([...bids.slice(0, 5).map((b) => b.provider), "Provider 30"]);
     expect(html).toContain("Reason about Provider 30.");
   });
 
@@ -110,9 +111,9 @@ describe("award summary as an overview (the governor's sign-off)", () => {
   });
 
   it("draws a short ranking whole, with no link", () => {
-    const short = { ...summary, ranking: summary.ranking.slice(0, 5), youngCommissionersSaid: summary.youngCommissionersSaid.slice(0, 5) };
+    const short = { ...summary, ranking: summary.ranking.slice(0, 6), youngCommissionersSaid: summary.youngCommissionersSaid.slice(0, 6) };
     const html = overview({}, short);
-    expect(rows(html)).toHaveLength(5);
+    expect(rows(html)).toHaveLength(6);
     expect(html).not.toContain("bids-shown");
   });
 });

@@ -5,7 +5,7 @@
 import type { AwardSummary } from "@/server/awards/award-summary";
 
 /** How many of the top-ranked bids the overview shows. */
-export const TOP_BIDS = 10;
+export const TOP_BIDS = 5;
 
 export interface BidsShown {
   /** The bids drawn, or null for every bid. */
