@@ -67,7 +67,8 @@ function londonParts(date: Date): LondonParts {
   const wall = ms + londonOffsetMs(ms);
   const days = Math.floor(wall / DAY_MS);
   const inDay = Math.floor((wall - days * DAY_MS) / 1000);
-  return { ...civilDate(days), hour: Math.floor(inDay / 3600), minute: Math.floor(inDay / 60) % 60, second: inDay % 60 };
+  const { year, month, day } = civilDate(days);
+  return { year, month, day, hour: Math.floor(inDay / 3600), minute: Math.floor(inDay / 60) % 60, second: inDay % 60 };
 }
 
 /** Days since 1970-01-01 → the proleptic Gregorian year, month (1–12) and day (H. Hinnant's civil_from_days). */

@@ -26,17 +26,19 @@ export const CLAIM_COLUMNS = [
   "Paid on",
 ] as const;
 
+/** One claim as the export reads it: flat, straight from one joined statement. */
 export interface ClaimRow {
   id: string;
-  technician: { name: string; email: string };
-  tender: { reference: string };
+  technicianName: string;
+  technicianEmail: string;
+  tenderReference: string;
   workedOn: Date;
   minutes: number;
   activity: TimeActivity;
   hourlyRatePence: number | null;
   amountPence: number | null;
   reviewedAt: Date | null;
-  reviewedBy: { name: string } | null;
+  reviewerName: string | null;
   paidAt: Date | null;
 }
 
@@ -60,16 +62,16 @@ export function claimsToCsv(rows: ClaimRow[]): string {
     CLAIM_COLUMNS,
     rows.map((r) => [
       r.id,
-      r.technician.name,
-      r.technician.email,
-      r.tender.reference,
+      r.technicianName,
+      r.technicianEmail,
+      r.tenderReference,
       dateKey(r.workedOn),
       r.minutes,
       activityLabel(r.activity),
       penceToPoundsInput(r.hourlyRatePence),
       penceToPoundsInput(r.amountPence),
       londonStamp(r.reviewedAt),
-      r.reviewedBy?.name ?? "",
+      r.reviewerName ?? "",
       r.paidAt ? "Yes" : "No",
       londonStamp(r.paidAt),
     ]),
@@ -104,29 +106,16 @@ export async function exportClaimsCsv(actor: Actor, options: { unpaidOnly?: bool
   return { csv: claimsToCsv(rows), count: rows.length };
 }
 
-/** Claims of these tenders in these states, oldest approval first, as the CSV writes them (the same fields as claimSelect). */
+/** Claims of these tenders in these states, oldest approval first, as the CSV writes them. */
 async function claimRows(tenderIds: string[], statuses: string[]): Promise<ClaimRow[]> {
-  const flat = await db.$queryRaw<
-    (Omit<ClaimRow, "technician" | "tender" | "reviewedBy"> & {
-      technicianName: string;
-      technicianEmail: string;
-      tenderReference: string;
-      reviewerName: string | null;
-    })[]
-  >`
-    SELECT e."id"::text AS "id", e."workedOn", e."minutes", e."activity"::text AS "activity", e."hourlyRatePence", e."amountPence",
-           e."reviewedAt", e."paidAt", tech."name" AS "technicianName", tech."email" AS "technicianEmail",
-           t."reference" AS "tenderReference", reviewer."name" AS "reviewerName"
+  return db.$queryRaw<ClaimRow[]>`
+    SELECT e."id"::text AS "id", tech."name" AS "technicianName", tech."email" AS "technicianEmail", t."reference" AS "tenderReference",
+           e."workedOn", e."minutes", e."activity"::text AS "activity", e."hourlyRatePence", e."amountPence",
+           e."reviewedAt", reviewer."name" AS "reviewerName", e."paidAt"
     FROM "TimeEntry" e
     JOIN "User" tech ON tech."id" = e."technicianId"
     JOIN "Tender" t ON t."id" = e."tenderId"
     LEFT JOIN "User" reviewer ON reviewer."id" = e."reviewedById"
     WHERE e."tenderId" = ANY(${tenderIds}::uuid[]) AND e."status" = ANY(${statuses}::"TimeEntryStatus"[])
     ORDER BY e."reviewedAt" ASC NULLS LAST, e."id" ASC`;
-  return flat.map((r) => ({
-    ...r,
-    technician: { name: r.technicianName, email: r.technicianEmail },
-    tender: { reference: r.tenderReference },
-    reviewedBy: r.reviewerName === null ? null : { name: r.reviewerName },
-  }));
 }
