@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import path from "node:path";
-import { buildIfNeeded, serverArgs } from "./lib/build";
+import { buildIfNeeded, serverArgs, serverEnv } from "./lib/build";
 import { freePort, PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-db";
 import { load } from "./bench/load";
 import { BENCH_SECRET, routesFor, sessionCookie } from "./bench/routes";
@@ -53,10 +53,10 @@ async function main() {
   // `--node-flag <flag>` (repeatable) tries a Node.js setting on the server, e.g. `--node-flag --max-old-space-size=256`; `--no-profile` measures without the profiler.
   const nodeFlags = args.flatMap((a, i) => (a === "--node-flag" ? [args[i + 1]!] : []));
   const profiling = !args.includes("--no-profile");
-  server = spawn(process.execPath, [...(profiling ? [`--cpu-prof`, `--cpu-prof-dir=${dir}`] : []), ...nodeFlags, ...serverArgs()], {
+  server = spawn(process.execPath, [...(profiling ? [`--cpu-prof`, `--cpu-prof-dir=${dir}`] : []), ...serverArgs(nodeFlags)], {
     cwd: PROJECT_ROOT,
     env: {
-      ...process.env,
+      ...serverEnv(),
       PORT: String(port),
       BIND_ADDRESS: "127.0.0.1",
       NODE_ENV: "production",

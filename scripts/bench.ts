@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { buildIfNeeded, serverArgs } from "./lib/build";
+import { buildIfNeeded, serverArgs, serverEnv } from "./lib/build";
 import { freePort, PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-db";
 import { migrate } from "./lib/migrations";
 import { load, treeRssMb, type LoadResult } from "./bench/load";
@@ -348,7 +348,7 @@ async function startServer(port: number, url: string): Promise<number> {
   server = spawn(process.execPath, serverArgs(), {
     cwd: PROJECT_ROOT,
     env: {
-      ...process.env,
+      ...serverEnv(),
       PORT: String(port),
       BIND_ADDRESS: "127.0.0.1",
       NODE_ENV: "production",

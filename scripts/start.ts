@@ -2,7 +2,7 @@
 // demo seed (embedded only, when empty) → production build if needed → serve.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { buildIfNeeded, serverArgs } from "./lib/build";
+import { buildIfNeeded, serverArgs, serverEnv } from "./lib/build";
 import { PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-db";
 import { persistentSecret, randomDemoPassword, randomSecret } from "./lib/local-secrets";
 import { migrate } from "./lib/migrations";
@@ -67,7 +67,7 @@ async function main() {
   const child = spawn(process.execPath, [...serverArgs(), ...(dev ? ["--dev"] : [])], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
-    env: { ...process.env, PORT: String(port) },
+    env: { ...serverEnv(), PORT: String(port) },
   });
   console.log(`\nCoCommission: http://localhost:${port}  (Ctrl-C to stop)\n`);
   let childExited = false;
