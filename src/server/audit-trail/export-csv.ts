@@ -1,7 +1,7 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import { formatLondonStamp } from "@/domain/london-time";
 import { audit } from "../audit";
+import { toCsv } from "../csv";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { getPortalAuditTrail, getTenderAuditTrail, type AuditRow } from "./queries";
@@ -9,15 +9,14 @@ import { getPortalAuditTrail, getTenderAuditTrail, type AuditRow } from "./queri
 export const AUDIT_COLUMNS = ["Event", "When (London time)", "Tender", "Who", "Role", "What", "Details"] as const;
 
 /**
- * Audit rows → CSV: UTF-8 with a byte order mark, CRLF, RFC 4180 quoting, and
- * a leading apostrophe on any cell starting with = + - @ tab or CR (formula
- * injection: a reason typed as "=HYPERLINK(…)" stays text). The rows are the
- * ones the page shows that person, with the same redactions.
+ * Audit rows → CSV (src/server/csv.ts: BOM, CRLF, RFC 4180 quoting, formula
+ * cells kept as text). The rows are the ones the page shows that person, with
+ * the same redactions.
  */
 export function auditRowsToCsv(rows: AuditRow[]): string {
-  return stringify(
+  return toCsv(
+    AUDIT_COLUMNS,
     rows.map((r) => [r.id, formatLondonStamp(r.at), r.tender ?? "", r.who, r.role, r.what, r.details]),
-    { bom: true, header: true, columns: [...AUDIT_COLUMNS], record_delimiter: "windows", escape_formulas: true },
   );
 }
 
