@@ -60,7 +60,9 @@ export default async function ModerationPage({
   }
   const { result, criteria, columns } = view;
   const moderation = w.tender.effectiveStatus === "MODERATION";
-  const p = paging(query, 20);
+  // The top 10 bids by default, like the award summary: each row is drawn twice (table and chart) and sent twice (HTML and
+  // the React payload); 20, 50 or 100 at a time from the pager.
+  const p = paging(query, 10);
   const shown = pageOf(result.bids, p);
   const divergentCells = result.bids.reduce((n, b) => n + b.cells.filter((c) => c.divergent).length, 0);
 
