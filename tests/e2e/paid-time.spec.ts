@@ -38,6 +38,10 @@ test("time sent back stays listed for the commissioner; other people's, unknown 
   await signIn(page, "commissioner@demo.test");
   await page.goto("/time");
   const entry = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Mia: 1 hour 15 minutes" }) });
+  // Sending back opens its note form on demand (?return=<entry>); the other entries keep a link.
+  await entry.getByRole("link", { name: /^Send back with a note\s+for the time Mia logged on / }).click();
+  await expect(page).toHaveURL(/[?&]return=[0-9a-f-]{36}#return-/);
+  await expect(page.getByRole("textbox", { name: "Or send it back with a note" })).toHaveCount(1);
   await entry.getByRole("textbox", { name: "Or send it back with a note" }).fill("Which training session was this?");
   await entry.getByRole("button", { name: /^Send back the time for Mia/ }).click();
   await expect(page.getByText("Time sent back")).toBeVisible();

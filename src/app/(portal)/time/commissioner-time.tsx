@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
@@ -34,6 +35,16 @@ function listPaging(query: Query) {
 export async function CommissionerTime({ actor, query }: { actor: Actor; query: Query }) {
   const { pages, others } = listPaging(query);
   const { counts, pending, returned, approved, paid } = await getTimeForCommissioner(actor, pages);
+  // Details on demand: the form to send time back (a note) is drawn for the entry asked for (?return=<entry>), not for all 20.
+  const returning = typeof query.return === "string" ? query.return : undefined;
+  const returnHref = (entryId: string) => {
+    const params = new URLSearchParams(others("pending"));
+    const keys = pagingKeys("pending");
+    if (pages.pending.page > 1) params.set(keys.page, String(pages.pending.page));
+    if (query[keys.size] !== undefined) params.set(keys.size, String(pages.pending.size));
+    params.set("return", entryId);
+    return `/time?${params.toString()}#return-${entryId}`;
+  };
   const pager = (list: (typeof LISTS)[number], total: number, noun: string, fragment: string) =>
     (total > pages[list].size || pages[list].page > 1) && (
       <Pager path="/time" paging={pages[list]} total={total} params={others(list)} noun={noun} list={list} fragment={fragment} />
@@ -95,22 +106,36 @@ export async function CommissionerTime({ actor, query }: { actor: Actor; query: 
                       Approve
                     </SubmitButton>
                   </ActionForm>
-                  <ActionForm action={reviewTimeEntryAction.bind(null, e.id)} idPrefix={`return-${e.id}`}>
-                    <input type="hidden" name="decision" value="return" />
-                    <TextArea
-                      name="note"
-                      label="Or send it back with a note"
-                      hint="Say what needs to change. The young commissioner will see this."
-                      rows={2}
-                      maxLength={1000}
-                    />
-                    <SubmitButton
-                      variant="secondary"
-                      aria-label={`Send back the time for ${e.technician.name} on ${formatLondon(e.workedOn)}`}
-                    >
-                      Send back
-                    </SubmitButton>
-                  </ActionForm>
+                  {returning === e.id ? (
+                    <div id={`return-${e.id}`}>
+                      <ActionForm action={reviewTimeEntryAction.bind(null, e.id)} idPrefix={`return-${e.id}`}>
+                        <input type="hidden" name="decision" value="return" />
+                        <TextArea
+                          name="note"
+                          label="Or send it back with a note"
+                          hint="Say what needs to change. The young commissioner will see this."
+                          rows={2}
+                          maxLength={1000}
+                        />
+                        <SubmitButton
+                          variant="secondary"
+                          aria-label={`Send back the time for ${e.technician.name} on ${formatLondon(e.workedOn)}`}
+                        >
+                          Send back
+                        </SubmitButton>
+                      </ActionForm>
+                    </div>
+                  ) : (
+                    <p>
+                      <Link href={returnHref(e.id)}>
+                        Send back with a note
+                        <span className="sr-only">
+                          {" "}
+                          for the time {e.technician.name} logged on {formatLondon(e.workedOn)}
+                        </span>
+                      </Link>
+                    </p>
+                  )}
                 </div>
               </li>
             ))}
