@@ -8,10 +8,17 @@ import { stringify } from "csv-stringify/sync";
 // A lone line feed or carriage return inside a cell is quoted too: with CRLF
 // records csv-stringify would otherwise leave it bare, and a spreadsheet would
 // start a new row there.
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+//
+// `continued`: rows that follow an earlier part of the same file (a download
+// written in batches), so without the byte order mark and header row.
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+  { continued = false }: { continued?: boolean } = {},
+): string {
   return stringify(rows as (string | number | null | undefined)[][], {
-    bom: true,
-    header: true,
+    bom: !continued,
+    header: !continued,
     columns: [...header],
     record_delimiter: "windows",
     escape_formulas: true,

@@ -2,6 +2,8 @@ import { formatLondonStamp } from "@/domain/london-time";
 import { describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { exportTenderAuditCsv } from "@/server/audit-trail/export-csv";
+import { exportClaimsCsv } from "@/server/technicians/export-claims-csv";
+import { approvedEntry, timeTender } from "../fixtures/time-builders";
 import { getPortalAuditTrail, getTenderAuditTrail } from "@/server/audit-trail/queries";
 import { submitBid } from "@/server/bids/submit-bid";
 import { db } from "@/server/db";
@@ -158,6 +160,23 @@ describe("the audit CSV downloads", () => {
       /^attachment; filename="audit-trail-[A-Za-z0-9_-]+-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     expect(await response.text()).toContain("Event,When (London time),Tender,Who,Role,What,Details");
+    session.actor = null;
+  });
+
+  it("the payroll CSV download (streamed batch by batch): a dated attachment whose bytes are the export's", async () => {
+    const { GET } = await import("@/app/api/time/claims.csv/route");
+    const t = await timeTender();
+    const claims = [];
+    for (let i = 0; i < 3; i++) claims.push(await approvedEntry(t, t.technicians[0]!, { minutes: String(10 + i) }));
+    session.actor = t.commissioner;
+    const response = await GET(new Request("http://localhost:3000/api/time/claims.csv"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="paid-time-claims-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const text = bytes.toString("utf8");
+    expect(text).toBe((await exportClaimsCsv(t.commissioner)).csv);
+    for (const id of claims) expect(text.split(id)).toHaveLength(2);
     session.actor = null;
   });
 

@@ -55,9 +55,9 @@ const londonStamp = (d: Date | null) => {
  * times are London time. "Paid" is Yes or No and "Paid on" when it was
  * marked as paid, so paid and unpaid rows tell apart. A cell starting with = + - @ tab or CR gets a
  * leading apostrophe, so a name like "=HYPERLINK(…)" stays text (formula
- * injection).
+ * injection). `continued`: rows after the first batch of the same file.
  */
-export function claimsToCsv(rows: ClaimRow[]): string {
+export function claimsToCsv(rows: ClaimRow[], options: { continued?: boolean } = {}): string {
   return toCsv(
     CLAIM_COLUMNS,
     rows.map((r) => [
@@ -75,25 +75,37 @@ export function claimsToCsv(rows: ClaimRow[]): string {
       r.paidAt ? "Yes" : "No",
       londonStamp(r.paidAt),
     ]),
+    options,
   );
 }
 
+/** Claims read and written per batch: a payroll grows without end, so the download never holds all of it at once. */
+export const CLAIMS_BATCH = 500;
+
 /**
  * Approved claims on the tenders the commissioner runs, for payroll; with
- * `unpaidOnly`, just those not yet marked as paid. The download is audited:
- * it holds names and email addresses.
+ * `unpaidOnly`, just those not yet marked as paid. Which claims (and in what
+ * order: oldest approval first) is fixed by one statement at the start, and
+ * the download is audited with that count: it holds names and email
+ * addresses. The CSV then comes as text in batches of `batchSize` claims,
+ * each read as it is written, so memory stays bounded however large the
+ * payroll grows; a claim changed meanwhile (marked as paid, say) is written
+ * as it then stands.
  */
-export async function exportClaimsCsv(actor: Actor, options: { unpaidOnly?: boolean } = {}): Promise<{ csv: string; count: number }> {
+export async function openClaimsCsv(
+  actor: Actor,
+  options: { unpaidOnly?: boolean; batchSize?: number } = {},
+): Promise<{ count: number; parts: AsyncIterable<string> }> {
   authorize(actor, "time.payroll");
-  // The tenders are chosen by the policy's own rule; the claims then come in
-  // one joined statement (a whole payroll is thousands of rows, and building
-  // each as a nested Prisma record cost more than writing the CSV).
+  // The tenders are chosen by the policy's own rule; the claims then come by
+  // joined statements (a whole payroll is thousands of rows, and building each
+  // as a nested Prisma record cost more than writing the CSV).
   const tenders = await db.tender.findMany({ where: managedTendersWhere(actor), select: { id: true } });
   const statuses = options.unpaidOnly ? ["APPROVED"] : ["APPROVED", "PAID"];
-  const rows =
+  const ids =
     tenders.length === 0
       ? []
-      : await claimRows(
+      : await claimIds(
           tenders.map((t) => t.id),
           statuses,
         );
@@ -101,13 +113,47 @@ export async function exportClaimsCsv(actor: Actor, options: { unpaidOnly?: bool
     action: "time_claims.exported",
     entityType: "TimeEntry",
     entityId: "payroll-csv",
-    after: { count: rows.length, unpaidOnly: Boolean(options.unpaidOnly) },
+    after: { count: ids.length, unpaidOnly: Boolean(options.unpaidOnly) },
   });
-  return { csv: claimsToCsv(rows), count: rows.length };
+  const batchSize = Math.max(1, options.batchSize ?? CLAIMS_BATCH);
+  async function* parts(): AsyncGenerator<string> {
+    if (ids.length === 0) {
+      yield claimsToCsv([]);
+      return;
+    }
+    for (let from = 0; from < ids.length; from += batchSize) {
+      const batch = ids.slice(from, from + batchSize);
+      const byId = new Map((await claimRows(batch)).map((r) => [r.id, r]));
+      const rows = batch.map((id) => byId.get(id)).filter((r): r is ClaimRow => r !== undefined);
+      yield claimsToCsv(rows, { continued: from > 0 });
+    }
+  }
+  return { count: ids.length, parts: parts() };
 }
 
-/** Claims of these tenders in these states, oldest approval first, as the CSV writes them. */
-async function claimRows(tenderIds: string[], statuses: string[]): Promise<ClaimRow[]> {
+/** The whole payroll CSV as one string (the same batches as the download). */
+export async function exportClaimsCsv(
+  actor: Actor,
+  options: { unpaidOnly?: boolean; batchSize?: number } = {},
+): Promise<{ csv: string; count: number }> {
+  const { count, parts } = await openClaimsCsv(actor, options);
+  let csv = "";
+  for await (const part of parts) csv += part;
+  return { csv, count };
+}
+
+/** Which claims of these tenders in these states, oldest approval first. */
+async function claimIds(tenderIds: string[], statuses: string[]): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT e."id"::text AS "id"
+    FROM "TimeEntry" e
+    WHERE e."tenderId" = ANY(${tenderIds}::uuid[]) AND e."status" = ANY(${statuses}::"TimeEntryStatus"[])
+    ORDER BY e."reviewedAt" ASC NULLS LAST, e."id" ASC`;
+  return rows.map((r) => r.id);
+}
+
+/** These claims, as the CSV writes them. */
+async function claimRows(ids: string[]): Promise<ClaimRow[]> {
   return db.$queryRaw<ClaimRow[]>`
     SELECT e."id"::text AS "id", tech."name" AS "technicianName", tech."email" AS "technicianEmail", t."reference" AS "tenderReference",
            e."workedOn", e."minutes", e."activity"::text AS "activity", e."hourlyRatePence", e."amountPence",
@@ -116,6 +162,5 @@ async function claimRows(tenderIds: string[], statuses: string[]): Promise<Claim
     JOIN "User" tech ON tech."id" = e."technicianId"
     JOIN "Tender" t ON t."id" = e."tenderId"
     LEFT JOIN "User" reviewer ON reviewer."id" = e."reviewedById"
-    WHERE e."tenderId" = ANY(${tenderIds}::uuid[]) AND e."status" = ANY(${statuses}::"TimeEntryStatus"[])
-    ORDER BY e."reviewedAt" ASC NULLS LAST, e."id" ASC`;
+    WHERE e."id" = ANY(${ids}::uuid[])`;
 }

@@ -1,5 +1,5 @@
 import { csvDownload } from "@/server/csv-download";
-import { exportClaimsCsv } from "@/server/technicians/export-claims-csv";
+import { openClaimsCsv } from "@/server/technicians/export-claims-csv";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   return csvDownload("Sign in to download claims.", async (actor) => {
     const unpaidOnly = new URL(request.url).searchParams.get("unpaid") === "1";
-    const { csv } = await exportClaimsCsv(actor, { unpaidOnly });
-    return { csv, name: `paid-time-claims${unpaidOnly ? "-unpaid" : ""}` };
+    const { parts } = await openClaimsCsv(actor, { unpaidOnly });
+    return { csv: parts, name: `paid-time-claims${unpaidOnly ? "-unpaid" : ""}` };
   });
 }
