@@ -111,7 +111,8 @@ describe("two instances on one PostgreSQL", () => {
 
   it("sends each outbox message once while both senders run at the same time", async () => {
     const { db } = await import("@/server/db");
-    const subjects = Array.from({ length: 16 }, (_, i) => `Cluster message ${i + 1}`);
+    // Five of a sender's batches (20), so that one instance cannot take them all in one run before the other's runs.
+    const subjects = Array.from({ length: 100 }, (_, i) => `Cluster message ${i + 1}`);
     const delivered = smtp.delivered;
     delivered.length = 0;
     await db.outboxMessage.createMany({
