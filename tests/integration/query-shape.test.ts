@@ -9,7 +9,7 @@ import type { Actor } from "@/server/auth/actor";
 import { auditEventHash } from "@/server/audit-trail/chain";
 import { hashPassword } from "@/server/auth/password";
 import { getModerationBid, getModerationView, getPanelWorkspace } from "@/server/evaluation/queries";
-import { forgetCachedResults } from "@/server/evaluation/results";
+import { currentResults, forgetCachedResults } from "@/server/evaluation/results";
 import { exportClaimsCsv } from "@/server/technicians/export-claims-csv";
 import { getMyTime, getTimeForCommissioner, listClaims, listTimeToApprove } from "@/server/technicians/queries";
 import { CONSENT_TEXT_VERSION } from "@/server/technicians/consent-text";
@@ -161,6 +161,43 @@ describe("statements per page do not grow with the data", () => {
     expect(await statementCount(() => getTimeForCommissioner(manyToApprove, pages))).toBe(
       await statementCount(() => getTimeForCommissioner(fewToApprove, pages)),
     );
+  });
+});
+
+/** Rows every node of an executed plan produced (rows × loops), and the buffers it touched. */
+function planCost(plan: Record<string, unknown>): { rows: number; buffers: number } {
+  const children = ((plan.Plans as Record<string, unknown>[] | undefined) ?? []).map(planCost);
+  return {
+    rows: Number(plan["Actual Rows"]) * Number(plan["Actual Loops"]) + children.reduce((n, c) => n + c.rows, 0),
+    buffers: Number(plan["Shared Hit Blocks"] ?? 0) + Number(plan["Shared Read Blocks"] ?? 0),
+  };
+}
+
+async function executedCost(statement: Statement): Promise<{ rows: number; buffers: number }> {
+  const { rows } = await client.query<{ "QUERY PLAN": { Plan: Record<string, unknown> }[] }>(
+    `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`,
+    statement.values,
+  );
+  return planCost(rows[0]!["QUERY PLAN"][0]!.Plan);
+}
+
+describe("the kept results' freshness check costs the same for 3 bids or 50", () => {
+  it("one statement, reading the same rows and buffers (EXPLAIN ANALYZE), not every vote", async () => {
+    const cost = async (tenderId: string) => {
+      await currentResults(tenderId);
+      const { statements } = await captureSql(() => currentResults(tenderId));
+      expect(statements).toHaveLength(1);
+      return executedCost(statements[0]!);
+    };
+    const small = await cost(smallTenderId);
+    const big = await cost(ids.bigTenderId);
+    const votes = await client.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM "Score" s JOIN "Bid" b ON b.id = s."bidId" WHERE b."tenderId" = $1 AND s.status = 'SUBMITTED'`,
+      [ids.bigTenderId],
+    );
+    expect(Number(votes.rows[0]!.n)).toBeGreaterThan(1000);
+    expect(big).toEqual(small);
+    expect(big.rows).toBeLessThanOrEqual(2);
   });
 });
 

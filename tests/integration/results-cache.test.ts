@@ -96,6 +96,52 @@ describe("a tender's results, kept between requests", () => {
     expect((await qualityCell(t.commissioner, t)).view.result.bids.map((b) => b.label)).toContain("Renamed bidder");
   });
 
+  it("every input of the results moves the tender's stamp, whoever writes it; a draft, another tender or a description does not", async () => {
+    // Issue 28: the freshness check is one indexed read of a stamp kept by triggers, not a hash of every vote.
+    const other = await inModeration();
+    const member = t.seats[t.commissioner2.id]!;
+    const changes: [string, string, unknown[]][] = [
+      [
+        "a submitted vote",
+        `UPDATE "Score" SET score = 0 WHERE "panelMemberId" = $1 AND "bidId" = $2 AND "criterionId" = $3`,
+        [member, t.bids.a, t.criteria.quality],
+      ],
+      ["the rule", `UPDATE "Tender" SET "aggregationRule" = 'PANEL_PARITY' WHERE id = $1`, [t.id]],
+      ["a criterion's weight", `UPDATE "Criterion" SET weight = weight + 1 WHERE id = $1`, [t.criteria.quality]],
+      ["a bidder's name", `UPDATE "Organisation" SET name = name || ' Ltd' WHERE id = $1`, [t.organisations.b]],
+      ["a member's name", `UPDATE "User" SET name = name || ' Jr' WHERE id = $1`, [t.commissioner2.id]],
+      ["a member's status", `UPDATE "PanelMember" SET "markedAbsentAt" = now() WHERE id = $1`, [member]],
+      [
+        "a conflict declared",
+        `UPDATE "ConflictDeclaration" SET "hasConflict" = true WHERE "panelMemberId" = $1 AND "organisationId" = $2`,
+        [member, t.organisations.a],
+      ],
+      [
+        "a new bid version (its price)",
+        `INSERT INTO "BidVersion" ("bidId", version, content, "contentHash", "submittedById", "submittedAt") SELECT "bidId", version + 1, jsonb_set(content, '{pricePence}', '"1"'), 'x', "submittedById", now() FROM "BidVersion" WHERE "bidId" = $1 ORDER BY version DESC LIMIT 1`,
+        [t.bids.b],
+      ],
+      ["a bid withdrawn", `UPDATE "Bid" SET status = 'WITHDRAWN', "withdrawnAt" = now() WHERE id = $1`, [t.bids.b]],
+    ];
+    for (const [what, text, values] of changes) {
+      const before = await currentResults(t.id);
+      expect(await currentResults(t.id), what).toBe(before);
+      await sql(text, values);
+      expect(await currentResults(t.id), what).not.toBe(before);
+    }
+    // A saved draft is not a vote: the kept result stays, on this tender and on the others.
+    const fresh = await openedTender();
+    await declareNoConflicts(fresh, fresh.commissioner);
+    const kept = await currentResults(fresh.id);
+    const keptOther = await currentResults(other.id);
+    await saveBidScores(fresh.commissioner, fresh.id, fresh.bids.a, scoreSheet(fresh, [3, 4], REASON), false, OPENED);
+    expect(await currentResults(fresh.id)).toBe(kept);
+    // A change on one tender leaves the others' kept results alone.
+    await sql(`UPDATE "Criterion" SET weight = weight + 1 WHERE id = $1`, [fresh.criteria.quality]);
+    expect(await currentResults(fresh.id)).not.toBe(kept);
+    expect(await currentResults(other.id)).toBe(keptOther);
+  });
+
   it("marking a member absent (the use case) counts them out on the next read", async () => {
     const other = await openedTender();
     await scoreAll(other, other.commissioner, [4, 4], [3, 3]);

@@ -88,35 +88,18 @@ export async function computeResults(
 type Computed = Awaited<ReturnType<typeof computeResults>>;
 
 /**
- * Everything computeResults reads, boiled down in one statement: the rule, the
- * criteria, the submitted bids (bidder's name, newest version), the counted
- * panel (role, status, absence, label, name, conflicts) and a hash of every
- * submitted vote. Any change to those rows, by this server or another one,
- * changes it. Cheap: it returns one short row instead of thousands of votes.
+ * The tender's results stamp: a random value that PostgreSQL's triggers replace
+ * whenever anything computeResults reads changes (the rule, the criteria, the
+ * submitted bids and their newest versions, the bidders' names, the counted
+ * panel, conflicts, members' names, submitted votes), whoever writes it: this
+ * server, another one, plain SQL. One indexed read whatever the tender's size
+ * (migration 20261207233000_results_version). A tender with no row yet has had
+ * none of those written since the migration: "none" until it has.
  */
 async function resultsFingerprint(tenderId: string): Promise<string> {
-  const rows = await db.$queryRaw<{ fingerprint: string | null }[]>`
-    SELECT concat_ws('|',
-      (SELECT row(t."aggregationRule", t."updatedAt")::text FROM "Tender" t WHERE t.id = ${tenderId}::uuid),
-      (SELECT md5(string_agg(row(c.id, c.name, c.weight, c.kind, c.position)::text, ';' ORDER BY c.position, c.id))
-         FROM "Criterion" c WHERE c."tenderId" = ${tenderId}::uuid),
-      (SELECT md5(string_agg(row(b.id, b.version, b."contentHash", o.name,
-                (SELECT max(v.version) FROM "BidVersion" v WHERE v."bidId" = b.id))::text, ';' ORDER BY b.id))
-         FROM "Bid" b JOIN "Organisation" o ON o.id = b."organisationId"
-         WHERE b."tenderId" = ${tenderId}::uuid AND b.status = 'SUBMITTED'),
-      (SELECT md5(string_agg(row(m.id, m.role, m.status, m."keepSubmittedScores", m."markedAbsentAt", m."anonymousLabel", u.name,
-                (SELECT string_agg(d."hasConflict"::text, ',' ORDER BY d.id) FROM "ConflictDeclaration" d WHERE d."panelMemberId" = m.id))::text,
-                ';' ORDER BY m.id))
-         FROM "PanelMember" m JOIN "User" u ON u.id = m."userId"
-         WHERE m."tenderId" = ${tenderId}::uuid AND m.status IN ('ACCEPTED', 'STEPPED_BACK')),
-      -- Per bid (a lateral aggregate, so PostgreSQL reads each bid's votes through the (bidId, status) index).
-      (SELECT row(sum(v.n), sum(v.h))::text
-         FROM "Bid" b, LATERAL (
-           SELECT count(*) AS n, sum(hashtextextended(row(s."panelMemberId", s."bidId", s."criterionId", s.score)::text, 0)) AS h
-           FROM "Score" s WHERE s."bidId" = b.id AND s.status = 'SUBMITTED') v
-         WHERE b."tenderId" = ${tenderId}::uuid AND b.status = 'SUBMITTED')
-    ) AS fingerprint`;
-  return rows[0]?.fingerprint ?? "";
+  const rows = await db.$queryRaw<{ stamp: string }[]>`
+    SELECT stamp::text AS stamp FROM "ResultsVersion" WHERE "tenderId" = ${tenderId}::uuid`;
+  return rows[0]?.stamp ?? "none";
 }
 
 const CACHED_TENDERS = 32;
