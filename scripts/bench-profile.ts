@@ -14,6 +14,7 @@ import path from "node:path";
 import { buildIfNeeded, serverArgs, serverEnv } from "./lib/build";
 import { freePort, PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-db";
 import { load } from "./bench/load";
+import { rscPayloadBytes } from "./bench/rsc-payload";
 import { BENCH_SECRET, routesFor, sessionCookie } from "./bench/routes";
 import type { SeededIds } from "./bench/seed";
 
@@ -83,7 +84,7 @@ async function main() {
     if (i === 0) {
       // What the page sends: its HTML, and the part of it that is the React Server Components payload (inline scripts).
       writeFileSync(path.join(dir, "page.html"), body);
-      const rsc = [...body.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)].reduce((n, m) => n + m[1]!.length, 0);
+      const rsc = rscPayloadBytes(body);
       console.log(`${route.name}: ${Math.round(body.length / 1024)} KB of HTML, of which ${Math.round(rsc / 1024)} KB RSC payload`);
     }
   }
