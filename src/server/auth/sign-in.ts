@@ -34,7 +34,8 @@ export const signInSchema = z.object({
   password: z.string("Enter your password").min(1, "Enter your password").max(PASSWORD_MAX_LENGTH, WRONG),
 });
 
-function wait(seconds: number): string {
+/** "45 seconds", "3 minutes": how long to wait before trying again. */
+export function wait(seconds: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;

@@ -22,7 +22,8 @@ export const MAX_DELAY_SECONDS = 15 * 60;
 /** A quiet hour forgets an account+address's failures. */
 export const ACCOUNT_IP_MEMORY_MINUTES = 60;
 
-export function throttleKey(scope: "ip" | "account-ip", value: string): string {
+/** "ip" and "account-ip" limit sign-in; "reset-ip" and "reset-account" limit "forgotten your password?" requests. */
+export function throttleKey(scope: "ip" | "account-ip" | "reset-ip" | "reset-account", value: string): string {
   return createHash("sha256").update(`${scope}:${value}`).digest("hex");
 }
 
@@ -35,8 +36,13 @@ export function delayAfterFailures(n: number): number {
 export type Consumed = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /** Counts one attempt from an address; refused once the window holds MAX_FAILURES_PER_IP. */
-export async function consumeIpAttempt(key: string, now: Date): Promise<Consumed> {
-  const windowStart = new Date(now.getTime() - IP_WINDOW_MINUTES * 60_000);
+export function consumeIpAttempt(key: string, now: Date): Promise<Consumed> {
+  return consumeWindowAttempt(key, now, MAX_FAILURES_PER_IP, IP_WINDOW_MINUTES);
+}
+
+/** Counts one event for a key in a fixed window of `windowMinutes`; refused once the window holds more than `max`. */
+export async function consumeWindowAttempt(key: string, now: Date, max: number, windowMinutes: number): Promise<Consumed> {
+  const windowStart = new Date(now.getTime() - windowMinutes * 60_000);
   const rows = await db.$queryRaw<{ hits: number; windowStartedAt: Date }[]>`
     INSERT INTO "SignInThrottle" ("key", "hits", "windowStartedAt", "updatedAt")
     VALUES (${key}, 1, ${now}, ${now})
@@ -46,8 +52,8 @@ export async function consumeIpAttempt(key: string, now: Date): Promise<Consumed
       "updatedAt" = ${now}
     RETURNING "hits", "windowStartedAt"`;
   const row = rows[0]!;
-  if (row.hits <= MAX_FAILURES_PER_IP) return { allowed: true };
-  const reopens = row.windowStartedAt.getTime() + IP_WINDOW_MINUTES * 60_000;
+  if (row.hits <= max) return { allowed: true };
+  const reopens = row.windowStartedAt.getTime() + windowMinutes * 60_000;
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((reopens - now.getTime()) / 1000)) };
 }
 

@@ -61,4 +61,6 @@ export interface World {
   timeEntry: { pending: string; approved: string };
   ocid: string;
   invitationToken: string;
+  /** A live "forgotten your password?" link of a person the matrix never signs in as. */
+  passwordResetToken: string;
 }

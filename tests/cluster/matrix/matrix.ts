@@ -78,6 +78,8 @@ export const PAGE_TARGETS: PageTarget[] = [
   page("/login", () => "/login", every),
   page("/words", () => "/words", every),
   page("/invitations/[token]", (w) => `/invitations/${w.invitationToken}`, every),
+  page("/reset-password", () => "/reset-password", every),
+  page("/reset-password/[token]", (w) => `/reset-password/${w.passwordResetToken}`, every),
   page("/admin/audit", () => "/admin/audit", ADMIN),
   page("/admin/outbox", () => "/admin/outbox", ADMIN),
   page("/admin/users", () => "/admin/users", ADMIN),
@@ -180,6 +182,21 @@ export const ACTION_TARGETS: ActionTarget[] = [
     page: (w) => `/invitations/${w.invitationToken}`,
     // Passwords that differ: reaching the form's own check is what "allowed" means for a public page.
     args: (w) => [state, form({ token: w.invitationToken, password: "a long enough password", confirmPassword: "another long password" })],
+    allow: every,
+  }),
+  action("requestPasswordResetAction", "(public)/reset-password/actions.ts", {
+    page: () => "/reset-password",
+    // The same answer for any address: an address with no account is as good as any.
+    args: () => [state, form({ email: "nobody@matrix.example" })],
+    allow: every,
+  }),
+  action("resetPasswordAction", "(public)/reset-password/[token]/actions.ts", {
+    page: (w) => `/reset-password/${w.passwordResetToken}`,
+    // Passwords that differ: reaching the form's own check is what "allowed" means for a public page.
+    args: (w) => [
+      state,
+      form({ token: w.passwordResetToken, password: "a long enough password", confirmPassword: "another long password" }),
+    ],
     allow: every,
   }),
   action("createInvitationAction", "(portal)/admin/users/actions.ts", {

@@ -10,6 +10,7 @@ import { loadActor } from "@/server/auth/load-actor";
 import { createAgreement } from "@/server/agreements/create-agreement";
 import { db } from "@/server/db";
 import { createInvitation } from "@/server/users/create-invitation";
+import { newLinkToken } from "@/server/users/invitation-token";
 import { seedDemo } from "../../fixtures/demo-scenario";
 import { createEstablishment, createOrganisation, createUser } from "../../fixtures/factories";
 import { STAGES, type ActorKey, type Stage, type World } from "./actors";
@@ -251,6 +252,12 @@ export async function buildWorld(demoPassword: string): Promise<World> {
 
   const release = await db.ocdsRelease.findFirstOrThrow({ select: { ocid: true } });
 
+  const forgetful = await createUser("PROVIDER", { email: "forgetful@matrix.example", organisationId: rival.organisationId! });
+  const reset = newLinkToken();
+  await db.passwordReset.create({
+    data: { userId: forgetful.id, tokenHash: reset.tokenHash, expiresAt: new Date(Date.now() + 24 * 60 * 60_000) },
+  });
+
   const people = await Promise.all(Object.entries(emails).map(async ([key, email]) => [key, await user(email)] as const));
   const names = Object.fromEntries(people.map(([key, u]) => [key, u.name])) as World["names"];
   const userIds = Object.fromEntries(people.map(([key, u]) => [key, u.id])) as World["userIds"];
@@ -277,5 +284,6 @@ export async function buildWorld(demoPassword: string): Promise<World> {
     timeEntry,
     ocid: release.ocid,
     invitationToken: invitation.link.split("/").pop()!,
+    passwordResetToken: reset.token,
   };
 }

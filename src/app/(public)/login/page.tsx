@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { homePath } from "@/server/policy";
@@ -19,15 +20,21 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {params.next === "/welcome" && " Then you can read about your role, your pay and your data before you start."}
         </Panel>
       )}
+      {params.reset === "1" && (
+        <Panel title="Your new password is saved">
+          Sign in with it now. You were signed out everywhere else, and we have emailed you to say the password changed.
+        </Panel>
+      )}
       {params.signedOut === "1" && <p className="mb-4 text-lg">You have signed out.</p>}
       <PageHeading>Sign in to CoCommission</PageHeading>
       <p className="mb-6">
         CoCommission is where NHS commissioners, young commissioners and governors choose health services for children in custody together.
       </p>
       <SignInForm next={params.next} />
-      <p className="mt-8 text-slate-700">
-        Forgotten your password or need an account? Ask your portal administrator for a new invitation link.
+      <p className="mt-6 text-lg">
+        <Link href="/reset-password">Forgotten your password?</Link>
       </p>
+      <p className="mt-4 text-slate-700">Need an account? Ask your portal administrator for an invitation.</p>
     </div>
   );
 }
