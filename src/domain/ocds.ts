@@ -4,7 +4,7 @@ import type { AggregationRule } from "./scoring";
 import { SCORE_MAX, SCORE_MIN } from "./score-scale";
 
 /** The release tags the portal publishes, one per public event. */
-export type OcdsTag = "tender" | "tenderUpdate" | "award" | "contract" | "tenderCancellation";
+export type OcdsTag = "tender" | "tenderUpdate" | "award" | "awardUpdate" | "contract" | "tenderCancellation";
 
 /** OCDS Value.amount from integer pence, exactly: the decimal is written from the digits, never divided. */
 export function penceToAmount(pence: bigint | number | string): number {

@@ -147,6 +147,18 @@ describe("OCDS releases across the Feltham journey", () => {
       }),
     ]);
     expect(award.awards).toEqual([expect.objectContaining({ status: "pending", value: { amount: 123456789.01, currency: "GBP" } })]);
+    // The award decision is the governor's approval; the standstill that follows is structured data.
+    const decision = await db.awardDecision.findFirstOrThrow({ where: { tenderId: journey.id } });
+    expect(award.awards[0].date).toBe(APPROVED.toISOString());
+    expect(award.awards[0].standstillPeriod).toEqual({
+      startDate: "2026-12-22T00:00:00.000Z",
+      endDate: decision.standstillEndsAt!.toISOString(),
+    });
+    expect(award.awards[0].description).not.toContain("standstill until");
+    // Confirming the contract does not move the award's date: the contract has its own.
+    expect(contract.awards[0].date).toBe(APPROVED.toISOString());
+    expect(contract.contracts[0].dateSigned).toBe(decision.awardedAt!.toISOString());
+    expect(contract.contracts[0].dateSigned).not.toBe(APPROVED.toISOString());
     expect(award.tender.numberOfTenderers).toBe(2);
     expect(award.parties.flatMap((p: { roles: string[] }) => p.roles).sort()).toEqual([
       "buyer",
@@ -189,14 +201,27 @@ describe("OCDS releases across the Feltham journey", () => {
     expect(since.releasePackage.releases.every((r) => new Date((r as { date: string }).date) >= APPROVED)).toBe(true);
     expect(await getReleasePackage({ since: "2099-01-01" })).toBeNull();
 
+    // Package metadata: when the package was made (not its newest release), the licence and the publication policy.
+    const before = Date.now();
     const record = await getRecordPackage(journey.ocid);
+    const after = Date.now();
     expect(validate("record-package-schema", record)).toEqual([]);
+    for (const pkg of [record, first.releasePackage]) {
+      expect(pkg).toMatchObject({
+        license: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        publicationPolicy: expect.stringMatching(/^http:\/\/localhost:\d+\/open-data#publication-policy$/),
+        extensions: ["https://gitlab.com/dncp-opendata/ocds_statusdetails_extension/-/raw/master/extension.json"],
+      });
+    }
+    expect(new Date(record.publishedDate).getTime()).toBeGreaterThanOrEqual(before);
+    expect(new Date(record.publishedDate).getTime()).toBeLessThanOrEqual(after);
+    expect(record.records[0]!.releases.map((r) => (r as { date: string }).date)).not.toContain(record.publishedDate);
     const compiled = record.records[0]!.compiledRelease as Rel;
     expect(validate("release-schema", compiled)).toEqual([]);
     expect(compiled).toMatchObject({
       tag: ["compiled"],
       tender: { status: "complete", numberOfTenderers: 2 },
-      awards: [{ status: "active" }],
+      awards: [{ status: "active", date: APPROVED.toISOString() }],
       contracts: [{ status: "active" }],
     });
     expect(compiled.tender.documents).toHaveLength(1);
@@ -216,7 +241,12 @@ describe("OCDS releases across the Feltham journey", () => {
     const rows = await db.ocdsRelease.findMany({ where: { tenderId: t.id }, orderBy: { seq: "asc" } });
     expect(rows.map((r) => r.tag)).toEqual(["tender", "tenderCancellation"]);
     expect(validate("release-schema", rows[1]!.release)).toEqual([]);
-    expect(rows[1]!.release).toMatchObject({ tender: { status: "cancelled" } });
+    expect(rows[1]!.release).toMatchObject({
+      tender: { status: "cancelled", statusDetails: "Cancelled: The service is being recommissioned with another establishment." },
+    });
+    // The reason is beside the status, not appended to the description of the service.
+    expect((rows[1]!.release as Rel).tender.description).toBe((rows[0]!.release as Rel).tender.description);
+    expect((rows[1]!.release as Rel).awards).toBeUndefined();
 
     const draft = await publishedTender({ deadline: DEADLINE });
     await db.tender.update({ where: { id: draft.id }, data: { status: "DRAFT", publishedAt: null } });

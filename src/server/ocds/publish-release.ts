@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { contractPeriod } from "@/domain/contract-period";
+import { parseLondonDateTime } from "@/domain/london-time";
 import { awardCriteriaDetails, gbp, PROCUREMENT_ROUTE_DETAILS, procurementMethod, tenderStatusFor, type OcdsTag } from "@/domain/ocds";
 import type { Prisma } from "@/generated/prisma/client";
 import { parseAwardSummary } from "../awards/award-summary";
@@ -119,21 +120,37 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
     const period = decision.standstillEndsAt
       ? contractPeriod(summary.tender.contractStartDate, summary.tender.contractTermMonths, decision.standstillEndsAt)
       : null;
+    // The whole-life price for the full contract term: what the bid form asks for and what tender.value is.
     const valuePence = winner.pricePence ?? summary.tender.estimatedValuePence;
+    // The award decision is the governor's approval (co-commissioning sign-off), not the later confirmation.
+    const approval = await tx.signOff.findFirst({
+      where: { awardDecisionId: decision.id, signerRole: "GOVERNOR", decision: "APPROVED", voidedAt: null },
+      orderBy: { signedAt: "desc" },
+      select: { signedAt: true },
+    });
     const award: Record<string, unknown> = {
       id: decision.id,
       title: `Award of ${tender.title}`,
       description:
         tag === "award"
-          ? `Intention to award: standstill until ${decision.standstillEndsAt?.toISOString() ?? "(not set)"}; approved by the governor of ${tender.establishment.name} (co-commissioning sign-off). Weighted total ${winner.total} out of 100, rank ${winner.rank} of ${summary.ranking.length}.`
+          ? `Intention to award, approved by the governor of ${tender.establishment.name} (co-commissioning sign-off); the contract is not entered into before the standstill period ends. Weighted total ${winner.total} out of 100, rank ${winner.rank} of ${summary.ranking.length}.`
           : `Awarded after standstill. Weighted total ${winner.total} out of 100, rank ${winner.rank} of ${summary.ranking.length}.`,
       status: tag === "award" ? "pending" : "active",
-      date: (decision.awardedAt ?? now).toISOString(),
+      date: (approval?.signedAt ?? now).toISOString(),
       suppliers: [supplier],
       ...(valuePence !== null ? { value: gbp(valuePence) } : {}),
       ...(period ? { contractPeriod: { startDate: `${period.start}T00:00:00Z`, endDate: `${period.end}T23:59:59Z` } } : {}),
+      // Custom field (no extension in the OCDS registry fits; see the README): PSR regulation 12 standstill.
+      ...(decision.standstillStartsOn && decision.standstillEndsAt
+        ? {
+            standstillPeriod: {
+              startDate: parseLondonDateTime(decision.standstillStartsOn.toISOString().slice(0, 10), "00:00").toISOString(),
+              endDate: decision.standstillEndsAt.toISOString(),
+            },
+          }
+        : {}),
     };
-    release.awards = [award];
+    release.awards = [award, ...(await withdrawnAwards(tx, tenderId, decision.id, REPLACED))];
     if (tag === "contract") ocdsTender.awardPeriod = { endDate: now.toISOString() };
 
     if (tag === "contract") {
@@ -154,11 +171,39 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
       ];
     }
   }
-  if (tag === "tenderCancellation" && tender.cancelReason) {
-    ocdsTender.description = `${tender.summary}\n\nCancelled: ${tender.cancelReason}`;
+  if (tag === "tenderCancellation") {
+    // Status Details extension: why, beside the status; the description stays the service's.
+    if (tender.cancelReason) ocdsTender.statusDetails = `Cancelled: ${tender.cancelReason}`;
+    const withdrawn = await withdrawnAwards(tx, tenderId, null, "Cancelled with the tender: no contract was entered into.");
+    if (withdrawn.length > 0) release.awards = withdrawn;
   }
+  if (tag === "awardUpdate") release.awards = await withdrawnAwards(tx, tenderId, null, WITHDRAWN);
   release.parties = [...parties.values()];
 
   const json = JSON.parse(JSON.stringify(release)) as Prisma.InputJsonValue;
   await tx.ocdsRelease.create({ data: { ocid, releaseId: release.id as string, tenderId, tag, date: now, release: json } });
+}
+
+const WITHDRAWN = "Withdrawn after representations: the evaluation is being looked at again, and a new award decision will be published.";
+const REPLACED = "Withdrawn after representations and replaced by a later award decision.";
+
+/**
+ * Every award published for this tender (an intention to award) other than
+ * `current`, as cancelled: an award the commissioner withdrew after
+ * representations, or one overtaken by the tender's cancellation. Without
+ * this the compiled release would keep it "pending" with its supplier.
+ */
+async function withdrawnAwards(tx: Tx, tenderId: string, current: string | null, why: string): Promise<Record<string, unknown>[]> {
+  const published = await tx.ocdsRelease.findMany({
+    where: { tenderId, tag: "award" },
+    orderBy: { seq: "asc" },
+    select: { release: true },
+  });
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const row of published) {
+    const awards = ((row.release as { awards?: Record<string, unknown>[] }).awards ?? []).filter((a) => a.status === "pending");
+    for (const a of awards) byId.set(String(a.id), a);
+  }
+  byId.delete(current ?? "");
+  return [...byId.values()].map((a) => ({ ...a, status: "cancelled", statusDetails: why }));
 }

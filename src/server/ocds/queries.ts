@@ -1,5 +1,6 @@
 import "server-only";
 import { compileReleases } from "@/domain/ocds";
+import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { env } from "../env";
 import { Invalid, NotFound } from "../errors";
@@ -8,6 +9,10 @@ import { Invalid, NotFound } from "../errors";
 // what was public at the time (publish-release.ts).
 
 export const OCDS_VERSION = "1.1";
+/** Every package is published under the Open Government Licence v3.0. */
+export const OCDS_LICENSE = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+/** The OCDS extensions the releases use (registry: https://extensions.open-contracting.org/en/extensions/statusDetails/). */
+export const OCDS_EXTENSIONS = ["https://gitlab.com/dncp-opendata/ocds_statusdetails_extension/-/raw/master/extension.json"];
 const MAX_LIMIT = 100;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -19,6 +24,22 @@ function publisher() {
 
 function baseUrl(): string {
   return env().NEXTAUTH_URL.replace(/\/$/, "");
+}
+
+/** The public page that says what is published, when, and under which licence (src/app/(public)/open-data). */
+export function publicationPolicyUrl(): string {
+  return `${baseUrl()}/open-data#publication-policy`;
+}
+
+/** Package metadata: when this package was made (not when its releases were), the licence and the policy. */
+function packageMetadata() {
+  return {
+    publishedDate: clockNow().toISOString(),
+    publisher: publisher(),
+    license: OCDS_LICENSE,
+    publicationPolicy: publicationPolicyUrl(),
+    extensions: OCDS_EXTENSIONS,
+  };
 }
 
 export interface ReleaseQuery {
@@ -63,7 +84,7 @@ export async function getReleasePackage(q: ReleaseQuery) {
     where: { seq: { gt: after }, ...(since ? { date: { gte: since } } : {}) },
     orderBy: { seq: "asc" },
     take: limit + 1,
-    select: { seq: true, release: true, date: true },
+    select: { seq: true, release: true },
   });
   const page = rows.slice(0, limit);
   if (page.length === 0) return null;
@@ -77,8 +98,7 @@ export async function getReleasePackage(q: ReleaseQuery) {
   const releasePackage = {
     uri: `${baseUrl()}/api/ocds/releases?${self.toString()}`,
     version: OCDS_VERSION,
-    publishedDate: page.reduce((max, r) => (r.date > max ? r.date : max), page[0]!.date).toISOString(),
-    publisher: publisher(),
+    ...packageMetadata(),
     releases: page.map((r) => r.release as Release),
   };
   return { releasePackage, next: rows.length > limit ? `${baseUrl()}/api/ocds/releases?${nextParams.toString()}` : null };
@@ -87,14 +107,13 @@ export async function getReleasePackage(q: ReleaseQuery) {
 /** A record package for one contracting process: every release, oldest first, and the compiled release. */
 export async function getRecordPackage(ocid: string) {
   if (!/^ocds-[a-z0-9]{6}-[0-9a-f-]{36}$/.test(ocid)) throw new NotFound("There is no contracting process with that ocid.");
-  const rows = await db.ocdsRelease.findMany({ where: { ocid }, orderBy: { seq: "asc" }, select: { release: true, date: true } });
+  const rows = await db.ocdsRelease.findMany({ where: { ocid }, orderBy: { seq: "asc" }, select: { release: true } });
   if (rows.length === 0) throw new NotFound("There is no contracting process with that ocid.");
   const releases = rows.map((r) => r.release as Release);
   return {
     uri: `${baseUrl()}/api/ocds/tenders/${ocid}`,
     version: OCDS_VERSION,
-    publishedDate: rows.at(-1)!.date.toISOString(),
-    publisher: publisher(),
+    ...packageMetadata(),
     records: [{ ocid, releases, compiledRelease: compileReleases(ocid, releases) }],
   };
 }

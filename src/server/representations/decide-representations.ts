@@ -10,6 +10,7 @@ import { db } from "../db";
 import { Conflict, Invalid } from "../errors";
 import { fieldErrorsOf } from "../validation";
 import { notifyUsers } from "../notifications/notify";
+import { publishOcdsRelease } from "../ocds/publish-release";
 import { cancelTender } from "../tenders/cancel-tender";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { moveTender } from "../tenders/move-tender";
@@ -110,6 +111,8 @@ export async function decideOnRepresentations(
       await moveTender(tx, actor, move, async ({ to }) => {
         await tx.awardDecision.update({ where: { id: decision.id }, data: { status: "REOPENED" } });
         const voided = await tx.signOff.updateMany({ where: { awardDecisionId: decision.id, voidedAt: null }, data: { voidedAt: now } });
+        // The published intention to award no longer stands: the open data says so.
+        await publishOcdsRelease(tx, tenderId, "awardUpdate", now);
         const body = `After considering representations, the commissioner has sent the award back to moderation. The governor's sign-off no longer stands; the governor will be asked to sign a new recommendation. Reasons: ${reasons}`;
         const bidders = await organisationUsers(
           tx,
