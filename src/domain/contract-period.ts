@@ -28,3 +28,16 @@ export function contractPeriod(
   const end = previousDay(addMonthsToDateKey(start, termMonths && termMonths > 0 ? termMonths : 12));
   return { start, end };
 }
+
+/**
+ * The term in whole months of a contract running from `start` to `end`
+ * inclusive (the reverse of contractPeriod: 1 April 2027 to 31 March 2030 → 36),
+ * or null when the period is not a whole number of months.
+ */
+export function termMonthsOf(start: string, end: string): number | null {
+  const [y1, m1] = start.split("-").map(Number) as [number, number];
+  const after = new Date(`${end}T00:00:00Z`);
+  after.setUTCDate(after.getUTCDate() + 1);
+  const months = (after.getUTCFullYear() - y1) * 12 + (after.getUTCMonth() + 1 - m1);
+  return months >= 1 && addMonthsToDateKey(start, months) === after.toISOString().slice(0, 10) ? months : null;
+}

@@ -52,3 +52,35 @@ export function payForMinutes(minutes: number, hourlyRatePence: number): number 
   const numerator = BigInt(minutes) * BigInt(hourlyRatePence);
   return Number((numerator * 2n + 60n) / 120n);
 }
+
+/**
+ * The one meaning of a bid's price, in the words the Value criterion, the bid
+ * form, the outcome letters and the award pages all use: the whole-life price
+ * for the full contract term (what tender.value and the published award and
+ * contract values are), never a price per year.
+ */
+export const WHOLE_LIFE_PRICE = "The total price for the contract: the whole-life price for the full contract term, not a price per year.";
+
+/** "The total price…" → "the total price…", for the same words inside a sentence. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * A whole-life price for a term of `termMonths` months as a year's equivalent:
+ * whole-life × 12 ÷ term, from the exact value, rounded half up to the penny once.
+ */
+export function annualEquivalentPence(wholeLifePence: bigint | number | string, termMonths: number): bigint {
+  if (!Number.isInteger(termMonths) || termMonths < 1) throw new RangeError("The term must be a whole number of months, at least 1");
+  const pence = BigInt(wholeLifePence);
+  if (pence < 0n) throw new RangeError("A price is £0 or more");
+  const term = BigInt(termMonths);
+  return (pence * 12n * 2n + term) / (term * 2n);
+}
+
+/** "£1,290,000.00 for the full 36-month term (£430,000.00 a year)"; without a term, the whole-life price alone. */
+export function describeWholeLifePrice(wholeLifePence: bigint | number | string, termMonths: number | null | undefined): string {
+  const whole = formatPence(BigInt(wholeLifePence));
+  if (!termMonths || termMonths < 1) return `${whole} for the full contract term`;
+  return `${whole} for the full ${termMonths}-month term (${formatPence(annualEquivalentPence(wholeLifePence, termMonths))} a year)`;
+}

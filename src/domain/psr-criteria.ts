@@ -2,6 +2,8 @@
 // Regime) Regulations 2023, offered as a starting template. Weights are a
 // starting point the commissioner adjusts; they add up to 100.
 
+import { WHOLE_LIFE_PRICE } from "./money";
+
 export interface CriterionTemplate {
   name: string;
   description: string;
@@ -23,8 +25,7 @@ export const PSR_KEY_CRITERIA: readonly CriterionTemplate[] = [
   },
   {
     name: "Value",
-    description:
-      "The price of the service, scored by formula: the lowest compliant price gets full marks, others in proportion (lowest price ÷ bid price × 5).",
+    description: `${WHOLE_LIFE_PRICE} Scored by formula: the lowest compliant price gets full marks, others in proportion (lowest price ÷ bid price × 5).`,
     plainLanguageDescription: "How much the service costs. The lowest fair price gets full marks. Other prices get marks in proportion.",
     weight: 20,
     kind: "PRICE",

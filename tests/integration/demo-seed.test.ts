@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { describeWholeLifePrice, WHOLE_LIFE_PRICE } from "@/domain/money";
+import { compileReleases, penceToAmount } from "@/domain/ocds";
 import { validateForPublish } from "@/domain/tender-lifecycle";
+import { getOutcomeLetter } from "@/server/awards/queries";
 import { authenticate } from "@/server/auth/sign-in";
 import { db } from "@/server/db";
 import { computeResults } from "@/server/evaluation/results";
@@ -122,6 +125,52 @@ describe("the demo seed", { timeout: 180_000 }, () => {
     // A young commissioner still to give consent.
     const leo = await db.user.findUniqueOrThrow({ where: { email: "technician4@demo.test" }, include: { consents: true } });
     expect(leo.consents).toEqual([]);
+  });
+
+  it("prices mean one thing, the whole-life price, from the bid to the award, the contract and the open data", async () => {
+    // Every demo tender's Value criterion asks for it in the same words as the bid form and the letters.
+    const prices = await db.criterion.findMany({ where: { kind: "PRICE" }, select: { description: true } });
+    expect(prices).toHaveLength(1 + STAGE_TENDERS.length);
+    for (const c of prices) expect(c.description).toContain(WHOLE_LIFE_PRICE);
+
+    for (const reference of ["NHSE-LDN-2026-006", "NHSE-LDN-2026-002", "NHSE-LDN-2023-031"]) {
+      const tender = await db.tender.findUniqueOrThrow({ where: { reference } });
+      const decision = await db.awardDecision.findFirstOrThrow({ where: { tenderId: tender.id, status: "APPROVED" } });
+      const bid = await db.bid.findUniqueOrThrow({ where: { id: decision.recommendedBidId } });
+      const releases = await db.ocdsRelease.findMany({ where: { tenderId: tender.id }, orderBy: { seq: "asc" } });
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const compiled = compileReleases(releases[0]!.ocid, releases.map((r) => r.release) as any) as any;
+      const amount = penceToAmount(bid.pricePence!);
+      expect(compiled.awards[0].value, reference).toEqual({ amount, currency: "GBP" });
+      // The same meaning as tender.value: a price for the whole term is near the whole-life estimate, not a third of it.
+      const ratio = amount / compiled.tender.value.amount;
+      expect(ratio, reference).toBeGreaterThan(0.8);
+      expect(ratio, reference).toBeLessThan(1.2);
+      const contract = await db.contract.findUnique({ where: { awardDecisionId: decision.id } });
+      if (contract) {
+        expect(contract.valuePence).toBe(bid.pricePence);
+        expect(compiled.contracts[0].value).toEqual({ amount, currency: "GBP" });
+      }
+    }
+    // In standstill: Thameside's £1,365,000 over 36 months against the £1,350,000 estimate, £455,000 a year on its letter.
+    const standstill = await db.awardDecision.findFirstOrThrow({ where: { tender: { reference: "NHSE-LDN-2026-006" } } });
+    const thameside = await db.user.findUniqueOrThrow({ where: { email: "provider1@demo.test" } });
+    const letter = await getOutcomeLetter(
+      {
+        id: thameside.id,
+        role: "PROVIDER",
+        name: thameside.name,
+        email: thameside.email,
+        organisationId: thameside.organisationId,
+        establishmentIds: [],
+      },
+      standstill.id,
+    );
+    expect(letter.successful).toBe(true);
+    expect(letter.price).toEqual({ pence: "136500000", termMonths: 36 });
+    expect(describeWholeLifePrice(letter.price!.pence, letter.price!.termMonths)).toBe(
+      "£1,365,000.00 for the full 36-month term (£455,000.00 a year)",
+    );
   });
 
   it("is idempotent: a second run changes nothing", async () => {

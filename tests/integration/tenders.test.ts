@@ -1,6 +1,7 @@
 import { fieldErrors } from "../fixtures/expect-invalid";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
+import { WHOLE_LIFE_PRICE } from "@/domain/money";
 import { Conflict, Forbidden, Invalid } from "@/server/errors";
 import type { Actor } from "@/server/auth/actor";
 import { applyPsrTemplate } from "@/server/tenders/apply-psr-template";
@@ -202,6 +203,8 @@ describe("criteria", () => {
       "Social value",
     ]);
     expect(criteria.reduce((s, c) => s + c.weight, 0)).toBe(100);
+    // The price is asked for as the whole-life price, in the bid form's words.
+    expect(criteria.find((c) => c.kind === "PRICE")!.description).toContain(WHOLE_LIFE_PRICE);
     await expect(applyPsrTemplate(commissioner, id, NOW)).rejects.toBeInstanceOf(Conflict);
   });
 });

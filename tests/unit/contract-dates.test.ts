@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonthsToDateKey, contractPeriod } from "@/domain/contract-period";
+import { addMonthsToDateKey, contractPeriod, termMonthsOf } from "@/domain/contract-period";
 import { parseRegisterStatus, registerStatus } from "@/domain/contract-status";
 
 describe("contract dates", () => {
@@ -38,5 +38,22 @@ describe("the register's status filter from a query string", () => {
     for (const value of [undefined, "", "active", "constructor", "toString", "__proto__", ["ACTIVE"], 1]) {
       expect(parseRegisterStatus(value)).toBeUndefined();
     }
+  });
+
+  it("a contract's term in whole months, back from its dates (the reverse of contractPeriod)", () => {
+    expect(termMonthsOf("2027-04-01", "2030-03-31")).toBe(36);
+    expect(termMonthsOf("2027-01-31", "2027-02-27")).toBe(1);
+    expect(termMonthsOf("2028-02-29", "2029-02-27")).toBe(12);
+    for (const [start, months] of [
+      ["2027-04-01", 36],
+      ["2026-12-09", 24],
+      ["2027-01-31", 60],
+      ["2027-08-31", 1],
+    ] as const) {
+      const period = contractPeriod(start, months, new Date("2026-01-01T00:00:00Z"));
+      expect(termMonthsOf(period.start, period.end), `${start} + ${months}`).toBe(months);
+    }
+    expect(termMonthsOf("2027-04-01", "2027-04-15")).toBeNull();
+    expect(termMonthsOf("2027-04-01", "2030-04-01")).toBeNull();
   });
 });

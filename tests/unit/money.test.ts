@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPence, parsePounds, payForMinutes, penceToPoundsInput } from "@/domain/money";
+import { annualEquivalentPence, describeWholeLifePrice, formatPence, parsePounds, payForMinutes, penceToPoundsInput } from "@/domain/money";
 
 describe("money", () => {
   it("formats pence as pounds, exactly, even beyond 2^53", () => {
@@ -42,5 +42,24 @@ describe("money", () => {
     expect(payForMinutes(0, 1500)).toBe(0);
     expect(() => payForMinutes(-1, 1500)).toThrow();
     expect(() => payForMinutes(1.5, 1500)).toThrow();
+  });
+
+  it("a whole-life price's annual equivalent: × 12 ÷ term, exact, rounded half up to the penny once", () => {
+    expect(annualEquivalentPence(129_000_000n, 36)).toBe(43_000_000n);
+    expect(annualEquivalentPence(1_375_000_000n, 60)).toBe(275_000_000n);
+    // £1.00 over 7 months = 171.428…p a year → 171p; 1p over 24 months = 0.5p → 1p (half up); 1p over 25 months = 0.48p → 0p.
+    expect(annualEquivalentPence(100n, 7)).toBe(171n);
+    expect(annualEquivalentPence(1n, 24)).toBe(1n);
+    expect(annualEquivalentPence(1n, 25)).toBe(0n);
+    // Rounded once from the exact value, not from a rounded monthly price: £1,000,000.01 over 36 months.
+    expect(annualEquivalentPence(100_000_001n, 36)).toBe(33_333_334n);
+    // Exact beyond 2^53.
+    expect(annualEquivalentPence(900719925474099312n, 12)).toBe(900719925474099312n);
+    expect(() => annualEquivalentPence(100n, 0)).toThrow(RangeError);
+    expect(() => annualEquivalentPence(100n, 1.5)).toThrow(RangeError);
+    expect(() => annualEquivalentPence(-1n, 12)).toThrow(RangeError);
+    expect(describeWholeLifePrice(129_000_000n, 36)).toBe("£1,290,000.00 for the full 36-month term (£430,000.00 a year)");
+    expect(describeWholeLifePrice("45800000", 24)).toBe("£458,000.00 for the full 24-month term (£229,000.00 a year)");
+    expect(describeWholeLifePrice(129_000_000n, null)).toBe("£1,290,000.00 for the full contract term");
   });
 });

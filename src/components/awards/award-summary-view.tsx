@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatLondon } from "@/domain/london-time";
-import { formatPence } from "@/domain/money";
+import { describeWholeLifePrice, lowerFirst, WHOLE_LIFE_PRICE } from "@/domain/money";
 import type { AwardSummary } from "@/server/awards/award-summary";
 import { isShown, TOP_BIDS, withParam, type BidsShown } from "./overview-bids";
 
@@ -65,14 +65,17 @@ export function AwardSummaryView({
           rows={[
             ["Service", t.summary],
             ["Recommended provider", summary.recommended.provider],
-            ["Estimated value", t.estimatedValuePence ? formatPence(BigInt(t.estimatedValuePence)) : "Not set"],
-            ["Price offered", price ? formatPence(BigInt(price)) : "No price criterion"],
+            ["Estimated value", t.estimatedValuePence ? describeWholeLifePrice(t.estimatedValuePence, t.contractTermMonths) : "Not set"],
+            ["Price offered", price ? describeWholeLifePrice(price, t.contractTermMonths) : "No price criterion"],
             ["Contract start", dateOnly(t.contractStartDate)],
             ["Term", t.contractTermMonths ? `${t.contractTermMonths} months` : "Not set"],
             ["Procurement route", ROUTES[t.procurementRoute] ?? t.procurementRoute],
             ["Recommended by", `${summary.recommendedBy}, ${formatLondon(new Date(summary.recommendedAt), "dateTime")}`],
           ]}
         />
+        <p className="mt-2 max-w-3xl text-slate-700" data-testid="price-meaning">
+          Prices are {lowerFirst(WHOLE_LIFE_PRICE)} The figure a year, in brackets, is that price ÷ the term in months × 12.
+        </p>
       </Section>
 
       {!summary.recommended.topRanked && (

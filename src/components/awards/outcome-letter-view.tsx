@@ -1,4 +1,5 @@
 import { formatLondon } from "@/domain/london-time";
+import { describeWholeLifePrice, lowerFirst, WHOLE_LIFE_PRICE } from "@/domain/money";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
 import type { OutcomeLetter } from "@/server/awards/outcome-letter";
@@ -55,6 +56,13 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
           Service for {letter.tender.establishment}. The evaluation panel of NHS England commissioners and young commissioning technicians
           scored each bid independently. {letter.rule}
         </p>
+
+        {letter.price && (
+          <p className="mb-4" data-testid="letter-price">
+            Your price: <strong>{describeWholeLifePrice(letter.price.pence, letter.price.termMonths)}</strong>. This is{" "}
+            {lowerFirst(WHOLE_LIFE_PRICE)}
+          </p>
+        )}
 
         <h2 className="mb-2 mt-6 text-2xl font-bold">Your scores</h2>
         <ScrollRegion label="Your scores (scrolls sideways)">

@@ -19,6 +19,8 @@ export interface OutcomeLetter {
   tiedRank: boolean;
   bidderCount: number;
   total: string;
+  /** This bid's price: the whole-life price for the full contract term (pence), and the term, for its annual equivalent. */
+  price: { pence: string; termMonths: number | null } | null;
   winner: { provider: string; total: string };
   rule: string;
   criteria: {
@@ -56,6 +58,7 @@ export function buildOutcomeLetter(
     tiedRank: bid.tie,
     bidderCount: summary.ranking.length,
     total: bid.total,
+    price: bid.pricePence === null ? null : { pence: bid.pricePence, termMonths: summary.tender.contractTermMonths },
     winner: { provider: winner.provider, total: winner.total },
     rule: summary.ruleDescription,
     criteria: summary.criteria.map((c) => {

@@ -36,6 +36,7 @@ async function mySeat(actor: Actor, tenderId: string) {
           submissionDeadline: true,
           aggregationRule: true,
           anonymiseBids: true,
+          contractTermMonths: true,
           establishment: { select: { name: true } },
         },
       },

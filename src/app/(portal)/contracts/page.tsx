@@ -4,8 +4,9 @@ import Link from "next/link";
 import { ContractTimeline, type TimelineEstablishment } from "@/components/charts/contract-timeline";
 import { PageHeading } from "@/components/ui/page-heading";
 import { parseRegisterStatus, REGISTER_STATUS_LABEL } from "@/domain/contract-status";
-import { formatLondon, londonDateKey } from "@/domain/london-time";
-import { formatPence } from "@/domain/money";
+import { formatLondon, londonDateKey, utcDateKey } from "@/domain/london-time";
+import { describeWholeLifePrice } from "@/domain/money";
+import { termMonthsOf } from "@/domain/contract-period";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { countContracts, listContracts } from "@/server/contracts/queries";
@@ -108,7 +109,9 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                   <ContractStatusTag status={c.registerStatus} />
                 </p>
                 <p>
-                  {c.organisation.name} · {c.establishment.name} · {formatPence(c.valuePence)} · {day(c.startDate)} to {day(c.endDate)}
+                  {c.organisation.name} · {c.establishment.name} ·{" "}
+                  {describeWholeLifePrice(c.valuePence, termMonthsOf(utcDateKey(c.startDate), utcDateKey(c.endDate)))} · {day(c.startDate)}{" "}
+                  to {day(c.endDate)}
                 </p>
                 <p className="text-slate-700">
                   From tender {c.tender.reference}

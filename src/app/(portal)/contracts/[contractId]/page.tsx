@@ -5,8 +5,9 @@ import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
-import { formatLondon } from "@/domain/london-time";
-import { formatPence } from "@/domain/money";
+import { formatLondon, utcDateKey } from "@/domain/london-time";
+import { describeWholeLifePrice } from "@/domain/money";
+import { termMonthsOf } from "@/domain/contract-period";
 import { requireActor } from "@/server/auth/session";
 import { requestNow } from "@/server/clock";
 import { recordTitle } from "../../record-title";
@@ -41,7 +42,10 @@ export default async function ContractPage({ params }: { params: Promise<{ contr
         rows={[
           ["Provider", c.organisation.name],
           ["Establishment", c.establishment.name],
-          ["Value", formatPence(c.valuePence)],
+          [
+            "Value (the total price for the contract)",
+            describeWholeLifePrice(c.valuePence, termMonthsOf(utcDateKey(c.startDate), utcDateKey(c.endDate))),
+          ],
           ["Runs", `${day(c.startDate)} to ${day(c.endDate)}`],
           [
             "From tender",

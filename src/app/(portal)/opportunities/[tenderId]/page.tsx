@@ -7,7 +7,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { StatusTag } from "@/components/ui/status-tag";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatCountdown, formatLondon } from "@/domain/london-time";
-import { formatPence } from "@/domain/money";
+import { describeWholeLifePrice, WHOLE_LIFE_PRICE } from "@/domain/money";
 import { isBeforeDeadline } from "@/domain/tender-lifecycle";
 import { requireActor } from "@/server/auth/session";
 import { getMyBid } from "@/server/bids/queries";
@@ -78,7 +78,12 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
         <SummaryList
           rows={[
             ["Establishment", tender.establishment.name],
-            ["Estimated value", tender.estimatedValuePence === null ? "Not stated" : formatPence(tender.estimatedValuePence)],
+            [
+              "Estimated value",
+              tender.estimatedValuePence === null
+                ? "Not stated"
+                : describeWholeLifePrice(tender.estimatedValuePence, tender.contractTermMonths),
+            ],
             [
               "Contract",
               `${tender.contractStartDate ? `Starts ${formatLondon(tender.contractStartDate, "date")}` : "Start to be confirmed"}${tender.contractTermMonths ? `, ${tender.contractTermMonths} months` : ""}`,
@@ -108,7 +113,7 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
               <p className="mt-1">{c.description || c.plainLanguageDescription}</p>
               <p className="mt-1 text-slate-700">
                 {c.kind === "PRICE"
-                  ? "Scored by formula: lowest price ÷ your price × 5."
+                  ? `${WHOLE_LIFE_PRICE} Scored by formula: lowest price ÷ your price × 5.`
                   : c.wordLimit
                     ? `Word limit: ${c.wordLimit.toLocaleString("en-GB")}.`
                     : "No word limit."}

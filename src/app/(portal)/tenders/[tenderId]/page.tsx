@@ -6,7 +6,7 @@ import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { StatusTag } from "@/components/ui/status-tag";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatCountdown, formatLondon } from "@/domain/london-time";
-import { formatPence } from "@/domain/money";
+import { describeWholeLifePrice, formatPence } from "@/domain/money";
 import { describeProgress, validateForPublish } from "@/domain/tender-lifecycle";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
@@ -99,7 +99,12 @@ export default async function TenderPage({
           rows={[
             ["Summary", tender.summary],
             ["Establishment", tender.establishment.name],
-            ["Estimated value", tender.estimatedValuePence === null ? "Not set" : formatPence(tender.estimatedValuePence)],
+            [
+              "Estimated value",
+              tender.estimatedValuePence === null
+                ? "Not set"
+                : describeWholeLifePrice(tender.estimatedValuePence, tender.contractTermMonths),
+            ],
             [
               "Contract",
               `${tender.contractStartDate ? `Starts ${formatLondon(tender.contractStartDate, "date")}` : "Start not set"}, ${tender.contractTermMonths ? `${tender.contractTermMonths} months` : "term not set"}`,

@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { formatLondon } from "@/domain/london-time";
-import { formatPence, penceToPoundsInput } from "@/domain/money";
+import { describeWholeLifePrice, penceToPoundsInput, WHOLE_LIFE_PRICE } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
 import { getMyBid } from "@/server/bids/queries";
 import { requestNow } from "@/server/clock";
@@ -106,7 +106,7 @@ export default async function BidPage({
             <TextField
               name="price"
               label={`Your price (£) for ${priceCriterion.name} (${priceCriterion.weight}%)`}
-              hint="The total price for the contract, in pounds. For example 1,250,000."
+              hint={`${WHOLE_LIFE_PRICE}${tender.contractTermMonths ? ` The contract term is ${tender.contractTermMonths} months.` : ""} In pounds, for example 1,250,000.`}
               inputMode="decimal"
               defaultValue={penceToPoundsInput(bid?.pricePence)}
             />
@@ -195,7 +195,9 @@ export default async function BidPage({
               </li>
             ))}
           </ul>
-          {bid.pricePence !== null && <p className="mt-4">Price in your working copy: {formatPence(bid.pricePence)}</p>}
+          {bid.pricePence !== null && (
+            <p className="mt-4">Price in your working copy: {describeWholeLifePrice(bid.pricePence, tender.contractTermMonths)}</p>
+          )}
         </section>
       )}
     </div>

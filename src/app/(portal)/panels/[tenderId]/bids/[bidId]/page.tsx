@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { RadioGroup, TextArea } from "@/components/ui/field";
 import { PageHeading } from "@/components/ui/page-heading";
-import { formatPence } from "@/domain/money";
+import { describeWholeLifePrice } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
 import { requestNow } from "@/server/clock";
 import { recordTitle } from "../../../../record-title";
@@ -63,7 +63,10 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
                 {technician
                   ? "Nobody marks the price. A sum does it: the lowest fair price gets full marks."
                   : "Scored by formula, not by vote."}{" "}
-                Price in this bid: <strong>{bid.content.pricePence ? formatPence(BigInt(bid.content.pricePence)) : "none"}</strong>
+                Price in this bid, the total price for the contract:{" "}
+                <strong>
+                  {bid.content.pricePence ? describeWholeLifePrice(bid.content.pricePence, workspace.tender.contractTermMonths) : "none"}
+                </strong>
               </p>
             </section>
           ) : (
