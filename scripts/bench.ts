@@ -9,6 +9,8 @@
 //   --routes "moderation overview (big),award summary (big)"
 //               only those routes (and the static page, the baseline of the
 //               ratios); skips the scoring engine and the step test
+//   --bid-counts  only the step over bid counts (the moderation overview of
+//               copies of the big tender with 3 to 200 bids), next to the static page
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -19,11 +21,13 @@ import { freePort, PROJECT_ROOT, startEmbeddedPostgres, type EmbeddedDatabase } 
 import { migrate } from "./lib/migrations";
 import { load, treeRssMb, type LoadResult } from "./bench/load";
 import { BENCH_SECRET, routesFor, sessionCookie, type Route } from "./bench/routes";
+import { BID_COUNTS, tendersByBidCount } from "./bench/bid-counts";
 import { benchScoring } from "./bench/scoring";
 import { BENCH_PASSWORD, SEED_VERSION, seedBench, type SeededIds } from "./bench/seed";
 
 const quick = process.argv.includes("--quick");
 const reseed = process.argv.includes("--reseed");
+const onlyBidCounts = process.argv.includes("--bid-counts");
 const routesArg = process.argv.indexOf("--routes");
 const onlyRoutes =
   routesArg >= 0
@@ -61,8 +65,8 @@ async function main() {
   process.env.DATABASE_URL = url;
   const ids = await prepareDatabase(url);
 
-  if (!onlyRoutes) log("scoring engine alone (median of 7 runs each)…");
-  const scoring = onlyRoutes ? [] : benchScoring(7);
+  if (!onlyRoutes && !onlyBidCounts) log("scoring engine alone (median of 7 runs each)…");
+  const scoring = onlyRoutes || onlyBidCounts ? [] : benchScoring(7);
 
   buildIfNeeded((line) => log(line));
   const port = await freePort();
@@ -72,7 +76,7 @@ async function main() {
   const warmRestartMs = await startServer(port, url);
   log(`start-up: first start ${coldStartMs} ms, restart ${warmRestartMs} ms to a healthy /api/health`);
 
-  const npmStart = onlyRoutes ? null : await timeNpmStart();
+  const npmStart = onlyRoutes || onlyBidCounts ? null : await timeNpmStart();
   if (npmStart)
     log(
       `npm start: first start ${npmStart.firstMs} ms (new embedded database, migrations, demo seed; build present), restart ${npmStart.restartMs} ms`,
@@ -82,7 +86,11 @@ async function main() {
   const unknown = (onlyRoutes ?? []).filter((name) => !allRoutes.some((r) => r.name === name));
   if (unknown.length > 0)
     throw new Error(`Unknown route ${unknown.join(", ")}: name one of ${allRoutes.map((r) => JSON.stringify(r.name)).join(", ")}`);
-  const routes = onlyRoutes ? allRoutes.filter((r) => r.name === "static page" || onlyRoutes.includes(r.name)) : allRoutes;
+  const routes = onlyRoutes
+    ? allRoutes.filter((r) => r.name === "static page" || onlyRoutes.includes(r.name))
+    : onlyBidCounts
+      ? allRoutes.filter((r) => r.name === "static page" || r.name === "moderation overview (big)")
+      : allRoutes;
   const cookies = new Map<string, string>();
   for (const route of routes) if (route.as && !cookies.has(route.as)) cookies.set(route.as, await sessionCookie(url, ids, route.as));
   const stats = new pg.Client({ connectionString: url });
@@ -126,7 +134,7 @@ async function main() {
   }
 
   log(`step test (${STEPS.join(", ")} concurrent users)…`);
-  const stepRoutes = (onlyRoutes ? [] : routes).filter((r) =>
+  const stepRoutes = (onlyRoutes || onlyBidCounts ? [] : routes).filter((r) =>
     ["static page", "tenders list", "moderation overview (big)", "time (technician)"].includes(r.name),
   );
   const steps: { route: string; users: number; reqPerSec: number; p50: number; p95: number; p99: number; maxRssMb: number }[] = [];
@@ -136,6 +144,9 @@ async function main() {
       steps.push({ route: route.name, users, reqPerSec: r.reqPerSec, p50: r.p50, p95: r.p95, p99: r.p99, maxRssMb: r.maxRssMb });
       await drain(base, staticAlone);
     }
+  const bidCounts = onlyRoutes
+    ? []
+    : await bidCountStep(url, ids.bigTenderId, base, cookies.get("commissioner1@bench.test")!, stats, serverPid, staticAlone);
   const rssAfter = treeRssMb(serverPid);
   await stats.end();
 
@@ -172,6 +183,7 @@ async function main() {
       non2xx: r.non2xx,
     })),
     steps,
+    bidCounts,
     scoring,
     serverRssAfterMb: rssAfter,
   };
@@ -180,10 +192,83 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   const file = path.join(
     dir,
-    `${report.at.replaceAll(":", "-").slice(0, 19)}${quick ? "-quick" : ""}${onlyRoutes ? "-some-routes" : ""}.json`,
+    `${report.at.replaceAll(":", "-").slice(0, 19)}${quick ? "-quick" : ""}${onlyRoutes ? "-some-routes" : ""}${onlyBidCounts ? "-bid-counts" : ""}.json`,
   );
   writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
   log(`written ${path.relative(PROJECT_ROOT, file)}`);
+}
+
+type BidCountRow = {
+  bids: number;
+  sqlPerRequest: number;
+  postgresMsPerRequest: number;
+  singleUserP50: number;
+  p95: number;
+  staticP95JustBefore: number;
+  ratioP95ToStatic: number;
+  htmlBytes: number;
+  maxRssMb: number;
+};
+
+/**
+ * The moderation overview of copies of the big tender with 3 to 200 bids (the
+ * chair, the same 10 criteria and 12 members): what one request costs
+ * PostgreSQL (pg_stat_statements over 5 requests one at a time, after one that
+ * fills the kept results), one user's p50, and 20 users' p95 against the static
+ * page just before. Its cost should not grow with the bids.
+ */
+async function bidCountStep(
+  url: string,
+  bigTenderId: string,
+  base: string,
+  cookie: string,
+  stats: pg.Client,
+  serverPid: number,
+  staticAlone: number,
+): Promise<BidCountRow[]> {
+  log(`step over bid counts (${BID_COUNTS.join(", ")} bids)…`);
+  const tenders = await tendersByBidCount(url, bigTenderId);
+  const rows: BidCountRow[] = [];
+  for (const [bids, tenderId] of tenders) {
+    const route: Route = { name: `moderation overview (${bids} bids)`, path: `/panels/${tenderId}/moderation`, as: "chair" };
+    const cookies = new Map([["chair", cookie]]);
+    const first = await fetch(base + route.path, { headers: { cookie }, redirect: "manual" });
+    const htmlBytes = (await first.arrayBuffer()).byteLength;
+    if (first.status !== 200) throw new Error(`${route.path} answered ${first.status}`);
+    const execMs = async () =>
+      Number(
+        (
+          await stats.query<{ ms: string }>(
+            `SELECT coalesce(sum(total_exec_time), 0)::text AS ms FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'`,
+          )
+        ).rows[0]!.ms,
+      );
+    const msBefore = await execMs();
+    const sqlPerRequest = await statementsPerRequest(stats, base, route, cookies);
+    const postgresMsPerRequest = Math.round((((await execMs()) - msBefore) / 5) * 100) / 100;
+    const single = await load(base + route.path, cookie, 1, STEP_SECONDS, serverPid);
+    await drain(base, staticAlone);
+    const staticP95 = (await load(base + "/words", null, USERS, SECONDS, serverPid)).p95;
+    await drain(base, staticAlone);
+    const loaded = await load(base + route.path, cookie, USERS, SECONDS, serverPid);
+    await drain(base, staticAlone);
+    const row = {
+      bids,
+      sqlPerRequest,
+      postgresMsPerRequest,
+      singleUserP50: single.p50,
+      p95: loaded.p95,
+      staticP95JustBefore: staticP95,
+      ratioP95ToStatic: staticP95 ? Math.round((loaded.p95 / staticP95) * 10) / 10 : 0,
+      htmlBytes,
+      maxRssMb: loaded.maxRssMb,
+    };
+    log(
+      `  ${bids} bids: PostgreSQL ${row.postgresMsPerRequest} ms and ${sqlPerRequest} statements per request, 1 user p50 ${row.singleUserP50} ms, 20 users p95 ${row.p95} ms (${row.ratioP95ToStatic}× static)`,
+    );
+    rows.push(row);
+  }
+  return rows;
 }
 
 async function timeOne(url: string): Promise<number> {
@@ -469,6 +554,7 @@ type Report = {
     errors: number;
   }[];
   steps: { route: string; users: number; reqPerSec: number; p50: number; p95: number; p99: number }[];
+  bidCounts: BidCountRow[];
   scoring: { votes: number; rule: string; medianMs: number; microsPerVote: number }[];
 };
 
@@ -493,14 +579,27 @@ function printReport(report: Report) {
   console.log("| route | " + STEPS.map((u) => `${u} users`).join(" | ") + " |");
   console.log("| --- |" + STEPS.map(() => " ---: |").join(""));
   for (const [route, rows] of byRoute) console.log(`| ${route} | ${rows.map((s) => `${s.p95} (${s.reqPerSec} req/s)`).join(" | ")} |`);
-  console.log("\nScoring engine alone (median):\n");
-  console.log("| votes | equal votes ms | panel parity ms | µs per vote |");
-  console.log("| ---: | ---: | ---: | ---: |");
-  const votes = [...new Set(report.scoring.map((s) => s.votes))];
-  for (const v of votes) {
-    const eq = report.scoring.find((s) => s.votes === v && s.rule === "EQUAL_VOTES")!;
-    const par = report.scoring.find((s) => s.votes === v && s.rule === "PANEL_PARITY")!;
-    console.log(`| ${v.toLocaleString("en-GB")} | ${eq.medianMs} | ${par.medianMs} | ${eq.microsPerVote} / ${par.microsPerVote} |`);
+  if (report.bidCounts.length > 0) {
+    console.log("\nModeration overview by bid count (the chair; the same 10 criteria and 12 members):\n");
+    console.log(
+      "| bids | PostgreSQL ms per request | SQL per request | 1 user p50 ms | 20 users p95 ms | static p95 ms, just before | p95 ÷ static p95 | HTML KB | server RSS MB |",
+    );
+    console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const b of report.bidCounts)
+      console.log(
+        `| ${b.bids} | ${b.postgresMsPerRequest} | ${b.sqlPerRequest} | ${b.singleUserP50} | ${b.p95} | ${b.staticP95JustBefore} | ${b.ratioP95ToStatic} | ${Math.round(b.htmlBytes / 1024)} | ${b.maxRssMb} |`,
+      );
+  }
+  if (report.scoring.length > 0) {
+    console.log("\nScoring engine alone (median):\n");
+    console.log("| votes | equal votes ms | panel parity ms | µs per vote |");
+    console.log("| ---: | ---: | ---: | ---: |");
+    const votes = [...new Set(report.scoring.map((s) => s.votes))];
+    for (const v of votes) {
+      const eq = report.scoring.find((s) => s.votes === v && s.rule === "EQUAL_VOTES")!;
+      const par = report.scoring.find((s) => s.votes === v && s.rule === "PANEL_PARITY")!;
+      console.log(`| ${v.toLocaleString("en-GB")} | ${eq.medianMs} | ${par.medianMs} | ${eq.microsPerVote} / ${par.microsPerVote} |`);
+    }
   }
   console.log(
     `\nStart-up to a healthy /api/health: the server alone, first start ${report.startup.coldStartMs} ms, restart ${report.startup.warmRestartMs} ms.`,
