@@ -18,6 +18,7 @@ const NAV: { section: Section; href: string; label: string }[] = [
   { section: "outbox", href: "/admin/outbox", label: "Outbox" },
   { section: "admin", href: "/admin/audit", label: "Audit log" },
   { section: "welcome", href: "/welcome", label: "About your role and your data" },
+  { section: "account", href: "/account", label: "My account" },
 ];
 
 /**

@@ -112,6 +112,15 @@ const RULES = {
   "user.invite": (actor: Actor, invitee: { role: Role }) => mayInvite(actor, invitee.role),
   "user.inviteAny": (actor: Actor) => is(actor, "ADMIN", "COMMISSIONER"),
   "outbox.read": (actor: Actor) => is(actor, "ADMIN"),
+  // Own account (My account): a young commissioner's own data and closing their account
+  "account.ownData": (actor: Actor) => is(actor, "TECHNICIAN"),
+  "account.requestClosure": (actor: Actor) => is(actor, "TECHNICIAN"),
+  /**
+   * Closing a young commissioner's account when they asked: an administrator, or a commissioner running a tender
+   * on whose panel they have (or had) a seat: someone who knows them and can check their paid time is settled.
+   */
+  "account.close": (actor: Actor, person: { panelTenders: TenderRelations[] }) =>
+    is(actor, "ADMIN") || person.panelTenders.some((tender) => runsTender(actor, tender)),
   // Audit trail
   "audit.readTender": readsTenderAudit,
   "audit.readAll": (actor: Actor) => is(actor, "ADMIN"),
@@ -140,6 +149,7 @@ const MESSAGES: Partial<Record<Capability, string>> = {
   "bid.write": "Only providers can bid.",
   "clarification.ask": "Only providers can ask clarification questions.",
   "user.invite": "You cannot invite people with that role.",
+  "account.close": "Only an administrator, or a commissioner running a tender this young commissioner sits on, can close their account.",
 };
 
 // ---- The same rules as query filters -------------------------------------
@@ -151,6 +161,31 @@ export function tendersRunByWhere(actor: Actor): Prisma.TenderWhereInput {
   if (!is(actor, "COMMISSIONER")) return NOTHING;
   return {
     OR: [{ createdById: actor.id }, { panelMembers: { some: { userId: actor.id, role: "COMMISSIONER", status: "ACCEPTED" } } }],
+  };
+}
+
+/** `account.close` as a `where` on User: the young commissioners whose account the actor may close. */
+export function closableAccountsWhere(actor: Actor): Prisma.UserWhereInput {
+  if (is(actor, "ADMIN")) return { role: "TECHNICIAN" };
+  if (!is(actor, "COMMISSIONER")) return NOTHING;
+  return { role: "TECHNICIAN", panelMemberships: { some: { tender: tendersRunByWhere(actor) } } };
+}
+
+/** `account.close` asked the other way round: the enabled people who may close this young commissioner's account. */
+export function accountClosersWhere(person: { id: string }): Prisma.UserWhereInput {
+  const onTheirPanel = { panelMembers: { some: { userId: person.id } } };
+  return {
+    disabledAt: null,
+    OR: [
+      { role: "ADMIN" },
+      {
+        role: "COMMISSIONER",
+        OR: [
+          { tendersCreated: { some: onTheirPanel } },
+          { panelMemberships: { some: { role: "COMMISSIONER", status: "ACCEPTED", tender: onTheirPanel } } },
+        ],
+      },
+    ],
   };
 }
 
@@ -188,7 +223,9 @@ export type Section =
   | "contracts"
   | "time"
   | "letters"
-  | "welcome";
+  | "welcome"
+  | "account"
+  | "closures";
 
 const SECTIONS: Record<Section, readonly Role[]> = {
   tenders: ["COMMISSIONER"],
@@ -202,6 +239,8 @@ const SECTIONS: Record<Section, readonly Role[]> = {
   time: ["TECHNICIAN", "COMMISSIONER"],
   letters: ["PROVIDER", "COMMISSIONER", "GOVERNOR"],
   welcome: ["TECHNICIAN"],
+  account: ["ADMIN", "COMMISSIONER", "TECHNICIAN", "GOVERNOR", "PROVIDER"],
+  closures: ["ADMIN", "COMMISSIONER"],
 };
 
 export function canUseSection(actor: Actor, section: Section): boolean {

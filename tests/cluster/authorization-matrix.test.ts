@@ -101,6 +101,7 @@ const expectedFor = (allow: readonly ActorKey[], actor: ActorKey) => (allow.incl
 
 /** Each route handler's own inputs (path parameters, query), with a real record's id now and then. */
 const ROUTE_INPUTS: Record<string, (w: World) => fc.Arbitrary<string>> = {
+  "GET /api/account/data.json": () => anyText().map((q) => `/api/account/data.json?${encodeURIComponent(q)}`),
   "GET /api/audit.csv": () => anyText().map((k) => `/api/audit.csv?kind=${encodeURIComponent(k)}`),
   "GET /api/auth/[...nextauth]": () =>
     fc

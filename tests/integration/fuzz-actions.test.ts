@@ -29,6 +29,7 @@ vi.mock("@/server/auth/session", async () => {
     startSession: async () => undefined,
     endSession: async () => undefined,
     requestIp: async () => "203.0.113.9",
+    currentSessionId: async () => null,
   };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
@@ -154,6 +155,9 @@ function argFor(type: string, ids: fc.Arbitrary<string>): fc.Arbitrary<unknown> 
               "token",
               "next",
               "intent",
+              "currentPassword",
+              "confirmPassword",
+              "confirm",
             ),
             fc.string({ maxLength: 20 }),
           ),

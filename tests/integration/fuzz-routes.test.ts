@@ -3,6 +3,7 @@
 // role or nobody signed in — a 4xx or a file, never a 5xx.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as ownDataJson } from "@/app/api/account/data.json/route";
 import { GET as attachment } from "@/app/api/bids/attachments/[id]/route";
 import { GET as claimsCsv } from "@/app/api/time/claims.csv/route";
 import type { Actor } from "@/server/auth/actor";
@@ -51,13 +52,16 @@ describe("fuzzing the route handlers", () => {
           params: Promise.resolve({ id: id === "FILE" ? fileId : id }),
         });
         const csv = await claimsCsv(new Request(`http://localhost/api/time/claims.csv?unpaid=${encodeURIComponent(query)}`));
-        cases += 2;
-        expect([file.status < 500, csv.status < 500]).toEqual([true, true]);
+        const json = await ownDataJson();
+        cases += 3;
+        expect([file.status < 500, csv.status < 500, json.status < 500]).toEqual([true, true, true]);
+        // Only a young commissioner downloads their own data.
+        if (json.status === 200) expect(session.actor?.role).toBe("TECHNICIAN");
         // Only the bidding organisation gets the sealed file.
         if (id === "FILE" && file.status === 200) expect(session.actor?.organisationId).toBe(actors[5]!.organisationId);
       }),
       { numRuns: 60 },
     );
-    console.info(`2 route handlers × ${cases / 2} cases, 0 server errors`);
+    console.info(`3 route handlers × ${cases / 3} cases, 0 server errors`);
   });
 });

@@ -62,6 +62,40 @@ describe("role rules", () => {
   });
 });
 
+describe("my account", () => {
+  it("every role has My account; own data and asking to close are a young commissioner's; closing is an admin's or a commissioner's", () => {
+    const roles: Role[] = ["ADMIN", "COMMISSIONER", "TECHNICIAN", "GOVERNOR", "PROVIDER"];
+    for (const r of roles) expect(canUseSection(actor(r), "account")).toBe(true);
+    expect(roles.filter((r) => can(actor(r), "account.ownData"))).toEqual(["TECHNICIAN"]);
+    expect(roles.filter((r) => can(actor(r), "account.requestClosure"))).toEqual(["TECHNICIAN"]);
+    expect(roles.filter((r) => canUseSection(actor(r), "closures"))).toEqual(["ADMIN", "COMMISSIONER"]);
+  });
+
+  it("closes a young commissioner's account: any admin, or a commissioner running a tender they sit on", () => {
+    const theirTender = {
+      createdById: "creator",
+      panelMembers: [{ userId: "yc", role: "TECHNICIAN" as const, status: "STEPPED_BACK" as const }],
+    };
+    const seated = {
+      ...theirTender,
+      panelMembers: [...theirTender.panelMembers, { userId: "c2", role: "COMMISSIONER" as const, status: "ACCEPTED" as const }],
+    };
+    const invitedOnly = {
+      ...theirTender,
+      panelMembers: [...theirTender.panelMembers, { userId: "c3", role: "COMMISSIONER" as const, status: "INVITED" as const }],
+    };
+    expect(can(actor("ADMIN"), "account.close", { panelTenders: [] })).toBe(true);
+    expect(can(actor("COMMISSIONER", [], "creator"), "account.close", { panelTenders: [theirTender] })).toBe(true);
+    expect(can(actor("COMMISSIONER", [], "c2"), "account.close", { panelTenders: [seated] })).toBe(true);
+    expect(can(actor("COMMISSIONER", [], "c3"), "account.close", { panelTenders: [invitedOnly] })).toBe(false);
+    expect(can(actor("COMMISSIONER", [], "someone"), "account.close", { panelTenders: [theirTender] })).toBe(false);
+    expect(can(actor("COMMISSIONER", [], "creator"), "account.close", { panelTenders: [] })).toBe(false);
+    for (const r of ["TECHNICIAN", "GOVERNOR", "PROVIDER"] as Role[]) {
+      expect(can(actor(r, [], "creator"), "account.close", { panelTenders: [theirTender] })).toBe(false);
+    }
+  });
+});
+
 describe("capabilities over relationships", () => {
   const tender = (seats: { userId: string; status: "INVITED" | "ACCEPTED" | "DECLINED" | "STEPPED_BACK" }[]) => ({
     createdById: "creator",

@@ -6,6 +6,7 @@ import { clientIpFrom } from "./client-ip";
 import { safeNext } from "./safe-next";
 import { authenticate } from "./sign-in";
 import { createUserSession, revokeUserSession } from "./user-sessions";
+import { deviceLabel } from "./device-label";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -40,7 +41,13 @@ export const authOptions: NextAuthOptions = {
             password: credentials?.password ?? "",
             ip: clientIp(req.headers ?? {}),
           });
-          return { id: actor.id, email: actor.email, name: actor.name, role: actor.role };
+          return {
+            id: actor.id,
+            email: actor.email,
+            name: actor.name,
+            role: actor.role,
+            device: deviceLabel(header(req.headers, "user-agent")),
+          };
         } catch {
           return null;
         }
@@ -58,7 +65,12 @@ export const authOptions: NextAuthOptions = {
       // Signing in through next-auth's own API: start a server-side session too.
       if (user && "role" in user) {
         token.role = user.role as string;
-        token.sid = await createUserSession(user.id, SESSION_MAX_AGE_SECONDS);
+        token.sid = await createUserSession(
+          user.id,
+          SESSION_MAX_AGE_SECONDS,
+          new Date(),
+          "device" in user && typeof user.device === "string" ? user.device : null,
+        );
       }
       return token;
     },
@@ -72,6 +84,13 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+function header(headers: Record<string, string | string[] | undefined> | Headers | undefined, name: string): string | null {
+  if (!headers) return null;
+  if (headers instanceof Headers) return headers.get(name);
+  const value = headers[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
 
 /** The client's address for sign-in limits (see client-ip.ts: X-Forwarded-For only behind TRUSTED_PROXY_COUNT proxies). */
 export function clientIp(headers: Record<string, string | string[] | undefined> | Headers): string | null {

@@ -9,6 +9,7 @@ import { env } from "../env";
 import { lacksConsent, rememberConsent, WELCOME_PATH } from "../consent-gate";
 import { requestContext } from "../logger";
 import type { Actor } from "./actor";
+import { deviceLabel } from "./device-label";
 import { createUserSession, revokeUserSession, sessionAccount } from "./user-sessions";
 import { clientIp, SESSION_MAX_AGE_SECONDS, sessionCookieName, secureCookies } from "./options";
 
@@ -23,9 +24,7 @@ import { clientIp, SESSION_MAX_AGE_SECONDS, sessionCookieName, secureCookies } f
  * component cannot set.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const cookie = (await cookies()).get(sessionCookieName())?.value;
-  if (!cookie) return null;
-  const token = await decode({ secret: env().NEXTAUTH_SECRET, token: cookie }).catch(() => null);
+  const token = await sessionToken();
   if (!token?.sub) return null;
   const account = await sessionAccount(token.sid, token.sub);
   if (!account) return null;
@@ -34,6 +33,19 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const context = requestContext.getStore();
   if (context) context.actorId = account.actor.id;
   return account.actor;
+});
+
+/** The session cookie, decoded once per request. */
+const sessionToken = cache(async () => {
+  const cookie = (await cookies()).get(sessionCookieName())?.value;
+  if (!cookie) return null;
+  return decode({ secret: env().NEXTAUTH_SECRET, token: cookie }).catch(() => null);
+});
+
+/** The id of the session this request is made in (its UserSession row), or null: "this device" on My account. */
+export const currentSessionId = cache(async (): Promise<string | null> => {
+  const sid = (await sessionToken())?.sid;
+  return typeof sid === "string" ? sid : null;
 });
 
 /** The path being requested (set by src/proxy.ts); for a server action, the page it was posted from. */
@@ -46,12 +58,15 @@ export const needsConsent = cache(lacksConsent);
 
 /**
  * Pages a young commissioner may open without a current consent: the welcome
- * page, and their paid-time overview, so someone who withdrew can still see
- * what they are owed and what has been paid (logging new time stays gated).
+ * page, their paid-time overview, so someone who withdrew can still see
+ * what they are owed and what has been paid (logging new time stays gated),
+ * and My account (their password, sessions and own data, and closing the account).
  */
 function openWithoutConsent(path: string): boolean {
   const bare = path.split("?")[0]!;
-  return bare === WELCOME_PATH || bare.startsWith(`${WELCOME_PATH}/`) || bare === "/time";
+  return (
+    bare === WELCOME_PATH || bare.startsWith(`${WELCOME_PATH}/`) || bare === "/time" || bare === "/account" || bare.startsWith("/account/")
+  );
 }
 
 /**
@@ -88,7 +103,7 @@ export async function requireRole(...roles: Role[]): Promise<Actor> {
 
 /** Starts a session for an authenticated Actor (sign-in form): a row in UserSession, its id in the next-auth JWT. */
 export async function startSession(actor: Actor): Promise<void> {
-  const sid = await createUserSession(actor.id, SESSION_MAX_AGE_SECONDS);
+  const sid = await createUserSession(actor.id, SESSION_MAX_AGE_SECONDS, new Date(), deviceLabel((await headers()).get("user-agent")));
   const token = await encode({
     secret: env().NEXTAUTH_SECRET,
     maxAge: SESSION_MAX_AGE_SECONDS,

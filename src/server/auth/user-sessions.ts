@@ -10,9 +10,17 @@ import type { Actor } from "./actor";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function createUserSession(userId: string, maxAgeSeconds: number, now = new Date()): Promise<string> {
+/** "Last used" moves forward at most this often: a write every few minutes per session, not one per request. */
+export const LAST_USED_EVERY_MINUTES = 5;
+
+export async function createUserSession(
+  userId: string,
+  maxAgeSeconds: number,
+  now = new Date(),
+  device: string | null = null,
+): Promise<string> {
   const session = await db.userSession.create({
-    data: { userId, createdAt: now, expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000) },
+    data: { userId, createdAt: now, lastUsedAt: now, device, expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000) },
     select: { id: true },
   });
   return session.id;
@@ -42,7 +50,15 @@ interface SessionAccountRow {
  */
 export async function sessionAccount(sid: unknown, userId: unknown, now = new Date()): Promise<SessionAccount | null> {
   if (typeof sid !== "string" || !UUID.test(sid) || typeof userId !== "string" || !UUID.test(userId)) return null;
+  const staleBefore = new Date(now.getTime() - LAST_USED_EVERY_MINUTES * 60_000);
+  // The same statement moves "last used" forward when it is more than a few minutes old (a data-modifying WITH
+  // runs whether or not the SELECT reads it), so the sessions list is right to within minutes at no extra round trip.
   const rows = await db.$queryRaw<SessionAccountRow[]>`
+    WITH touched AS (
+      UPDATE "UserSession" SET "lastUsedAt" = ${now}
+      WHERE id = ${sid}::uuid AND "userId" = ${userId}::uuid AND "revokedAt" IS NULL AND "lastUsedAt" < ${staleBefore}
+      RETURNING id
+    )
     SELECT u.id::text AS id, u.role::text AS role, u.name, u.email, u."organisationId"::text AS "organisationId",
       CASE WHEN u.role = 'GOVERNOR'
         THEN ARRAY(SELECT g."establishmentId"::text FROM "GovernorEstablishment" g WHERE g."userId" = u.id ORDER BY g."establishmentId")

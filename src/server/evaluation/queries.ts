@@ -59,7 +59,7 @@ export function displayName(
  * evaluation. Lettered in the order of the bids' random ids, not by name, so
  * the conflict list (by name) does not give the letters away.
  */
-function anonymousLabels(bidIds: string[]): Map<string, string> {
+export function anonymousLabels(bidIds: string[]): Map<string, string> {
   const letter = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : String(i + 1));
   return new Map([...bidIds].sort().map((id, i) => [id, `Bid ${letter(i)}`]));
 }

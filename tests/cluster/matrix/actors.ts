@@ -63,4 +63,8 @@ export interface World {
   invitationToken: string;
   /** A live "forgotten your password?" link of a person the matrix never signs in as. */
   passwordResetToken: string;
+  /** Each person's second session ("another device"), for signing out another device. */
+  otherSessions: Record<Exclude<ActorKey, "anonymous">, string>;
+  /** A young commissioner who asked for their account to be closed, with a declined seat on the tender in evaluation. */
+  closingTechnician: string;
 }

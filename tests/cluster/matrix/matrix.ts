@@ -80,6 +80,9 @@ export const PAGE_TARGETS: PageTarget[] = [
   page("/invitations/[token]", (w) => `/invitations/${w.invitationToken}`, every),
   page("/reset-password", () => "/reset-password", every),
   page("/reset-password/[token]", (w) => `/reset-password/${w.passwordResetToken}`, every),
+  page("/account", () => "/account", signedIn),
+  page("/account/closures", () => "/account/closures", [...ADMIN, ...commissioners]),
+  page("/account/data", () => "/account/data", technicians),
   page("/admin/audit", () => "/admin/audit", ADMIN),
   page("/admin/outbox", () => "/admin/outbox", ADMIN),
   page("/admin/users", () => "/admin/users", ADMIN),
@@ -132,6 +135,7 @@ export const PAGE_TARGETS: PageTarget[] = [
   page("/time/[entryId]/edit", (w) => `/time/${w.timeEntry.pending}/edit`, TECH),
   page("/welcome", () => "/welcome", technicians),
 
+  route("GET /api/account/data.json", () => "/api/account/data.json", technicians, undefined, "application/json"),
   route("GET /api/audit.csv", () => "/api/audit.csv", ADMIN),
   route("GET /api/auth/[...nextauth]", () => "/api/auth/session", every, "session", "application/json"),
   route("POST /api/auth/[...nextauth]", () => "/api/auth/_log", every, "log", "application/json"),
@@ -198,6 +202,41 @@ export const ACTION_TARGETS: ActionTarget[] = [
       form({ token: w.passwordResetToken, password: "a long enough password", confirmPassword: "another long password" }),
     ],
     allow: every,
+  }),
+  action("changeNameAction", "(portal)/account/actions.ts", {
+    page: () => "/account",
+    // An empty name: reaching the use case's own check is "allowed", and nobody's name changes.
+    args: () => [state, form({ name: "" })],
+    allow: signedIn,
+  }),
+  action("changePasswordAction", "(portal)/account/actions.ts", {
+    page: () => "/account",
+    // New passwords that differ: refused by the form's own check, before any password is checked or changed.
+    args: () => [state, form({ currentPassword: "wrong", password: "a long enough password", confirmPassword: "another long password" })],
+    allow: signedIn,
+  }),
+  action("endSessionAction", "(portal)/account/actions.ts", {
+    page: () => "/account",
+    // Each person signs out their own other device; nobody's session but their own is theirs to end.
+    args: (w, actor) => [actor === "anonymous" ? w.otherSessions.admin : w.otherSessions[actor], state, form({})],
+    allow: signedIn,
+  }),
+  action("endOtherSessionsAction", "(portal)/account/actions.ts", {
+    page: () => "/account",
+    args: () => [state, form({})],
+    allow: signedIn,
+    last: true,
+  }),
+  action("closeAccountAction", "(portal)/account/closures/actions.ts", {
+    page: () => "/account/closures",
+    // The box left unticked: the closer reaches the form's own check; nothing is removed.
+    args: (w) => [w.closingTechnician, state, form({ confirm: "" })],
+    allow: [...ADMIN, ...RUNS],
+  }),
+  action("requestClosureAction", "(portal)/account/data/actions.ts", {
+    page: () => "/account/data",
+    args: () => [state, form({ confirm: "" })],
+    allow: technicians,
   }),
   action("createInvitationAction", "(portal)/admin/users/actions.ts", {
     page: () => "/admin/users",

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Actor } from "@/server/auth/actor";
 import { loadActor } from "@/server/auth/load-actor";
+import { createUserSession } from "@/server/auth/user-sessions";
 import { createAgreement } from "@/server/agreements/create-agreement";
 import { db } from "@/server/db";
 import { createInvitation } from "@/server/users/create-invitation";
@@ -258,6 +259,19 @@ export async function buildWorld(demoPassword: string): Promise<World> {
     data: { userId: forgetful.id, tokenHash: reset.tokenHash, expiresAt: new Date(Date.now() + 24 * 60 * 60_000) },
   });
 
+  const closing = await createUser("TECHNICIAN", { email: "closing@matrix.example", name: "Closing" });
+  await db.user.update({ where: { id: closing.id }, data: { closureRequestedAt: new Date() } });
+  await db.panelMember.create({
+    data: {
+      tenderId: tenders.evaluation,
+      userId: closing.id,
+      role: "TECHNICIAN",
+      status: "DECLINED",
+      anonymousLabel: "Y",
+      invitedById: (await db.tender.findUniqueOrThrow({ where: { id: tenders.evaluation }, select: { createdById: true } })).createdById,
+    },
+  });
+
   const people = await Promise.all(Object.entries(emails).map(async ([key, email]) => [key, await user(email)] as const));
   const names = Object.fromEntries(people.map(([key, u]) => [key, u.name])) as World["names"];
   const userIds = Object.fromEntries(people.map(([key, u]) => [key, u.id])) as World["userIds"];
@@ -285,5 +299,11 @@ export async function buildWorld(demoPassword: string): Promise<World> {
     ocid: release.ocid,
     invitationToken: invitation.link.split("/").pop()!,
     passwordResetToken: reset.token,
+    otherSessions: Object.fromEntries(
+      await Promise.all(
+        people.map(async ([key, u]) => [key, await createUserSession(u.id, 8 * 60 * 60, new Date(), "Matrix other device")] as const),
+      ),
+    ) as World["otherSessions"],
+    closingTechnician: closing.id,
   };
 }
