@@ -8,16 +8,46 @@ function gcd(a: bigint, b: bigint): bigint {
   return x;
 }
 
+/** Whole numbers up to 2^31: their sums and products below stay exact in doubles. */
+const SMALL = 2 ** 31;
+const SMALL_BIG = BigInt(SMALL);
+
 export class Fraction {
   readonly numerator: bigint;
   readonly denominator: bigint;
 
-  private constructor(numerator: bigint, denominator: bigint) {
+  private constructor(numerator: bigint, denominator: bigint, reduced = false) {
+    if (reduced) {
+      this.numerator = numerator;
+      this.denominator = denominator;
+      return;
+    }
     if (denominator === 0n) throw new RangeError("Division by zero");
     const sign = denominator < 0n ? -1n : 1n;
     const divisor = gcd(numerator, denominator) || 1n;
     this.numerator = (sign * numerator) / divisor;
     this.denominator = (sign * denominator) / divisor;
+  }
+
+  /**
+   * The same value as Fraction.of(numerator, denominator) for whole numbers of
+   * at most 2^31 (a cell's sums and counts of votes): reduced with number
+   * arithmetic, which is exact there, instead of bigint division.
+   */
+  static ofSmall(numerator: number, denominator: number): Fraction {
+    if (
+      !Number.isInteger(numerator) ||
+      !Number.isInteger(denominator) ||
+      Math.abs(numerator) > SMALL ||
+      denominator <= 0 ||
+      denominator > SMALL
+    )
+      return Fraction.of(numerator, denominator);
+    let x = Math.abs(numerator);
+    let y = denominator;
+    while (y !== 0) [x, y] = [y, x % y];
+    const divisor = x || 1;
+    return new Fraction(BigInt(numerator / divisor), BigInt(denominator / divisor), true);
   }
 
   static of(numerator: bigint | number, denominator: bigint | number = 1n): Fraction {
@@ -73,6 +103,16 @@ export class Fraction {
    * half away from zero. This is the only rounding in the scoring.
    */
   toFixed2(): string {
+    if (this.numerator >= -SMALL_BIG && this.numerator <= SMALL_BIG && this.denominator <= SMALL_BIG) {
+      // The same sums in numbers: every value below stays under 2^40, where
+      // whole-number arithmetic in doubles is exact (a - a % b is a multiple of b).
+      const n = Number(this.numerator);
+      const d = Number(this.denominator);
+      const a = Math.abs(n) * 200 + d;
+      const hundredths = (a - (a % (2 * d))) / (2 * d);
+      const rest = hundredths % 100;
+      return `${n < 0 && hundredths !== 0 ? "-" : ""}${(hundredths - rest) / 100}.${rest < 10 ? "0" : ""}${rest}`;
+    }
     const negative = this.numerator < 0n;
     const abs = negative ? -this.numerator : this.numerator;
     const hundredths = (abs * 200n + this.denominator) / (2n * this.denominator);

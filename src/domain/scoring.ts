@@ -140,7 +140,7 @@ export class ScoringInputError extends Error {}
 // (bid, criterion), each cell then reads only its own votes, and ranking is a
 // sort. (A filter per cell made 80,000 votes take over a second.)
 export function scoreTender(input: ScoringInput): TenderResult {
-  const { members, votesByCell } = validateAndGroup(input);
+  const { votesByCell } = validateAndGroup(input);
   const criteriaCount = input.criteria.length;
   const price = input.criteria.find((c) => c.kind === "PRICE");
   const lowestPrice = price ? lowestCompliantPrice(input.bids) : null;
@@ -149,12 +149,13 @@ export function scoreTender(input: ScoringInput): TenderResult {
     const cells = input.criteria.map((criterion, c) =>
       criterion.kind === "PRICE"
         ? priceCell(bid, criterion, lowestPrice)
-        : qualityCell(bid.id, criterion, votesByCell[b * criteriaCount + c] ?? [], members, input.rule),
+        : qualityCell(bid.id, criterion, votesByCell[b * criteriaCount + c] ?? [], input.rule),
     );
     const incomplete = cells.some((c) => c.score === null);
+    // Σ weight × criterion score, divided by 5 once.
     const total = incomplete
       ? null
-      : input.criteria.reduce((sum, criterion, i) => sum.add(Fraction.of(criterion.weight).mul(cells[i]!.score!).div(FIVE)), Fraction.ZERO);
+      : input.criteria.reduce((sum, criterion, i) => sum.add(Fraction.of(criterion.weight).mul(cells[i]!.score!)), Fraction.ZERO).div(FIVE);
     return { bidId: bid.id, label: bid.label, cells, total, totalDisplay: formatScore(total), rank: null, tie: false, incomplete };
   });
 
@@ -190,45 +191,41 @@ export function scoreTender(input: ScoringInput): TenderResult {
   };
 }
 
-function qualityCell(
-  bidId: string,
-  criterion: ScoringCriterion,
-  votes: ScoringVote[],
-  members: Map<string, ScoringMember>,
-  rule: AggregationRule,
-): CellResult {
-  // Whole-number sums, divided once: the same exact fractions as adding the
-  // votes one by one, without a bigint gcd per vote.
-  const countedVotes: CountedVote[] = [];
+function qualityCell(bidId: string, criterion: ScoringCriterion, votes: CountedVote[], rule: AggregationRule): CellResult {
+  // Whole-number sums, divided once (in numbers, exact at these sizes): the
+  // same exact fractions as adding the votes one by one.
   let sum = 0;
   let technicianSum = 0;
   let technicianCount = 0;
   let min: number | null = null;
   let max: number | null = null;
   for (const v of votes) {
-    const role = members.get(v.memberId)!.role;
-    countedVotes.push({ memberId: v.memberId, role, score: v.score });
     sum += v.score;
-    if (role === "TECHNICIAN") {
+    if (v.role === "TECHNICIAN") {
       technicianSum += v.score;
       technicianCount++;
     }
     if (min === null || v.score < min) min = v.score;
     if (max === null || v.score > max) max = v.score;
   }
-  const commissionerCount = countedVotes.length - technicianCount;
-  const technicianMean = technicianCount ? Fraction.of(technicianSum, technicianCount) : null;
-  const commissionerMean = commissionerCount ? Fraction.of(sum - technicianSum, commissionerCount) : null;
+  const commissionerCount = votes.length - technicianCount;
+  const commissionerSum = sum - technicianSum;
+  const technicianMean = technicianCount ? Fraction.ofSmall(technicianSum, technicianCount) : null;
+  const commissionerMean = commissionerCount ? Fraction.ofSmall(commissionerSum, commissionerCount) : null;
   let score: Fraction | null = null;
   let parityFallback = false;
-  if (countedVotes.length > 0) {
+  if (votes.length > 0) {
     switch (rule) {
       case "EQUAL_VOTES":
-        score = Fraction.of(sum, countedVotes.length);
+        score = Fraction.ofSmall(sum, votes.length);
         break;
       case "PANEL_PARITY":
         if (technicianMean && commissionerMean) {
-          score = Fraction.mean([technicianMean, commissionerMean]);
+          // (t ÷ tn + c ÷ cn) ÷ 2, as one fraction.
+          score = Fraction.ofSmall(
+            technicianSum * commissionerCount + commissionerSum * technicianCount,
+            2 * technicianCount * commissionerCount,
+          );
         } else {
           score = technicianMean ?? commissionerMean;
           parityFallback = true;
@@ -247,8 +244,8 @@ function qualityCell(
     kind: "QUALITY",
     score,
     scoreDisplay: formatScore(score),
-    votes: countedVotes,
-    voteCount: countedVotes.length,
+    votes,
+    voteCount: votes.length,
     technicianMean,
     commissionerMean,
     technicianMeanDisplay: formatScore(technicianMean),
@@ -290,9 +287,10 @@ function lowestCompliantPrice(bids: ScoringBid[]): bigint | null {
 
 /**
  * Checks the input and, in the same single pass over the votes, groups the
- * counted ones by cell (index bid × criteria + criterion), keeping their order.
+ * counted ones by cell (index bid × criteria + criterion), keeping their order,
+ * each with its member's role.
  */
-function validateAndGroup(input: ScoringInput): { members: Map<string, ScoringMember>; votesByCell: ScoringVote[][] } {
+function validateAndGroup(input: ScoringInput): { votesByCell: CountedVote[][] } {
   const fail = (message: string): never => {
     throw new ScoringInputError(message);
   };
@@ -309,7 +307,6 @@ function validateAndGroup(input: ScoringInput): { members: Map<string, ScoringMe
     bids.set(b.id, i);
     if (b.pricePence !== null && BigInt(b.pricePence) <= 0n) fail(`Bid ${b.label}: a price must be more than 0 pence`);
   });
-  const members = new Map(input.members.map((m) => [m.id, m]));
   const memberIndex = new Map(input.members.map((m, i) => [m.id, i]));
   const criteriaCount = input.criteria.length;
   const cellCount = input.bids.length * criteriaCount;
@@ -318,7 +315,7 @@ function validateAndGroup(input: ScoringInput): { members: Map<string, ScoringMe
   const slots = memberIndex.size * cellCount;
   const seenBytes = slots <= 16_000_000 ? new Uint8Array(slots) : null;
   const seenSet = seenBytes ? null : new Set<number>();
-  const votesByCell: ScoringVote[][] = new Array<ScoringVote[]>(cellCount);
+  const votesByCell: CountedVote[][] = new Array<CountedVote[]>(cellCount);
   for (const v of input.votes) {
     const m = memberIndex.get(v.memberId);
     if (m === undefined) return fail(`Vote by unknown member ${v.memberId}`);
@@ -333,10 +330,12 @@ function validateAndGroup(input: ScoringInput): { members: Map<string, ScoringMe
     if (seenBytes ? seenBytes[slot] : seenSet!.has(slot)) fail(`Member ${v.memberId} voted twice on the same bid and criterion`);
     if (seenBytes) seenBytes[slot] = 1;
     else seenSet!.add(slot);
-    if (input.members[m]!.status !== "COUNTED") continue;
+    const member = input.members[m]!;
+    if (member.status !== "COUNTED") continue;
+    const counted: CountedVote = { memberId: v.memberId, role: member.role, score: v.score };
     const group = votesByCell[cell];
-    if (group) group.push(v);
-    else votesByCell[cell] = [v];
+    if (group) group.push(counted);
+    else votesByCell[cell] = [counted];
   }
-  return { members, votesByCell };
+  return { votesByCell };
 }
