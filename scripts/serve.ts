@@ -16,6 +16,7 @@ import http from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { logger, requestContext, type RequestContext } from "../src/server/logger";
+import { hasMalformedEscape } from "../src/server/request-guard";
 import { RESOURCE_POLICY, STATIC_SECURITY_HEADERS } from "../src/server/security-headers";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -170,6 +171,52 @@ function routeOf(url: string): string {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Read by src/server/auth/client-ip.ts. */
 const PEER_ADDRESS_HEADER = "x-cocommission-peer";
+/** Read by src/server/auth/client-ip.ts (clientProtocolFrom): HSTS follows X-Forwarded-Proto only behind trusted proxies. */
+const PEER_PROTOCOL_HEADER = "x-cocommission-peer-protocol";
+
+const REFUSAL_TITLES: Record<number, string> = {
+  400: "Bad request",
+  403: "Refused",
+  411: "Length required",
+  413: "Too large",
+};
+
+/**
+ * A request the client got wrong, answered here (4xx), with the headers every response carries and a policy that runs
+ * nothing: a short page, or JSON for anything but a page load. Not an error of the server's: logged as the request only.
+ * `send` is the response's own writeHead and end (scripts that patched them pass the originals).
+ */
+function answerRefused(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  status: number,
+  message: string,
+  send: { writeHead: (status: number) => unknown; end: (body: string) => unknown } = {
+    writeHead: (code) => res.writeHead(code),
+    end: (body) => res.end(body),
+  },
+) {
+  for (const name of res.getHeaderNames()) if (name !== "x-request-id" && name !== "connection") res.removeHeader(name);
+  for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
+  res.setHeader("Content-Security-Policy", TRY_AGAIN_POLICY);
+  res.setHeader("Cache-Control", "no-store");
+  // A body that was not read must not be taken for the next request on this connection.
+  if (!req.complete) res.setHeader("Connection", "close");
+  const title = REFUSAL_TITLES[status] ?? "Bad request";
+  const wantsHtml = !(req.url ?? "").startsWith("/api/") && (req.headers.accept ?? "").includes("text/html") && !req.headers["next-action"];
+  let body: string;
+  if (wantsHtml) {
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    body = TRY_AGAIN_HTML.replace("Sorry, the service is unavailable – CoCommission", `${title} – CoCommission`)
+      .replace("<h1>Sorry, the service is unavailable</h1>", `<h1>${title}</h1>`)
+      .replace(/<p>We cannot reach[\s\S]*?<\/p>\s*<p>.*?<\/p>/, `<p>${message}</p><p><a href="/">Go to the start page</a>.</p>`);
+  } else {
+    res.setHeader("Content-Type", "application/json");
+    body = JSON.stringify({ error: message });
+  }
+  send.writeHead(status);
+  send.end(body);
+}
 
 // Next.js prints every request error itself; src/instrumentation.ts has already
 // logged those (with their reference), so each error is logged once. Anything
@@ -201,6 +248,7 @@ async function main() {
     req.headers["x-request-id"] = requestId;
     const context: RequestContext = { requestId };
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+    req.headers[PEER_PROTOCOL_HEADER] = "encrypted" in req.socket && req.socket.encrypted ? "https" : "http";
     res.setHeader("X-Request-Id", requestId);
     if (stopping) res.setHeader("Connection", "close");
     active++;
@@ -228,6 +276,8 @@ async function main() {
     requestContext.run(context, async () => {
       try {
         const gated = !quiet && !url.startsWith("/_next/") && !url.startsWith("/api/health");
+        if (hasMalformedEscape(url))
+          return answerRefused(req, res, 400, "This address is not valid: part of it is wrongly encoded. Check the link you followed.");
         if (gated && !(await databaseReachable())) return answerUnavailable(req, res, "database unreachable");
         replaceFailedPages(req, res, requestId);
         await handle(req, res);

@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { HSTS, isResourcePath, newNonce, pagePolicy, RESOURCE_POLICY, servedOverHttps } from "./server/security-headers";
+import { clientProtocolFrom, trustedProxyCountFromEnv } from "./server/auth/client-ip";
+import { HSTS, isResourcePath, newNonce, pagePolicy, RESOURCE_POLICY } from "./server/security-headers";
 
 // Every response gets its Content-Security-Policy here (a per-request nonce
 // for pages, src/server/security-headers.ts), and HSTS over HTTPS.
 // It also passes the requested path to server components, so a signed-out
 // visitor is sent to sign-in and brought back to the page they asked for.
 export function proxy(request: NextRequest) {
-  const { pathname, search, protocol } = request.nextUrl;
+  const { pathname, search } = request.nextUrl;
   const headers = new Headers(request.headers);
   // Only this proxy sets these: whatever a client sent is dropped.
   headers.delete("x-cocommission-path");
@@ -21,7 +22,9 @@ export function proxy(request: NextRequest) {
   }
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
-  if (servedOverHttps(protocol, request.headers.get("x-forwarded-proto"))) response.headers.set("Strict-Transport-Security", HSTS);
+  // Not request.nextUrl.protocol: Next.js takes that from X-Forwarded-Proto, which any client can send.
+  // The header counts only as far as TRUSTED_PROXY_COUNT trusts X-Forwarded-For (src/server/auth/client-ip.ts).
+  if (clientProtocolFrom(request.headers, trustedProxyCountFromEnv()) === "https") response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 

@@ -37,22 +37,21 @@ export function pagePolicy(nonce: string, dev = false): string {
 /** JSON, CSV, scripts and styles as files: nothing in them may run or be framed. */
 export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** Route handlers and static files: no HTML page is rendered, so no nonce. */
+/** A file's name at the end of a path (robots.txt, icon.svg, manifest.webmanifest…): the portal's pages have none. */
+const FILE_NAME = /\/[^/]*\.(?:txt|ico|png|svg|jpe?g|gif|webp|webmanifest|json|xml|csv|js|css|map|woff2?)$/i;
+
+/**
+ * Route handlers and files (public/, /.well-known/, /_next/static/): no HTML
+ * page is rendered, so no nonce, and a policy that runs nothing.
+ */
 export function isResourcePath(pathname: string): boolean {
   return (
     pathname.startsWith("/api/") ||
     pathname.startsWith("/_next/static/") ||
     pathname.startsWith("/_next/image") ||
-    pathname === "/favicon.ico"
+    pathname.startsWith("/.well-known/") ||
+    FILE_NAME.test(pathname)
   );
-}
-
-/**
- * Served over HTTPS, directly or behind a proxy that terminated it. A client
- * claiming https over plain HTTP gains nothing: browsers ignore HSTS there.
- */
-export function servedOverHttps(protocol: string, forwardedProto: string | null): boolean {
-  return protocol === "https:" || forwardedProto?.split(",")[0]?.trim().toLowerCase() === "https";
 }
 
 /** A fresh, unguessable nonce (128 bits, base64). */

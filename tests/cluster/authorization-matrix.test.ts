@@ -11,9 +11,9 @@ import fc from "fast-check";
 import { decode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../scripts/lib/migrations";
-import { listEntryPoints, type RouteEntry } from "../fixtures/entry-points";
+import { listEntryPoints, type PageEntry, type RouteEntry } from "../fixtures/entry-points";
 import { Client, text } from "./browserless";
-import { recordFigures, SECRET, startDatabase, startInstance, type Database, type Instance } from "./harness";
+import { errorLogLines, recordFigures, SECRET, startDatabase, startInstance, type Database, type Instance } from "./harness";
 import { actionsInBuild, callAction, get, type Observed } from "./matrix/http";
 import { ACTION_TARGETS, PAGE_TARGETS, type ActionTarget } from "./matrix/matrix";
 import { ACTOR_KEYS, type ActorKey, type World } from "./matrix/actors";
@@ -150,6 +150,60 @@ const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 /** The route fuzz's figures so far: the last step (next-auth's POSTs) adds its own and prints the total. */
 const routeFuzz = { handlers: 0, requests: 0, serverErrors: 0 };
 
+describe("malformed percent-escapes in a path", () => {
+  it("are a 400 on every page and route handler with a path parameter, signed in and out, with no error logged", async () => {
+    const dynamic = listEntryPoints().filter((e): e is RouteEntry | PageEntry => e.kind !== "action" && e.route.includes("["));
+    expect(dynamic.length).toBeGreaterThan(25);
+    const escapes = ["%ff", "%E0%A4%A", "%", "%zz", "a%C0%AFb", "%ED%A0%80"];
+    const someId = world.tenders.published;
+    const urls = dynamic.flatMap((e) =>
+      escapes.flatMap((bad) => {
+        const segments = e.route.split("/");
+        const dynamicAt = segments.flatMap((s, i) => (s.startsWith("[") ? [i] : []));
+        // Every parameter malformed, and only the last one (the others a real id).
+        return [
+          segments.map((s) => (s.startsWith("[") ? bad : s)).join("/"),
+          segments.map((s, i) => (!s.startsWith("[") ? s : i === dynamicAt.at(-1) ? bad : someId)).join("/"),
+        ].map((url) => ({ method: e.kind === "page" ? "GET" : e.method, url }));
+      }),
+    );
+    const from = server.output.length;
+    const wrong: string[] = [];
+    for (const actor of [
+      "anonymous",
+      "admin",
+      "commissioner: created the tender",
+      "provider: bidder",
+      "governor: this establishment",
+    ] as const) {
+      for (const { method, url } of urls) {
+        const page = await clients
+          .get(actor)!
+          .on(server.url)
+          .request(url, { method, headers: { Accept: "text/html" } });
+        if (page.status !== 400 && page.status !== 404) wrong.push(`${method} ${url} as ${actor}: ${page.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(errorLogLines(server, from)).toEqual([]);
+    console.info(
+      `${dynamic.length} entry points with a path parameter × ${urls.length / dynamic.length} malformed paths × 5 people: all 400, no error logged`,
+    );
+  });
+});
+
+describe("HSTS behind the one trusted proxy (TRUSTED_PROXY_COUNT=1 on this instance)", () => {
+  it("follows what the proxy wrote, the last X-Forwarded-Proto entry, not what the client wrote before it", async () => {
+    const hsts = async (proto: string) =>
+      (await fetch(new URL("/login", server.url), { headers: { "X-Forwarded-Proto": proto } })).headers.get("strict-transport-security");
+    expect(await hsts("https")).toBe("max-age=63072000; includeSubDomains");
+    expect(await hsts("http, https")).toBe("max-age=63072000; includeSubDomains");
+    expect(await hsts("https, http")).toBeNull();
+    expect(await hsts("http")).toBeNull();
+    expect((await fetch(new URL("/login", server.url))).headers.get("strict-transport-security")).toBeNull();
+  });
+});
+
 describe("fuzzing every route handler over HTTP", () => {
   it("never answers 5xx, whoever asks, whatever the path, query or body", async () => {
     const all = listEntryPoints().filter((e): e is RouteEntry => e.kind === "route");
@@ -271,6 +325,44 @@ describe("the authorization matrix", () => {
       ),
     ).toEqual([]);
   }, 360_000); // thousands of HTTP requests on 2 cores: a guard against a hang, not a speed target
+});
+
+describe("a session that has ended", () => {
+  it("is empty everywhere: /api/auth/session answers {} and drops the cookie after signing out, or once the account is disabled", async () => {
+    const { createUser, TEST_PASSWORD } = await import("../fixtures/factories");
+    const from = server.output.length;
+    const sessionWith = async (cookie: string) => {
+      const response = await fetch(new URL("/api/auth/session", server.url), {
+        headers: { Cookie: `next-auth.session-token=${cookie}`, Accept: "application/json" },
+      });
+      const sessionCookies = response.headers.getSetCookie().filter((c) => c.startsWith("next-auth.session-token="));
+      return { status: response.status, body: (await response.json()) as { user?: { email?: string } }, sessionCookies };
+    };
+    for (const ending of ["signed out", "account disabled"] as const) {
+      const user = await createUser("COMMISSIONER");
+      const client = new Client(server.url);
+      const landing = await client.signIn(user.email, TEST_PASSWORD);
+      const cookie = client.cookies.get("next-auth.session-token")!;
+      expect(cookie, ending).toBeTruthy();
+      const live = await sessionWith(cookie);
+      expect(live.body.user?.email, ending).toBe(user.email);
+      if (ending === "signed out") expect((await client.submit(landing, "Sign out")).url).toContain("/login");
+      else await database.query(`UPDATE "User" SET "disabledAt" = now() WHERE id = $1`, [user.id]);
+      // The old cookie, as a copy of it would be sent: nothing about the user, and the cookie cleared, never re-issued.
+      for (let i = 0; i < 2; i++) {
+        const after = await sessionWith(cookie);
+        expect([ending, after.status, after.body]).toEqual([ending, 200, {}]);
+        expect(after.sessionCookies.length, ending).toBe(1);
+        expect(after.sessionCookies[0], ending).toMatch(/^next-auth\.session-token=;.*Max-Age=0/i);
+      }
+    }
+    // A cookie that is not a session of ours at all: the same answer, and nothing logged as an error.
+    for (const forged of ["garbage", "a.b.c.d.e", "x".repeat(4000)]) {
+      const after = await sessionWith(forged);
+      expect([after.status, after.body, after.sessionCookies.length]).toEqual([200, {}, 1]);
+    }
+    expect(errorLogLines(server, from)).toEqual([]);
+  });
 });
 
 describe("fuzzing next-auth's POSTs over HTTP, last", () => {

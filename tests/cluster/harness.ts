@@ -140,6 +140,21 @@ export function logLines(instance: Instance): Record<string, unknown>[] {
   });
 }
 
+/**
+ * The lines an instance logged at error level or worse (pino's 50 error, 60 fatal) since line `from` of its output:
+ * a request the client got wrong must leave none (the fuzz and the malformed paths assert it).
+ */
+export function errorLogLines(instance: Instance, from = 0): string[] {
+  return instance.output.slice(from).filter((line) => {
+    if (!line.startsWith("{")) return false;
+    try {
+      return Number((JSON.parse(line) as { level?: unknown }).level) >= 50;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Measured figures, printed and kept in .test-reports/cluster-figures.json for the notes. */
 export function recordFigures(name: string, figures: unknown) {
   mkdirSync(".test-reports", { recursive: true });

@@ -39,6 +39,9 @@ test("a copied session cookie stops working once its owner signs out", async ({ 
   const stolen = await thief.newPage();
   await stolen.goto("/tenders");
   await expect(stolen.getByRole("heading", { level: 1 })).toContainText("Tenders");
+  expect(((await (await stolen.request.get("/api/auth/session")).json()) as { user?: { email?: string } }).user?.email).toBe(
+    "commissioner@demo.test",
+  );
 
   // …until the commissioner signs out: then the same cookie opens nothing.
   await signOut(page);
@@ -47,5 +50,14 @@ test("a copied session cookie stops working once its owner signs out", async ({ 
   const response = await stolen.request.get("/tenders", { maxRedirects: 0 });
   expect(response.status()).toBeGreaterThanOrEqual(300);
   expect(response.status()).toBeLessThan(400);
+  // next-auth's own session endpoint agrees: nothing about the user, and the cookie is dropped, not re-issued.
+  await thief.addCookies(copied);
+  const session = await stolen.request.get("/api/auth/session");
+  expect(session.status()).toBe(200);
+  expect(await session.json()).toEqual({});
+  const setCookies = session
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie" && /next-auth\.session-token=/.test(h.value));
+  expect(setCookies.map((h) => /^(?:__Secure-)?next-auth\.session-token=;.*Max-Age=0/i.test(h.value))).toEqual([true]);
   await thief.close();
 });

@@ -42,3 +42,39 @@ export function clientIpFrom(headers: HeaderBag, trustedProxyCount: number): str
   const index = Math.max(0, chain.length - 1 - trustedProxyCount);
   return cleanAddress(chain[index]) ?? peer;
 }
+
+/**
+ * The header scripts/serve.ts sets to the protocol of the TCP connection it
+ * accepted ("http": it serves plain HTTP), overwriting anything a client sent.
+ */
+export const PEER_PROTOCOL_HEADER = "x-cocommission-peer-protocol";
+
+/**
+ * The protocol the client used, trusting `X-Forwarded-Proto` exactly as far as
+ * `clientIpFrom` trusts `X-Forwarded-For`: with no trusted proxy (the default)
+ * it is the connection's own protocol, whatever the client wrote; behind N
+ * proxies, each appending the protocol it was reached by, it is the N-th entry
+ * from the right (the one the outermost trusted proxy wrote). "http" when the
+ * portal was not started through scripts/serve.ts and no proxy is trusted.
+ */
+export function clientProtocolFrom(headers: HeaderBag, trustedProxyCount: number): "https" | "http" {
+  const peer = header(headers, PEER_PROTOCOL_HEADER)?.trim().toLowerCase() === "https" ? "https" : "http";
+  if (trustedProxyCount <= 0) return peer;
+  const forwarded = (header(headers, "x-forwarded-proto") ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  if (forwarded.length === 0) return peer;
+  const entry = forwarded[Math.max(0, forwarded.length - trustedProxyCount)];
+  return entry === "https" ? "https" : "http";
+}
+
+/**
+ * TRUSTED_PROXY_COUNT as src/server/env.ts reads it (a whole number from 0 to
+ * 10, default 0), for code that runs before the app (src/proxy.ts); anything
+ * else counts as no trusted proxy.
+ */
+export function trustedProxyCountFromEnv(value = process.env.TRUSTED_PROXY_COUNT): number {
+  const n = Number(value ?? 0);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+}

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
+import { logger } from "../logger";
 import { clientIpFrom } from "./client-ip";
 import { safeNext } from "./safe-next";
 import { authenticate } from "./sign-in";
@@ -19,7 +20,26 @@ export function secureCookies(): boolean {
   return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 }
 
+/** A session cookie that does not decode (forged, truncated, another secret's): the client's doing, not a fault here. */
+function isForeignToken(metadata: unknown): boolean {
+  const name =
+    (metadata as { name?: unknown; error?: { name?: unknown } } | null)?.name ??
+    (metadata as { error?: { name?: unknown } } | null)?.error?.name;
+  return typeof name === "string" && /^(JWE|JWT|JWS|JOSE)/.test(name);
+}
+
 export const authOptions: NextAuthOptions = {
+  // next-auth's messages as the portal's JSON log lines; a cookie that is not a session of ours is a warning, not an error.
+  logger: {
+    error(code, metadata) {
+      if (isForeignToken(metadata)) logger.warn({ code }, "next-auth: a session cookie that does not decode");
+      else logger.error({ code, err: metadata }, "next-auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "next-auth warning");
+    },
+    debug() {},
+  },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   cookies: {

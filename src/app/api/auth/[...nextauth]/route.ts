@@ -1,5 +1,8 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/server/auth/options";
+import { decode } from "next-auth/jwt";
+import { authOptions, secureCookies, sessionCookieName } from "@/server/auth/options";
+import { sessionAccount } from "@/server/auth/user-sessions";
+import { env } from "@/server/env";
 
 const nextAuth = NextAuth(authOptions);
 
@@ -35,7 +38,46 @@ async function handler(request: Request, context: { params: Promise<{ nextauth: 
       return Response.json({ error: "The request body is not valid JSON." }, { status: 400 });
     }
   }
+  // A session that was signed out, revoked, has expired or whose account is disabled, or a cookie that is not ours,
+  // is no session: next-auth would answer with the user's name, email, id and role from the signed JWT alone and
+  // re-issue the cookie. The answer is next-auth's for no session, and the browser is told to drop the cookie.
+  if (/^\/api\/auth\/session\/?$/.test(url.pathname)) {
+    const cookieName = sessionCookieName();
+    const cookie = readCookie(request.headers.get("cookie"), cookieName);
+    if (cookie !== undefined && !(await isLiveSession(cookie))) {
+      return Response.json(
+        {},
+        {
+          headers: {
+            "Cache-Control": "private, no-cache, no-store",
+            "Set-Cookie": `${cookieName}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secureCookies() ? "; Secure" : ""}`,
+          },
+        },
+      );
+    }
+  }
   return nextAuth(request, context) as Promise<Response>;
+}
+
+/** The session cookie's JWT decodes with the portal's secret and names a session that is still live (one query). */
+async function isLiveSession(cookie: string): Promise<boolean> {
+  const token = await decode({ secret: env().NEXTAUTH_SECRET, token: cookie }).catch(() => null);
+  return !!token?.sub && (await sessionAccount(token.sid, token.sub)) !== null;
+}
+
+function cookiePairs(header: string | null): [string, string][] {
+  return (header ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const at = part.indexOf("=");
+      return at < 0 ? [part, ""] : [part.slice(0, at), part.slice(at + 1)];
+    });
+}
+
+function readCookie(header: string | null, name: string): string | undefined {
+  return cookiePairs(header).find(([k]) => k === name)?.[1];
 }
 
 function safeDecode(value: string): string | undefined {
