@@ -177,7 +177,11 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
     const withdrawn = await withdrawnAwards(tx, tenderId, null, "Cancelled with the tender: no contract was entered into.");
     if (withdrawn.length > 0) release.awards = withdrawn;
   }
-  if (tag === "awardUpdate") release.awards = await withdrawnAwards(tx, tenderId, null, WITHDRAWN);
+  if (tag === "awardUpdate") {
+    const withdrawn = await withdrawnAwards(tx, tenderId, null, WITHDRAWN);
+    if (withdrawn.length === 0) return; // no intention to award was published: nothing public changed
+    release.awards = withdrawn;
+  }
   release.parties = [...parties.values()];
 
   const json = JSON.parse(JSON.stringify(release)) as Prisma.InputJsonValue;
