@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { StatusTag } from "@/components/ui/status-tag";
 import { formatLondon } from "@/domain/london-time";
-import type { TenderStatus } from "@/domain/tender-lifecycle";
+import type { TenderStage, TenderStatus } from "@/domain/tender-lifecycle";
 
 export interface TenderRow {
   id: string;
   reference: string;
   title: string;
   status: TenderStatus;
+  stage: TenderStage;
   submissionDeadline: Date | null;
   establishment: { name: string };
 }
@@ -36,7 +37,7 @@ export function TenderList({
           <p className="text-sm text-slate-600">{t.reference}</p>
           <Heading className="text-xl font-bold">{hrefFor ? <Link href={hrefFor(t.id)}>{t.title}</Link> : t.title}</Heading>
           <p className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1">
-            <StatusTag status={t.status} />
+            <StatusTag stage={t.stage} />
             <span>{t.establishment.name}</span>
             {t.submissionDeadline && <span>Bids close {formatLondon(t.submissionDeadline, "dateTime")}</span>}
           </p>

@@ -169,7 +169,10 @@ export function parseLondonDateTime(date: string, time: string): Date {
   throw new LondonTimeError("That time does not exist in the UK: the clocks go forward an hour that night");
 }
 
-/** "3 days 4 hours left", "45 minutes left", or "Closed" once the deadline has passed. */
+/**
+ * "3 days 4 hours left", "45 minutes left", "less than a minute left" in the
+ * last minute (never "0 minutes"), or "Closed" once the deadline has passed.
+ */
 export function formatCountdown(deadline: Date, now: Date): string {
   const ms = deadline.getTime() - now.getTime();
   if (ms < 0) return "Closed";
@@ -180,5 +183,6 @@ export function formatCountdown(deadline: Date, now: Date): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   if (days > 0) return `${plural(days, "day")} ${plural(hours, "hour")} left`;
   if (hours > 0) return `${plural(hours, "hour")} ${plural(mins, "minute")} left`;
+  if (mins === 0) return "less than a minute left";
   return `${plural(mins, "minute")} left`;
 }

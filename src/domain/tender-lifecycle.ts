@@ -106,12 +106,42 @@ const ACTION_LABEL: Record<TenderAction, string> = {
   cancel: "Cancelling",
 };
 
-const DESCRIPTIONS: Record<TenderStatus, { label: string; whatsNext: string }> = {
+/**
+ * The stages people see: the stored states, with AWARD_PENDING_SIGNOFF told as two. Freezing the ranking moves the
+ * tender to AWARD_PENDING_SIGNOFF (the transition table above stays the one list of states and moves), but until a
+ * commissioner recommends an award nothing is with the governor: that stage is RANKING_FROZEN, derived from whether a
+ * recommendation awaits sign-off (`tenderStage`). Every page names the stage from here, with `describeStage`.
+ */
+export const TENDER_STAGES = [
+  "DRAFT",
+  "PUBLISHED",
+  "CLOSED",
+  "EVALUATION",
+  "MODERATION",
+  "RANKING_FROZEN",
+  "AWARD_PENDING_SIGNOFF",
+  "STANDSTILL",
+  "AWARDED",
+  "CANCELLED",
+] as const;
+export type TenderStage = (typeof TENDER_STAGES)[number];
+
+/** The stage of a tender in this (effective) state; `awaitingSignOff`: a recommendation is with the governor. */
+export function tenderStage(status: TenderStatus, progress: { awaitingSignOff: boolean }): TenderStage {
+  return status === "AWARD_PENDING_SIGNOFF" && !progress.awaitingSignOff ? "RANKING_FROZEN" : status;
+}
+
+const DESCRIPTIONS: Record<TenderStage, { label: string; whatsNext: string }> = {
   DRAFT: { label: "Draft", whatsNext: "The commissioner finishes the details, criteria and panel, then publishes it." },
   PUBLISHED: { label: "Open for bids", whatsNext: "Providers can ask questions and send bids until the submission deadline." },
   CLOSED: { label: "Closed", whatsNext: "The deadline has passed. The commissioner opens the bids to start evaluation." },
   EVALUATION: { label: "Evaluation", whatsNext: "Panel members declare conflicts, then score every bid on their own." },
   MODERATION: { label: "Moderation", whatsNext: "The panel compares scores side by side and agrees the ranking." },
+  RANKING_FROZEN: {
+    label: "Ranking frozen",
+    whatsNext:
+      "The commissioner recommends who should get the contract, from the frozen ranking. Then the governor of the establishment is asked to sign off.",
+  },
   AWARD_PENDING_SIGNOFF: {
     label: "Awaiting sign-off",
     whatsNext: "The governor of the establishment approves the recommended award, asks for changes, or rejects it.",
@@ -124,24 +154,14 @@ const DESCRIPTIONS: Record<TenderStatus, { label: string; whatsNext: string }> =
   CANCELLED: { label: "Cancelled", whatsNext: "This tender was cancelled." },
 };
 
+/** How a stored state reads in messages about the state itself (a refused move); pages name the stage (`describeStage`). */
 export function describeStatus(status: TenderStatus): { label: string; whatsNext: string } {
   return DESCRIPTIONS[status];
 }
 
-/**
- * The status as the tender's own page tells it: between freezing the ranking
- * and the recommendation, the next step is the commissioner's, not yet the
- * governor's.
- */
-export function describeProgress(status: TenderStatus, progress: { recommendationPending: boolean }): { label: string; whatsNext: string } {
-  if (status === "AWARD_PENDING_SIGNOFF" && !progress.recommendationPending) {
-    return {
-      label: "Ranking frozen",
-      whatsNext:
-        "The commissioner recommends who should get the contract, from the frozen ranking. Then the governor of the establishment is asked to sign off.",
-    };
-  }
-  return DESCRIPTIONS[status];
+/** The stage's name and what happens next: the one wording every page uses. */
+export function describeStage(stage: TenderStage): { label: string; whatsNext: string } {
+  return DESCRIPTIONS[stage];
 }
 
 export interface PublishCheckInput {

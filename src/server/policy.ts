@@ -69,6 +69,13 @@ const RULES = {
   "tender.manage": runsTender,
   "tender.readOwnEstablishment": (actor: Actor) => is(actor, "GOVERNOR"),
   "tender.readPublished": (actor: Actor) => is(actor, "PROVIDER"),
+  /**
+   * May a refusal say that this tender exists (403), or must it not (404)? A governor knows only their own
+   * establishment's tenders: any other is "not found", on its pages and audit trail as on its sign-offs, letters,
+   * agreements and contracts. Other roles are refused a tender's pages whatever its id, which reveals nothing.
+   */
+  "tender.knowOf": (actor: Actor, tender: EstablishmentRecord) =>
+    !is(actor, "GOVERNOR") || governsEstablishment(actor, tender.establishmentId),
   "clarification.revealAsker": runsTender,
   // Panels and evaluation
   "panel.sit": (actor: Actor) => is(actor, "COMMISSIONER", "TECHNICIAN"),

@@ -67,15 +67,20 @@ test.describe("with JavaScript turned off", () => {
   });
 });
 
-test("others get 403, unknown tenders 404; admins read the whole log", async ({ page, browser }) => {
+test("others get 403, another establishment's governor and unknown tenders 404; admins read the whole log", async ({ page, browser }) => {
   const path = await felthamAuditPathAsCommissioner(page);
-  for (const email of ["provider1@demo.test", "technician1@demo.test", "governor2@demo.test"]) {
+  // Another establishment's governor is not told the tender exists (as on its sign-offs, letters and agreements).
+  for (const [email, status] of [
+    ["provider1@demo.test", 403],
+    ["technician1@demo.test", 403],
+    ["governor2@demo.test", 404],
+  ] as const) {
     const context = await browser.newContext();
     const other = await context.newPage();
     await signIn(other, email);
     const response = await other.goto(path);
-    expect(response?.status(), email).toBe(403);
-    expect((await other.request.get(`/api${path}.csv`)).status(), email).toBe(403);
+    expect(response?.status(), email).toBe(status);
+    expect((await other.request.get(`/api${path}.csv`)).status(), email).toBe(status);
     await context.close();
   }
   const governor = await browser.newContext();

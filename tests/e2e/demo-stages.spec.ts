@@ -81,6 +81,39 @@ test("awaiting sign-off: the Feltham governor has the recommendation to decide",
   await review(page, "stage-sign-off");
 });
 
+test("not yours: another establishment's governor gets 404 on every page of a Feltham tender, its own governor 403 on the commissioners' pages", async ({
+  browser,
+  page,
+}) => {
+  // The Feltham governor reaches the sign-off from their home; the award page is the commissioners'.
+  await signIn(page, "governor@demo.test");
+  await page
+    .getByTestId("pending-signoffs")
+    .getByRole("link", { name: /Thameside/ })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(SIGN_OFF);
+  const signOffUrl = new URL(page.url()).pathname;
+  const commissioner = await browser.newPage();
+  await signIn(commissioner, "commissioner@demo.test");
+  await commissioner.getByRole("link", { name: SIGN_OFF }).click();
+  await expect(commissioner).toHaveURL(/\/tenders\/[0-9a-f-]{36}$/);
+  const tenderUrl = new URL(commissioner.url()).pathname;
+  await commissioner.close();
+  const tenderPages = ["", "/award", "/audit", "/clarifications", "/panel", "/criteria", "/edit", "/cancel"].map((p) => tenderUrl + p);
+  expect((await page.goto(`${tenderUrl}/award`))?.status()).toBe(403);
+  expect((await page.goto(`${tenderUrl}/audit`))?.status()).toBe(200);
+  await signOut(page);
+
+  await signIn(page, "governor2@demo.test");
+  for (const path of [signOffUrl, ...tenderPages]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  }
+  expect((await page.request.get(`/api${tenderUrl}/audit.csv`)).status()).toBe(404);
+  // An id that is no tender: the same answer.
+  expect((await page.goto("/tenders/00000000-0000-4000-8000-000000000000/award"))?.status()).toBe(404);
+});
+
 test("standstill: the commissioner sees it running and every bidder has a letter", async ({ page }) => {
   await signIn(page, "commissioner@demo.test");
   await page.getByRole("link", { name: STANDSTILL }).click();

@@ -283,22 +283,55 @@ test("two commissioners and two young commissioners declare, score and moderate;
   await expect(ranking.getByRole("row").nth(2)).toContainText("4.88"); // Harbour's price score, in the overview too
   await expect(page.getByText("Jay (you)")).toHaveCount(0);
   await expect(page.getByText("Jay").first()).toBeVisible(); // the chair sees names
-  await page.getByRole("button", { name: "Freeze the ranking" }).click();
+  // Freezing cannot be undone: a confirmation step says what is still flagged for discussion (Brightwell's scores,
+  // 3 to 5 on every criterion; Harbour's on one), and "No" changes nothing.
+  await page.getByRole("button", { name: "Freeze the ranking…" }).click();
+  await expect(page).toHaveURL(/\?freeze=confirm#freeze$/);
+  const confirm = page.getByTestId("freeze-confirm");
+  await expect(confirm.getByRole("heading", { name: "Are you sure you want to freeze the ranking?" })).toBeVisible();
+  await expect(confirm).toContainText("This cannot be undone");
+  const flagged = confirm.getByTestId("still-flagged").getByRole("listitem");
+  await expect(flagged).toHaveCount(2);
+  await expect(flagged.filter({ hasText: "Brightwell Community Healthcare Ltd" })).toContainText("(3 to 5)");
+  await expect(flagged.filter({ hasText: "Harbour Youth Health Alliance" })).toContainText("(3 to 5)");
+  await expectAccessible(page, "freeze confirmation");
+  await confirm.getByRole("link", { name: "No, keep discussing" }).click();
+  await expect(page.getByTestId("freeze-confirm")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Freeze the ranking…" })).toBeVisible();
+  await page.getByRole("button", { name: "Freeze the ranking…" }).click();
+  await page.getByRole("button", { name: "Yes, freeze the ranking" }).click();
   await expect(page.getByText("Ranking frozen.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Freeze the ranking" })).toHaveCount(0);
-  // Nothing is recommended yet: the tender page says the next step is the commissioner's.
-  await page.goto("/tenders");
-  await page.getByRole("link", { name: TITLE }).click();
-  await expect(page.getByText("Ranking frozen", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Freeze the ranking/ })).toHaveCount(0);
+  // Nothing is recommended yet: every page that names the stage says "Ranking frozen", none "Awaiting sign-off".
+  await expectStage(page, "Ranking frozen");
   await expect(page.getByTestId("whats-next")).toContainText("The commissioner recommends who should get the contract");
 });
+
+/**
+ * Every page that names the Feltham tender's stage (the tenders list, filtered by that stage; the tender page; its award
+ * page; the panel page) names the same one, and no other stage's name. Ends on the tender page.
+ */
+async function expectStage(page: Page, label: "Ranking frozen" | "Awaiting sign-off") {
+  const other = label === "Ranking frozen" ? "Awaiting sign-off" : "Ranking frozen";
+  await page.goto("/tenders");
+  await page.getByLabel("Status").selectOption({ label });
+  await page.getByRole("button", { name: "Filter" }).click();
+  const row = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: TITLE }) });
+  await expect(row.getByText(label, { exact: true })).toBeVisible();
+  const tenderUrl = new URL((await row.getByRole("link", { name: TITLE }).getAttribute("href"))!, page.url()).pathname;
+  for (const path of [`/panels${tenderUrl.slice("/tenders".length)}`, `${tenderUrl}/award`, tenderUrl]) {
+    await page.goto(path);
+    await expect(page.getByText(label, { exact: true }), path).toBeVisible();
+    await expect(page.getByText(other, { exact: true }), path).toHaveCount(0);
+  }
+}
 
 async function goToAward(page: Page) {
   await page.goto("/tenders");
   await page.getByRole("link", { name: TITLE }).click();
   await page
     .getByRole("link", {
-      name: /Award recommendation and governor sign-off|Standstill, letters and confirming the award|Award and contract/,
+      name: /Recommend the award|Award recommendation and governor sign-off|Standstill, letters and confirming the award|Award and contract/,
     })
     .click();
 }
@@ -322,6 +355,8 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
 }) => {
   await signIn(page, "commissioner@demo.test");
   await recommend(page, "Thank you. Your marks on how young people can reach the service decided it.");
+  // Sent: now every page that names the stage says "Awaiting sign-off".
+  await expectStage(page, "Awaiting sign-off");
   await signOut(page);
 
   // The Feltham governor reads the two-minute summary and asks for a change.
@@ -363,7 +398,8 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await page.goto("/panels");
   await page.getByRole("link", { name: TITLE }).click();
   await page.getByRole("link", { name: /Go to moderation/ }).click();
-  await page.getByRole("button", { name: "Freeze the ranking" }).click();
+  await page.getByRole("button", { name: "Freeze the ranking…" }).click();
+  await page.getByRole("button", { name: "Yes, freeze the ranking" }).click();
   await expect(page.getByText("Ranking frozen.")).toBeVisible();
   await recommend(page, "Thank you. We checked evening cover as the governor asked; Brightwell still came first.");
   await expect(page.getByText("Governor asked for changes")).toBeVisible();

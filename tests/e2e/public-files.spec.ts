@@ -34,3 +34,17 @@ test("the web app manifest is linked from every page and its icons load", async 
   expect((await request.get("/apple-touch-icon.png")).status()).toBe(200);
   await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /\/icon/);
 });
+
+test("/favicon.ico, which browsers and tools ask for unprompted, is the portal's icon with an icon's headers", async ({ request }) => {
+  const response = await request.get("/favicon.ico");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("image/x-icon");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(response.headers()["content-security-policy"]).toContain("default-src 'none'");
+  const body = await response.body();
+  // An ICO file: reserved 0, type 1 (icon), then its images (16, 32 and 48 px, made from public/icon.svg).
+  expect(body.readUInt16LE(0)).toBe(0);
+  expect(body.readUInt16LE(2)).toBe(1);
+  const sizes = Array.from({ length: body.readUInt16LE(4) }, (_, i) => body.readUInt8(6 + 16 * i));
+  expect(sizes).toEqual([16, 32, 48]);
+});

@@ -113,13 +113,15 @@ describe("a tender's audit trail", () => {
       await expect(getTenderAuditTrail(reader, t.id, {})).resolves.toMatchObject({ tender: { id: t.id } });
     }
     const otherGovernor = await createActor("GOVERNOR", { establishmentIds: [(await createEstablishment()).id] });
-    for (const outsider of [otherGovernor, await createActor("COMMISSIONER"), t.technicians[0]!, await createActor("PROVIDER")]) {
+    for (const outsider of [await createActor("COMMISSIONER"), t.technicians[0]!, await createActor("PROVIDER")]) {
       await expect(getTenderAuditTrail(outsider, t.id, {})).rejects.toBeInstanceOf(Forbidden);
     }
+    // Another establishment's governor is not told that the tender exists (policy "tender.knowOf").
+    await expect(getTenderAuditTrail(otherGovernor, t.id, {})).rejects.toBeInstanceOf(NotFound);
     await expect(getTenderAuditTrail(t.commissioner, "00000000-0000-4000-8000-000000000000", {})).rejects.toBeInstanceOf(NotFound);
     await expect(getTenderAuditTrail(t.commissioner, "not-a-uuid", {})).rejects.toBeInstanceOf(NotFound);
     await expect(getPortalAuditTrail(t.commissioner, {})).rejects.toBeInstanceOf(Forbidden);
-    await expect(exportTenderAuditCsv(otherGovernor, t.id)).rejects.toBeInstanceOf(Forbidden);
+    await expect(exportTenderAuditCsv(otherGovernor, t.id)).rejects.toBeInstanceOf(NotFound);
   });
 });
 
@@ -142,7 +144,7 @@ describe("the audit trail CSV", () => {
 });
 
 describe("the audit CSV downloads", () => {
-  it("a tender's trail: 401 signed out, 403 for a governor elsewhere, a dated attachment for its commissioner", async () => {
+  it("a tender's trail: 401 signed out, 404 for a governor elsewhere (not told it exists), 403 for a provider, a dated attachment for its commissioner", async () => {
     const { GET } = await import("@/app/api/tenders/[tenderId]/audit.csv/route");
     const t = await openedTender();
     const call = () =>
@@ -150,6 +152,8 @@ describe("the audit CSV downloads", () => {
     session.actor = null;
     expect((await call()).status).toBe(401);
     session.actor = await createActor("GOVERNOR", { establishmentIds: [(await createEstablishment()).id] });
+    expect((await call()).status).toBe(404);
+    session.actor = await createActor("PROVIDER");
     expect((await call()).status).toBe(403);
     session.actor = t.commissioner;
     const response = await call();

@@ -1,4 +1,7 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it } from "vitest";
+import { OutcomeLetterView } from "@/components/awards/outcome-letter-view";
 import { confirmAward } from "@/server/awards/confirm-award";
 import { decideAward } from "@/server/awards/decide-award";
 import { getOutcomeLetter, getPanelOutcome } from "@/server/awards/queries";
@@ -90,6 +93,32 @@ describe("making a representation during standstill", () => {
     }
     // The other bidder's letter says nothing about it.
     expect(JSON.stringify(await getOutcomeLetter(providerA, awardDecisionId))).not.toContain("wrong figure");
+  });
+
+  it("only the unsuccessful bidders are invited: the winner's letter, email and page say what happens next, and it cannot make one", async () => {
+    const render = async (provider: Actor) =>
+      renderToStaticMarkup(createElement(OutcomeLetterView, { letter: await getOutcomeLetter(provider, awardDecisionId) }));
+    const winnerLetter = await render(providerA);
+    expect(winnerLetter).toContain("we intend to award the contract to you");
+    expect(winnerLetter).toContain("What happens next:");
+    expect(winnerLetter).not.toMatch(/If you want to make (written )?representations/);
+    const loserLetter = await render(providerB);
+    expect(loserLetter).toContain("If you want to make written representations");
+    expect(loserLetter).not.toContain("What happens next:");
+
+    const emails = await db.outboxMessage.findMany({
+      where: { template: "outcome-letter", to: { in: [providerA.email, providerB.email] } },
+    });
+    expect(emails.find((m) => m.to === providerA.email)?.text).not.toContain("make representations");
+    expect(emails.find((m) => m.to === providerA.email)?.text).toContain("we intend to award the contract to you");
+    expect(emails.find((m) => m.to === providerB.email)?.text).toContain("during which you can make representations");
+
+    expect(await getMyRepresentation(providerA, awardDecisionId, DURING)).toMatchObject({ canSubmit: false, successful: true });
+    expect(await getMyRepresentation(providerB, awardDecisionId, DURING)).toMatchObject({ canSubmit: true, successful: false });
+    await expect(makeRepresentation(providerA, awardDecisionId, { text: TEXT, files: [] }, DURING)).rejects.toThrow(
+      /Representations are for the bidders who were not successful/,
+    );
+    expect(await db.representation.count({ where: { awardDecisionId } })).toBe(0);
   });
 
   it("refuses bad input next to the field, writing nothing", async () => {

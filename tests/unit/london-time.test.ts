@@ -51,6 +51,11 @@ describe("London time", () => {
     expect(formatCountdown(deadline, new Date("2026-12-15T13:00:00Z"))).toBe("3 days 4 hours left");
     expect(formatCountdown(deadline, new Date("2026-12-18T16:15:00Z"))).toBe("45 minutes left");
     expect(formatCountdown(deadline, new Date("2026-12-18T15:59:00Z"))).toBe("1 hour 1 minute left");
+    expect(formatCountdown(deadline, new Date("2026-12-18T16:59:00Z"))).toBe("1 minute left");
+    // The last minute, up to and including the deadline instant (bids are still on time then).
+    expect(formatCountdown(deadline, new Date("2026-12-18T16:59:00.001Z"))).toBe("less than a minute left");
+    expect(formatCountdown(deadline, new Date("2026-12-18T16:59:59.999Z"))).toBe("less than a minute left");
+    expect(formatCountdown(deadline, deadline)).toBe("less than a minute left");
     expect(formatCountdown(deadline, new Date("2026-12-18T17:00:00.001Z"))).toBe("Closed");
   });
 

@@ -55,6 +55,14 @@ describe("role rules", () => {
     }
   });
 
+  it("a refusal tells a governor only of their own establishment's tenders; other roles' refusals reveal nothing either way", () => {
+    const feltham = { establishmentId: "feltham" };
+    expect(can(actor("GOVERNOR", ["feltham"]), "tender.knowOf", feltham)).toBe(true);
+    expect(can(actor("GOVERNOR", ["cookham"]), "tender.knowOf", feltham)).toBe(false);
+    for (const role of ["ADMIN", "COMMISSIONER", "TECHNICIAN", "PROVIDER"] as Role[])
+      expect(can(actor(role), "tender.knowOf", feltham)).toBe(true);
+  });
+
   it("a governor governs only their linked establishments; other roles govern none", () => {
     expect(governsEstablishment(actor("GOVERNOR", ["feltham"]), "feltham")).toBe(true);
     expect(governsEstablishment(actor("GOVERNOR", ["feltham"]), "cookham")).toBe(false);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   assertTransition,
-  describeProgress,
+  describeStage,
+  tenderStage,
+  TENDER_STAGES,
   describeStatus,
   effectiveStatus,
   isBeforeDeadline,
@@ -186,13 +188,26 @@ describe("publish checks", () => {
   });
 });
 
-describe("the status the tender page tells", () => {
-  it("after freezing and before a recommendation, the next step is the commissioner's recommendation, not the governor's approval", () => {
-    const frozen = describeProgress("AWARD_PENDING_SIGNOFF", { recommendationPending: false });
+describe("the stage every page names", () => {
+  it("after freezing and before a recommendation, the stage is the commissioner's recommendation, not the governor's sign-off", () => {
+    expect(tenderStage("AWARD_PENDING_SIGNOFF", { awaitingSignOff: false })).toBe("RANKING_FROZEN");
+    const frozen = describeStage("RANKING_FROZEN");
     expect(frozen.label).toBe("Ranking frozen");
     expect(frozen.whatsNext).toMatch(/^The commissioner recommends/);
     expect(frozen.whatsNext).not.toMatch(/approves/);
-    expect(describeProgress("AWARD_PENDING_SIGNOFF", { recommendationPending: true })).toEqual(describeStatus("AWARD_PENDING_SIGNOFF"));
-    expect(describeProgress("MODERATION", { recommendationPending: false })).toEqual(describeStatus("MODERATION"));
+    expect(tenderStage("AWARD_PENDING_SIGNOFF", { awaitingSignOff: true })).toBe("AWARD_PENDING_SIGNOFF");
+    expect(describeStage("AWARD_PENDING_SIGNOFF").label).toBe("Awaiting sign-off");
+  });
+
+  it("every other state is its own stage, whatever the award decisions say", () => {
+    for (const status of TENDER_STATUSES.filter((s) => s !== "AWARD_PENDING_SIGNOFF")) {
+      for (const awaitingSignOff of [true, false]) expect(tenderStage(status, { awaitingSignOff })).toBe(status);
+      expect(describeStage(status)).toEqual(describeStatus(status));
+    }
+  });
+
+  it("names each stage once: no two stages share a label", () => {
+    const labels = TENDER_STAGES.map((s) => describeStage(s).label);
+    expect(new Set(labels).size).toBe(TENDER_STAGES.length);
   });
 });

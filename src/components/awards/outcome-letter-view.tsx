@@ -137,25 +137,48 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
               There is a standstill period of 8 working days before the contract is awarded. It ends at the end of{" "}
               <strong data-testid="letter-standstill">{formatLondon(letter.legacyStandstillEndsAt, "dateTime")}</strong>.
             </p>
-            <p>
-              If you want to make representations about this decision under the Provider Selection Regime, write to the commissioner before
-              the standstill period ends, saying what you think was wrong and why.
-            </p>
+            {letter.successful ? (
+              <WhatHappensNext />
+            ) : (
+              <p>
+                If you want to make representations about this decision under the Provider Selection Regime, write to the commissioner
+                before the standstill period ends, saying what you think was wrong and why.
+              </p>
+            )}
           </>
         ) : (
           <>
             <p className="mb-2 font-bold" data-testid="letter-standstill">
               {letter.standstill.sentence}
             </p>
-            <p>
-              If you want to make written representations about this decision under regulation 12 of the Provider Selection Regime, make
-              them before the standstill ends, from this letter&apos;s page on the portal, saying what you think was wrong and why. The
-              contract will not be awarded while representations are being considered.
-            </p>
+            {letter.successful ? (
+              <WhatHappensNext />
+            ) : (
+              <p data-testid="letter-representations">
+                If you want to make written representations about this decision under regulation 12 of the Provider Selection Regime, make
+                them before the standstill ends, from this letter&apos;s page on the portal, saying what you think was wrong and why. The
+                contract will not be awarded while representations are being considered.
+              </p>
+            )}
           </>
         )}
         {letter.awardedAt && <p className="mt-4 font-bold">The contract was awarded on {formatLondon(letter.awardedAt, "dateTime")}.</p>}
       </article>
     </>
+  );
+}
+
+/**
+ * The successful bidder is not invited to make representations (they are for
+ * the bidders who were not chosen): they are told what happens next instead.
+ */
+function WhatHappensNext() {
+  return (
+    <p data-testid="letter-next-steps">
+      <strong>What happens next:</strong> the other bidders may make representations about this decision until the standstill ends, and the
+      contract is not awarded while any are being considered. After that the commissioner confirms the award and the contract is entered in
+      the register; you will be told on this portal when that happens, and the commissioner will contact you to agree the start of the
+      service. Please do not start the service before then.
+    </p>
   );
 }

@@ -15,6 +15,8 @@ export function ProviderRepresentation({
 }: {
   view: {
     canSubmit: boolean;
+    /** The bid to be awarded: not invited to make representations (its letter says what happens next). */
+    successful: boolean;
     windowOpen: boolean;
     closesAt: Date;
     representation: (RepresentationThreadData & { review: ReviewData | null }) | null;
@@ -23,6 +25,7 @@ export function ProviderRepresentation({
   answerAction: Action | null;
 }) {
   const { representation } = view;
+  if (view.successful && !representation) return null;
   return (
     <section aria-labelledby="representation" className="mt-10 max-w-3xl print:hidden">
       <h2 id="representation" className="mb-2 text-2xl font-bold">

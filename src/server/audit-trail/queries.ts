@@ -85,6 +85,8 @@ export async function getTenderAuditTrail(actor: Actor, tenderId: string, filter
     },
   });
   if (!tender) throw new NotFound("We could not find that tender.");
+  // Not found for a governor of another establishment (policy "tender.knowOf").
+  if (!can(actor, "tender.knowOf", tender)) throw new NotFound("We could not find that tender.");
   if (!can(actor, "audit.readTender", tender))
     throw new Forbidden(
       "Only the commissioners running this tender, its establishment's governor and administrators can read its audit trail.",

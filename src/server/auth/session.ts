@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { decode, encode } from "next-auth/jwt";
 import { cache } from "react";
 import type { Role } from "@/generated/prisma/enums";
@@ -10,6 +10,7 @@ import { lacksConsent, rememberConsent, WELCOME_PATH } from "../consent-gate";
 import { requestContext } from "../logger";
 import type { Actor } from "./actor";
 import { deviceLabel } from "./device-label";
+import { actorKnowsOfTender } from "../tenders/queries";
 import { createUserSession, revokeUserSession, sessionAccount } from "./user-sessions";
 import { clientIp, SESSION_MAX_AGE_SECONDS, sessionCookieName, secureCookies } from "./options";
 
@@ -83,6 +84,18 @@ export async function requireActor(section?: Section): Promise<Actor> {
     redirect(WELCOME_PATH);
   if (section && !canUseSection(actor, section)) forbidden();
   return actor;
+}
+
+/**
+ * requireActor("tenders") for the pages of one tender. Someone whose role does not use those pages gets 403, except a
+ * governor of another establishment (or anyone, for an id that is no tender): 404, as on that tender's sign-offs,
+ * letters, agreements and contracts. One answer for "not yours" (policy "tender.knowOf").
+ */
+export async function requireActorForTender(tenderId: string): Promise<Actor> {
+  const actor = await requireActor();
+  if (canUseSection(actor, "tenders")) return actor;
+  if (!(await actorKnowsOfTender(actor, tenderId))) notFound();
+  forbidden();
 }
 
 /**

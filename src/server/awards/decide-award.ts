@@ -92,14 +92,31 @@ export async function decideAward(
         // Outcome letters go to every bidder at once; the email only links to the letter.
         const bidderUsers = await tx.user.findMany({
           where: { role: "PROVIDER", disabledAt: null, organisationId: { in: summary.ranking.map((r) => r.organisationId) } },
-          select: { id: true, email: true, name: true },
+          select: { id: true, email: true, name: true, organisationId: true },
         });
-        await notifyUsers(tx, bidderUsers, {
-          template: "outcome-letter",
-          title: `Outcome of your bid: ${decision.tender.title}`,
-          body: `The evaluation is complete and your outcome letter is ready. It shows your scores, your rank and the standstill period during which you can make representations. ${describeStandstill(standstill.beginsOn, standstill.endsAt)}`,
-          href: `/letters/${awardDecisionId}`,
-        });
+        const winner = summary.ranking.find((r) => r.bidId === summary.recommended.bidId)!.organisationId;
+        const period = describeStandstill(standstill.beginsOn, standstill.endsAt);
+        // Only the unsuccessful bidders are invited to make representations; the winner is told what happens next.
+        await notifyUsers(
+          tx,
+          bidderUsers.filter((u) => u.organisationId !== winner),
+          {
+            template: "outcome-letter",
+            title: `Outcome of your bid: ${decision.tender.title}`,
+            body: `The evaluation is complete and your outcome letter is ready. It shows your scores, your rank and the standstill period during which you can make representations. ${period}`,
+            href: `/letters/${awardDecisionId}`,
+          },
+        );
+        await notifyUsers(
+          tx,
+          bidderUsers.filter((u) => u.organisationId === winner),
+          {
+            template: "outcome-letter",
+            title: `Outcome of your bid: ${decision.tender.title}`,
+            body: `The evaluation is complete and your outcome letter is ready: we intend to award the contract to you. It shows your scores and what happens next. The contract is awarded after the standstill, once any representations from other bidders have been considered. ${period}`,
+            href: `/letters/${awardDecisionId}`,
+          },
+        );
         await notifyUsers(tx, commissioners, {
           template: "award-approved",
           title: `Governor approved the award: ${decision.tender.title}`,

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { tenderStage } from "@/domain/tender-lifecycle";
 import { runsTender, can, establishmentScopeWhere } from "../policy";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -68,7 +69,10 @@ async function loadAwardForCommissioner(actor: Actor, tenderId: string) {
   const live = tender.status === "AWARD_PENDING_SIGNOFF" ? (await currentResults(tenderId)).result : null;
   const summaries = await storedSummaries(db, tender.awardDecisions);
   return {
-    tender,
+    tender: {
+      ...tender,
+      stage: tenderStage(tender.status, { awaitingSignOff: tender.awardDecisions.some((d) => d.status === "PENDING_SIGNOFF") }),
+    },
     canManage: runsTender(actor, tender),
     governors: governors.map((g) => g.name),
     liveResult: live,

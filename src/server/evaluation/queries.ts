@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { PANEL_ROLES } from "@/domain/roles";
 import { can } from "../policy";
-import { effectiveStatus } from "@/domain/tender-lifecycle";
+import { effectiveStatus, tenderStage } from "@/domain/tender-lifecycle";
 import type { Actor } from "../auth/actor";
 import type { PanelRole } from "@/generated/prisma/enums";
 import { listBidsForEvaluation } from "../bids/queries";
@@ -38,6 +38,7 @@ async function mySeat(actor: Actor, tenderId: string) {
           anonymiseBids: true,
           contractTermMonths: true,
           establishment: { select: { name: true } },
+          awardDecisions: { where: { status: "PENDING_SIGNOFF" }, select: { id: true }, take: 1 },
         },
       },
     },
@@ -143,7 +144,11 @@ async function loadPanelWorkspace(actor: Actor, tenderId: string, now: Date) {
       scoresSubmittedAt: seat.scoresSubmittedAt,
       markedAbsentAt: seat.markedAbsentAt,
     },
-    tender: { ...seat.tender, effectiveStatus: status },
+    tender: {
+      ...seat.tender,
+      effectiveStatus: status,
+      stage: tenderStage(status, { awaitingSignOff: seat.tender.awardDecisions.length > 0 }),
+    },
     bidders: bidders.map((b) => b.organisation),
     declared,
     excluded,

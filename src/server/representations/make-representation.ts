@@ -98,6 +98,9 @@ export async function makeRepresentation(
     // Only a bidder in this award has a letter, and so a say.
     const bid = decision.summary.ranking.find((r) => r.organisationId === organisationId);
     if (decision.status !== "APPROVED" || !bid || !decision.standstillEndsAt) throw notFound;
+    // Representations are the unsuccessful bidders' say; the winner's letter tells them what happens next instead.
+    if (bid.bidId === decision.summary.recommended.bidId)
+      throw new Conflict("Representations are for the bidders who were not successful. Your organisation's bid is the one to be awarded.");
     if (decision.tender.status !== "STANDSTILL")
       throw new Conflict("Representations can be made only during the standstill, and this award is no longer in standstill.");
     if (standstillHasEnded(decision.standstillEndsAt, now)) {

@@ -31,16 +31,30 @@ export async function getMyRepresentation(actor: Actor, awardDecisionId: string,
   if (!can(actor, "representation.make") || !organisationId || !isId(awardDecisionId)) throw notFound;
   const decision = await db.awardDecision.findFirst({
     where: { id: awardDecisionId, status: { in: ["APPROVED", "REOPENED"] } },
-    select: { id: true, status: true, standstillEndsAt: true, tender: { select: { status: true } } },
+    select: {
+      id: true,
+      status: true,
+      standstillEndsAt: true,
+      tender: { select: { status: true } },
+      recommendedBid: { select: { organisationId: true } },
+    },
   });
   if (!decision?.standstillEndsAt) throw notFound;
+  // The winner is not invited to make representations (makeRepresentation refuses it too).
+  const successful = decision.recommendedBid.organisationId === organisationId;
   const representation = await db.representation.findUnique({
     where: { awardDecisionId_organisationId: { awardDecisionId, organisationId } },
     select: { ...representationSelect, review: { select: reviewSelect } },
   });
   const windowOpen =
     decision.status === "APPROVED" && decision.tender.status === "STANDSTILL" && !standstillHasEnded(decision.standstillEndsAt, now);
-  return { canSubmit: windowOpen && !representation, windowOpen, closesAt: decision.standstillEndsAt, representation };
+  return {
+    canSubmit: windowOpen && !representation && !successful,
+    successful,
+    windowOpen,
+    closesAt: decision.standstillEndsAt,
+    representation,
+  };
 }
 
 /**

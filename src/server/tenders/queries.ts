@@ -2,8 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { isPanelRole, PANEL_ROLES, type PanelRole } from "@/domain/roles";
 import type { Prisma } from "@/generated/prisma/client";
-import { effectiveStatus, type TenderStatus } from "@/domain/tender-lifecycle";
-import { authorize, runsTender } from "../policy";
+import { effectiveStatus, tenderStage, type TenderStage } from "@/domain/tender-lifecycle";
+import { authorize, can, runsTender } from "../policy";
 import { NotFound } from "../errors";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -20,31 +20,50 @@ const listSelect = {
   status: true,
   submissionDeadline: true,
   establishment: { select: { id: true, name: true } },
+  // Whether a recommendation is with the governor: the stage (tenderStage) of a tender whose ranking is frozen.
+  awardDecisions: { where: { status: "PENDING_SIGNOFF" }, select: { id: true }, take: 1 },
 } as const;
 
-function withEffectiveStatus<T extends { status: Parameters<typeof effectiveStatus>[0]; submissionDeadline: Date | null }>(
-  rows: T[],
-  now: Date,
-) {
-  return rows.map((row) => ({ ...row, status: effectiveStatus(row.status, row.submissionDeadline, now) }));
+type ListRow = {
+  status: Parameters<typeof effectiveStatus>[0];
+  submissionDeadline: Date | null;
+  awardDecisions: { id: string }[];
+};
+
+/** The state a user sees (CLOSED past the deadline) and the stage every page names. */
+function withStage<T extends ListRow>(row: T, now: Date) {
+  const { awardDecisions, ...rest } = row;
+  const status = effectiveStatus(row.status, row.submissionDeadline, now);
+  const stage: TenderStage = tenderStage(status, { awaitingSignOff: awardDecisions.length > 0 });
+  return { ...rest, status, stage };
+}
+
+function withEffectiveStatus<T extends ListRow>(rows: T[], now: Date) {
+  return rows.map((row) => withStage(row, now));
 }
 
 export interface TenderFilters {
-  status?: TenderStatus;
+  /** A stage: RANKING_FROZEN and AWARD_PENDING_SIGNOFF are one stored state, told apart by a recommendation with the governor. */
+  status?: TenderStage;
   establishmentId?: string;
   q?: string;
 }
 
 function commissionerTenderWhere(filters: TenderFilters, now: Date): Prisma.TenderWhereInput {
   const q = filters.q?.trim().slice(0, 200);
+  const withGovernor = { some: { status: "PENDING_SIGNOFF" as const } };
   const statusWhere: Prisma.TenderWhereInput =
     filters.status === "CLOSED"
       ? { status: "PUBLISHED", submissionDeadline: { lt: now } }
       : filters.status === "PUBLISHED"
         ? { status: "PUBLISHED", OR: [{ submissionDeadline: null }, { submissionDeadline: { gte: now } }] }
-        : filters.status
-          ? { status: filters.status }
-          : {};
+        : filters.status === "RANKING_FROZEN"
+          ? { status: "AWARD_PENDING_SIGNOFF", awardDecisions: { none: withGovernor.some } }
+          : filters.status === "AWARD_PENDING_SIGNOFF"
+            ? { status: "AWARD_PENDING_SIGNOFF", awardDecisions: withGovernor }
+            : filters.status
+              ? { status: filters.status }
+              : {};
   return {
     ...statusWhere,
     ...(filters.establishmentId && isId(filters.establishmentId) ? { establishmentId: filters.establishmentId } : {}),
@@ -96,7 +115,9 @@ export async function getTenderForCommissioner(actor: Actor, tenderId: string, n
   return {
     ...tender,
     effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now),
-    recommendationPending: tender.awardDecisions.length > 0,
+    stage: tenderStage(effectiveStatus(tender.status, tender.submissionDeadline, now), {
+      awaitingSignOff: tender.awardDecisions.length > 0,
+    }),
     canManage: runsTender(actor, tender),
   };
 }
@@ -184,10 +205,7 @@ export async function listMyPanels(actor: Actor, now = new Date(), options: { in
     select: { id: true, status: true, role: true, tender: { select: { ...listSelect, technicianHourlyRatePence: true } } },
     orderBy: { invitedAt: "desc" },
   });
-  return memberships.map((m) => ({
-    ...m,
-    tender: { ...m.tender, status: effectiveStatus(m.tender.status, m.tender.submissionDeadline, now) },
-  }));
+  return memberships.map((m) => ({ ...m, tender: withStage(m.tender, now) }));
 }
 
 export async function listGovernedEstablishments(actor: Actor) {
@@ -221,6 +239,7 @@ export const getTenderForProvider = cache(async function getTenderForProvider(ac
       submissionDeadline: true,
       cancelReason: true,
       establishment: { select: { name: true } },
+      awardDecisions: { where: { status: "PENDING_SIGNOFF" }, select: { id: true }, take: 1 },
       criteria: {
         orderBy: { position: "asc" },
         select: { id: true, name: true, description: true, plainLanguageDescription: true, weight: true, kind: true, wordLimit: true },
@@ -228,5 +247,17 @@ export const getTenderForProvider = cache(async function getTenderForProvider(ac
     },
   });
   if (!tender) throw new NotFound("We could not find that tender.");
-  return { ...tender, effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now) };
+  const { awardDecisions, ...notice } = tender;
+  const status = effectiveStatus(tender.status, tender.submissionDeadline, now);
+  return { ...notice, effectiveStatus: status, stage: tenderStage(status, { awaitingSignOff: awardDecisions.length > 0 }) };
 });
+
+/**
+ * Whether a refusal of this tender's pages may say that it exists: false for an id that is no tender and for a
+ * tender the actor may not know of (policy "tender.knowOf": a governor of another establishment).
+ */
+export async function actorKnowsOfTender(actor: Actor, tenderId: string): Promise<boolean> {
+  if (!isId(tenderId)) return false;
+  const tender = await db.tender.findUnique({ where: { id: tenderId }, select: { establishmentId: true } });
+  return tender !== null && can(actor, "tender.knowOf", tender);
+}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TenderList } from "@/components/tender-table";
 import { PageHeading } from "@/components/ui/page-heading";
-import { describeStatus, TENDER_STATUSES, type TenderStatus } from "@/domain/tender-lifecycle";
+import { describeStage, TENDER_STAGES, type TenderStage } from "@/domain/tender-lifecycle";
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { PanelInvitations } from "@/components/panel-invitations";
@@ -22,7 +22,7 @@ const selectClass = "mt-1 block border-2 border-slate-900 bg-white px-2 py-2 foc
 export default async function TendersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const actor = await requireActor("tenders");
-  const status = TENDER_STATUSES.includes(params.status as TenderStatus) ? (params.status as TenderStatus) : undefined;
+  const status = TENDER_STAGES.includes(params.status as TenderStage) ? (params.status as TenderStage) : undefined;
   const filters = { status, establishmentId: params.establishment, q: params.q };
   const page = paging(params);
   const at = now();
@@ -66,9 +66,9 @@ export default async function TendersPage({ searchParams }: { searchParams: Prom
           </label>
           <select id="status" name="status" defaultValue={status ?? ""} className={selectClass}>
             <option value="">Any status</option>
-            {TENDER_STATUSES.map((s) => (
+            {TENDER_STAGES.map((s) => (
               <option key={s} value={s}>
-                {describeStatus(s).label}
+                {describeStage(s).label}
               </option>
             ))}
           </select>

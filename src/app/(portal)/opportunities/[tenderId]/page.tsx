@@ -43,7 +43,7 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
       </p>
       <PageHeading caption={tender.reference}>{tender.title}</PageHeading>
       <div className="mb-6 flex flex-wrap items-center gap-3">
-        <StatusTag status={tender.effectiveStatus} />
+        <StatusTag stage={tender.stage} />
         <span>{tender.establishment.name}</span>
       </div>
       {tender.submissionDeadline && (
@@ -51,7 +51,7 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
           <p className="text-lg">
             <strong>Bids close {formatLondon(tender.submissionDeadline, "dateTime")}</strong> (UK time)
           </p>
-          <p>{formatCountdown(tender.submissionDeadline, at)}</p>
+          <p>{sentenceStart(formatCountdown(tender.submissionDeadline, at))}</p>
           {open && (
             <p className="mt-2">
               <Link href={`/opportunities/${tender.id}/bid`} className="font-bold">
@@ -162,4 +162,9 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
       </section>
     </>
   );
+}
+
+/** "less than a minute left" opens its own line here: capitalised like a sentence. */
+function sentenceStart(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -80,6 +80,8 @@ export async function stepBackAction(tenderId: string, _prev: FormState, formDat
 export async function chairAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor("panels");
   const values = formValues(formData);
+  // Freezing cannot be undone: only from the confirmation step, which says what is still flagged for discussion.
+  if (values.command === "freeze" && values.confirm !== "yes") redirect(`/panels/${tenderId}/moderation?freeze=confirm#freeze`);
   const state = await formAction(values, async () => {
     if (values.command === "absent" || values.command === "present")
       await markAbsent(actor, tenderId, values.panelMemberId ?? "", values.command === "absent");

@@ -42,7 +42,7 @@ export default async function PanelWorkspacePage({
       {query.scored && <Panel title="Scores sent">Your scores for that bid are saved. Nobody else can see them until moderation.</Panel>}
       <PageHeading caption={`${w.tender.reference} · ${w.tender.establishment.name}`}>{w.tender.title}</PageHeading>
       <div className="mb-6 flex flex-wrap items-center gap-3">
-        <StatusTag status={status} />
+        <StatusTag stage={w.tender.stage} />
         {technician && <span>You are Young commissioner {w.seat.anonymousLabel} on this panel.</span>}
         {w.seat.isChair && <span>You chair this panel.</span>}
       </div>

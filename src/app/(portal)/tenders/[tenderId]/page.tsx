@@ -7,8 +7,8 @@ import { StatusTag } from "@/components/ui/status-tag";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatCountdown, formatLondon } from "@/domain/london-time";
 import { describeWholeLifePrice, formatPence } from "@/domain/money";
-import { describeProgress, validateForPublish } from "@/domain/tender-lifecycle";
-import { requireActor } from "@/server/auth/session";
+import { describeStage, validateForPublish } from "@/domain/tender-lifecycle";
+import { requireActorForTender } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { stepTakenBy } from "@/server/tenders/step-taken";
@@ -45,7 +45,7 @@ export default async function TenderPage({
   searchParams: Promise<{ saved?: string }>;
 }) {
   const [{ tenderId }, { saved }] = await Promise.all([params, searchParams]);
-  const actor = await requireActor("tenders");
+  const actor = await requireActorForTender(tenderId);
   const at = now();
   const tender = await readable(getTenderForCommissioner(actor, tenderId, at));
   const status = tender.effectiveStatus;
@@ -58,7 +58,7 @@ export default async function TenderPage({
 
   const openedBefore = saved === "alreadyOpened" ? await stepTakenBy(actor, tender.id, "tender.bids_opened") : null;
 
-  const progress = describeProgress(status, { recommendationPending: tender.recommendationPending });
+  const progress = describeStage(tender.stage);
   return (
     <>
       <p className="mb-4">
@@ -74,7 +74,7 @@ export default async function TenderPage({
       )}
       <PageHeading caption={tender.reference}>{tender.title}</PageHeading>
       <div className="mb-6 flex flex-wrap items-center gap-3">
-        <StatusTag status={status} label={progress.label} />
+        <StatusTag stage={tender.stage} />
         <span>{tender.establishment.name}</span>
       </div>
       <p className="mb-8 max-w-2xl" data-testid="whats-next">
@@ -204,11 +204,13 @@ export default async function TenderPage({
       {["AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"].includes(status) && (
         <p className="mb-4">
           <Link href={`/tenders/${tender.id}/award`} className="text-xl font-bold">
-            {status === "AWARD_PENDING_SIGNOFF"
-              ? "Award recommendation and governor sign-off"
-              : status === "STANDSTILL"
-                ? "Standstill, letters and confirming the award"
-                : "Award and contract"}
+            {tender.stage === "RANKING_FROZEN"
+              ? "Recommend the award"
+              : tender.stage === "AWARD_PENDING_SIGNOFF"
+                ? "Award recommendation and governor sign-off"
+                : status === "STANDSTILL"
+                  ? "Standstill, letters and confirming the award"
+                  : "Award and contract"}
           </Link>
         </p>
       )}

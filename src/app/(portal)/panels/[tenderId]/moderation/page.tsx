@@ -2,8 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { rankingBarsFrom } from "@/components/charts/data";
 import { RankingChart } from "@/components/charts/ranking-chart";
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/button";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { Pager } from "@/components/ui/pager";
 import { requireActor } from "@/server/auth/session";
@@ -16,6 +14,7 @@ import { pageOf, paging } from "@/domain/paging";
 import { chairAction } from "../actions";
 import { NotCountedList, RuleNote } from "./moderation-parts";
 import { OverviewMatrix } from "./overview-matrix";
+import { FreezeRanking, stillFlagged } from "./freeze-ranking";
 import { recordTitle } from "../../../record-title";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
@@ -125,19 +124,12 @@ export default async function ModerationPage({
       </section>
 
       {w.seat.isChair && moderation && (
-        <section aria-labelledby="freeze" className="mb-10 max-w-2xl">
-          <h2 id="freeze" className="mb-2 text-2xl font-bold">
-            Freeze the ranking
-          </h2>
-          <p className="mb-4">
-            When the panel has finished discussing, freeze the ranking. Scores can then no longer be revised, and the award goes to the
-            governor for sign-off.
-          </p>
-          <ActionForm action={chairAction.bind(null, w.tender.id)} idPrefix="freeze">
-            <input type="hidden" name="command" value="freeze" />
-            <SubmitButton>Freeze the ranking</SubmitButton>
-          </ActionForm>
-        </section>
+        <FreezeRanking
+          path={`/panels/${w.tender.id}/moderation`}
+          confirming={query.freeze === "confirm"}
+          flagged={stillFlagged(result.bids, criteria)}
+          action={chairAction.bind(null, w.tender.id)}
+        />
       )}
     </>
   );

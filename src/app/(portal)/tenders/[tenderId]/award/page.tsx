@@ -11,7 +11,7 @@ import { StatusTag } from "@/components/ui/status-tag";
 import { formatLondon } from "@/domain/london-time";
 import { standstillHasEnded } from "@/domain/working-days";
 import { getAwardForCommissioner } from "@/server/awards/queries";
-import { requireActor } from "@/server/auth/session";
+import { requireActorForTender } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { RepresentationsSection } from "@/components/representations/commissioner-representations";
 import { confirmHeldBy, listRepresentations } from "@/server/representations/queries";
@@ -51,7 +51,7 @@ export default async function AwardPage({
   searchParams: Promise<{ done?: string; said?: string; bids?: string }>;
 }) {
   const [{ tenderId }, { done, said, bids }] = await Promise.all([params, searchParams]);
-  const actor = await requireActor("tenders");
+  const actor = await requireActorForTender(tenderId);
   const at = now();
   const { tender, canManage, governors, liveResult, decisions } = await readable(getAwardForCommissioner(actor, tenderId));
   const current = decisions[0];
@@ -77,7 +77,7 @@ export default async function AwardPage({
       )}
       <PageHeading caption={tender.reference}>Award: {tender.title}</PageHeading>
       <div className="mb-6 flex flex-wrap items-center gap-3">
-        <StatusTag status={tender.status} />
+        <StatusTag stage={tender.stage} />
         <span>{tender.establishment.name}</span>
       </div>
 

@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
 import { PageHeading } from "@/components/ui/page-heading";
-import { requireActor } from "@/server/auth/session";
+import { requireActorForTender } from "@/server/auth/session";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { cancelTenderAction } from "../../actions";
 import { readable } from "@/server/page-guard";
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<{ tenderId:
 
 export default async function CancelTenderPage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;
-  const actor = await requireActor("tenders");
+  const actor = await requireActorForTender(tenderId);
   const tender = await readable(getTenderForCommissioner(actor, tenderId));
   if (!tender.canManage) forbidden();
   return (

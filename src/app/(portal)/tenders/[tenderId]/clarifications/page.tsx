@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/field";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { formatLondon } from "@/domain/london-time";
-import { requireActor } from "@/server/auth/session";
+import { requireActorForTender } from "@/server/auth/session";
 import { listQuestionsForCommissioner } from "@/server/clarifications/queries";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { answerQuestionAction, revealAskerAction } from "../../actions";
@@ -25,7 +25,7 @@ export default async function ClarificationsPage({
   searchParams: Promise<{ published?: string }>;
 }) {
   const [{ tenderId }, { published }] = await Promise.all([params, searchParams]);
-  const actor = await requireActor("tenders");
+  const actor = await requireActorForTender(tenderId);
   const tender = await readable(getTenderForCommissioner(actor, tenderId));
   const questions = await listQuestionsForCommissioner(actor, tender.id);
   const canAnswer = tender.canManage && tender.status === "PUBLISHED";

@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { RadioGroup, TextArea, TextField } from "@/components/ui/field";
 import { PageHeading } from "@/components/ui/page-heading";
-import { requireActor } from "@/server/auth/session";
+import { requireActorForTender } from "@/server/auth/session";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
 import { criterionCommandAction, saveCriterionAction } from "../../actions";
 import { readable } from "@/server/page-guard";
@@ -86,7 +86,7 @@ function CommandButton({
 
 export default async function CriteriaPage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;
-  const actor = await requireActor("tenders");
+  const actor = await requireActorForTender(tenderId);
   const tender = await readable(getTenderForCommissioner(actor, tenderId));
   if (!tender.canManage) forbidden();
   const total = tender.criteria.reduce((s, c) => s + c.weight, 0);

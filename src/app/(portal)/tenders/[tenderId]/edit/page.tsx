@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { PageHeading } from "@/components/ui/page-heading";
-import { requireActor } from "@/server/auth/session";
+import { requireActorForTender } from "@/server/auth/session";
 import { getTenderForCommissioner, listEstablishments } from "@/server/tenders/queries";
 import { updateTenderAction } from "../../actions";
 import { TenderDetailsFields } from "../../tender-details-fields";
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ tenderId:
 
 export default async function EditTenderPage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;
-  const actor = await requireActor("tenders");
+  const actor = await requireActorForTender(tenderId);
   const [tender, establishments] = await Promise.all([getTenderForCommissioner(actor, tenderId), listEstablishments()]);
   if (!tender.canManage) forbidden();
   return (

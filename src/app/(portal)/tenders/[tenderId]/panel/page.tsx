@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { PageHeading } from "@/components/ui/page-heading";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { requireActor } from "@/server/auth/session";
+import { requireActorForTender } from "@/server/auth/session";
 import { getTenderForCommissioner, listPanelCandidates } from "@/server/tenders/queries";
 import { panelAction } from "../../actions";
 import { recordTitle } from "../../../record-title";
@@ -22,7 +22,7 @@ const STATUS = { INVITED: "Invited, not replied yet", ACCEPTED: "Accepted", DECL
 
 export default async function PanelPage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;
-  const actor = await requireActor("tenders");
+  const actor = await requireActorForTender(tenderId);
   const [tender, candidates] = await Promise.all([getTenderForCommissioner(actor, tenderId), listPanelCandidates(actor, tenderId)]);
   if (!tender.canManage) forbidden();
   const draft = tender.effectiveStatus === "DRAFT";
