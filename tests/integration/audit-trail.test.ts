@@ -24,36 +24,51 @@ vi.mock("@/server/auth/session", () => ({ getActor: async () => session.actor })
 const text = (rows: { who: string; what: string; details: string }[]) => rows.map((r) => `${r.who} | ${r.what} | ${r.details}`).join("\n");
 
 describe("a tender's audit trail", () => {
-  it("keeps bids sealed, from everyone, until the bids are opened", async () => {
+  it("keeps bids sealed, from everyone, until the bids are opened: not even a row says that a bid exists, or when", async () => {
     const t = await publishedTender({ deadline: DEADLINE });
     const bidder = await providerOrganisation(`Sealed Bidder ${t.id.slice(0, 6)}`);
+    const admin = await createActor("ADMIN");
+    const governor = await createActor("GOVERNOR", { establishmentIds: [t.establishmentId] });
+    const viewers = [t.commissioner, governor, admin];
+    const { reference } = await db.tender.findUniqueOrThrow({ where: { id: t.id }, select: { reference: true } });
+    const before = await Promise.all(viewers.map((v) => getTenderAuditTrail(v, t.id, {})));
     const receipt = await submitBid(
       bidder.users[0],
       t.id,
       { responses: { [t.criteria.quality]: "Our secret approach", [t.criteria.secondQuality]: "x" }, price: "990000" },
       BEFORE,
     );
-    const admin = await createActor("ADMIN");
-    for (const viewer of [t.commissioner, admin]) {
+    for (const [i, viewer] of viewers.entries()) {
       const trail = await getTenderAuditTrail(viewer, t.id, {});
-      const bidRow = trail.rows.find((r) => r.kind === "bid")!;
-      expect(bidRow).toMatchObject({ who: "A provider", what: "Bid activity", details: "Sealed until the bids are opened." });
+      // The trail reads exactly as it did before the bid: the same rows, the same count, no "Bids" kind to filter by.
+      expect(trail.rows.map((r) => r.id)).toEqual(before[i]!.rows.map((r) => r.id));
+      expect(trail.total).toBe(before[i]!.total);
+      expect(trail.kinds.map((k) => k.kind)).not.toContain("bid");
+      expect((await getTenderAuditTrail(viewer, t.id, { kind: "bid" })).rows).toEqual([]);
       const all = text(trail.rows);
+      expect(all).not.toContain("Bid activity");
       expect(all).not.toContain("Sealed Bidder");
       expect(all).not.toContain(bidder.users[0].name);
       expect(all).not.toContain(receipt.contentHash);
     }
     const { csv } = await exportTenderAuditCsv(t.commissioner, t.id);
     expect(csv).not.toContain("Sealed Bidder");
-    expect(csv).toContain("Sealed until the bids are opened.");
-    expect(JSON.stringify(await getPortalAuditTrail(admin, {}))).not.toContain("Sealed Bidder");
+    expect(csv).not.toContain("Bid activity");
+    // The whole log, for administrators: no bid event of this tender either.
+    const portal = await getPortalAuditTrail(admin, {});
+    expect(portal.rows.filter((r) => r.tender === reference && r.kind === "bid")).toEqual([]);
+    expect(JSON.stringify(portal)).not.toContain("Sealed Bidder");
+    expect(JSON.stringify(portal)).not.toContain("Bid activity");
 
     await openBids(t.commissioner, t.id, OPENED);
-    const opened = await getTenderAuditTrail(t.commissioner, t.id, {});
-    expect(opened.rows.find((r) => r.kind === "bid")).toMatchObject({
-      who: `${bidder.users[0].name} (Sealed Bidder ${t.id.slice(0, 6)})`,
-      what: "Bid submitted",
-    });
+    for (const viewer of viewers) {
+      const opened = await getTenderAuditTrail(viewer, t.id, {});
+      expect(opened.rows.find((r) => r.kind === "bid")).toMatchObject({
+        who: `${bidder.users[0].name} (Sealed Bidder ${t.id.slice(0, 6)})`,
+        what: "Bid submitted",
+      });
+    }
+    expect((await getPortalAuditTrail(admin, {})).rows.filter((r) => r.tender === reference && r.kind === "bid")).toHaveLength(1);
   });
 
   it("hides scores until moderation starts, and young commissioners' names from all but the chair and admins", async () => {

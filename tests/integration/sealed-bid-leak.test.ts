@@ -11,6 +11,7 @@ import { saveBidDraft } from "@/server/bids/save-bid";
 import { submitBid } from "@/server/bids/submit-bid";
 import { withdrawBid } from "@/server/bids/withdraw-bid";
 import { db } from "@/server/db";
+import { countOutbox, listOutbox } from "@/server/notifications/queries";
 import { cancelTender } from "@/server/tenders/cancel-tender";
 import { openBids } from "@/server/tenders/open-bids";
 import { createActor, createOrganisation } from "../fixtures/factories";
@@ -118,17 +119,25 @@ describe("a sealed bid leaks nowhere before the bids are opened", () => {
     expect(receipts[0]!.text).toMatch(/was received/);
   });
 
-  it("the admin outbox page shows a receipt was queued but not to whom, until the bids are opened", async () => {
-    await submitBid(bidders[0]!, tender.id, { responses: answers(ANSWER), price: "987654.32" }, BEFORE);
+  it("the admin outbox does not show that a receipt was queued, nor when, until the bids are opened", async () => {
     session.actor = await createActor("ADMIN");
+    const empty = renderToStaticMarkup(await OutboxPage({ searchParams: Promise.resolve({}) }));
+    const countBefore = await countOutbox(session.actor);
+    const listBefore = await listOutbox(session.actor);
+    await submitBid(bidders[0]!, tender.id, { responses: answers(ANSWER), price: "987654.32" }, BEFORE);
+    expect(await db.outboxMessage.count({ where: { template: "bid-receipt", to: bidders[0]!.email } })).toBe(1);
     const before = renderToStaticMarkup(await OutboxPage({ searchParams: Promise.resolve({}) }));
-    expect(before).toContain(`Bid received: `);
-    expect(before).toContain("Hidden until the bids are opened");
-    expect(before).not.toContain(bidders[0]!.email);
+    // The page reads as it did before the bid: no "Bid received" row, no hidden row, no time, no higher count.
+    expect(before).toBe(empty);
+    expect(before).not.toContain("Bid received");
+    expect(await countOutbox(session.actor)).toBe(countBefore);
+    expect((await listOutbox(session.actor)).map((m) => m.id)).toEqual(listBefore.map((m) => m.id));
 
     await openBids(tender.commissioner, tender.id, OPENED);
     const after = renderToStaticMarkup(await OutboxPage({ searchParams: Promise.resolve({}) }));
+    expect(after).toContain(`Bid received: `);
     expect(after).toContain(bidders[0]!.email);
+    expect(await countOutbox(session.actor)).toBeGreaterThan(countBefore);
   });
 
   it("a cancellation sent to the bidders does not tell the admin who bid", async () => {

@@ -97,14 +97,29 @@ export async function getTenderAuditTrail(actor: Actor, tenderId: string, filter
   });
   const admin = can(actor, "audit.seeNames");
   const viewer: Viewer = { isAdmin: admin, seesNames: () => admin || chair !== null };
-  const page = await readEvents({ tenderId }, filter, viewer);
+  // Sealed: until the bids are opened, no bid event is listed, counted or offered as a kind (not even "a provider did something").
+  const scope: Prisma.AuditEventWhereInput = tender.bidsOpenedAt ? { tenderId } : { tenderId, NOT: { action: { startsWith: "bid." } } };
+  const page = await readEvents(scope, filter, viewer);
   return { tender: { id: tender.id, reference: tender.reference, title: tender.title, establishment: tender.establishment.name }, ...page };
 }
 
 /** The whole portal's audit log, oldest first: administrators only. */
 export async function getPortalAuditTrail(actor: Actor, filter: { kind?: string; paging?: Paging }): Promise<AuditPage> {
   if (!can(actor, "audit.readAll")) throw new Forbidden("Only administrators can read the whole audit log.");
-  return readEvents({}, filter, { isAdmin: true, seesNames: () => true });
+  return readEvents(await unsealedScope(), filter, { isAdmin: true, seesNames: () => true });
+}
+
+/**
+ * The whole log without the bid events of tenders whose bids are not opened yet (administrators included: a row, even
+ * "Bid activity by a provider", would tell that a bid exists and when). Those tenders are few: the ones open for bids,
+ * closed and waiting to be opened, or cancelled before opening.
+ */
+async function unsealedScope(): Promise<Prisma.AuditEventWhereInput> {
+  const sealed = await db.$queryRaw<{ id: string }[]>`
+    SELECT t."id" FROM "Tender" t
+    WHERE t."bidsOpenedAt" IS NULL AND EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e."tenderId" = t."id" AND e."action" LIKE 'bid.%')`;
+  if (sealed.length === 0) return {};
+  return { NOT: { action: { startsWith: "bid." }, tenderId: { in: sealed.map((t) => t.id) } } };
 }
 
 async function readEvents(
@@ -158,7 +173,8 @@ function present(e: EventRow, tender: TenderContext | undefined, viewer: Viewer)
   const base = { id: e.id.toString(), at: e.at, what: actionLabel(e.action), kind, tender: tender?.reference ?? null };
   const role = e.actorRole ? (ROLE_LABELS[e.actorRole] ?? e.actorRole) : "System";
 
-  // Sealed: nothing about a bid, not even who, before the bids are opened.
+  // Sealed: nothing about a bid, not even who, before the bids are opened. The queries leave these events out
+  // altogether (getTenderAuditTrail, unsealedScope); this holds for one opened between the two reads.
   if (kind === "bid" && tender && !tender.bidsOpened) {
     return { ...base, who: "A provider", role, what: "Bid activity", details: "Sealed until the bids are opened." };
   }

@@ -19,6 +19,10 @@ export default async function OutboxPage({ searchParams }: { searchParams?: Prom
         Every email the portal sends is listed here. Without an SMTP server configured (SMTP_URL), emails stay here instead of being sent,
         so this page is the mailbox of the demo.
       </p>
+      <p className="mb-6 max-w-2xl">
+        Emails about sealed bids (receipts to bidders, and a cancellation sent to them) are listed here only once the commissioner has
+        opened the bids: until then even a row would tell that a bid exists, and when it came.
+      </p>
       {messages.length === 0 ? (
         <p>No emails yet.</p>
       ) : (
