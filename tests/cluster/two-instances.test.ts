@@ -259,8 +259,9 @@ describe("people acting at the same moment on different instances", () => {
     await startModeration(t.commissioner, t.id);
     const sessions = [new Client(a.url), new Client(b.url)];
     for (const s of sessions) await s.signIn(t.commissioner.email, TEST_PASSWORD);
-    const pages = await Promise.all(sessions.map((s) => s.get(`/panels/${t.id}/moderation`)));
-    const results = await Promise.all(sessions.map((s, i) => s.submit(pages[i]!, "Freeze the ranking")));
+    // Freezing takes a confirmation step: both sessions are on it when they press.
+    const pages = await Promise.all(sessions.map((s) => s.get(`/panels/${t.id}/moderation?freeze=confirm`)));
+    const results = await Promise.all(sessions.map((s, i) => s.submit(pages[i]!, "Yes, freeze the ranking")));
 
     const frozen = await db.auditEvent.count({ where: { tenderId: t.id, action: "moderation.ranking_frozen" } });
     const status = (await db.tender.findUniqueOrThrow({ where: { id: t.id } })).status;
