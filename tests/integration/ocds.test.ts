@@ -1,4 +1,6 @@
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { WHOLE_LIFE_PRICE } from "@/domain/money";
 import { askQuestion } from "@/server/clarifications/ask-question";
 import { answerQuestion } from "@/server/clarifications/answer-question";
 import { confirmAward } from "@/server/awards/confirm-award";
@@ -280,6 +282,24 @@ describe("OCDS amounts from pence", () => {
     for (let p = 0n; p < 100_000n; p += 7n)
       expect(JSON.stringify(penceToAmount(p))).toBe(String(Number(`${p / 100n}.${String(p % 100n).padStart(2, "0")}`)));
     expect(() => penceToAmount(10n ** 16n)).toThrow(RangeError);
+  });
+});
+
+describe("the public Open data page", () => {
+  it("links to both feeds and an example record, states the licence, and holds the publication policy the packages point to", async () => {
+    const { default: OpenDataPage } = await import("@/app/(public)/open-data/page");
+    const html = renderToStaticMarkup(await OpenDataPage());
+    const pkg = (await getReleasePackage({}))!.releasePackage;
+    const policy = new URL(pkg.publicationPolicy);
+    expect(html).toContain(`id="${policy.hash.slice(1)}"`);
+    expect(html).toContain(`href="${pkg.license}"`);
+    expect(html).toContain('href="/api/ocds/releases"');
+    // The example is the most recently updated process: its record exists.
+    const latest = pkg.releases.length > 0 ? (await db.ocdsRelease.findFirstOrThrow({ orderBy: { seq: "desc" } })).ocid : null;
+    expect(html).toContain(`href="/api/ocds/tenders/${encodeURIComponent(latest!)}"`);
+    for (const tag of ["tender", "tenderUpdate", "award", "awardUpdate", "contract", "tenderCancellation"])
+      expect(html).toContain(`>${tag}</dt>`);
+    expect(html).toContain(WHOLE_LIFE_PRICE.slice(1));
   });
 });
 

@@ -118,6 +118,16 @@ export async function getRecordPackage(ocid: string) {
   };
 }
 
+/** For the public Open data page: who publishes, and the most recently updated contracting process (one indexed row). */
+export async function getOpenDataSummary(): Promise<{ publisher: string; latest: { ocid: string; title: string } | null }> {
+  const row = await db.ocdsRelease.findFirst({ orderBy: { seq: "desc" }, select: { ocid: true, release: true } });
+  const title = (row?.release as { tender?: { title?: unknown } } | undefined)?.tender?.title;
+  return {
+    publisher: publisher().name,
+    latest: row ? { ocid: row.ocid, title: typeof title === "string" ? title : row.ocid } : null,
+  };
+}
+
 /** The ocid of each contract's tender that has releases: for the contracts register's download links. */
 export async function ocidsForTenders(tenderIds: string[]): Promise<Map<string, string>> {
   if (tenderIds.length === 0) return new Map();

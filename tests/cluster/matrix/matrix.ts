@@ -77,6 +77,7 @@ export const PAGE_TARGETS: PageTarget[] = [
   page("/", () => "/", signedIn),
   page("/login", () => "/login", every),
   page("/words", () => "/words", every),
+  page("/open-data", () => "/open-data", every),
   page("/invitations/[token]", (w) => `/invitations/${w.invitationToken}`, every),
   page("/reset-password", () => "/reset-password", every),
   page("/reset-password/[token]", (w) => `/reset-password/${w.passwordResetToken}`, every),

@@ -56,7 +56,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
         <a href="/api/ocds/releases" download="ocds-releases.json">
           OCDS 1.1 releases (JSON)
         </a>
-        , free to reuse without signing in.
+        , free to reuse without signing in (<Link href="/open-data">what is published, when, and under which licence</Link>).
       </p>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
         <div>

@@ -35,6 +35,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <Link href="/reset-password">Forgotten your password?</Link>
       </p>
       <p className="mt-4 text-slate-700">Need an account? Ask your portal administrator for an invitation.</p>
+      <p className="mt-4">
+        <Link href="/open-data">Open data</Link>: what is published about every tender, award and contract, free to reuse without signing
+        in.
+      </p>
     </div>
   );
 }
