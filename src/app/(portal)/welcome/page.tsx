@@ -60,7 +60,8 @@ export default async function WelcomePage({ searchParams }: { searchParams: Prom
       )}
       {withdrawn === "1" && (
         <p className="mb-6">
-          <Link href="/time">See your paid time</Link>: what you are owed and what has been paid. You can look at it whenever you like.
+          <Link href="/time">See your paid time</Link>: what you are owed and what has been paid. You can look at it whenever you like.{" "}
+          <Link href="/account/data">See and download your data</Link>, or ask for your account to be closed.
         </p>
       )}
       <PageHeading caption={`Hello, ${details.name}`}>Welcome to CoCommission</PageHeading>
