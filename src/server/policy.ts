@@ -126,8 +126,8 @@ const RULES = {
    * Closing a young commissioner's account when they asked: an administrator, or a commissioner running a tender
    * on whose panel they have (or had) a seat: someone who knows them and can check their paid time is settled.
    */
-  "account.close": (actor: Actor, person: { panelTenders: TenderRelations[] }) =>
-    is(actor, "ADMIN") || person.panelTenders.some((tender) => runsTender(actor, tender)),
+  "account.close": (actor: Actor, person: { role: Role; panelTenders: TenderRelations[] }) =>
+    is(person, "TECHNICIAN") && (is(actor, "ADMIN") || person.panelTenders.some((tender) => runsTender(actor, tender))),
   // Audit trail
   "audit.readTender": readsTenderAudit,
   "audit.readAll": (actor: Actor) => is(actor, "ADMIN"),

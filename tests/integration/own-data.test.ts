@@ -131,7 +131,7 @@ describe("closing a young commissioner's account", () => {
     await expect(closeAccount(t.commissioner, me.id, { confirm: "yes" }, NOW)).rejects.toThrow(/still owed £\d+\.\d\d of approved time/);
     expect(await rowsAbout(me.id)).toEqual({ ...before, audit: before.audit });
     await expect(closeAccount(t.commissioner, "not-an-id", { confirm: "yes" }, NOW)).rejects.toBeInstanceOf(NotFound);
-    await expect(closeAccount(t.commissioner, t.commissioner2.id, { confirm: "yes" }, NOW)).rejects.toBeInstanceOf(NotFound);
+    await expect(closeAccount(t.commissioner, t.commissioner2.id, { confirm: "yes" }, NOW)).rejects.toBeInstanceOf(Forbidden);
 
     await markPaid(t.commissioner, [approved], NOW);
     const consentsBefore = await db.technicianConsent.count({ where: { userId: me.id } });

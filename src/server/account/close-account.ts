@@ -32,8 +32,8 @@ export async function closeAccount(actor: Actor, userId: string, input: { confir
         panelMemberships: { select: { tender: { select: tenderRelationsSelect } } },
       },
     });
-    if (!person || person.role !== "TECHNICIAN") throw new NotFound();
-    authorize(actor, "account.close", { panelTenders: person.panelMemberships.map((m) => m.tender) });
+    if (!person) throw new NotFound();
+    authorize(actor, "account.close", { role: person.role, panelTenders: person.panelMemberships.map((m) => m.tender) });
     if (person.closedAt) throw new Conflict("This account is already closed.");
     if (!person.closureRequestedAt) throw new Conflict("This young commissioner has not asked for their account to be closed.");
     if (input.confirm !== "yes") throw new Invalid({ confirm: "Tick the box to say their paid time is settled and the account can close" });
