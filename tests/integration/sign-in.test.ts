@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { clientIpFrom, PEER_ADDRESS_HEADER } from "@/server/auth/client-ip";
 import {
   authenticate,
+  authenticateDevice,
   EMAIL_MAX_LENGTH,
   FREE_FAILURES_PER_ACCOUNT_AND_IP,
   IP_WINDOW_MINUTES,
@@ -194,5 +195,121 @@ describe("signing in", () => {
       await authenticate({ email: "mia@test.example", password: "wrong", ip: null, now: t1 }).catch(() => {});
     }
     await expect(authenticate({ email: "mia@test.example", password: TEST_PASSWORD, ip: null, now: t1 })).resolves.toBeTruthy();
+  });
+});
+
+// Issue 22, item 5: a shared network (an NHS trust's or a prison's NAT). Thirty wrong passwords on thirty accounts
+// from one address block that address; a browser that has signed in to an account before (a device cookie, as OWASP
+// describes) still signs in to that account, and is throttled on its own.
+describe("signing in from a shared network with a device cookie", () => {
+  const NAT = "198.51.100.30";
+  const t0 = new Date("2026-11-25T09:00:00Z");
+
+  /** A browser that signed in to the account once, earlier (from home): its device cookie. */
+  async function knownBrowser(email: string, cookie: string | null = null): Promise<string> {
+    const { deviceCookie } = await authenticateDevice({ email, password: TEST_PASSWORD, ip: "192.0.2.200", deviceCookie: cookie, now: t0 });
+    return deviceCookie;
+  }
+
+  async function sprayFrom(ip: string, count = 30) {
+    for (let i = 0; i < count; i++) {
+      await authenticate({ email: `colleague${i}@nat.example`, password: "wrong", ip, now: t0 }).catch(() => {});
+    }
+  }
+
+  it("after 30 failures from an address, a person whose browser signed in before still gets in; one without is still refused", async () => {
+    const nurse = await createUser("COMMISSIONER", { email: "nurse@nat.example" });
+    const newcomer = await createUser("COMMISSIONER", { email: "newcomer@nat.example" });
+    const cookie = await knownBrowser(nurse.email);
+    await sprayFrom(NAT);
+    // The address is blocked for browsers it does not know.
+    const refused = await authenticate({ email: newcomer.email, password: TEST_PASSWORD, ip: NAT, now: t0 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TooManyRequests);
+    expect((refused as Error).message).toContain("from your network");
+    await expect(authenticate({ email: nurse.email, password: TEST_PASSWORD, ip: NAT, now: t0 })).rejects.toBeInstanceOf(TooManyRequests);
+    // The nurse's own browser is known: in, and it gets a fresh token for next time.
+    const signedIn = await authenticateDevice({ email: nurse.email, password: TEST_PASSWORD, ip: NAT, deviceCookie: cookie, now: t0 });
+    expect(signedIn.actor.id).toBe(nurse.id);
+    expect(signedIn.deviceCookie).not.toBe(cookie);
+    await expect(
+      authenticate({ email: nurse.email, password: TEST_PASSWORD, ip: NAT, deviceCookie: signedIn.deviceCookie, now: t0 }),
+    ).resolves.toMatchObject({ id: nurse.id });
+    // A wrong password from the known browser is still wrong.
+    await expect(authenticate({ email: nurse.email, password: "wrong", ip: NAT, deviceCookie: cookie, now: t0 })).rejects.toBeInstanceOf(
+      Invalid,
+    );
+  });
+
+  it("a forged, tampered or other account's device cookie gives nothing", async () => {
+    const nurse = await createUser("COMMISSIONER", { email: "nurse2@nat.example" });
+    const other = await createUser("COMMISSIONER", { email: "other2@nat.example" });
+    const othersCookie = await knownBrowser(other.email);
+    const mine = await knownBrowser(nurse.email);
+    await sprayFrom("198.51.100.31");
+    const [nonce, signature] = mine.split(".") as [string, string];
+    const flipped = `${signature.slice(0, -2)}${signature.endsWith("AA") ? "AB" : "AA"}`;
+    const forged = [
+      othersCookie, // a real token, for another account
+      `${"A".repeat(22)}.${"B".repeat(43)}`, // made up
+      `${nonce}.${flipped}`, // tampered signature
+      `${"Z".repeat(22)}.${signature}`, // another nonce under the same signature
+      mine.toUpperCase(),
+      `${mine}~${"x".repeat(500)}`, // too long to be ours: ignored unread
+      "",
+    ];
+    for (const deviceCookie of forged) {
+      const error = await authenticate({ email: nurse.email, password: TEST_PASSWORD, ip: "198.51.100.31", deviceCookie, now: t0 }).catch(
+        (e: unknown) => e,
+      );
+      expect(error, deviceCookie.slice(0, 40)).toBeInstanceOf(TooManyRequests);
+    }
+    // The other account's own browser works for the other account only.
+    await expect(
+      authenticate({ email: other.email, password: TEST_PASSWORD, ip: "198.51.100.31", deviceCookie: othersCookie, now: t0 }),
+    ).resolves.toMatchObject({ id: other.id });
+  });
+
+  it("one browser keeps tokens for the few people who share it, each for their own account", async () => {
+    const a = await createUser("GOVERNOR", { email: "wing-a@nat.example" });
+    const b = await createUser("GOVERNOR", { email: "wing-b@nat.example" });
+    const shared = await knownBrowser(b.email, await knownBrowser(a.email));
+    await sprayFrom("198.51.100.32");
+    for (const user of [a, b]) {
+      await expect(
+        authenticate({ email: user.email, password: TEST_PASSWORD, ip: "198.51.100.32", deviceCookie: shared, now: t0 }),
+      ).resolves.toMatchObject({ id: user.id });
+    }
+  });
+
+  it("a device cookie under attack is locked on its own: its delays do not touch the account's other browsers", async () => {
+    const nurse = await createUser("COMMISSIONER", { email: "nurse3@nat.example" });
+    const stolen = await knownBrowser(nurse.email);
+    const laptop = await knownBrowser(nurse.email);
+    for (let i = 0; i <= FREE_FAILURES_PER_ACCOUNT_AND_IP; i++) {
+      await expect(
+        authenticate({ email: nurse.email, password: `guess ${i}`, ip: `203.0.113.${100 + i}`, deviceCookie: stolen, now: t0 }),
+      ).rejects.toBeInstanceOf(Invalid);
+    }
+    // From any address, that cookie now waits (its delays double like an address's), even with the right password…
+    const waiting = await authenticate({
+      email: nurse.email,
+      password: TEST_PASSWORD,
+      ip: "203.0.113.200",
+      deviceCookie: stolen,
+      now: t0,
+    }).catch((e: unknown) => e);
+    expect(waiting).toBeInstanceOf(TooManyRequests);
+    expect((waiting as Error).message).toContain("from this browser");
+    // …while the nurse's laptop, and a browser without a cookie at another address, are not delayed.
+    await expect(
+      authenticate({ email: nurse.email, password: TEST_PASSWORD, ip: "203.0.113.200", deviceCookie: laptop, now: t0 }),
+    ).resolves.toMatchObject({ id: nurse.id });
+    await expect(authenticate({ email: nurse.email, password: TEST_PASSWORD, ip: "192.0.2.201", now: t0 })).resolves.toMatchObject({
+      id: nurse.id,
+    });
+    // The cookie's failures were counted per device, not against the addresses it came from.
+    await expect(authenticate({ email: nurse.email, password: TEST_PASSWORD, ip: "203.0.113.100", now: t0 })).resolves.toMatchObject({
+      id: nurse.id,
+    });
   });
 });

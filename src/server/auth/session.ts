@@ -11,6 +11,7 @@ import { requestContext } from "../logger";
 import type { Actor } from "./actor";
 import { deviceLabel } from "./device-label";
 import { actorKnowsOfTender } from "../tenders/queries";
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, deviceCookieName } from "./device-cookie";
 import { createUserSession, revokeUserSession, sessionAccount } from "./user-sessions";
 import { clientIp, SESSION_MAX_AGE_SECONDS, sessionCookieName, secureCookies } from "./options";
 
@@ -128,6 +129,22 @@ export async function startSession(actor: Actor): Promise<void> {
     path: "/",
     secure: secureCookies(),
     maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
+
+/** The browser's device cookie (device-cookie.ts), as it came. */
+export async function deviceCookie(): Promise<string | null> {
+  return (await cookies()).get(deviceCookieName(secureCookies()))?.value ?? null;
+}
+
+/** After a successful sign-in: this browser is now a known device for the account (device-cookie.ts). */
+export async function rememberDevice(value: string): Promise<void> {
+  (await cookies()).set(deviceCookieName(secureCookies()), value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: secureCookies(),
+    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
   });
 }
 

@@ -8,6 +8,7 @@ import { loadActor } from "./load-actor";
 import { Invalid, TooManyRequests } from "../errors";
 import { fieldErrorsOf } from "../validation";
 import { consumeAccountIpAttempt, consumeIpAttempt, refundOnSuccess, throttleKey } from "./throttle";
+import { issueDeviceToken, knownDevice } from "./device-cookie";
 
 export { MAX_FAILURES_PER_IP, IP_WINDOW_MINUTES, FREE_FAILURES_PER_ACCOUNT_AND_IP } from "./throttle";
 
@@ -19,6 +20,8 @@ export interface SignInInput {
   password: string;
   /** The client's address (src/server/auth/client-ip.ts), or null when unknown. */
   ip: string | null;
+  /** The browser's device cookie (device-cookie.ts), if it sent one. */
+  deviceCookie?: string | null;
   now?: Date;
 }
 
@@ -43,29 +46,41 @@ export function wait(seconds: number): string {
 
 /**
  * Checks an email and password. Every input is bounded before anything is
- * written. Attempts are throttled in PostgreSQL (so across app instances):
+ * written. Attempts are throttled in PostgreSQL (so across app instances).
+ * From a browser that has signed in to this account before (a valid device
+ * cookie): per account and device, with doubling delays, and no per-address
+ * limit, so people behind a shared address (a trust's or a prison's network)
+ * are not kept out by someone else's wrong passwords. From any other browser:
  * per address across all accounts, and per account from one address with
- * doubling delays. The pair is the key, so someone hammering an account from
- * elsewhere never keeps its owner out.
+ * doubling delays. Neither key is the account alone, so someone hammering an
+ * account from elsewhere never keeps its owner out.
  */
 export async function authenticate(input: SignInInput): Promise<Actor> {
+  return (await authenticateDevice(input)).actor;
+}
+
+/** `authenticate`, also returning the device cookie to set on the browser (a fresh token for this account). */
+export async function authenticateDevice(input: SignInInput): Promise<{ actor: Actor; deviceCookie: string }> {
   const now = input.now ?? new Date();
   const parsed = signInSchema.safeParse({ email: input.email, password: input.password });
   if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
   const { email, password } = parsed.data;
 
+  const device = knownDevice(input.deviceCookie, email);
   const address = input.ip ?? "unknown";
-  const ipKey = input.ip ? throttleKey("ip", input.ip) : null;
-  const accountIpKey = throttleKey("account-ip", `${email}|${address}`);
-  const pair = await consumeAccountIpAttempt(accountIpKey, now);
+  // A known device is counted on its own; an unknown one by its address (and the address across all accounts).
+  const ipKey = device === null && input.ip ? throttleKey("ip", input.ip) : null;
+  const pairKey = device === null ? throttleKey("account-ip", `${email}|${address}`) : throttleKey("account-device", `${email}|${device}`);
+  const pair = await consumeAccountIpAttempt(pairKey, now);
   if (!pair.allowed) {
-    throw new TooManyRequests(`Too many wrong passwords for this account from here. Wait ${wait(pair.retryAfterSeconds)} and try again.`);
+    const from = device === null ? "from here" : "from this browser";
+    throw new TooManyRequests(`Too many wrong passwords for this account ${from}. Wait ${wait(pair.retryAfterSeconds)} and try again.`);
   }
   if (ipKey) {
     const fromIp = await consumeIpAttempt(ipKey, now);
     if (!fromIp.allowed) {
       throw new TooManyRequests(
-        `Too many failed sign-in attempts from your network. Wait ${wait(fromIp.retryAfterSeconds)} and try again.`,
+        `Too many failed sign-in attempts from your network. Wait ${wait(fromIp.retryAfterSeconds)} and try again. If you have signed in on this browser before, you can sign in from it now.`,
       );
     }
   }
@@ -77,10 +92,10 @@ export async function authenticate(input: SignInInput): Promise<Actor> {
     throw new Invalid({ email: WRONG }, "Your email address or password is wrong");
   }
 
-  await refundOnSuccess(ipKey, accountIpKey);
+  await refundOnSuccess(ipKey, pairKey);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   const actor = await loadActor(user.id);
   if (!actor) throw new Invalid({ email: WRONG });
   await db.$transaction((tx) => audit(tx, actor, { action: "user.signed_in", entityType: "User", entityId: user.id }));
-  return actor;
+  return { actor, deviceCookie: issueDeviceToken(input.deviceCookie, email) };
 }

@@ -22,8 +22,11 @@ export const MAX_DELAY_SECONDS = 15 * 60;
 /** A quiet hour forgets an account+address's failures. */
 export const ACCOUNT_IP_MEMORY_MINUTES = 60;
 
-/** "ip" and "account-ip" limit sign-in; "reset-ip" and "reset-account" limit "forgotten your password?" requests. */
-export function throttleKey(scope: "ip" | "account-ip" | "reset-ip" | "reset-account", value: string): string {
+/**
+ * "ip" and "account-ip" limit sign-in from an unknown browser, "account-device" from a known one (device-cookie.ts);
+ * "reset-ip" and "reset-account" limit "forgotten your password?" requests.
+ */
+export function throttleKey(scope: "ip" | "account-ip" | "account-device" | "reset-ip" | "reset-account", value: string): string {
   return createHash("sha256").update(`${scope}:${value}`).digest("hex");
 }
 
@@ -58,10 +61,11 @@ export async function consumeWindowAttempt(key: string, now: Date, max: number, 
 }
 
 /**
- * Counts one attempt for an account from an address, unless that pair is
- * still waiting out its delay (then nothing is counted and the password is not
- * checked). The pair is the key, so an attacker elsewhere never delays the
- * real user: there is no lockout anyone can trigger.
+ * Counts one attempt for an account from an address (or, for a known device,
+ * from that device: sign-in.ts), unless that pair is still waiting out its
+ * delay (then nothing is counted and the password is not checked). The pair is
+ * the key, so an attacker elsewhere never delays the real user: there is no
+ * lockout anyone can trigger.
  */
 export async function consumeAccountIpAttempt(key: string, now: Date): Promise<Consumed> {
   const forgetBefore = new Date(now.getTime() - ACCOUNT_IP_MEMORY_MINUTES * 60_000);

@@ -2,9 +2,9 @@
 import { redirect } from "next/navigation";
 import { homePath } from "@/server/policy";
 import { formAction, formValues, type FormState } from "@/server/action-result";
-import { startSession, requestIp } from "@/server/auth/session";
+import { deviceCookie, rememberDevice, requestIp, startSession } from "@/server/auth/session";
 import { safeNext } from "@/server/auth/safe-next";
-import { authenticate } from "@/server/auth/sign-in";
+import { authenticateDevice } from "@/server/auth/sign-in";
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData, ["password"]);
@@ -12,12 +12,14 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   for (const key of Object.keys(values)) values[key] = values[key]!.slice(0, 2048);
   let destination = "/";
   const state = await formAction(values, async () => {
-    const actor = await authenticate({
+    const { actor, deviceCookie: device } = await authenticateDevice({
       email: values.email ?? "",
       password: String(formData.get("password") ?? ""),
       ip: await requestIp(),
+      deviceCookie: await deviceCookie(),
     });
     await startSession(actor);
+    await rememberDevice(device);
     destination = safeNext(values.next) ?? homePath(actor.role);
   });
   if (state.status === "error") return state;
