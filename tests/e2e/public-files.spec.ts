@@ -3,10 +3,14 @@ import { expect, test } from "@playwright/test";
 // public/: the portal's icons and web app manifest, robots.txt keeping it out
 // of search engines, and /.well-known/security.txt (RFC 9116).
 
-test("robots.txt keeps the whole portal out of search engines, and every page says noindex", async ({ page, request }) => {
+test("robots.txt keeps the portal out of search engines but its open data, and every other page says noindex", async ({
+  page,
+  request,
+}) => {
   const robots = await request.get("/robots.txt");
   expect(robots.status()).toBe(200);
-  expect(await robots.text()).toMatch(/User-agent: \*\s+Disallow: \/\s*$/m);
+  // Only the Open data page and the OCDS feeds are allowed (the longest matching rule wins, RFC 9309).
+  expect(await robots.text()).toMatch(/^User-agent: \*\nAllow: \/open-data\nAllow: \/api\/ocds\/\nDisallow: \/\s*$/m);
   await page.goto("/login");
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
 });
