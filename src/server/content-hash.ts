@@ -11,6 +11,15 @@ export function contentHash(value: unknown): string {
   return createHash("sha256").update(canonicalJson(value)).digest("hex");
 }
 
+/**
+ * SHA-256 of a text or file as it is stored: the fingerprint the audit chain
+ * keeps of what people wrote (representations, clarifications), so
+ * `npm run audit:verify` can tell when a stored text no longer matches it.
+ */
+export function textFingerprint(value: string | Uint8Array): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
 export function canonicalJson(value: unknown): string {
   if (typeof value === "bigint") return JSON.stringify(value.toString());
   if (value instanceof Date) return JSON.stringify(value.toISOString());

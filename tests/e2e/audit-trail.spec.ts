@@ -33,6 +33,21 @@ test("a commissioner reads, filters, verifies and downloads a tender's audit tra
   await expect(page.getByRole("status").filter({ hasText: "The audit trail is intact" })).toBeVisible();
   await expectAccessible(page, "tender audit trail, verified");
 
+  // Issue 26: the checkpoint to keep, checked again: the history up to it is unchanged; a mistyped one is refused beside its field.
+  const keep = (await page
+    .locator("code")
+    .filter({ hasText: /^\d+:[0-9a-f]{64}$/ })
+    .textContent())!;
+  await page.getByLabel("Checkpoint to check (optional)").fill(keep);
+  await page.getByRole("button", { name: "Verify the audit trail" }).click();
+  await expect(page.getByRole("status")).toContainText("The history up to your checkpoint is the one it describes.");
+  await page.getByLabel("Checkpoint to check (optional)").fill("1234:not-a-hash");
+  await page.getByRole("button", { name: "Verify the audit trail" }).click();
+  await expect(page.getByText("Enter a checkpoint as an event number, a colon and its 64-character hash")).toBeVisible();
+  await expect(page.getByLabel("Checkpoint to check (optional)")).toHaveValue("1234:not-a-hash");
+  await expectAccessible(page, "tender audit trail, checkpoint refused");
+  await page.getByLabel("Checkpoint to check (optional)").fill("");
+
   await page.getByLabel("Show").selectOption({ label: "Demo data" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/kind=demo/);

@@ -1,6 +1,7 @@
 import "server-only";
 import { contentHash } from "../content-hash";
 import { db, type Db, type Tx } from "../db";
+import type { Checkpoint } from "./checkpoint";
 
 /**
  * The audit log is a hash chain: each event stores the SHA-256 of its
@@ -73,9 +74,13 @@ const BATCH = 500;
  * breaks: an event whose content no longer matches its hash (edited), or one
  * that does not link to the event before it (an event removed or inserted).
  * Finally the chain head must point at the last event (events removed from
- * the end).
+ * the end). With a checkpoint kept outside the database, the event it names
+ * must still be there with the same hash: a history rewritten before it and
+ * chained again (which the walk alone cannot tell) fails here.
  */
-export async function verifyAuditChain(client: Db = db): Promise<ChainCheck> {
+export async function verifyAuditChain(client: Db = db, options: { checkpoint?: Checkpoint } = {}): Promise<ChainCheck> {
+  const { checkpoint } = options;
+  let checkpointSeen = false;
   let prevHash: string | null = null;
   let prevId: bigint | null = null;
   let checked = 0;
@@ -117,6 +122,16 @@ export async function verifyAuditChain(client: Db = db): Promise<ChainCheck> {
           reason: `Event ${row.id} was changed after it was written: its content no longer matches its hash.`,
         };
       }
+      if (checkpoint && row.id === checkpoint.eventId) {
+        checkpointSeen = true;
+        if (row.hash !== checkpoint.hash)
+          return {
+            ok: false,
+            checked,
+            brokenAt: where,
+            reason: `Event ${row.id} no longer has the hash in your checkpoint: the history up to it was rewritten (events changed, removed or added, and the chain worked out again).`,
+          };
+      }
       prevHash = row.hash;
       prevId = row.id;
       checked += 1;
@@ -133,5 +148,12 @@ export async function verifyAuditChain(client: Db = db): Promise<ChainCheck> {
       reason: `The chain should end at event ${lastId} but the last event is ${prevId ?? "none"}: events were removed from the end.`,
     };
   }
+  if (checkpoint && !checkpointSeen)
+    return {
+      ok: false,
+      checked,
+      brokenAt: { id: checkpoint.eventId.toString(), at: null, action: null },
+      reason: `Event ${checkpoint.eventId} of your checkpoint is no longer in the audit trail: events were removed and the chain worked out again.`,
+    };
   return { ok: true, checked };
 }

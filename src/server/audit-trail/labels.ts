@@ -98,6 +98,7 @@ const ACTIONS: Record<string, string> = {
   "account.closure_withdrawn": "No longer asks for the account to be closed",
   "account.closed": "Account closed: personal details removed",
   "audit.exported": "Audit trail downloaded as CSV",
+  "audit.fingerprints_recorded": "Fingerprints of earlier representations' messages and clarification questions recorded",
   "demo.seeded": "Demo data created",
 };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { textFingerprint } from "../content-hash";
 import { authorize } from "../policy";
 import { isBeforeDeadline } from "@/domain/tender-lifecycle";
 import { audit } from "../audit";
@@ -30,6 +31,8 @@ export async function askQuestion(actor: Actor, tenderId: string, input: { quest
       entityId: row.id,
       tenderId,
       establishmentId: tender.establishmentId,
+      // Its fingerprint, not its text: who asked what stays between the asker and the commissioners until it is answered.
+      after: { questionSha256: textFingerprint(question) },
     });
     return { id: row.id };
   });

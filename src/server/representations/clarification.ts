@@ -1,4 +1,5 @@
 import "server-only";
+import { textFingerprint } from "../content-hash";
 import { z } from "zod";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
@@ -113,8 +114,9 @@ async function addTurn(
     notice: Notice;
   },
 ): Promise<void> {
-  await tx.representationMessage.create({
+  const message = await tx.representationMessage.create({
     data: { representationId: representation.id, kind: turn.kind, text: turn.text, authorId: actor.id, createdAt: now },
+    select: { id: true },
   });
   await tx.representation.update({ where: { id: representation.id }, data: { status: turn.status } });
   await audit(tx, actor, {
@@ -124,7 +126,8 @@ async function addTurn(
     tenderId: representation.tender.id,
     establishmentId: representation.tender.establishmentId,
     before: { status: representation.status },
-    after: { status: turn.status, ...turn.after },
+    // The message's fingerprint binds its stored text to the chain (audit:verify checks it).
+    after: { status: turn.status, ...turn.after, messageId: message.id, textSha256: textFingerprint(turn.text) },
   });
   await notifyUsers(tx, await turn.recipients(), turn.notice);
 }

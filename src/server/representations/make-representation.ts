@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { textFingerprint } from "../content-hash";
 import { z } from "zod";
 import { formatLondonDay, londonDateKey } from "@/domain/london-time";
 import { standstillHasEnded } from "@/domain/working-days";
@@ -147,7 +147,7 @@ export async function makeRepresentation(
         awardDecisionId,
         organisationId,
         // The text itself stays in the representation; the log keeps its fingerprint.
-        textSha256: createHash("sha256").update(text).digest("hex"),
+        textSha256: textFingerprint(text),
         attachments: files.map((f) => ({ filename: f.filename, sha256: f.sha256, sizeBytes: f.bytes.byteLength })),
       },
     });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuditTrailView } from "@/components/audit/audit-trail-view";
 import { PageHeading } from "@/components/ui/page-heading";
-import { verifyAuditChain } from "@/server/audit-trail/chain";
+import { checkAuditTrail } from "@/server/audit-trail/check-trail";
 import { getPortalAuditTrail, kindFilter } from "@/server/audit-trail/queries";
 import { requireActor } from "@/server/auth/session";
 import { readable } from "@/server/page-guard";
@@ -15,7 +15,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const p = paging(query, 50);
   const kind = kindFilter(query.kind);
   const trail = await readable(getPortalAuditTrail(actor, { kind, paging: p }));
-  const check = query.verify === "1" ? await verifyAuditChain() : null;
+  const check = await checkAuditTrail(query);
   return (
     <>
       <PageHeading caption="Whole portal">Audit log</PageHeading>

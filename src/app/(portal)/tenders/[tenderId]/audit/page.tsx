@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTrailView } from "@/components/audit/audit-trail-view";
 import { PageHeading } from "@/components/ui/page-heading";
-import { verifyAuditChain } from "@/server/audit-trail/chain";
+import { checkAuditTrail } from "@/server/audit-trail/check-trail";
 import { getTenderAuditTrail, kindFilter } from "@/server/audit-trail/queries";
 import { requireActor } from "@/server/auth/session";
 import { canUseSection } from "@/server/policy";
@@ -23,7 +23,7 @@ export default async function TenderAuditPage({
   const p = paging(query, 50);
   const kind = kindFilter(query.kind);
   const trail = await readable(getTenderAuditTrail(actor, tenderId, { kind, paging: p }));
-  const check = query.verify === "1" ? await verifyAuditChain() : null;
+  const check = await checkAuditTrail(query);
   const back = canUseSection(actor, "tenders")
     ? { href: `/tenders/${tenderId}`, label: "Back to the tender" }
     : canUseSection(actor, "establishment")
