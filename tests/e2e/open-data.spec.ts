@@ -88,3 +88,81 @@ test("the contracts register links to the OCDS release package and each contract
     await anonymous.dispose();
   }
 });
+
+test.describe("the public Open data page, with JavaScript turned off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("anyone finds it from the sign-in page: what is published, when, the licence, the policy the packages point to, and the feeds", async ({
+    page,
+    request,
+  }) => {
+    // robots.txt lets search engines find the open data and nothing else.
+    const robots = await (await request.get("/robots.txt")).text();
+    expect(robots).toMatch(/^Allow: \/open-data$/m);
+    expect(robots).toMatch(/^Allow: \/api\/ocds\/$/m);
+    expect(robots).toMatch(/^Disallow: \/$/m);
+
+    await page.goto("/login");
+    await page.getByRole("link", { name: "Open data" }).click();
+    await expect(page).toHaveURL(/\/open-data$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open data");
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /^index, follow$/);
+    await expect(page.getByRole("heading", { name: "Publication policy" })).toBeVisible();
+    for (const tag of ["tender", "tenderUpdate", "award", "awardUpdate", "contract", "tenderCancellation"])
+      await expect(page.getByText(tag, { exact: true })).toBeVisible();
+    const licence = page.getByRole("link", { name: "Open Government Licence v3.0" });
+    await expect(licence).toHaveAttribute("href", "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/");
+
+    // The feeds it links to answer without signing in, and their packages point back to this page's policy.
+    const feed = await page.getByRole("link", { name: /Every release, in the order published/ }).getAttribute("href");
+    const { body } = await getJson(request, feed!);
+    expect(validateOcds("release-package-schema", body)).toEqual([]);
+    expect(body.license).toBe("https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/");
+    expect(new URL(body.publicationPolicy as string).pathname + new URL(body.publicationPolicy as string).hash).toBe(
+      "/open-data#publication-policy",
+    );
+    await expect(page.locator("#publication-policy")).toBeVisible();
+    // The most recently updated process, as an example record.
+    const recordHref = await page.locator("a[href^='/api/ocds/tenders/']").first().getAttribute("href");
+    const { body: record } = await getJson(request, recordHref!);
+    expect(validateOcds("record-package-schema", record)).toEqual([]);
+  });
+});
+
+test("the Open data page passes axe at 1280 and 360 px, without horizontal scrolling on a phone", async ({ page }) => {
+  // axe runs in the page, so this check has JavaScript on; the page itself needs none (above).
+  await page.goto("/open-data");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open data");
+  await expectAccessible(page, "open data page");
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  expect(overflow).toBe(false);
+});
+
+test("the demo's published award and contract values are whole-life, like the tender's value", async ({ request }) => {
+  let url: string | undefined = "/api/ocds/releases";
+  const compiled = new Map<string, { tender?: number; award?: number; contract?: number }>();
+  for (let pages = 0; url && pages < 50; pages++) {
+    const { body, link } = await getJson(request, url);
+    for (const r of body.releases as (Release & {
+      tender?: { value?: { amount: number } };
+      awards?: { value?: { amount: number } }[];
+      contracts?: { value?: { amount: number } }[];
+    })[]) {
+      const entry = compiled.get(r.ocid) ?? {};
+      if (r.tender?.value) entry.tender = r.tender.value.amount;
+      if (r.awards?.[0]?.value) entry.award = r.awards[0].value.amount;
+      if (r.contracts?.[0]?.value) entry.contract = r.contracts[0].value.amount;
+      compiled.set(r.ocid, entry);
+    }
+    url = link?.match(/<([^>]+)>;\s*rel="next"/)?.[1];
+  }
+  const awarded = [...compiled.values()].filter((v) => v.award !== undefined && v.tender !== undefined);
+  expect(awarded.length).toBeGreaterThanOrEqual(3);
+  for (const v of awarded) {
+    // A whole-life price is near the whole-life estimate; an annual one would be a third of it.
+    expect(v.award! / v.tender!).toBeGreaterThan(0.8);
+    expect(v.award! / v.tender!).toBeLessThan(1.2);
+    if (v.contract !== undefined) expect(v.contract).toBe(v.award);
+  }
+});
