@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { NavLink } from "@/components/nav-link";
 import { signOutAction } from "@/app/(portal)/actions";
 import { SiteHeader } from "@/components/site-header";
 import { ROLE_LABELS } from "@/domain/roles";
@@ -49,9 +49,7 @@ export async function PortalHeader({ actor }: { actor: Actor }) {
           <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 py-2">
             {links.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="font-bold">
-                  {link.label}
-                </Link>
+                <NavLink href={link.href}>{link.label}</NavLink>
               </li>
             ))}
           </ul>

@@ -39,7 +39,10 @@ export function TenderList({
           <p className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1">
             <StatusTag stage={t.stage} />
             <span>{t.establishment.name}</span>
-            {t.submissionDeadline && <span>Bids close {formatLondon(t.submissionDeadline, "dateTime")}</span>}
+            {/* Only while bids can still be sent: a closing date in the past is noise. */}
+            {t.submissionDeadline && (t.status === "PUBLISHED" || t.status === "DRAFT") && (
+              <span>Bids close {formatLondon(t.submissionDeadline, "dateTime")}</span>
+            )}
           </p>
         </li>
       ))}

@@ -2,6 +2,22 @@
 // each explained in short, plain sentences. One list, used by the word-list
 // page and by links next to the words on technician pages.
 
+import { describeStage, TENDER_STAGES, type TenderStage } from "./tender-lifecycle";
+
+/** Each stage in plain words; its name is the one every status tag shows (from the lifecycle), so a renamed stage stays in step. */
+const STAGES: Record<TenderStage, string> = {
+  DRAFT: "The commissioner is still writing the tender. Nobody else can see it yet.",
+  PUBLISHED: "Providers can read the tender and send bids. Nobody can read the bids yet.",
+  CLOSED: "The time for sending bids is over. The bids are about to be opened.",
+  EVALUATION: "Panel members read the bids and score them, each on their own.",
+  MODERATION: "The panel looks at everyone's scores together and agrees the order of the bids.",
+  RANKING_FROZEN: "The order of the bids is fixed. The commissioner writes up who should get the contract.",
+  AWARD_PENDING_SIGNOFF: "The panel has made its choice. The governor must agree to it before anything happens.",
+  STANDSTILL: "The bidders have been told the result. They have a few days to question it.",
+  AWARDED: "The contract has been given to the chosen provider.",
+  CANCELLED: "The tender was stopped. No contract will come from it.",
+};
+
 export interface GlossaryEntry {
   /** Used in links: /words#<slug>. */
   slug: string;
@@ -36,12 +52,12 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     slug: "panel",
     word: "Panel",
-    meaning: "The group of people who mark the bids for one tender. It has commissioners and young commissioners. Every mark counts.",
+    meaning: "The group of people who score the bids for one tender. It has commissioners and young commissioners. Every score counts.",
   },
   {
     slug: "criterion",
     word: "Question (criterion)",
-    meaning: 'One thing we check in every bid, like "How will young people get help quickly?". Each bid gets a mark for each question.',
+    meaning: 'One thing we check in every bid, like "How will young people get help quickly?". Each bid gets a score for each question.',
   },
   {
     slug: "weight",
@@ -49,27 +65,51 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     meaning: "How much a question counts towards the total. A question with a weight of 40% counts twice as much as one with 20%.",
   },
   {
-    slug: "mark",
-    word: "Mark (score)",
+    slug: "score",
+    word: "Score",
     meaning: "A number from 0 to 5 that says how good an answer is. 0 means no answer, 5 means excellent. You also write why.",
+  },
+  {
+    slug: "criterion-score",
+    word: "Criterion score",
+    meaning:
+      "The panel's score for one question in one bid. It is the average of everyone's scores for it. It can have decimals, like 3.75.",
+  },
+  {
+    slug: "total",
+    word: "Total (out of 100)",
+    meaning:
+      "A bid's score for all the questions together. Each criterion score counts as much as its weight says. The bid with the highest total comes first.",
+  },
+  {
+    slug: "rounded",
+    word: "Rounded once to 2 decimal places",
+    meaning:
+      "We work the total out exactly. Only at the very end do we cut it to 2 numbers after the point, like 82.03. So every page shows the same total.",
+  },
+  {
+    slug: "price-score",
+    word: "Price score (lowest compliant price ÷ this bid's price × 5)",
+    meaning:
+      'Nobody scores the price: a sum does. The cheapest fair price gets 5. A price twice as high gets half that, 2.5. "Compliant" means the bid follows the rules.',
   },
   {
     slug: "conflict-of-interest",
     word: "Conflict of interest",
     meaning:
-      "When you know someone at an organisation, or it could help or harm you. Then it would not be fair for you to mark their bid. Just tell us.",
+      "When you know someone at an organisation, or it could help or harm you. Then it would not be fair for you to score their bid. Just tell us.",
   },
   {
     slug: "moderation",
     word: "Moderation (panel meeting)",
     meaning:
-      "When the panel looks at everyone's marks together and talks about the ones that are very different. You can change your mark if you want to, and say why.",
+      "When the panel looks at everyone's scores together and talks about the ones that are very different. You can change your score if you want to, and say why.",
   },
   {
     slug: "panel-parity",
     word: "Panel parity",
     meaning:
-      "A way of adding up marks. Young commissioners' marks count for half. Commissioners' marks count for the other half. It does not matter how many of each there are.",
+      "A way of adding up scores. Young commissioners' scores count for half. Commissioners' scores count for the other half. It does not matter how many of each there are.",
   },
   {
     slug: "governor",
@@ -98,4 +138,30 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     meaning: "Saying yes after you understand what you are agreeing to. You can change your mind at any time.",
   },
   { slug: "step-back", word: "Step back", meaning: "Stop being on a panel. You can do it at any time, and you do not have to say why." },
+  {
+    slug: "stage",
+    word: "Stage",
+    meaning: "Where a tender has got to. Each tender shows its stage in a coloured label. The stages are next.",
+  },
+  ...TENDER_STAGES.map((stage) => ({
+    slug: `stage-${stage.toLowerCase().replaceAll("_", "-")}`,
+    word: `Stage: ${describeStage(stage).label}`,
+    meaning: STAGES[stage],
+  })),
+  {
+    slug: "hmyoi",
+    word: "HMYOI",
+    meaning: "His Majesty's Young Offender Institution. A prison for young people, like HMYOI Feltham or HMYOI Cookham Wood.",
+  },
+  {
+    slug: "custody",
+    word: "Custody",
+    meaning: "Being kept in a prison or secure centre by law. The services we choose are for children and young people in custody.",
+  },
+  {
+    slug: "reference",
+    word: "Reference (like NHSE-LDN-2026-017)",
+    meaning:
+      "A tender's own code, so people can be sure which one they mean. NHSE is NHS England, LDN is London, then the year and a number.",
+  },
 ];

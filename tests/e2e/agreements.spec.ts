@@ -3,7 +3,7 @@ import { errorSummary, expectAccessible, signIn, signOut, snap } from "./helpers
 
 // A Cookham Wood agreement through two versions: no silent establishment, one
 // documented name rule, every version readable with its signatures, and the
-// governor's "For your attention" clearing what has been dealt with.
+// governor's "Waiting for your sign-off" clearing what has been dealt with.
 test.describe.configure({ timeout: 120_000 });
 
 const TITLE = "HMYOI Cookham Wood co-commissioning agreement";
@@ -60,7 +60,9 @@ test("two versions of an agreement, signed by both sides; earlier signatures sta
   // The governor is asked to sign version 1…
   await signIn(page, "governor2@demo.test");
   await page.goto("/establishment");
-  await expect(attention(page).getByRole("link", { name: `Please sign: ${TITLE} (version 1)` })).toBeVisible();
+  // Once, under "Waiting for your sign-off", not again under "For your attention" (issue 27).
+  await expect(page.getByTestId("pending-signoffs").getByRole("link", { name: `${TITLE}, version 1` })).toBeVisible();
+  await expect(attention(page).getByText(`Please sign: ${TITLE}`)).toHaveCount(0);
   await signOut(page);
 
   // …but the commissioner makes version 2 first: version 1's signature is void, and says why.
@@ -88,9 +90,11 @@ test("two versions of an agreement, signed by both sides; earlier signatures sta
   // The request for version 1 has cleared; version 2's is there. Once signed, nothing is left.
   await signIn(page, "governor2@demo.test");
   await page.goto("/establishment");
-  await expect(attention(page).getByText(`Please sign: ${TITLE} (version 1)`)).toHaveCount(0);
-  await attention(page)
-    .getByRole("link", { name: `Please sign: ${TITLE} (version 2)` })
+  await expect(page.getByTestId("pending-signoffs").getByText(`${TITLE}, version 1`)).toHaveCount(0);
+  await expect(attention(page).getByText(`Please sign: ${TITLE}`)).toHaveCount(0);
+  await page
+    .getByTestId("pending-signoffs")
+    .getByRole("link", { name: `${TITLE}, version 2` })
     .click();
   await expect(page.getByRole("textbox", { name: "Comment" })).toBeVisible();
   await page.getByRole("radio", { name: /^Approve/ }).check();

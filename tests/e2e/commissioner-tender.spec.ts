@@ -55,9 +55,9 @@ test("a commissioner creates, configures and publishes a tender", async ({ page 
   await page.getByRole("link", { name: "Edit criteria" }).click();
   await page.getByRole("button", { name: "Use the PSR key criteria" }).click();
   await expect(page.getByTestId("weight-total")).toContainText("Total weight: 100% (ready)");
-  await page.getByRole("button", { name: "Remove Social value" }).click();
+  await page.getByRole("button", { name: "Remove: Social value" }).click();
   await expect(page.getByTestId("weight-total")).toContainText("Total weight: 85%");
-  await page.getByRole("button", { name: "Move Value up" }).click();
+  await page.getByRole("button", { name: "Move up: Value" }).click();
   await expect(page.locator("ol > li h2").first()).toContainText("Value");
   const add = page.locator("form", { has: page.getByRole("button", { name: "Add criterion" }) });
   await add.getByLabel("Name").fill("Listening to young people");

@@ -34,11 +34,11 @@ test("evaluation: the chair sees who has submitted and who is still scoring", as
   await expect(progress.getByRole("row", { name: /Priya Shah/ })).toContainText("All scores submitted");
   await expect(progress.getByRole("row", { name: /Jay/ })).toContainText("Still scoring");
   await signOut(page);
-  // Young commissioner A has sent one bid's marks and has two to go.
+  // Young commissioner A has sent one bid's scores and has two to go.
   await signIn(page, "technician1@demo.test");
   await openPanel(page, EVALUATION);
   await expect(page.getByText("Sent", { exact: true })).toHaveCount(1);
-  await expect(page.getByRole("link", { name: /^Mark bid \d$/ })).toHaveCount(2);
+  await expect(page.getByRole("link", { name: /^Score bid \d$/ })).toHaveCount(2);
 });
 
 test("moderation: scores side by side with divergent cells flagged", async ({ page }) => {
@@ -145,9 +145,9 @@ test("awarded: both contracts are in the register, the older one ending soon wit
   await openPanel(page, AWARDED);
   await page.getByRole("link", { name: /You said, we did/ }).click();
   await expect(page.getByTestId("outcome")).toContainText("Harbour Youth Health Alliance got the contract");
-  // Where their own marks sat against the panel's, simply, on a phone.
+  // Where their own scores sat against the panel's, simply, on a phone.
   await page.setViewportSize({ width: 360, height: 740 });
-  await expect(page.getByRole("img", { name: "Your marks and the panel's marks for Harbour Youth Health Alliance" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Your scores and the panel's scores for Harbour Youth Health Alliance" })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await review(page, "stage-you-said-we-did-phone");
 });

@@ -178,11 +178,11 @@ async function scoreEverything(page: Page, marks: Record<string, number>, techni
     for (const criterion of CRITERIA) {
       const section = page.locator("section", { has: page.getByRole("heading", { name: new RegExp(`^${criterion}`) }) });
       await section.getByLabel(new RegExp(`^${mark}: `)).check();
-      await section.getByLabel(technician ? "Why did you give this mark?" : "Reason").fill(REASON);
+      await section.getByLabel(technician ? "Why did you give this score?" : "Reason").fill(REASON);
     }
     // With JavaScript, the sheet saves itself as a draft (under the CSP too).
     if (!technician) await expect(page.getByTestId("autosave-status")).toContainText("Draft saved", { timeout: 15_000 });
-    await page.getByRole("button", { name: technician ? "Send my marks for this bid" : "Submit scores for this bid" }).click();
+    await page.getByRole("button", { name: technician ? "Send my scores for this bid" : "Submit scores for this bid" }).click();
     await expect(page.getByText("Scores sent")).toBeVisible();
   }
 }
@@ -514,7 +514,7 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   if ((await panelChoice.count()) > 0) await panelChoice.selectOption({ label: `${TITLE} (NHSE-LDN-2026-014)` });
   await jay.getByLabel("Hours").fill("2");
   await jay.getByLabel("Minutes").fill("30");
-  await jay.getByLabel(/^Marking bids/).check();
+  await jay.getByLabel(/^Scoring bids/).check();
   await jay.getByRole("button", { name: "Send for checking" }).click();
   await expect(jay.getByText("Time sent")).toBeVisible();
   expect(await jay.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

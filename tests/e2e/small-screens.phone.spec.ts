@@ -7,7 +7,10 @@ import { expectAccessible, signIn } from "./helpers";
 // Screenshots land in test-results/screens for people to look at.
 async function fitsThePhone(page: Page, name: string) {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  // Against the screen, not window.innerWidth: a mobile browser widens its layout viewport to fit a page that is too
+  // wide, so innerWidth grows with the page and hid a 519 px moderation page (issue 27).
+  const screen = page.viewportSize()!.width;
+  const overflow = await page.evaluate((screen) => document.documentElement.scrollWidth - screen, screen);
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
   expect(overflow, `${name} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
   await expectAccessible(page, name, [360]);

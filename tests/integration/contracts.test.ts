@@ -32,16 +32,25 @@ beforeAll(async () => {
 });
 
 describe("contracts register", () => {
-  it("shows a contract as active, then expiring within 12 months, then ended", async () => {
-    // The contract runs 1 April 2027 – 31 March 2030.
+  it("shows a contract as not started yet, then active, then expiring within 12 months, then ended", async () => {
+    // The contract runs 1 April 2027 – 31 March 2030: before its first day it has not started (it showed "Active", issue 27).
     const statusOn = async (iso: string) => (await getContract(t.commissioner, contractId, new Date(iso))).registerStatus;
-    expect(await statusOn("2027-01-05T10:00:00Z")).toBe("ACTIVE");
+    expect(await statusOn("2027-01-05T10:00:00Z")).toBe("NOT_STARTED");
+    expect(await statusOn("2027-03-31T22:30:00Z")).toBe("NOT_STARTED"); // 31 March 2027, 11:30pm in London (BST)
+    expect(await statusOn("2027-03-31T23:30:00Z")).toBe("ACTIVE"); // 1 April 2027 in London: its first day
+    expect(await statusOn("2027-06-01T10:00:00Z")).toBe("ACTIVE");
     expect(await statusOn("2029-03-29T23:30:00Z")).toBe("ACTIVE"); // 30 March 2029 in London (BST): more than 12 months left
     expect(await statusOn("2029-03-30T23:30:00Z")).toBe("EXPIRING"); // 31 March 2029: it ends within 12 months
     expect(await statusOn("2029-04-01T10:00:00Z")).toBe("EXPIRING");
     expect(await statusOn("2030-04-01T10:00:00Z")).toBe("ENDED");
-    expect((await listContracts(t.commissioner, AWARDED, { status: "ACTIVE" })).map((c) => c.id)).toContain(contractId);
-    expect((await listContracts(t.commissioner, AWARDED, { status: "EXPIRING" })).map((c) => c.id)).not.toContain(contractId);
+    // The register's filter agrees with the status shown.
+    const ids = async (status: "NOT_STARTED" | "ACTIVE" | "EXPIRING", at = AWARDED) =>
+      (await listContracts(t.commissioner, at, { status })).map((c) => c.id);
+    expect(await ids("NOT_STARTED")).toContain(contractId);
+    expect(await ids("ACTIVE")).not.toContain(contractId);
+    expect(await ids("EXPIRING")).not.toContain(contractId);
+    expect(await ids("ACTIVE", new Date("2027-06-01T10:00:00Z"))).toContain(contractId);
+    expect(await ids("NOT_STARTED", new Date("2027-06-01T10:00:00Z"))).not.toContain(contractId);
   });
 
   it("a governor sees only their own establishments' contracts; other roles none", async () => {

@@ -39,8 +39,12 @@ describe("conflicts of interest", () => {
       (e: unknown) => e,
     );
     expect((partial as Invalid).fieldErrors).toEqual({
-      [`conflict.${t.organisations.b}`]: expect.stringMatching(/^Say whether you have a conflict of interest with Bidder B/),
+      // A young commissioner is asked in the page's own words, not "conflict of interest".
+      [`conflict.${t.organisations.b}`]: expect.stringMatching(/^Say whether you know anyone at Bidder B .* or have worked with them$/),
     });
+    // Nothing answered: the errors come in the form's order, bidders by name (issue 27).
+    const none = await declareConflicts(tech, t.id, [], OPENED).catch((e: unknown) => e);
+    expect(Object.keys((none as Invalid).fieldErrors)).toEqual([`conflict.${t.organisations.a}`, `conflict.${t.organisations.b}`]);
     await declareNoConflicts(t, tech);
     expect((await getPanelWorkspace(tech, t.id, OPENED)).bids).toHaveLength(2);
   });
@@ -109,9 +113,9 @@ describe("scoring", () => {
       OPENED,
     ).catch((e: unknown) => e);
     expect((error as Invalid).fieldErrors).toEqual({
-      [`reason.${t.criteria.quality}`]: "Write at least one full sentence explaining your score",
+      [`reason.${t.criteria.quality}`]: "Write at least one full sentence explaining your score on “Quality”",
       [`score.${t.criteria.secondQuality}`]: "Choose a score for “Working together”",
-      [`reason.${t.criteria.secondQuality}`]: "Write a reason for your score",
+      [`reason.${t.criteria.secondQuality}`]: "Write a reason for your score on “Working together”",
     });
     for (const bad of ["6", "-1", "2.5", "four"]) {
       const e = await saveBidScores(

@@ -106,12 +106,32 @@ describe("logging time", () => {
     await expect(logTime(tech, timeInput(t.id, { workedOn: "2025-11-20" }), NOW)).resolves.toHaveProperty("id");
     for (const bad of ["2026-02-30", "20/11/2026", "2026-13-01", "yesterday"]) {
       expect(await fieldErrors(logTime(tech, timeInput(t.id, { workedOn: bad }), NOW))).toEqual({
-        workedOn: "Enter a real date, like 2026-11-20",
+        workedOn: "The date must be a real date",
       });
     }
     expect(await fieldErrors(logTime(tech, timeInput(t.id, { workedOn: "" }), NOW))).toEqual({
       workedOn: "Enter the date you did the work",
     });
+    // The form's GOV.UK date input: day, month and year boxes, checked here with GOV.UK's messages.
+    const parts = (day: string, month: string, year: string) => timeInput(t.id, { workedOn: { day, month, year } });
+    await expect(logTime(tech, parts(" 18 ", "11", "2026"), NOW)).resolves.toHaveProperty("id");
+    await expect(logTime(tech, parts("1", "12", "2025"), NOW)).resolves.toHaveProperty("id");
+    const partErrors: [[string, string, string], string][] = [
+      [["", "", ""], "Enter the date you did the work"],
+      [["18", "", "2026"], "The date must include a month"],
+      [["", "", "2026"], "The date must include a day and a month"],
+      [["18", "11", ""], "The date must include a year"],
+      [["31", "2", "2026"], "The date must be a real date"],
+      [["18", "13", "2026"], "The date must be a real date"],
+      [["x", "11", "2026"], "The date must be a real date"],
+      [["18", "11", "26"], "The date must be a real date"],
+      [["21", "11", "2026"], "The date must be today or in the past"],
+      [["1", "1", "2030"], "The date must be today or in the past"],
+      [["19", "11", "2025"], "You can only log time from the last 12 months"],
+    ];
+    for (const [[day, month, year], message] of partErrors) {
+      expect(await fieldErrors(logTime(tech, parts(day, month, year), NOW)), `${day}/${month}/${year}`).toEqual({ workedOn: message });
+    }
     // 23:30 UTC on 30 June is already 1 July in London (BST): 1 July is "today", 2 July is not.
     const lateJuneNight = new Date("2026-06-30T23:30:00.000Z");
     await expect(logTime(tech, timeInput(t.id, { workedOn: "2026-07-01" }), lateJuneNight)).resolves.toHaveProperty("id");

@@ -5,7 +5,8 @@ import { scoreTender, type ScoringInput } from "@/domain/scoring";
 import { ContractTimeline } from "@/components/charts/contract-timeline";
 import { bidVotesFrom, rankingBarsFrom } from "@/components/charts/data";
 import { RankingChart } from "@/components/charts/ranking-chart";
-import { SHAPES } from "@/components/charts/shapes";
+import { bidVotesOf } from "@/components/charts/data";
+import { CANVAS, SHAPES, TEXT, wrapText } from "@/components/charts/shapes";
 import { VotesChart } from "@/components/charts/votes-chart";
 import { YourMarksChart } from "@/components/charts/your-marks-chart";
 
@@ -119,7 +120,7 @@ describe("the young commissioner's own marks", () => {
         ],
       }),
     );
-    expect(html).toContain("Quality: you gave 5, the panel gave 4.00. Working together: you gave no mark, the panel gave 2.75.");
+    expect(html).toContain("Quality: you gave 5, the panel gave 4.00. Working together: you gave no score, the panel gave 2.75.");
     expect(count(html, `d="${SHAPES.you}"`)).toBe(1 + 1);
   });
 });
@@ -153,5 +154,81 @@ describe("the contracts timeline", () => {
     expect(html).toContain("HMYOI Feltham: Contract 1 (Thameside) from 1 March 2024 to 28 February 2027, expiring within 12 months");
     expect(html).toContain("Today");
     expect(html).toContain("url(#timeline-hatch)");
+    // Issue 27: every bar names its provider (the hatched one had none); today's line is drawn before the names, which
+    // have a white outline, so it never runs over them.
+    expect(count(html, ">Contract 1: Thameside<")).toBe(1);
+    expect(count(html, ": Thameside<")).toBe(3);
+    expect(html.indexOf('stroke="#d5281b"')).toBeLessThan(html.indexOf(">HMYOI Feltham<"));
+    expect(html).toMatch(/paint-order="stroke"[^>]*>HMYOI Feltham</);
+  });
+
+  it("draws a contract that has not started yet as an outline", () => {
+    const html = renderToStaticMarkup(
+      createElement(ContractTimeline, {
+        id: "t",
+        today: "2026-11-25",
+        establishments: [
+          {
+            name: "HMYOI Feltham",
+            contracts: [
+              {
+                id: "future",
+                title: "Physio",
+                provider: "Harbour",
+                start: "2027-01-01",
+                end: "2029-12-31",
+                statusLabel: "Not started yet",
+                expiring: false,
+                ended: false,
+                notStarted: true,
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(html).toContain('stroke-dasharray="6 3"');
+    expect(html).toContain("(Not started yet)");
+  });
+});
+
+describe("charts on a phone (issue 27)", () => {
+  const a = result.bids.find((b) => b.bidId === "A")!;
+  const charts = {
+    votes: renderToStaticMarkup(createElement(VotesChart, { bid: bidVotesOf(a, input.criteria), id: "v" })),
+    ranking: renderToStaticMarkup(
+      createElement(RankingChart, { bars: rankingBarsFrom(result, input.criteria), criteria: input.criteria, id: "r" }),
+    ),
+    mine: renderToStaticMarkup(
+      createElement(YourMarksChart, { id: "m", provider: "Bid A", rows: [{ name: "Quality", mine: 5, panel: "4.00" }] }),
+    ),
+  };
+
+  it("draws on the narrow canvas with no text smaller than the body's size", () => {
+    for (const [name, html] of Object.entries(charts)) {
+      expect(html, name).toContain(`viewBox="0 0 ${CANVAS} `);
+      const sizes = [...html.matchAll(/font-size="(\d+(?:\.\d+)?)"/g)].map((m) => Number(m[1]));
+      expect(sizes.length, name).toBeGreaterThan(0);
+      expect(Math.min(...sizes), name).toBeGreaterThanOrEqual(TEXT);
+    }
+  });
+
+  it("marks the reader's own votes in the picture and in its words", () => {
+    const html = renderToStaticMarkup(createElement(VotesChart, { bid: bidVotesOf(a, input.criteria, "t1"), id: "v" }));
+    // t1 voted on both quality criteria of bid A: 4 and 1.
+    expect(count(html, "data-you")).toBe(2);
+    expect(html).toContain("Your vote: 4");
+    expect(html).toContain("young commissioners 1 (your vote), 4;");
+    expect(html).toContain("Stars: your own votes.");
+    // Nobody's vote is marked for a reader with no votes (a governor).
+    expect(count(charts.votes, "data-you")).toBe(0);
+  });
+
+  it("wraps long names at spaces", () => {
+    expect(wrapText("Safeguarding and working with the establishment (20%)", 30)).toEqual([
+      "Safeguarding and working with",
+      "the establishment (20%)",
+    ]);
+    expect(wrapText("Supercalifragilistic", 10)).toEqual(["Supercali…"]);
   });
 });

@@ -29,6 +29,10 @@ describe("register status", () => {
     expect(registerStatus("ACTIVE", "2026-11-24", today)).toBe("ENDED");
     expect(registerStatus("ENDED", "2030-01-01", today)).toBe("ENDED");
     expect(registerStatus("TERMINATED", "2030-01-01", today)).toBe("TERMINATED");
+    // Not started before its first day; active from it.
+    expect(registerStatus("ACTIVE", "2029-12-31", today, "2027-01-01")).toBe("NOT_STARTED");
+    expect(registerStatus("ACTIVE", "2029-12-31", today, "2026-11-26")).toBe("NOT_STARTED");
+    expect(registerStatus("ACTIVE", "2029-12-31", today, today)).toBe("ACTIVE");
   });
 });
 

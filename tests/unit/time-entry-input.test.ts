@@ -57,7 +57,7 @@ describe("checkTimeEntry", () => {
     expect(checkTimeEntry(input({ workedOn: "2027-02-28" }), leapDay).errors).toEqual({
       workedOn: "You can only log time from the last 12 months",
     });
-    expect(checkTimeEntry(input({ workedOn: "2027-02-29" }), leapDay).errors).toEqual({ workedOn: "Enter a real date, like 2026-11-20" });
+    expect(checkTimeEntry(input({ workedOn: "2027-02-29" }), leapDay).errors).toEqual({ workedOn: "The date must be a real date" });
   });
 
   it("activity and note", () => {

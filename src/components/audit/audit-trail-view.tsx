@@ -99,7 +99,14 @@ export function AuditTrailView({
         </p>
       </div>
 
-      <Pager path={path} paging={paging} total={trail.total} params={params} noun="events" />
+      <Pager
+        path={path}
+        paging={paging}
+        total={trail.total}
+        params={params}
+        noun="events"
+        where={trail.total > paging.size ? "above" : undefined}
+      />
       {trail.rows.length === 0 ? (
         <p>No events{kind ? " of this kind" : ""} yet.</p>
       ) : (
@@ -121,7 +128,7 @@ export function AuditTrailView({
           ))}
         </ol>
       )}
-      {trail.total > paging.size && <Pager path={path} paging={paging} total={trail.total} params={params} noun="events" />}
+      {trail.total > paging.size && <Pager path={path} paging={paging} total={trail.total} params={params} noun="events" where="below" />}
     </>
   );
 }

@@ -41,11 +41,14 @@ export function AwardSummaryView({
   path,
   showCommentsFor,
   shown,
+  heading = "What you are asked to approve",
 }: {
   summary: AwardSummary;
   path: string;
   showCommentsFor?: string;
   shown?: BidsShown;
+  /** The first section's heading: the governor is asked to approve only while the decision is theirs (issue 27). */
+  heading?: string;
 }) {
   const t = summary.tender;
   const base = shown?.base ?? path;
@@ -54,11 +57,11 @@ export function AwardSummaryView({
   const price = summary.ranking.find((r) => r.bidId === summary.recommended.bidId)?.pricePence ?? null;
   return (
     <>
-      <Section id="what" title="What you are asked to approve">
+      <Section id="what" title={heading}>
         <p className="mb-4 max-w-3xl text-lg">
           Award <strong>{t.title}</strong> for {t.establishment.name} to{" "}
           <strong data-testid="recommended-provider">{summary.recommended.provider}</strong>, which scored{" "}
-          <strong className="font-mono">{summary.recommended.total}</strong> out of 100 and ranked {summary.recommended.rank} of{" "}
+          <strong className="tabular-nums">{summary.recommended.total}</strong> out of 100 and ranked {summary.recommended.rank} of{" "}
           {summary.ranking.length}.
         </p>
         <SummaryList
@@ -125,11 +128,11 @@ export function AwardSummaryView({
                     {r.bidId === summary.recommended.bidId && <strong className="ml-2">Recommended</strong>}
                   </th>
                   {summary.criteria.map((c) => (
-                    <td key={c.id} className="py-2 pr-3 text-right font-mono">
+                    <td key={c.id} className="py-2 pr-3 text-right tabular-nums">
                       {r.criteria.find((x) => x.criterionId === c.id)?.score ?? "–"}
                     </td>
                   ))}
-                  <td className="py-2 pr-3 text-right font-mono text-lg font-bold">{r.total}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums text-lg font-bold">{r.total}</td>
                 </tr>
               ))}
             </tbody>
@@ -172,8 +175,8 @@ export function AwardSummaryView({
                     <ul className="mt-2 space-y-2" id={`said-${bid.bidId}`}>
                       {bid.comments.map((c, i) => (
                         <li key={i} className="border-l-4 border-slate-300 pl-2">
-                          <span className="font-bold">{c.label}</span>, {c.criterion}: <span className="font-mono">{c.score}</span> out of 5
-                          <span className="block">{c.reason}</span>
+                          <span className="font-bold">{c.label}</span>, {c.criterion}: <span className="tabular-nums">{c.score}</span> out
+                          of 5<span className="block">{c.reason}</span>
                         </li>
                       ))}
                     </ul>

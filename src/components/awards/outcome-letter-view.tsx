@@ -84,8 +84,8 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
                     {c.kind === "PRICE" ? " (scored by formula: lowest price ÷ your price × 5)" : ""}
                   </th>
                   <td className="py-2 pr-3 text-right">{c.weight}%</td>
-                  <td className="py-2 pr-3 text-right font-mono">{c.score ?? "–"}</td>
-                  <td className="py-2 pr-3 text-right font-mono">{c.weightedPoints ?? "–"}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{c.score ?? "–"}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{c.weightedPoints ?? "–"}</td>
                 </tr>
               ))}
               <tr>
@@ -94,7 +94,7 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
                 </th>
                 <td />
                 <td />
-                <td className="py-2 pr-3 text-right font-mono text-lg font-bold" data-testid="letter-total">
+                <td className="py-2 pr-3 text-right tabular-nums text-lg font-bold" data-testid="letter-total">
                   {letter.total}
                 </td>
               </tr>
@@ -103,7 +103,7 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
         </ScrollRegion>
         <p className="mt-2">
           The successful bid, from {letter.winner.provider}, scored{" "}
-          <strong className="font-mono" data-testid="letter-winner-total">
+          <strong className="tabular-nums" data-testid="letter-winner-total">
             {letter.winner.total}
           </strong>{" "}
           out of 100. Totals are worked out exactly and rounded once to 2 decimal places; points per criterion are rounded for display.

@@ -27,7 +27,7 @@ export function SignOffForm({
     REJECTED: { value: "REJECTED", label: "Reject", hint: "Give your reason in the comment." },
   };
   return (
-    <ActionForm action={action} idPrefix="signoff">
+    <ActionForm action={action} idPrefix="signoff" anchor="signoff-form">
       <input type="hidden" name="contentHash" value={contentHash} />
       <RadioGroup name="decision" legend="Your decision" options={choices.map((c) => options[c])} />
       <TextField

@@ -16,6 +16,8 @@ export interface TimelineContract {
   statusLabel: string;
   expiring: boolean;
   ended: boolean;
+  /** Starts after today: drawn as an outline, not a solid bar. */
+  notStarted?: boolean;
 }
 
 export interface TimelineEstablishment {
@@ -29,6 +31,9 @@ const RIGHT = 24;
 const HEADING = 26;
 const ROW = 44;
 const AXIS = 30;
+
+/** A white outline around label text, so a line crossing it (today's) never makes it hard to read. */
+const HALO = { stroke: "#fff", strokeWidth: 4, paintOrder: "stroke", strokeLinejoin: "round" } as const;
 
 const date = (key: string) => new Date(`${key}T00:00:00Z`);
 // One formatter for every date: toLocaleDateString(…, options) builds a new Intl.DateTimeFormat on each call, which
@@ -62,12 +67,13 @@ export function ContractTimeline({ establishments, today, id }: { establishments
   const format = x.tickFormat(6);
   return (
     <ChartFigure
+      narrow={false}
       id={id}
       width={WIDTH}
       height={height}
       title={`Contract periods by establishment; today is ${long(today)}`}
       description={description}
-      caption="Each bar is a contract's period. Hatched bars end within 12 months: time to re-tender. The dashed line is today."
+      caption="Each bar is a contract's period. Hatched bars end within 12 months: time to re-tender. Outlined bars have not started yet. The dashed line is today."
     >
       <defs>
         <pattern id={`${id}-hatch`} width={8} height={8} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -85,35 +91,7 @@ export function ContractTimeline({ establishments, today, id }: { establishments
           </g>
         ))}
       </g>
-      {layout.map((e) => (
-        <g key={e.name}>
-          <text x={LEFT} y={e.top + 18} fontSize={15} fontWeight={700} fill={COLOURS.score}>
-            {e.name}
-          </text>
-          {e.contracts.map((c, i) => {
-            const top = e.top + HEADING + i * ROW;
-            const x0 = x(date(c.start));
-            const x1 = Math.max(x(date(c.end)), x0 + 3);
-            const fill = c.ended ? "#aeb7bd" : c.expiring ? `url(#${id}-hatch)` : COLOURS.commissioner;
-            const labelInside = x1 - x0 > 200;
-            return (
-              <g key={c.id} data-contract={c.id}>
-                <text x={Math.min(x0, WIDTH - 260)} y={top + 13} fontSize={13} fill={COLOURS.score}>
-                  {c.title.length > 60 ? `${c.title.slice(0, 59)}…` : c.title}
-                </text>
-                <rect x={x0} y={top + 18} width={x1 - x0} height={18} fill={fill} stroke={COLOURS.score} strokeWidth={0.5}>
-                  <title>{`${c.title}, ${c.provider}: ${long(c.start)} to ${long(c.end)} (${c.statusLabel})`}</title>
-                </rect>
-                {labelInside && !c.expiring && !c.ended && (
-                  <text x={x0 + 6} y={top + 31} fontSize={12} fill="#fff" aria-hidden="true">
-                    {c.provider}
-                  </text>
-                )}
-              </g>
-            );
-          })}
-        </g>
-      ))}
+      {/* Today's line first, so the names and labels are drawn over it (it ran through the establishment's name). */}
       <g aria-hidden="true">
         <line
           x1={x(date(today))}
@@ -128,6 +106,40 @@ export function ContractTimeline({ establishments, today, id }: { establishments
           Today
         </text>
       </g>
+      {layout.map((e) => (
+        <g key={e.name}>
+          <text x={LEFT} y={e.top + 18} fontSize={15} fontWeight={700} fill={COLOURS.score} {...HALO}>
+            {e.name}
+          </text>
+          {e.contracts.map((c, i) => {
+            const top = e.top + HEADING + i * ROW;
+            const x0 = x(date(c.start));
+            const x1 = Math.max(x(date(c.end)), x0 + 3);
+            const fill = c.ended ? "#aeb7bd" : c.expiring ? `url(#${id}-hatch)` : c.notStarted ? "#fff" : COLOURS.commissioner;
+            // Every bar says whose it is above it, hatched or not (the hatched bar had no provider).
+            const label = `${c.title}: ${c.provider}`;
+            return (
+              <g key={c.id} data-contract={c.id}>
+                <text x={Math.min(x0, WIDTH - 300)} y={top + 13} fontSize={13} fill={COLOURS.score} {...HALO}>
+                  {label.length > 70 ? `${label.slice(0, 69)}…` : label}
+                </text>
+                <rect
+                  x={x0}
+                  y={top + 18}
+                  width={x1 - x0}
+                  height={18}
+                  fill={fill}
+                  stroke={c.notStarted ? COLOURS.commissioner : COLOURS.score}
+                  strokeWidth={c.notStarted ? 2 : 0.5}
+                  strokeDasharray={c.notStarted ? "6 3" : undefined}
+                >
+                  <title>{`${c.title}, ${c.provider}: ${long(c.start)} to ${long(c.end)} (${c.statusLabel})`}</title>
+                </rect>
+              </g>
+            );
+          })}
+        </g>
+      ))}
     </ChartFigure>
   );
 }

@@ -13,6 +13,8 @@ export interface ChartCriterion {
 export interface ChartVote {
   score: number;
   group: PanelRole;
+  /** The reader's own vote, marked in the picture and said in its text. */
+  mine?: boolean;
 }
 
 export interface CriterionRow {
@@ -50,8 +52,8 @@ export function bidVotesFrom(result: TenderResult, criteria: ChartCriterion[]): 
   return result.bids.map((b) => bidVotesOf(b, criteria));
 }
 
-/** One bid's criteria, as bidVotesFrom. */
-export function bidVotesOf(b: BidResult, criteria: ChartCriterion[]): BidVotes {
+/** One bid's criteria, as bidVotesFrom; `readerSeatId` marks the reader's own votes. */
+export function bidVotesOf(b: BidResult, criteria: ChartCriterion[], readerSeatId?: string): BidVotes {
   return {
     bidId: b.bidId,
     label: b.label,
@@ -65,7 +67,7 @@ export function bidVotesOf(b: BidResult, criteria: ChartCriterion[]): BidVotes {
           name: c.name,
           weight: c.weight,
           kind: c.kind,
-          votes: cell.votes.map((v) => ({ score: v.score, group: v.role })),
+          votes: cell.votes.map((v) => ({ score: v.score, group: v.role, mine: v.memberId === readerSeatId })),
           commissionerMean: cell.commissionerMean?.toNumber() ?? null,
           technicianMean: cell.technicianMean?.toNumber() ?? null,
           score: cell.score?.toNumber() ?? null,

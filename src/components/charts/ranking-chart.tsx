@@ -1,17 +1,19 @@
 // The ranking: each bid's weighted total out of 100 as a bar, split into
 // what each criterion contributed (numbered, so the split does not rely on
-// colour). Server-rendered SVG: no client JavaScript.
+// colour). Drawn on the narrow canvas (shapes.ts: CANVAS, TEXT) so its words
+// read on a phone. Server-rendered SVG: no client JavaScript.
 import { scaleBand, scaleLinear } from "d3-scale";
 import { stack } from "d3-shape";
 import type { ChartCriterion, RankingBar } from "./data";
-import { ChartFigure, COLOURS } from "./shapes";
+import { CANVAS, ChartFigure, COLOURS, TEXT } from "./shapes";
 
 // Distinct for common colour-vision differences and dark enough for white numbers.
 const PALETTE = ["#005eb8", "#7c2855", "#006747", "#8a4b00", "#330072", "#00626b", "#a00054", "#425563", "#5b4100", "#00436b"];
 
-const WIDTH = 600;
-const LEFT = 12;
-const RIGHT = 64;
+const WIDTH = CANVAS;
+const LEFT = 8;
+const RIGHT = 56;
+const LEGEND_LINE = 24;
 const BAR = 26;
 const LABEL = 20;
 
@@ -19,8 +21,7 @@ const fmt = (n: number) => n.toFixed(2);
 const round = (n: number) => Math.round(n * 10) / 10;
 
 export function RankingChart({ bars, criteria, id }: { bars: RankingBar[]; criteria: ChartCriterion[]; id: string }) {
-  const legendRows = Math.ceil(criteria.length / 2);
-  const legendHeight = legendRows * 22 + 8;
+  const legendHeight = criteria.length * LEGEND_LINE + 8;
   const top = legendHeight;
   const y = scaleBand<string>()
     .domain(bars.map((b) => b.bidId))
@@ -49,15 +50,15 @@ export function RankingChart({ bars, criteria, id }: { bars: RankingBar[]; crite
       title="Ranking: weighted totals out of 100, split by criterion"
       description={description}
     >
-      <g aria-hidden="true" fontSize={13} fill={COLOURS.score}>
+      <g aria-hidden="true" fontSize={TEXT} fill={COLOURS.score}>
         {criteria.map((c, i) => (
-          <g key={c.id} transform={`translate(${LEFT + (i % 2) * 300},${8 + Math.floor(i / 2) * 22})`}>
-            <rect width={16} height={16} fill={PALETTE[i % PALETTE.length]} />
-            <text x={8} y={12.5} textAnchor="middle" fontSize={11} fontWeight={700} fill="#fff">
+          <g key={c.id} transform={`translate(${LEFT},${6 + i * LEGEND_LINE})`}>
+            <rect width={20} height={20} fill={PALETTE[i % PALETTE.length]} />
+            <text x={10} y={15.5} textAnchor="middle" fontWeight={700} fill="#fff">
               {i + 1}
             </text>
-            <text x={22} y={12.5}>
-              {c.name.length > 34 ? `${c.name.slice(0, 33)}…` : c.name} ({c.weight}%)
+            <text x={26} y={15.5}>
+              {c.name.length > 20 ? `${c.name.slice(0, 19)}…` : c.name} ({c.weight}%)
             </text>
           </g>
         ))}
@@ -66,7 +67,7 @@ export function RankingChart({ bars, criteria, id }: { bars: RankingBar[]; crite
         {[0, 25, 50, 75, 100].map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={top} y2={height - 24} stroke={COLOURS.grid} />
-            <text x={x(t)} y={height - 8} textAnchor="middle" fontSize={13} fill={COLOURS.muted}>
+            <text x={x(t)} y={height - 8} textAnchor={t === 0 ? "start" : "middle"} fontSize={TEXT} fill={COLOURS.muted}>
               {t}
             </text>
           </g>
@@ -82,9 +83,9 @@ export function RankingChart({ bars, criteria, id }: { bars: RankingBar[]; crite
         });
         return (
           <g key={b.bidId} data-bid={b.bidId} fontWeight={700}>
-            <text x={LEFT} y={y0 + 15} fontSize={14} fill={COLOURS.score}>
+            <text x={LEFT} y={y0 + 15} fontSize={TEXT} fill={COLOURS.score}>
               {b.rank !== null ? `${b.rank}. ` : ""}
-              {b.label}
+              {b.label.length > 27 ? `${b.label.slice(0, 26)}…` : b.label}
             </text>
             <g stroke="#fff">
               {segments.map((s) => (
@@ -93,16 +94,16 @@ export function RankingChart({ bars, criteria, id }: { bars: RankingBar[]; crite
                 </rect>
               ))}
             </g>
-            <g aria-hidden="true" textAnchor="middle" fontSize={12} fill="#fff">
+            <g aria-hidden="true" textAnchor="middle" fontSize={TEXT} fill="#fff">
               {segments
-                .filter((s) => s.w >= 16)
+                .filter((s) => s.w >= 18)
                 .map((s) => (
                   <text key={s.i} x={round(s.x + s.w / 2)} y={y0 + LABEL + 18}>
                     {s.i + 1}
                   </text>
                 ))}
             </g>
-            <text x={WIDTH - 4} y={y0 + LABEL + 18} textAnchor="end" fontSize={15} fill={COLOURS.score}>
+            <text x={WIDTH - 2} y={y0 + LABEL + 19} textAnchor="end" fontSize={TEXT} fill={COLOURS.score}>
               {b.totalDisplay ?? "–"}
             </text>
           </g>

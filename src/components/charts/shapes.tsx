@@ -15,6 +15,34 @@ export const COLOURS = {
   muted: "#4c6272",
 };
 
+/**
+ * Charts are drawn on a narrow canvas (CANVAS units wide) with text of at
+ * least TEXT units, and shown at most 390 px wide: on a 360 px phone
+ * (294–328 px for a chart, inside a card or not) a unit is drawn at least a pixel, so chart text
+ * is never smaller than the body's 16 px; on a desktop it stays at most 1.3×.
+ * (A 600-unit canvas drew its 13-unit text at 7 px on a phone.)
+ */
+export const CANVAS = 280;
+export const TEXT = 16;
+// The figure's largest width, 390 px, is its class (max-w-[390px]) in ChartFigure.
+
+/** Splits a label into lines of at most `max` characters, at spaces (a longer word is cut). */
+export function wrapText(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const w = word.length > max ? `${word.slice(0, max - 1)}…` : word;
+    if (!line) line = w;
+    else if (line.length + 1 + w.length <= max) line += ` ${w}`;
+    else {
+      lines.push(line);
+      line = w;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 export const SHAPES = {
   commissioner: symbol(symbolCircle, 70)()!,
   technician: symbol(symbolTriangle, 80)()!,
@@ -51,7 +79,7 @@ export function ScoreAxis({ x, top, bottom }: { x: ScaleLinear<number, number>; 
       {x.ticks(5).map((t) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={top} y2={bottom} stroke={COLOURS.grid} />
-          <text x={x(t)} y={bottom + 16} textAnchor="middle" fontSize={13} fill={COLOURS.muted}>
+          <text x={x(t)} y={bottom + 18} textAnchor="middle" fontSize={TEXT} fill={COLOURS.muted}>
             {t}
           </text>
         </g>
@@ -72,6 +100,7 @@ export function ChartFigure({
   width,
   height,
   className = "",
+  narrow = true,
   children,
 }: {
   id: string;
@@ -81,6 +110,8 @@ export function ChartFigure({
   width: number;
   height: number;
   className?: string;
+  /** Drawn on the narrow canvas (CANVAS, TEXT): shown at most 390 px wide. */
+  narrow?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -90,7 +121,7 @@ export function ChartFigure({
         aria-labelledby={`${id}-title ${id}-desc`}
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
-        className="h-auto max-w-full bg-white [-webkit-print-color-adjust:exact] [print-color-adjust:exact]"
+        className={`block h-auto ${narrow ? "max-w-[390px]" : "max-w-full"} bg-white [-webkit-print-color-adjust:exact] [print-color-adjust:exact]`}
         fontFamily="inherit"
       >
         <title id={`${id}-title`}>{title}</title>

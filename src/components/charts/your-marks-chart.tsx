@@ -1,8 +1,8 @@
 // "You said, we did", simply: on each criterion a line from 0 to 5 with the
-// young commissioner's own mark (a star) and the panel's mark (a diamond).
+// young commissioner's own score (a star) and the panel's score (a diamond).
 // Narrow, so it reads on a phone. Server-rendered SVG: no client JavaScript.
 import { scaleLinear } from "d3-scale";
-import { ChartFigure, COLOURS, Marker, ScoreAxis, SHAPES } from "./shapes";
+import { CANVAS, ChartFigure, COLOURS, Marker, ScoreAxis, SHAPES, TEXT } from "./shapes";
 
 export interface YourMarkRow {
   name: string;
@@ -11,7 +11,7 @@ export interface YourMarkRow {
   panel: string | null;
 }
 
-const WIDTH = 340;
+const WIDTH = CANVAS;
 const ROW = 62;
 const TOP = 30;
 
@@ -20,17 +20,16 @@ export function YourMarksChart({ rows, id, provider }: { rows: YourMarkRow[]; id
     .domain([0, 5])
     .range([20, WIDTH - 20]);
   const bottom = TOP + rows.length * ROW;
-  const description = rows.map((r) => `${r.name}: you gave ${r.mine ?? "no mark"}, the panel gave ${r.panel ?? "no mark"}.`).join(" ");
+  const description = rows.map((r) => `${r.name}: you gave ${r.mine ?? "no score"}, the panel gave ${r.panel ?? "no score"}.`).join(" ");
   return (
     <ChartFigure
       id={id}
       width={WIDTH}
       height={bottom + 24}
-      title={`Your marks and the panel's marks for ${provider}`}
+      title={`Your scores and the panel's scores for ${provider}`}
       description={description}
-      className="max-w-md"
     >
-      <g aria-hidden="true" fontSize={14} fill={COLOURS.score}>
+      <g aria-hidden="true" fontSize={TEXT} fill={COLOURS.score}>
         <path d={SHAPES.you} transform="translate(14,14)" fill={COLOURS.technician} />
         <text x={28} y={19}>
           You
@@ -47,8 +46,8 @@ export function YourMarksChart({ rows, id, provider }: { rows: YourMarkRow[]; id
         const panel = r.panel === null ? null : Number(r.panel);
         return (
           <g key={r.name}>
-            <text x={4} y={y0 + 16} fontSize={14} fontWeight={700} fill={COLOURS.score}>
-              {r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name}
+            <text x={4} y={y0 + 16} fontSize={TEXT} fontWeight={700} fill={COLOURS.score}>
+              {r.name.length > 30 ? `${r.name.slice(0, 29)}…` : r.name}
             </text>
             <line x1={x(0)} x2={x(5)} y1={centre} y2={centre} stroke={COLOURS.muted} />
             {r.mine !== null && panel !== null && (

@@ -40,7 +40,7 @@ export function RepresentationsSection({
             <div key={r.id}>
               <RepresentationThread representation={r} />
               {askAction && r.status !== "DECIDED" && (
-                <ActionForm action={askAction(r.id)} idPrefix={`ask-${r.id}`} className="mb-8">
+                <ActionForm action={askAction(r.id)} idPrefix={`ask-${r.id}`} anchor={`ask-form-${r.id}`} className="mb-8">
                   <TextArea name="question" label={`Ask ${r.organisation.name} to explain or clarify (optional)`} rows={3} />
                   <SubmitButton variant="secondary">Send the question</SubmitButton>
                 </ActionForm>
@@ -56,7 +56,7 @@ export function RepresentationsSection({
         <div className="mt-6 border-2 border-slate-900 bg-white p-4">
           <h3 className="mb-2 text-xl font-bold">Record a further decision</h3>
           <p className="mb-4">It closes every open representation. The providers, the governor and, if it changes, the panel are told.</p>
-          <ActionForm action={decideAction} idPrefix="decide">
+          <ActionForm action={decideAction} idPrefix="decide" anchor="decide-form">
             <RadioGroup
               name="outcome"
               legend="What happens next?"

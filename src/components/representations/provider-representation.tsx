@@ -35,7 +35,7 @@ export function ProviderRepresentation({
         <>
           <RepresentationThread representation={representation} showProvider={false} />
           {representation.status === "CLARIFICATION_REQUESTED" && answerAction && (
-            <ActionForm action={answerAction} idPrefix="answer">
+            <ActionForm action={answerAction} idPrefix="answer" anchor="answer-form">
               <TextArea name="answer" label="Your answer to the commissioner" hint="Explain or clarify what they asked about." rows={6} />
               <SubmitButton>Send your answer</SubmitButton>
             </ActionForm>
@@ -49,7 +49,7 @@ export function ProviderRepresentation({
             until midnight at the end of <strong>{formatLondon(view.closesAt, "weekdayDate")}</strong>. Say what you think was wrong and
             why. The award will not be confirmed while the commissioner considers it. Other bidders do not see it.
           </p>
-          <ActionForm action={makeAction} idPrefix="representation" encType="multipart/form-data">
+          <ActionForm action={makeAction} idPrefix="representation" anchor="representation-form" encType="multipart/form-data">
             <TextArea name="text" label="Your representation" hint="What do you think was wrong in the decision, and why?" rows={10} />
             <TextField
               name="attachments"

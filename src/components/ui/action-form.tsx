@@ -1,4 +1,5 @@
 "use client";
+import { usePathname } from "next/navigation";
 import { createContext, useActionState, useContext, type ReactNode } from "react";
 import type { FormState } from "@/server/action-result";
 import { ErrorSummary } from "./error-summary";
@@ -25,6 +26,7 @@ export function ActionForm<S extends FormState = FormState>({
   success,
   encType,
   idPrefix,
+  anchor,
 }: {
   action: Action<S>;
   children: ReactNode;
@@ -35,11 +37,22 @@ export function ActionForm<S extends FormState = FormState>({
   encType?: "multipart/form-data";
   /** Needed when a page has several forms with the same field names, so ids stay unique. */
   idPrefix?: string;
+  /**
+   * For a form low on a long page: its id. Without JavaScript the form posts to this page's path with `#anchor`
+   * (React's permalink), so the page that comes back with errors opens at the form and its error summary, not at the
+   * top; the path has no query, so an earlier success banner (?paid=1) does not linger over the new errors.
+   */
+  anchor?: string;
 }) {
-  const [state, formAction] = useActionState<S, FormData>(action, { status: "idle" } as Awaited<S>);
+  const pathname = usePathname();
+  const [state, formAction] = useActionState<S, FormData>(
+    action,
+    { status: "idle" } as Awaited<S>,
+    anchor ? `${pathname}#${anchor}` : undefined,
+  );
   return (
     <FormStateContext.Provider value={{ ...state, idPrefix }}>
-      <form action={formAction} noValidate className={className} encType={encType}>
+      <form id={anchor} action={formAction} noValidate className={className} encType={encType}>
         <ErrorSummary message={state.status === "error" ? state.message : undefined} fieldErrors={state.fieldErrors} idPrefix={idPrefix} />
         {successMessage && state.status === "success" && state.message && (
           <p role="status" className="mb-4 border-l-4 border-green-700 bg-green-50 p-3 font-bold">

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef } from "react";
 import type { FieldErrors } from "@/server/errors";
+import { fieldId } from "./field-id";
 
 /**
  * GOV.UK error summary: at the top of the form, takes focus so screen reader
@@ -49,7 +50,4 @@ export function ErrorSummary({ message, fieldErrors, idPrefix }: { message?: str
   );
 }
 
-/** Field names like "criteria.abc.weight" become valid, predictable ids. */
-export function fieldId(name: string, prefix?: string): string {
-  return `${prefix ? `${prefix}-` : ""}field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
-}
+export { fieldId } from "./field-id";

@@ -184,3 +184,64 @@ export function RadioGroup({
     </div>
   );
 }
+
+/**
+ * GOV.UK date input: day, month and year in three boxes under one legend, posted as `<name>.day`, `<name>.month`
+ * and `<name>.year` and checked on the server. The error summary's link for `<name>` lands on the day box.
+ */
+export function DateInput({
+  name,
+  legend,
+  hint,
+  defaultValue,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  /** "YYYY-MM-DD" */
+  defaultValue?: string;
+}) {
+  const ctx = useFormStateContext();
+  const id = fieldId(name, ctx.idPrefix);
+  const error = ctx.fieldErrors?.[name];
+  const [year, month, day] = (defaultValue ?? "").split("-");
+  const initial = { day: day?.replace(/^0/, ""), month: month?.replace(/^0/, ""), year };
+  const boxes = [
+    { part: "day", label: "Day", width: "w-16", maxLength: 2 },
+    { part: "month", label: "Month", width: "w-16", maxLength: 2 },
+    { part: "year", label: "Year", width: "w-24", maxLength: 4 },
+  ] as const;
+  return (
+    <div className={errorFrameClass(error)}>
+      <fieldset role="group" aria-describedby={describedBy(id, hint, error)}>
+        <legend className="text-lg font-bold">{legend}</legend>
+        <FieldHint id={id} hint={hint} />
+        <FieldError id={id} error={error} />
+        <div className="mt-1 flex flex-wrap gap-4">
+          {boxes.map((b) => {
+            const boxId = b.part === "day" ? id : `${id}-${b.part}`;
+            const field = `${name}.${b.part}`;
+            return (
+              <div key={b.part}>
+                <label htmlFor={boxId} className="block">
+                  {b.label}
+                </label>
+                <input
+                  id={boxId}
+                  name={field}
+                  inputMode="numeric"
+                  maxLength={b.maxLength}
+                  autoComplete="off"
+                  spellCheck={false}
+                  defaultValue={ctx.values?.[field] ?? initial[b.part] ?? ""}
+                  aria-invalid={error ? true : undefined}
+                  className={`${b.width} border-2 border-slate-900 bg-white px-2 py-2 text-lg focus:outline-4 focus:outline-offset-0 focus:outline-yellow-400 aria-invalid:border-red-700`}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -15,6 +15,7 @@ export function Pager({
   noun = "rows",
   list,
   fragment,
+  where,
 }: {
   path: string;
   paging: Paging;
@@ -23,6 +24,8 @@ export function Pager({
   noun?: string;
   list?: string;
   fragment?: string;
+  /** When a list has a pager above and below it: "above" or "below", so the two landmarks are named apart. */
+  where?: "above" | "below";
 }) {
   const keys = pagingKeys(list);
   const pages = Math.max(1, Math.ceil(total / paging.size));
@@ -33,7 +36,11 @@ export function Pager({
   const first = total === 0 ? 0 : paging.skip + 1;
   const last = Math.min(total, paging.skip + paging.size);
   return (
-    <nav aria-label={`Pages of ${noun}`} className="my-4 flex flex-wrap items-center gap-x-6 gap-y-2" data-testid="pager">
+    <nav
+      aria-label={`Pages of ${noun}${where ? ` (${where} the list)` : ""}`}
+      className="my-4 flex flex-wrap items-center gap-x-6 gap-y-2"
+      data-testid="pager"
+    >
       <p>
         {first}–{last} of {total.toLocaleString("en-GB")} {noun}
       </p>

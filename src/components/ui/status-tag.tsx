@@ -16,8 +16,7 @@ const COLOURS: Record<TenderStage, string> = {
 /** A tender's stage, named once (src/domain/tender-lifecycle.ts `describeStage`). */
 export function StatusTag({ stage }: { stage: TenderStage }) {
   return (
-    <strong className={`inline-block px-2 py-0.5 text-sm font-bold uppercase tracking-wide ${COLOURS[stage]}`}>
-      {describeStage(stage).label}
-    </strong>
+    // Sentence case, as GOV.UK tags are now (not all capitals).
+    <strong className={`inline-block px-2 py-0.5 text-sm font-bold ${COLOURS[stage]}`}>{describeStage(stage).label}</strong>
   );
 }

@@ -304,9 +304,9 @@ function memberCounted(seat: {
   conflictDeclarations: { hasConflict: boolean }[];
 }) {
   if (seat.conflictDeclarations.some((d) => d.hasConflict))
-    return "You told us you had a conflict of interest, so your marks were not counted.";
+    return "You told us you know someone at one of the bidders, so your scores were not counted.";
   if (seat.status === "STEPPED_BACK" && !seat.keepSubmittedScores)
-    return "You stepped back and chose not to keep your marks, so they were not counted.";
+    return "You stepped back and chose not to keep your scores, so they were not counted.";
   if (seat.markedAbsentAt) return "You were marked absent, so your marks were not counted.";
   return null;
 }

@@ -31,11 +31,12 @@ const contractSelect = {
   retenders: { where: { status: { not: "CANCELLED" as const } }, select: { id: true, reference: true, status: true } },
 } as const;
 
-function withStatus<T extends { status: "ACTIVE" | "ENDED" | "TERMINATED"; endDate: Date }>(
+function withStatus<T extends { status: "ACTIVE" | "ENDED" | "TERMINATED"; startDate: Date; endDate: Date }>(
   contract: T,
   today: string,
 ): T & { registerStatus: RegisterStatus } {
-  return { ...contract, registerStatus: registerStatus(contract.status, contract.endDate.toISOString().slice(0, 10), today) };
+  const key = (d: Date) => d.toISOString().slice(0, 10);
+  return { ...contract, registerStatus: registerStatus(contract.status, key(contract.endDate), today, key(contract.startDate)) };
 }
 
 /** The register status (src/domain/contract-status.ts) as a `where`, so the database filters and pages. */
@@ -47,10 +48,12 @@ function registerStatusWhere(status: RegisterStatus | undefined, today: string):
       return { status: "TERMINATED" };
     case "ENDED":
       return { OR: [{ status: "ENDED" }, { status: "ACTIVE", endDate: { lt: day(today) } }] };
+    case "NOT_STARTED":
+      return { status: "ACTIVE", endDate: { gte: day(today) }, startDate: { gt: day(today) } };
     case "EXPIRING":
-      return { status: "ACTIVE", endDate: { gte: day(today), lte: yearOn } };
+      return { status: "ACTIVE", endDate: { gte: day(today), lte: yearOn }, startDate: { lte: day(today) } };
     case "ACTIVE":
-      return { status: "ACTIVE", endDate: { gt: yearOn } };
+      return { status: "ACTIVE", endDate: { gt: yearOn }, startDate: { lte: day(today) } };
     case undefined:
       return {};
   }

@@ -31,7 +31,8 @@ export async function startRetender(actor: Actor, contractId: string, now = cloc
     });
     if (!contract) throw new NotFound("We could not find that contract.");
     const endDate = contract.endDate.toISOString().slice(0, 10);
-    const status = registerStatus(contract.status, endDate, londonDateKey(now));
+    const status = registerStatus(contract.status, endDate, londonDateKey(now), contract.startDate.toISOString().slice(0, 10));
+    if (status === "NOT_STARTED") throw new Conflict("This contract has not started yet, so it is too early to re-tender it.");
     if (status === "ACTIVE")
       throw new Conflict("This contract is not due to end within the next 12 months, so it is too early to re-tender it.");
     if (status === "TERMINATED") throw new Conflict("This contract was terminated; start a new tender instead.");

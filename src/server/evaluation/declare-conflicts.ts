@@ -39,11 +39,17 @@ export async function declareConflicts(
       ]),
     );
     const errors: Record<string, string> = {};
-    for (const organisationId of organisations) {
+    // In the form's order (bidders by name, evaluation/queries.ts), so the error summary lists them as the form does.
+    const byName = [...organisations].sort((a, b) => (names.get(a) ?? "").localeCompare(names.get(b) ?? ""));
+    for (const organisationId of byName) {
       const answer = answers.find((a) => a.organisationId === organisationId);
       const details = answer?.details?.trim() ?? "";
       if (answer?.hasConflict === null || answer?.hasConflict === undefined)
-        errors[`conflict.${organisationId}`] = `Say whether you have a conflict of interest with ${names.get(organisationId)}`;
+        // In the words of the question the member was asked (the panel page): young commissioners are asked whether they know anyone there.
+        errors[`conflict.${organisationId}`] =
+          seat.role === "TECHNICIAN"
+            ? `Say whether you know anyone at ${names.get(organisationId)} or have worked with them`
+            : `Say whether you have a conflict of interest with ${names.get(organisationId)}`;
       else if (answer.hasConflict && !details)
         errors[`details.${organisationId}`] = `Describe your link to ${names.get(organisationId)} in a few words`;
       else if (details.length > 2000) errors[`details.${organisationId}`] = "Details must be 2,000 characters or fewer";

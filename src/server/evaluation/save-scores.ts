@@ -51,7 +51,7 @@ export async function saveBidScores(
       if (reason.length > 5000) errors[`reason.${criterion.id}`] = "Reason must be 5,000 characters or fewer";
       if (submit) {
         if (score === null && !errors[`score.${criterion.id}`]) errors[`score.${criterion.id}`] = `Choose a score for “${criterion.name}”`;
-        const problem = reasonProblem(reason);
+        const problem = reasonProblem(reason, criterion.name);
         if (problem) errors[`reason.${criterion.id}`] ??= problem;
       }
       rows.push({ criterionId: criterion.id, score, reason });

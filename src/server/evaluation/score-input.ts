@@ -21,11 +21,15 @@ export function parseScore(value: string | undefined, field: string): number | n
   return score;
 }
 
-/** "At least a sentence": a few words, not just "ok". */
-export function reasonProblem(reason: string): string | null {
+/**
+ * "At least a sentence": a few words, not just "ok". `criterion` names the criterion when one form has a reason per
+ * criterion, so the error summary's links say which is which (not "Write a reason for your score" three times).
+ */
+export function reasonProblem(reason: string, criterion?: string): string | null {
   const text = reason.trim();
-  if (!text) return "Write a reason for your score";
-  if (text.split(/\s+/u).length < 3 || text.length < 15) return "Write at least one full sentence explaining your score";
+  const on = criterion ? ` on “${criterion}”` : "";
+  if (!text) return `Write a reason for your score${on}`;
+  if (text.split(/\s+/u).length < 3 || text.length < 15) return `Write at least one full sentence explaining your score${on}`;
   if (text.length > 5000) return "Reason must be 5,000 characters or fewer";
   return null;
 }

@@ -140,7 +140,7 @@ export async function decideOnRepresentations(
           {
             template: "representation-decided",
             title: `Back to moderation: ${tender.title}`,
-            body: "A bidder asked us to look at the decision again. The panel will look at the marks again in moderation.",
+            body: "A bidder asked us to look at the decision again. The panel will look at the scores again in moderation.",
             href: `/panels/${tenderId}`,
           },
         );

@@ -118,7 +118,7 @@ export async function panelReview(tenderId: string): Promise<string[]> {
     r.outcome === "CONTINUE"
       ? "A bidder asked us to look at the decision again. We checked it carefully. The decision stays the same."
       : r.outcome === "BACK_TO_MODERATION"
-        ? "A bidder asked us to look at the decision again. We decided the panel should look at the marks again."
+        ? "A bidder asked us to look at the decision again. We decided the panel should look at the scores again."
         : "A bidder asked us to look at the decision again. After checking, we decided to stop this tender.",
   );
   if (open > 0)

@@ -33,8 +33,8 @@ export function consentText(): ConsentText {
         heading: "What you will do",
         paragraphs: [
           "You will be a young commissioner. You help the NHS choose who runs health services for young people in custody.",
-          "Organisations send in bids. A bid says how they would run the service. You read the bids and give each one a mark from 0 to 5. You also say why you gave that mark.",
-          "Your marks count the same as a commissioner's marks. You use what you know from your own life. You never have to tell anyone your story.",
+          "Organisations send in bids. A bid says how they would run the service. You read the bids and give each one a score from 0 to 5. You also say why you gave that score.",
+          "Your scores count the same as a commissioner's scores. You use what you know from your own life. You never have to tell anyone your story.",
         ],
       },
       {
@@ -54,7 +54,7 @@ export function consentText(): ConsentText {
           "your email address, so you can sign in and we can contact you",
           "your phone number, only if you give it",
           "whether you are under 18, only if you tell us (yes or no, never your date of birth)",
-          "the marks you give and the reasons you write",
+          "the scores you give and the reasons you write",
           "the time you log and what you are paid",
         ],
         after: ["We also keep a record of what is done on the portal and when. This helps us show that decisions were made fairly."],
@@ -81,7 +81,13 @@ export function consentText(): ConsentText {
       {
         id: "support",
         heading: "Who to talk to",
-        paragraphs: ["If you have a question, or you are worried about anything, you can talk to:", env().SUPPORT_CONTACT],
+        paragraphs: [
+          "If you have a question, or you are worried about anything, you can talk to:",
+          env().SUPPORT_CONTACT,
+          // Not everyone can use email (issue 27): a way to reach someone in person, and a free line for a young person.
+          "You do not need email to reach someone. Ask the commissioner at your panel, or a member of staff you trust, to put you in touch.",
+          "If you are worried about your safety, you can call Childline for free on 0800 1111. It is for anyone under 19.",
+        ],
       },
     ],
   };

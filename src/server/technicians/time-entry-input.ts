@@ -15,10 +15,17 @@ import { isId } from "../ids";
 export const MAX_MINUTES = 720;
 export const MAX_NOTE_LENGTH = 1000;
 
+/** The GOV.UK date input's three boxes, as typed. */
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
 export interface TimeEntryInput {
   tenderId: string;
-  /** "YYYY-MM-DD", the day the work was done (London calendar). */
-  workedOn: string;
+  /** The day the work was done (London calendar): "YYYY-MM-DD", or the form's day, month and year boxes. */
+  workedOn: string | DateParts;
   /** Optional: whole hours, added to `minutes`. */
   hours?: string | number;
   minutes?: string | number;
@@ -53,9 +60,11 @@ const WHOLE = /^\d{1,5}$/;
  * with the parsed fields, so a caller can add its own errors before throwing.
  */
 export function checkTimeEntry(input: TimeEntryInput, now: Date): { fields: TimeEntryFields | null; errors: FieldErrors } {
+  const parts = typeof input.workedOn === "object" && input.workedOn !== null ? input.workedOn : null;
+  const dateText = parts ? datePartsKey(parts) : String(input.workedOn ?? "");
   const parsed = schema.safeParse({
     tenderId: input.tenderId ?? "",
-    workedOn: input.workedOn ?? "",
+    workedOn: dateText,
     hours: String(input.hours ?? ""),
     minutes: String(input.minutes ?? ""),
     activity: input.activity ?? "",
@@ -64,7 +73,9 @@ export function checkTimeEntry(input: TimeEntryInput, now: Date): { fields: Time
   const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const raw = parsed.success ? parsed.data : null;
 
-  const workedOn = errors.workedOn ? null : checkDate(String(input.workedOn).trim(), now, errors);
+  const partsError = parts ? checkDateParts(parts) : null;
+  if (partsError) errors.workedOn = partsError;
+  const workedOn = errors.workedOn ? null : checkDate(dateText.trim(), now, errors);
   const minutes = checkMinutes(String(input.hours ?? "").trim(), String(input.minutes ?? "").trim(), errors);
 
   const note = (input.note ?? "").normalize("NFC").trim();
@@ -75,11 +86,34 @@ export function checkTimeEntry(input: TimeEntryInput, now: Date): { fields: Time
   return { fields: { tenderId: raw.tenderId, workedOn, minutes, activity: raw.activity, note: note === "" ? null : note }, errors };
 }
 
+/** The boxes as "YYYY-MM-DD" ("" when all are empty), for the checks every date goes through. */
+function datePartsKey(parts: DateParts): string {
+  const [day, month, year] = [parts.day, parts.month, parts.year].map((p) => String(p ?? "").trim());
+  if (!day && !month && !year) return "";
+  return `${year!.padStart(4, "0")}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
+}
+
+/**
+ * What is wrong with the boxes themselves, in GOV.UK's words: a missing part is named ("must include a month");
+ * anything that is not a whole number, or a year without 4 digits, is not a real date. Null when they are all
+ * empty (the schema's "Enter the date…") or look like a date (checkDate then checks the calendar).
+ */
+function checkDateParts(parts: DateParts): string | null {
+  const boxes = { day: parts.day, month: parts.month, year: parts.year };
+  const values = Object.fromEntries(Object.entries(boxes).map(([k, v]) => [k, String(v ?? "").trim()])) as Record<keyof DateParts, string>;
+  const missing = (Object.keys(values) as (keyof DateParts)[]).filter((k) => values[k] === "");
+  if (missing.length === 3) return null;
+  if (missing.length > 0) return `The date must include a ${missing.join(" and a ")}`;
+  if (!/^\d{1,2}$/.test(values.day) || !/^\d{1,2}$/.test(values.month) || !/^\d{4}$/.test(values.year))
+    return "The date must be a real date";
+  return null;
+}
+
 function checkDate(value: string, now: Date, errors: FieldErrors): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !day || day.getUTCFullYear() !== Number(m[1]) || day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3])) {
-    errors.workedOn = "Enter a real date, like 2026-11-20";
+    errors.workedOn = "The date must be a real date";
     return null;
   }
   // Whole calendar days in London: today counts, tomorrow does not.

@@ -4,10 +4,10 @@ import type { TimeActivity, TimeEntryStatus } from "@/generated/prisma/enums";
 import { utcDateKey } from "@/domain/london-time";
 
 export const TIME_ACTIVITIES: readonly { value: TimeActivity; label: string; description: string }[] = [
-  { value: "TRAINING", label: "Training", description: "Learning how commissioning works, or how to mark bids." },
+  { value: "TRAINING", label: "Training", description: "Learning how commissioning works, or how to score bids." },
   { value: "READING_BIDS", label: "Reading bids", description: "Reading what the providers wrote." },
-  { value: "SCORING", label: "Marking bids", description: "Giving each bid marks and writing your reasons." },
-  { value: "MODERATION_MEETING", label: "Panel meeting", description: "Meeting the panel to talk about everyone's marks." },
+  { value: "SCORING", label: "Scoring bids", description: "Giving each bid scores and writing your reasons." },
+  { value: "MODERATION_MEETING", label: "Panel meeting", description: "Meeting the panel to talk about everyone's scores." },
   { value: "OTHER", label: "Something else", description: "Anything else you did for the panel. Tell us what it was in the note." },
 ];
 

@@ -59,7 +59,7 @@ export async function invitePanelMember(actor: Actor, tenderId: string, userId: 
       title: `You are invited to the panel for ${tender.title}`,
       body:
         role === "TECHNICIAN"
-          ? `${actor.name} would like you to help choose this service as a young commissioner. Your marks count the same as everyone else's, and you are paid for your time. Open My panels to say yes or no.`
+          ? `${actor.name} would like you to help choose this service as a young commissioner. Your scores count the same as everyone else's, and you are paid for your time. Open My panels to say yes or no.`
           : `${actor.name} has invited you to the evaluation panel. Open My panels to accept or decline.`,
       href: "/panels",
     });

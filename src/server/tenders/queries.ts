@@ -151,7 +151,15 @@ export async function listTendersForGovernor(actor: Actor, now = new Date()) {
     // Bounded: the newest 100; older tenders are in the contracts and agreements.
     take: 100,
   });
-  return withEffectiveStatus(rows, now);
+  // The latest recommendation of each, if any: the governor's way into what was decided (their sign-off page).
+  const decisions = await db.awardDecision.findMany({
+    where: { tenderId: { in: rows.map((r) => r.id) } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, tenderId: true },
+  });
+  const latest = new Map<string, string>();
+  for (const d of decisions) if (!latest.has(d.tenderId)) latest.set(d.tenderId, d.id);
+  return withEffectiveStatus(rows, now).map((t) => ({ ...t, latestAwardDecisionId: latest.get(t.id) ?? null }));
 }
 
 /** Providers see published tenders still open for bids. */
@@ -202,10 +210,56 @@ export async function listMyPanels(actor: Actor, now = new Date(), options: { in
       status: { in: options.invitedOnly ? ["INVITED"] : ["INVITED", "ACCEPTED"] },
       tender: { status: { not: "CANCELLED" } },
     },
-    select: { id: true, status: true, role: true, tender: { select: { ...listSelect, technicianHourlyRatePence: true } } },
+    select: {
+      id: true,
+      status: true,
+      role: true,
+      conflictDeclarations: { select: { organisationId: true, hasConflict: true } },
+      tender: { select: { ...listSelect, technicianHourlyRatePence: true } },
+    },
     orderBy: { invitedAt: "desc" },
   });
-  return memberships.map((m) => ({ ...m, tender: withStage(m.tender, now) }));
+  const rows = memberships.map((m) => ({ ...m, tender: withStage(m.tender, now) }));
+  const scoring = await scoringProgress(rows.filter((m) => m.status === "ACCEPTED" && m.tender.status === "EVALUATION"));
+  return rows.map(({ id, status, role, tender }) => ({ id, status, role, tender, scoring: scoring.get(id) ?? null }));
+}
+
+/** Where a member is in scoring: still to declare conflicts, not scoring (a conflict), or how many bids are still to score. */
+export type ScoringProgress = { state: "DECLARE" } | { state: "EXCLUDED" } | { state: "SCORING"; bidsToScore: number };
+
+/**
+ * The scoring progress of the Actor's own seats on tenders in evaluation (My panels: what each panel needs from them),
+ * as the panel page works it out (evaluation/queries.ts): every bidder declared, no conflict, and a bid done when every
+ * quality criterion has a submitted score.
+ */
+async function scoringProgress(
+  seats: { id: string; tender: { id: string }; conflictDeclarations: { organisationId: string; hasConflict: boolean }[] }[],
+): Promise<Map<string, ScoringProgress>> {
+  if (seats.length === 0) return new Map();
+  const tenderIds = seats.map((s) => s.tender.id);
+  const [bids, criteria, scores] = await Promise.all([
+    db.bid.findMany({
+      where: { tenderId: { in: tenderIds }, status: "SUBMITTED" },
+      select: { id: true, tenderId: true, organisationId: true },
+    }),
+    db.criterion.findMany({ where: { tenderId: { in: tenderIds }, kind: "QUALITY" }, select: { tenderId: true } }),
+    db.score.findMany({
+      where: { panelMemberId: { in: seats.map((s) => s.id) }, status: "SUBMITTED" },
+      select: { panelMemberId: true, bidId: true },
+    }),
+  ]);
+  return new Map(
+    seats.map((seat): [string, ScoringProgress] => {
+      const tenderBids = bids.filter((b) => b.tenderId === seat.tender.id);
+      const declared = new Set(seat.conflictDeclarations.map((d) => d.organisationId));
+      if (seat.conflictDeclarations.some((d) => d.hasConflict)) return [seat.id, { state: "EXCLUDED" }];
+      if (tenderBids.length === 0 || !tenderBids.every((b) => declared.has(b.organisationId))) return [seat.id, { state: "DECLARE" }];
+      const quality = criteria.filter((c) => c.tenderId === seat.tender.id).length;
+      const mine = scores.filter((x) => x.panelMemberId === seat.id);
+      const done = (bidId: string) => mine.filter((x) => x.bidId === bidId).length >= quality;
+      return [seat.id, { state: "SCORING", bidsToScore: tenderBids.filter((b) => !done(b.id)).length }];
+    }),
+  );
 }
 
 export async function listGovernedEstablishments(actor: Actor) {

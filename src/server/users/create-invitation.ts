@@ -12,7 +12,9 @@ import { enqueueEmail } from "../notifications/outbox";
 import { fieldErrorsOf } from "../validation";
 import { INVITATION_VALID_DAYS, newInvitationToken } from "./invitation-token";
 
+// In the form's order (name, email, role…): the error summary lists the errors in this order (issue 27).
 export const createInvitationSchema = z.object({
+  name: z.string().trim().min(1, "Enter their name").max(120, "Name must be 120 characters or fewer"),
   email: z
     .string()
     .trim()
@@ -20,7 +22,6 @@ export const createInvitationSchema = z.object({
     .min(1, "Enter an email address")
     .max(254, "Email address must be 254 characters or fewer")
     .pipe(z.email("Enter an email address in the correct format, like name@example.org")),
-  name: z.string().trim().min(1, "Enter their name").max(120, "Name must be 120 characters or fewer"),
   role: z.enum(Role, "Select a role"),
   organisationId: z
     .string()

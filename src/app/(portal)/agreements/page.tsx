@@ -25,7 +25,14 @@ export default async function AgreementsPage() {
         </p>
       )}
       {agreements.length === 0 ? (
-        <p>There are no agreements yet.</p>
+        <p className="max-w-2xl">
+          There are no agreements yet.{" "}
+          {can(actor, "agreement.draft") ? (
+            <Link href="/agreements/new">Draft the first one</Link>
+          ) : (
+            "When the commissioner drafts one for your establishment, we will tell you, and it will appear here for you to read and sign."
+          )}
+        </p>
       ) : (
         <ul className="space-y-4" data-testid="agreements">
           {agreements.map((a) => (

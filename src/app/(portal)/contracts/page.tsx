@@ -45,6 +45,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
       statusLabel: REGISTER_STATUS_LABEL[c.registerStatus],
       expiring: c.registerStatus === "EXPIRING",
       ended: c.registerStatus === "ENDED" || c.registerStatus === "TERMINATED",
+      notStarted: c.registerStatus === "NOT_STARTED",
     });
     byEstablishment.set(c.establishment.id, group);
   }

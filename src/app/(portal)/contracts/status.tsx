@@ -1,6 +1,7 @@
 import { REGISTER_STATUS_LABEL, type RegisterStatus } from "@/domain/contract-status";
 
 const STYLE: Record<RegisterStatus, string> = {
+  NOT_STARTED: "bg-blue-100 text-blue-900",
   ACTIVE: "bg-green-100 text-green-900",
   EXPIRING: "bg-amber-100 text-amber-900",
   ENDED: "bg-slate-200 text-slate-900",

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NotificationList } from "@/components/notification-list";
-import { TenderList } from "@/components/tender-table";
+import { StatusTag } from "@/components/ui/status-tag";
+import { describeStage } from "@/domain/tender-lifecycle";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requireActor } from "@/server/auth/session";
 import { formatLondon } from "@/domain/london-time";
@@ -22,6 +23,10 @@ export default async function EstablishmentPage() {
     listAgreements(actor),
   ]);
   const agreementsToSign = agreements.filter((a) => a.state === "AWAITING_GOVERNOR");
+  const waiting = new Set([
+    ...signOffs.map((s) => `/establishment/sign-offs/${s.id}`),
+    ...agreementsToSign.map((a) => `/agreements/${a.id}`),
+  ]);
   return (
     <>
       <PageHeading caption="Governor">{establishments.map((e) => e.name).join(", ") || "My establishment"}</PageHeading>
@@ -54,13 +59,48 @@ export default async function EstablishmentPage() {
           </ul>
         )}
       </section>
-      <NotificationList notifications={notifications} />
+      {/* Not twice: a notice about a sign-off already listed above is left out, and a notice pointing at this page is not a link. */}
+      <NotificationList notifications={notifications.filter((n) => !waiting.has(n.href ?? ""))} here="/establishment" />
       <section aria-labelledby="tenders">
         <h2 id="tenders" className="mb-2 text-2xl font-bold">
           Tenders for your establishment
         </h2>
-        <p className="mb-2">Select a tender to read its audit trail: who did what, and when.</p>
-        <TenderList tenders={tenders} hrefFor={(id) => `/tenders/${id}/audit`} empty="There are no tenders for your establishment yet." />
+        {tenders.length === 0 ? (
+          <p>
+            There are no tenders for your establishment yet. When a commissioner starts one, it appears here and we will tell you when there
+            is something for you to sign off.
+          </p>
+        ) : (
+          <ul className="divide-y divide-slate-300 border-y border-slate-300">
+            {tenders.map((t) => (
+              <li key={t.id} className="py-4">
+                <p className="text-sm text-slate-600">{t.reference}</p>
+                {/* The title opens the recommendation when there is one (the governor's part), else the audit trail. */}
+                <h3 id={`tender-${t.id}`} className="text-xl font-bold">
+                  <Link href={t.latestAwardDecisionId ? `/establishment/sign-offs/${t.latestAwardDecisionId}` : `/tenders/${t.id}/audit`}>
+                    {t.title}
+                  </Link>
+                </h3>
+                <p className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1">
+                  <StatusTag stage={t.stage} />
+                  <span>{t.establishment.name}</span>
+                </p>
+                <p className="mt-1">
+                  {t.latestAwardDecisionId ? (
+                    <>
+                      The title opens the recommendation and your sign-off.{" "}
+                      <Link href={`/tenders/${t.id}/audit`} aria-describedby={`tender-${t.id}`}>
+                        Audit trail: who did what, and when
+                      </Link>
+                    </>
+                  ) : (
+                    `${describeStage(t.stage).whatsNext} The title opens its audit trail: who did what, and when.`
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );

@@ -1,19 +1,20 @@
 import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TenderList } from "@/components/tender-table";
 import { PanelInvitations } from "@/components/panel-invitations";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { formatPence } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
+import { requestNow } from "@/server/clock";
 import { listMyPanels } from "@/server/tenders/queries";
+import { PanelList } from "./panel-list";
 
 export const metadata: Metadata = { title: "My panels" };
 
 export default async function PanelsPage({ searchParams }: { searchParams: Promise<{ answered?: string; welcome?: string }> }) {
   const { answered, welcome } = await searchParams;
   const actor = await requireActor("panels");
-  const panels = await listMyPanels(actor);
+  const panels = await listMyPanels(actor, requestNow());
   const invited = panels.filter((p) => p.status === "INVITED");
   const joined = panels.filter((p) => p.status === "ACCEPTED");
   const technician = can(actor, "time.log");
@@ -35,14 +36,15 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       <p className="mb-6 max-w-2xl">
-        A panel is the group of people who read the bids for a service and give them marks. Here are the panels you are on.
+        A panel is the group of people who read the bids for a service and give them scores. Here are the panels you are on, and what each
+        one needs from you now.
       </p>
       <PanelInvitations invited={invited} technician={technician} />
       <section aria-labelledby="joined">
         <h2 id="joined" className="mb-2 text-2xl font-bold">
           Panels you are on
         </h2>
-        <TenderList tenders={joined.map((p) => p.tender)} hrefFor={(id) => `/panels/${id}`} empty="You are not on any panels yet." />
+        <PanelList panels={joined} />
       </section>
       {technician && joined.length > 0 && (
         <section aria-labelledby="pay" className="mt-8 max-w-2xl">

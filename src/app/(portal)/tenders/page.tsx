@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button-link";
 import { TenderList } from "@/components/tender-table";
 import { PageHeading } from "@/components/ui/page-heading";
 import { describeStage, TENDER_STAGES, type TenderStage } from "@/domain/tender-lifecycle";
@@ -40,12 +41,7 @@ export default async function TendersPage({ searchParams }: { searchParams: Prom
     <>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <PageHeading caption="Commissioner">Tenders</PageHeading>
-        <Link
-          href="/tenders/new"
-          className="bg-green-700 px-4 py-2 text-lg font-bold text-white no-underline shadow-[0_2px_0_#002d18] hover:bg-green-800 hover:text-white"
-        >
-          Create a tender
-        </Link>
+        <ButtonLink href="/tenders/new">Create a tender</ButtonLink>
       </div>
       <PanelInvitations invited={invitations} technician={false} />
       <form

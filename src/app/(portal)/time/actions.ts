@@ -15,7 +15,8 @@ import type { TimeEntryInput } from "@/server/technicians/time-entry-input";
 function entryInput(values: Record<string, string>): TimeEntryInput {
   return {
     tenderId: values.tenderId ?? "",
-    workedOn: values.workedOn ?? "",
+    // The GOV.UK date input's three boxes; the use case checks them (time-entry-input.ts).
+    workedOn: { day: values["workedOn.day"] ?? "", month: values["workedOn.month"] ?? "", year: values["workedOn.year"] ?? "" },
     hours: values.hours ?? "",
     minutes: values.minutes ?? "",
     activity: values.activity ?? "",

@@ -190,7 +190,7 @@ export async function CommissionerTime({ actor, query }: { actor: Actor; query: 
         {approved.length === 0 ? (
           <p>There are no approved claims waiting to be paid.</p>
         ) : (
-          <ActionForm action={markPaidAction}>
+          <ActionForm action={markPaidAction} anchor="mark-paid">
             <p className="mb-4">
               Waiting to be paid: <strong>{formatPence(counts.approvedPence)}</strong>
             </p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button-link";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatLondon } from "@/domain/london-time";
 import { formatPence } from "@/domain/money";
@@ -40,12 +41,7 @@ export async function TechnicianTime({ actor, canLog, page }: { actor: Actor; ca
       </div>
       {canLog ? (
         <p className="mb-10">
-          <Link
-            href="/time/new"
-            className="inline-block bg-green-700 px-4 py-2 text-lg font-bold text-white no-underline shadow-[0_2px_0_#002d18] hover:bg-green-800 hover:text-white"
-          >
-            Log time
-          </Link>
+          <ButtonLink href="/time/new">Log time</ButtonLink>
         </p>
       ) : (
         <p className="mb-10 max-w-2xl border-l-4 border-slate-500 bg-white p-3">

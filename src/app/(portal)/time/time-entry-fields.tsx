@@ -1,4 +1,5 @@
-import { RadioGroup, SelectField, TextArea, TextField } from "@/components/ui/field";
+import { DateInput, RadioGroup, SelectField, TextArea } from "@/components/ui/field";
+import { HoursAndMinutes } from "./hours-and-minutes";
 import { londonDateKey } from "@/domain/london-time";
 import { TIME_ACTIVITIES } from "@/server/technicians/time-labels";
 
@@ -22,8 +23,6 @@ export function TimeEntryFields({
   defaults?: TimeEntryDefaults;
 }) {
   const today = londonDateKey(now);
-  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
-  const earliest = new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10);
   return (
     <>
       {tenders.length === 1 ? (
@@ -42,28 +41,13 @@ export function TimeEntryFields({
           options={[{ value: "", label: "Choose a panel" }, ...tenders.map((t) => ({ value: t.id, label: `${t.title} (${t.reference})` }))]}
         />
       )}
-      <TextField
+      <DateInput
         name="workedOn"
-        type="date"
-        label="Which day did you do it?"
-        hint="Use the calendar, or type the date like 2026-11-20. It can be today or any day in the last 12 months."
+        legend="Which day did you do it?"
+        hint={`It can be today or any day in the last 12 months. For example, ${exampleDate(today)}.`}
         defaultValue={defaults.workedOn ?? today}
-        min={earliest}
-        max={today}
-        className="mt-1 block w-full max-w-[14rem] border-2 border-slate-900 bg-white px-2 py-2 text-lg focus:outline-4 focus:outline-offset-0 focus:outline-yellow-400 aria-invalid:border-red-700"
       />
-      <fieldset className="mb-2">
-        <legend className="text-lg font-bold">How long did you spend?</legend>
-        <p className="mb-2 text-slate-600">For example, 1 hour and 30 minutes. You can log up to 12 hours at a time.</p>
-        <div className="flex flex-wrap gap-4">
-          <div className="w-32">
-            <TextField name="hours" label="Hours" inputMode="numeric" autoComplete="off" defaultValue={defaults.hours ?? ""} />
-          </div>
-          <div className="w-32">
-            <TextField name="minutes" label="Minutes" inputMode="numeric" autoComplete="off" defaultValue={defaults.minutes ?? ""} />
-          </div>
-        </div>
-      </fieldset>
+      <HoursAndMinutes hours={defaults.hours} minutes={defaults.minutes} />
       <RadioGroup
         name="activity"
         legend="What were you doing?"
@@ -80,4 +64,11 @@ export function TimeEntryFields({
       />
     </>
   );
+}
+
+/** "20 11 2026": an example in the boxes' own order, a week before today. */
+function exampleDate(today: string): string {
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  const week = new Date(Date.UTC(y, m - 1, d - 7));
+  return `${week.getUTCDate()} ${week.getUTCMonth() + 1} ${week.getUTCFullYear()}`;
 }

@@ -104,7 +104,7 @@ export default async function WelcomePage({ searchParams }: { searchParams: Prom
             name="under18"
             legend="Are you under 18? (optional)"
             hint="We only ask so we can keep you safe. We never ask for your date of birth."
-            defaultValue={details.under18 === null ? "" : details.under18 ? "yes" : "no"}
+            // Optional and sensitive: it arrives with nothing chosen, whatever was recorded before (issue 27).
             options={[
               { value: "yes", label: "Yes, I am under 18" },
               { value: "no", label: "No, I am 18 or over" },

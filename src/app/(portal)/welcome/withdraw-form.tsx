@@ -14,9 +14,9 @@ export function WithdrawForm({ openPanels }: { openPanels: number }) {
       <p className="mb-2 text-lg">You can stop taking part at any time. You do not have to give a reason.</p>
       <ul className="mb-4 list-disc space-y-1 pl-6 text-lg">
         <li>You step back from all your panels{openPanels > 0 ? ` (${openPanels} now)` : ""}, and say no to any you were asked to join.</li>
-        <li>Marks you started but did not send are deleted.</li>
-        <li>Marks you already sent stay and still count, unless you choose to take them out below.</li>
-        <li>If a panel has already fixed its results, your marks there stay as they are.</li>
+        <li>Scores you started but did not send are deleted.</li>
+        <li>Scores you already sent stay and still count, unless you choose to take them out below.</li>
+        <li>If a panel has already fixed its results, your scores there stay as they are.</li>
         <li>You are still paid for time you have already logged.</li>
         <li>You can come back later by agreeing again on this page. To join a panel again, ask a commissioner to invite you.</li>
       </ul>
@@ -24,7 +24,7 @@ export function WithdrawForm({ openPanels }: { openPanels: number }) {
         {openPanels > 0 && (
           <RadioGroup
             name="keepSubmittedScores"
-            legend="What should happen to the marks you have already sent?"
+            legend="What should happen to the scores you have already sent?"
             defaultValue="yes"
             options={[
               { value: "yes", label: "Keep them", hint: "They still count in the results." },

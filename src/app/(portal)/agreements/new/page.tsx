@@ -2,6 +2,8 @@ import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { fieldId } from "@/components/ui/field-id";
 import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -36,33 +38,23 @@ export default async function NewAgreementPage({ searchParams }: { searchParams:
       <PageHeading caption="Co-commissioning agreement">Draft an agreement</PageHeading>
       {!establishment ? (
         <form method="get" noValidate>
-          {error && (
-            <div role="alert" aria-labelledby="error-summary-title" className="mb-6 border-4 border-red-700 p-4">
-              <h2 id="error-summary-title" className="text-xl font-bold">
-                There is a problem
-              </h2>
-              <p className="mt-2">
-                <a className="font-bold text-red-700 underline" href="#establishmentId">
-                  {error}
-                </a>
-              </p>
-            </div>
-          )}
+          {/* The shared summary: it takes focus (with JavaScript) like every other form's. */}
+          <ErrorSummary fieldErrors={error ? { establishmentId: error } : undefined} />
           <div className={error ? "border-l-4 border-red-700 pl-3" : undefined}>
-            <label htmlFor="establishmentId" className="block text-lg font-bold">
+            <label htmlFor={fieldId("establishmentId")} className="block text-lg font-bold">
               Which establishment is it for?
             </label>
             {error && (
-              <p id="establishmentId-error" className="font-bold text-red-700">
+              <p id={`${fieldId("establishmentId")}-error`} className="font-bold text-red-700">
                 <span className="sr-only">Error:</span> {error}
               </p>
             )}
             <select
-              id="establishmentId"
+              id={fieldId("establishmentId")}
               name="establishmentId"
               defaultValue=""
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "establishmentId-error" : undefined}
+              aria-describedby={error ? `${fieldId("establishmentId")}-error` : undefined}
               className="mb-4 mt-1 block w-full max-w-xl border-2 border-slate-900 bg-white px-2 py-2 text-lg"
             >
               <option value="">Select…</option>

@@ -45,7 +45,7 @@ export default async function LettersPage({
     return (
       <>
         <p className="mb-4 print:hidden">
-          <Link href="/opportunities">Back to tenders</Link>
+          <Link href="/opportunities">Back to open tenders</Link>
         </p>
         {done && DONE[done] && <Panel title={DONE[done]}>{null}</Panel>}
         <OutcomeLetterView letter={letter} />

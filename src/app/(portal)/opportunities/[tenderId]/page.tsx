@@ -146,7 +146,7 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
           </p>
         )}
         {canAsk ? (
-          <ActionForm action={askQuestionAction.bind(null, tender.id)} successMessage>
+          <ActionForm action={askQuestionAction.bind(null, tender.id)} anchor="ask-question-form" successMessage>
             <TextArea
               name="question"
               label="Ask a question"

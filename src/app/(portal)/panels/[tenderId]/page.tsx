@@ -12,6 +12,7 @@ import { getPanelWorkspace } from "@/server/evaluation/queries";
 import { chairAction, declareConflictsAction } from "./actions";
 import { readable } from "@/server/page-guard";
 import { PANEL_ROLE_NAMES } from "@/domain/roles";
+import type { TenderStage } from "@/domain/tender-lifecycle";
 import { recordTitle } from "../../record-title";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
@@ -39,7 +40,9 @@ export default async function PanelWorkspacePage({
         <Link href="/panels">Back to my panels</Link>
       </p>
       {query.declared && <Panel title="Thank you">Your answers are saved.</Panel>}
-      {query.scored && <Panel title="Scores sent">Your scores for that bid are saved. Nobody else can see them until moderation.</Panel>}
+      {query.scored && status === "EVALUATION" && (
+        <Panel title="Scores sent">Your scores for that bid are saved. Nobody else can see them until moderation.</Panel>
+      )}
       <PageHeading caption={`${w.tender.reference} · ${w.tender.establishment.name}`}>{w.tender.title}</PageHeading>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <StatusTag stage={w.tender.stage} />
@@ -57,12 +60,9 @@ export default async function PanelWorkspacePage({
       )}
       {w.seat.status === "STEPPED_BACK" && <p className="mb-8">You have stepped back from this panel. Thank you for your help.</p>}
 
-      {(status === "DRAFT" || status === "PUBLISHED" || status === "CLOSED") && (
-        <p className="mb-8 max-w-2xl text-lg">
-          The bids are not open yet. {status === "PUBLISHED" ? "Providers are still writing them." : ""} We will tell you when there is
-          something to read.
-        </p>
-      )}
+      <p className="mb-8 max-w-2xl text-lg" data-testid="stage-guidance">
+        {stageGuidance(w.tender.stage, technician)}
+      </p>
 
       {status === "EVALUATION" && w.seat.status === "ACCEPTED" && !w.declared && (
         <section aria-labelledby="conflicts" className="mb-10 max-w-2xl">
@@ -71,7 +71,7 @@ export default async function PanelWorkspacePage({
           </h2>
           <p className="mb-4">
             {technician
-              ? "Tell us if you know anyone at these organisations, or have worked for them. If you do, someone else will mark the bids. That is fine and nobody will mind."
+              ? "Tell us if you know anyone at these organisations, or have worked for them. If you do, someone else will score the bids. That is fine and nobody will mind."
               : "Declare any conflict of interest with each bidding organisation. A conflict excludes you from scoring this tender."}
           </p>
           <ActionForm
@@ -112,13 +112,15 @@ export default async function PanelWorkspacePage({
       {w.mayScore && (
         <section aria-labelledby="bids" className="mb-10">
           <h2 id="bids" className="mb-2 text-2xl font-bold">
-            {technician ? "Bids to read and mark" : "Bids to score"}
+            {status !== "EVALUATION" ? "The bids you scored" : technician ? "Bids to read and score" : "Bids to score"}
           </h2>
-          <p className="mb-4 max-w-2xl">
-            {technician
-              ? "Mark each bid on your own. Nobody sees your marks until you have sent all of them, and you will not see anyone else's before then."
-              : "Score each bid independently. Other members' scores stay hidden until you have submitted all of yours."}
-          </p>
+          {status === "EVALUATION" && (
+            <p className="mb-4 max-w-2xl">
+              {technician
+                ? "Nobody sees your scores until you have sent all of them, and you will not see anyone else's before then."
+                : "Other members' scores stay hidden until you have submitted all of yours."}
+            </p>
+          )}
           <ul className="divide-y divide-slate-300 border-y border-slate-300">
             {w.bids.map((b) => (
               <li key={b.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
@@ -130,7 +132,7 @@ export default async function PanelWorkspacePage({
                   <span>{b.submitted ? "Sent" : b.started ? "Started, not sent" : "Not started"}</span>
                   {!b.submitted && status === "EVALUATION" && (
                     <Link href={`/panels/${w.tender.id}/bids/${b.id}`} className="font-bold">
-                      {technician ? "Mark" : "Score"} {w.anonymised ? b.label : b.label.toLowerCase()}
+                      Score {w.anonymised ? b.label : b.label.toLowerCase()}
                     </Link>
                   )}
                 </span>
@@ -155,7 +157,7 @@ export default async function PanelWorkspacePage({
       {["STANDSTILL", "AWARDED"].includes(status) && (
         <p className="mb-8 text-lg">
           <Link href={`/panels/${w.tender.id}/outcome`} className="font-bold">
-            You said, we did: what happened and how your marks were used
+            You said, we did: what happened and how your scores were used
           </Link>
         </p>
       )}
@@ -189,7 +191,7 @@ export default async function PanelWorkspacePage({
                       <ActionForm action={chairAction.bind(null, w.tender.id)} idPrefix={`absent-${m.id}`}>
                         <input type="hidden" name="panelMemberId" value={m.id} />
                         <input type="hidden" name="command" value={m.absent ? "present" : "absent"} />
-                        <SubmitButton variant="secondary" aria-label={`${m.absent ? "Clear absence of" : "Mark absent:"} ${m.name}`}>
+                        <SubmitButton variant="secondary" aria-label={`${m.absent ? "Not absent:" : "Mark absent:"} ${m.name}`}>
                           {m.absent ? "Not absent" : "Mark absent"}
                         </SubmitButton>
                       </ActionForm>
@@ -210,4 +212,29 @@ export default async function PanelWorkspacePage({
       )}
     </>
   );
+}
+
+/** What is happening now on this tender, for a panel member, in one or two plain sentences: it follows the stage. */
+function stageGuidance(stage: TenderStage, technician: boolean): string {
+  switch (stage) {
+    case "DRAFT":
+    case "CLOSED":
+      return "The bids are not open yet. We will tell you when there is something to read.";
+    case "PUBLISHED":
+      return "The bids are not open yet. Providers are still writing them. We will tell you when there is something to read.";
+    case "EVALUATION":
+      return technician ? "Now: read each bid and score it on your own." : "Now: score each bid independently, on your own.";
+    case "MODERATION":
+      return "Now: moderation. The panel looks at everyone's scores side by side and talks about the ones that differ. You can change your own score if you say why.";
+    case "RANKING_FROZEN":
+      return "Scoring is finished and the panel's ranking is fixed. The commissioner is writing up who should get the contract; then the governor checks it.";
+    case "AWARD_PENDING_SIGNOFF":
+      return "Scoring is finished. The governor of the establishment is checking the panel's choice before anything is awarded.";
+    case "STANDSTILL":
+      return "Scoring is finished. The bidders have been told the result. During the standstill they can question it before the contract is awarded.";
+    case "AWARDED":
+      return "Scoring is finished and the contract has been awarded.";
+    case "CANCELLED":
+      return "This tender was cancelled. There is nothing more to do on it.";
+  }
 }

@@ -75,7 +75,13 @@ export default async function AwardSignOffPage({
         </p>
       )}
       {representations && <RepresentationsSection data={representations} />}
-      <AwardSummaryView summary={request.summary} path={path} showCommentsFor={query.said} shown={shown} />
+      <AwardSummaryView
+        summary={request.summary}
+        path={path}
+        showCommentsFor={query.said}
+        shown={shown}
+        heading={pending ? "What you are asked to approve" : "What was recommended"}
+      />
       {votes && (
         <section aria-labelledby="pictures" className="mb-8 max-w-2xl">
           <h2 id="pictures" className="mb-3 text-2xl font-bold">

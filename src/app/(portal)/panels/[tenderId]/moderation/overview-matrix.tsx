@@ -23,7 +23,7 @@ export function OverviewMatrix({
   return (
     <ScrollRegion label="Ranking (scrolls sideways)">
       <table
-        className="w-full border-collapse text-left [&_small]:block [&_small]:font-sans [&_small]:text-sm [&_small]:font-bold [&_small]:text-amber-900 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-300 [&_td]:py-2 [&_td]:pr-4 [&_td+td+td]:text-right [&_td+td+td]:font-mono"
+        className="w-full border-collapse text-left [&_small]:block [&_small]:font-sans [&_small]:text-sm [&_small]:font-bold [&_small]:text-amber-900 [&_tbody_tr]:border-b [&_tbody_tr]:border-slate-300 [&_td]:py-2 [&_td]:pr-4 [&_td+td+td]:text-right [&_td+td+td]:tabular-nums"
         data-testid="ranking"
       >
         <thead>

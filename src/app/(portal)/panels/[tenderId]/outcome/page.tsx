@@ -54,10 +54,10 @@ export default async function OutcomePage({ params }: { params: Promise<{ tender
       )}
       <section aria-labelledby="your-marks" className="mb-8">
         <h2 id="your-marks" className="mb-2 text-2xl font-bold">
-          Your marks and the panel&apos;s marks
+          Your scores and the panel&apos;s scores
         </h2>
         <p className="mb-4">
-          {o.counted ?? "Your marks counted. The panel's mark is the average of everyone's marks that counted."} {o.rule}
+          {o.counted ?? "Your scores counted. The panel's score is the average of everyone's scores that counted."} {o.rule}
         </p>
         {o.bids.map((b) => (
           <div key={b.bidId} className="mb-6 border border-slate-300 bg-white p-4">
@@ -76,8 +76,8 @@ export default async function OutcomePage({ params }: { params: Promise<{ tender
                 <li key={c.name}>
                   <span className="font-bold">{c.name}</span>
                   <span className="block">
-                    You gave <strong className="font-mono">{c.myScore ?? "no mark"}</strong>. The panel gave{" "}
-                    <strong className="font-mono">{c.panelScore ?? "–"}</strong> out of 5.
+                    You gave <strong className="tabular-nums">{c.myScore ?? "no score"}</strong>. The panel gave{" "}
+                    <strong className="tabular-nums">{c.panelScore ?? "–"}</strong> out of 5.
                   </span>
                   {c.myReason && <span className="block text-slate-700">You said: “{c.myReason}”</span>}
                 </li>

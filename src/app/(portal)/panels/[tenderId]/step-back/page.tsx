@@ -24,12 +24,12 @@ export default async function StepBackPage({ params }: { params: Promise<{ tende
       <PageHeading caption={w.tender.title}>Step back from this panel</PageHeading>
       <p className="mb-4 text-lg">You can stop at any time. You do not have to give a reason, and it will not count against you.</p>
       <p className="mb-6">
-        Marks you have started but not sent will be deleted. You will still be paid for the time you have already logged.
+        Scores you have started but not sent will be deleted. You will still be paid for the time you have already logged.
       </p>
       <ActionForm action={stepBackAction.bind(null, w.tender.id)}>
         <RadioGroup
           name="keepSubmittedScores"
-          legend="What should happen to the marks you have already sent?"
+          legend="What should happen to the scores you have already sent?"
           options={[
             { value: "yes", label: "Keep them", hint: "They still count in the results." },
             { value: "no", label: "Take them out", hint: "They will not count. The panel will not see them." },

@@ -210,6 +210,7 @@ export default async function AwardPage({
             path={`/tenders/${tenderId}/award`}
             showCommentsFor={said}
             shown={bidsShown(current.summary, `/tenders/${tenderId}/award`, { bids, said })}
+            heading={current.status === "PENDING_SIGNOFF" ? "What the governor is asked to approve" : "What was recommended"}
           />
         </section>
       )}

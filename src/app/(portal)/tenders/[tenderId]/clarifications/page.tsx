@@ -55,7 +55,11 @@ export default async function ClarificationsPage({
                   <strong>Published answer:</strong> {q.answer}
                 </p>
               ) : canAnswer ? (
-                <ActionForm action={answerQuestionAction.bind(null, tender.id, q.id)} idPrefix={`answer-${q.id}`}>
+                <ActionForm
+                  action={answerQuestionAction.bind(null, tender.id, q.id)}
+                  idPrefix={`answer-${q.id}`}
+                  anchor={`answer-form-${q.id}`}
+                >
                   <TextArea name="answer" label={`Answer to question ${i + 1}`} rows={4} maxLength={5000} />
                   <SubmitButton>Publish answer to all providers</SubmitButton>
                 </ActionForm>

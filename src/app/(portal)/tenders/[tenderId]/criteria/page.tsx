@@ -134,23 +134,28 @@ export default async function CriteriaPage({ params }: { params: Promise<{ tende
               <>
                 <div className="mt-3 flex flex-wrap gap-2">
                   {i > 0 && (
-                    <CommandButton tenderId={tender.id} criterionId={c.id} command="up" label={`Move ${c.name} up`}>
+                    <CommandButton tenderId={tender.id} criterionId={c.id} command="up" label={`Move up: ${c.name}`}>
                       Move up
                     </CommandButton>
                   )}
                   {i < tender.criteria.length - 1 && (
-                    <CommandButton tenderId={tender.id} criterionId={c.id} command="down" label={`Move ${c.name} down`}>
+                    <CommandButton tenderId={tender.id} criterionId={c.id} command="down" label={`Move down: ${c.name}`}>
                       Move down
                     </CommandButton>
                   )}
-                  <CommandButton tenderId={tender.id} criterionId={c.id} command="remove" label={`Remove ${c.name}`}>
+                  <CommandButton tenderId={tender.id} criterionId={c.id} command="remove" label={`Remove: ${c.name}`}>
                     Remove
                   </CommandButton>
                 </div>
                 <details className="mt-3">
                   <summary className="cursor-pointer text-nhs-blue underline">Edit {c.name}</summary>
                   <div className="mt-3">
-                    <ActionForm action={saveCriterionAction.bind(null, tender.id)} idPrefix={`c-${c.id}`} successMessage>
+                    <ActionForm
+                      action={saveCriterionAction.bind(null, tender.id)}
+                      idPrefix={`c-${c.id}`}
+                      anchor={`criterion-form-${c.id}`}
+                      successMessage
+                    >
                       <CriterionFields c={c} />
                       <SubmitButton>Save criterion</SubmitButton>
                     </ActionForm>
@@ -167,7 +172,7 @@ export default async function CriteriaPage({ params }: { params: Promise<{ tende
           <h2 id="add" className="mb-4 text-2xl font-bold">
             Add a criterion
           </h2>
-          <ActionForm action={saveCriterionAction.bind(null, tender.id)} idPrefix="new" successMessage>
+          <ActionForm action={saveCriterionAction.bind(null, tender.id)} idPrefix="new" anchor="new-criterion-form" successMessage>
             <CriterionFields />
             <SubmitButton>Add criterion</SubmitButton>
           </ActionForm>

@@ -34,7 +34,10 @@ export default async function PanelPage({ params }: { params: Promise<{ tenderId
       </p>
       <PageHeading caption={tender.title}>Evaluation panel</PageHeading>
       <p className="mb-6">
-        To publish, the panel needs at least 1 commissioner and at least 2 young commissioners who have accepted. Now:{" "}
+        {/* The rule for publishing matters only before publishing; later the page says who is on the panel. */}
+        {draft
+          ? "To publish, the panel needs at least 1 commissioner and at least 2 young commissioners who have accepted. Now: "
+          : "On the panel: "}
         <strong>
           {accepted("COMMISSIONER")} commissioner{accepted("COMMISSIONER") === 1 ? "" : "s"}, {accepted("TECHNICIAN")} young commissioner
           {accepted("TECHNICIAN") === 1 ? "" : "s"}

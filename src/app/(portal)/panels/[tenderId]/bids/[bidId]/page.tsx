@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ tenderId:
     const number = w.bids.findIndex((b) => b.id === bidId) + 1;
     const bid = w.bids[number - 1];
     if (!bid) throw new Error("not a bid on this panel");
-    return { ...w.tender, what: `${w.seat.role === "TECHNICIAN" ? "Mark" : "Score"} bid ${number}, ${bid.organisation.name}` };
+    return { ...w.tender, what: `Score bid ${number}, ${bid.organisation.name}` };
   });
 }
 
@@ -40,13 +40,13 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
         <Link href={`/panels/${workspace.tender.id}`}>Back to the panel</Link>
       </p>
       <PageHeading caption={workspace.tender.title}>
-        {technician ? "Mark" : "Score"} bid {number}: {bid.organisation.name}
+        Score bid {number}: {bid.organisation.name}
       </PageHeading>
       <p className="mb-6">
         {technician ? (
           <>
-            Read each answer, pick a mark from 0 to 5, and say why in a sentence or two. Your marks count the same as everyone else&apos;s.
-            Not sure what a word means? See <Link href="/words">Words we use</Link>.
+            Read each answer, pick a score from 0 to 5, and say why in a sentence or two. Your scores count the same as everyone
+            else&apos;s. Not sure what a word means? See <Link href="/words">Words we use</Link>.
           </>
         ) : (
           "Score each criterion from 0 to 5 with a reason. Your scores stay hidden from other members until moderation."
@@ -61,7 +61,7 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
               </h2>
               <p>
                 {technician
-                  ? "Nobody marks the price. A sum does it: the lowest fair price gets full marks."
+                  ? "Nobody scores the price. A sum does it: the lowest fair price gets the top score, 5."
                   : "Scored by formula, not by vote."}{" "}
                 Price in this bid, the total price for the contract:{" "}
                 <strong>
@@ -79,7 +79,9 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
               </p>
               <h3 className="font-bold">What the provider wrote</h3>
               <div
-                className="mb-4 max-h-96 overflow-y-auto whitespace-pre-line border-l-4 border-slate-400 bg-slate-50 p-3"
+                className="mb-4 max-h-96 overflow-y-auto whitespace-pre-line border-l-4 border-slate-400 bg-slate-50 p-3 focus:outline-4 focus:outline-offset-0 focus:outline-yellow-400"
+                // A long answer scrolls: a labelled region keyboard users can reach, with the portal's focus style.
+                role="region"
                 tabIndex={0}
                 aria-label={`Answer to ${c.name}`}
               >
@@ -87,13 +89,13 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
               </div>
               <RadioGroup
                 name={`score.${c.id}`}
-                legend={technician ? "Your mark" : "Your score"}
+                legend="Your score"
                 defaultValue={my(c.id)?.score?.toString()}
                 options={SCORE_DESCRIPTORS.map((d) => ({ value: String(d.score), label: `${d.score}: ${technician ? d.plain : d.label}` }))}
               />
               <TextArea
                 name={`reason.${c.id}`}
-                label={technician ? "Why did you give this mark?" : "Reason"}
+                label={technician ? "Why did you give this score?" : "Reason"}
                 hint="At least one full sentence."
                 defaultValue={my(c.id)?.reason}
                 rows={3}
@@ -104,7 +106,7 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
         <Autosave save={autosaveScoresAction.bind(null, workspace.tender.id, bid.id)} />
         <div className="flex flex-wrap gap-3">
           <SubmitButton name="intent" value="submit">
-            {technician ? "Send my marks for this bid" : "Submit scores for this bid"}
+            {technician ? "Send my scores for this bid" : "Submit scores for this bid"}
           </SubmitButton>
           <SubmitButton name="intent" value="save" variant="secondary">
             Save draft

@@ -64,10 +64,10 @@ export function BidVotes({
               )}
             </h2>
             <p className="mb-2">
-              Counted score: <strong className="font-mono">{cell.scoreDisplay ?? "–"}</strong> from {cell.voteCount} vote
+              Counted score: <strong className="tabular-nums">{cell.scoreDisplay ?? "–"}</strong> from {cell.voteCount} vote
               {cell.voteCount === 1 ? "" : "s"}. Commissioners&apos; average:{" "}
-              <span className="font-mono">{cell.commissionerMeanDisplay ?? "–"}</span>. Young commissioners&apos; average:{" "}
-              <span className="font-mono">{cell.technicianMeanDisplay ?? "–"}</span>.
+              <span className="tabular-nums">{cell.commissionerMeanDisplay ?? "–"}</span>. Young commissioners&apos; average:{" "}
+              <span className="tabular-nums">{cell.technicianMeanDisplay ?? "–"}</span>.
               {cell.parityFallback && " Only one group scored this, so its average is used."}
             </p>
             <div className="grid gap-3 md:grid-cols-2">
@@ -85,7 +85,7 @@ export function BidVotes({
                               {m.name}
                               {m.mine ? " (you)" : ""}
                             </span>
-                            : <span className="font-mono">{s?.score ?? "no score"}</span>
+                            : <span className="tabular-nums">{s?.score ?? "no score"}</span>
                             {s && <span className="block text-slate-700">{s.reason}</span>}
                             {s?.revisions.map((r, i) => (
                               <span key={i} className="block text-sm text-slate-600">

@@ -41,14 +41,14 @@ export default async function ModerationBidPage({
       {query.revised && <Panel title="Your score has been revised. The original is kept.">{null}</Panel>}
       <PageHeading caption={`${w.tender.title}: ${moderation ? "moderation" : "scores and results"}`}>{bid.label}</PageHeading>
       <p className="mb-4 text-xl" data-testid="bid-total">
-        Total: <strong className="font-mono">{bid.totalDisplay ?? "incomplete"}</strong>
+        Total: <strong className="tabular-nums">{bid.totalDisplay ?? "incomplete"}</strong>
         {bid.rank !== null && <> · rank {bid.rank}</>}
         {bid.tie && <strong className="ml-2 bg-amber-200 px-1">Tie: the panel must decide</strong>}
       </p>
       <RuleNote description={view.result.ruleDescription} />
       <NotCountedList notCounted={view.notCounted} />
       <div className="max-w-2xl">
-        <VotesChart bid={bidVotesOf(bid, criteria)} id={`votes-${bid.bidId}`} />
+        <VotesChart bid={bidVotesOf(bid, criteria, w.seat.id)} id={`votes-${bid.bidId}`} />
       </div>
       {bid.cells
         .filter((c) => c.kind === "PRICE")
@@ -59,8 +59,8 @@ export default async function ModerationBidPage({
               <strong>
                 {c.name} ({c.weight}%):
               </strong>{" "}
-              <strong className="font-mono">{cell.scoreDisplay ?? "–"}</strong> out of 5, worked out from the price (lowest compliant price
-              ÷ this bid&apos;s price × 5), not voted on.
+              <strong className="tabular-nums">{cell.scoreDisplay ?? "–"}</strong> out of 5, worked out from the price (lowest compliant
+              price ÷ this bid&apos;s price × 5), not voted on.
             </p>
           );
         })}
