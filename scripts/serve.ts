@@ -16,7 +16,7 @@ import http from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { logger, requestContext, type RequestContext } from "../src/server/logger";
-import { hasMalformedEscape } from "../src/server/request-guard";
+import { hasMalformedEscape, isPossibleAction, refusePost } from "../src/server/request-guard";
 import { RESOURCE_POLICY, STATIC_SECURITY_HEADERS } from "../src/server/security-headers";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -218,6 +218,23 @@ function answerRefused(
   send.end(body);
 }
 
+/**
+ * A POST that Next.js treats as a server action and that fails before the action's own code begins
+ * (src/server/action-arguments.ts) failed in Next.js's reading of the request: a body that is not an action call
+ * (empty, not JSON, a broken multipart form, too many arguments). Next.js answers those with a 500 and reports
+ * them as errors; they are the client's, so they become a 400 here (Next.js's own body kept) and a warning in the
+ * log (src/instrumentation.ts and console.error below mark them). A failure after the action began is a real
+ * error and passes through unchanged.
+ */
+function refuseUnreadableActions(req: http.IncomingMessage, res: http.ServerResponse, context: RequestContext) {
+  if (!isPossibleAction(req)) return;
+  context.possibleAction = true;
+  // Next.js reports the failure (src/instrumentation.ts, console.error below) before it writes the response's head.
+  const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => http.ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) =>
+    writeHead(status >= 500 && context.clientFault && !context.actionReached ? 400 : status, ...rest)) as typeof res.writeHead;
+}
+
 // Next.js prints every request error itself; src/instrumentation.ts has already
 // logged those (with their reference), so each error is logged once. Anything
 // else written to console.error becomes a JSON line too.
@@ -228,6 +245,13 @@ console.error = (...args: unknown[]) => {
     .filter((a) => typeof a === "string")
     .join(" ")
     .trim();
+  // Next.js failing to read what a client sent as a server action (see refuseUnreadableActions): the client's fault.
+  const context = requestContext.getStore();
+  if (context?.possibleAction && !context.actionReached) {
+    context.clientFault = true;
+    logger.warn({ err: err ? { type: err.name, message: err.message } : undefined }, "a request that is not a valid server action call");
+    return;
+  }
   logger.error(err ? { err } : {}, text || "error");
 };
 
@@ -278,8 +302,11 @@ async function main() {
         const gated = !quiet && !url.startsWith("/_next/") && !url.startsWith("/api/health");
         if (hasMalformedEscape(url))
           return answerRefused(req, res, 400, "This address is not valid: part of it is wrongly encoded. Check the link you followed.");
+        const refusal = refusePost(req);
+        if (refusal) return answerRefused(req, res, refusal.status, refusal.message);
         if (gated && !(await databaseReachable())) return answerUnavailable(req, res, "database unreachable");
         replaceFailedPages(req, res, requestId);
+        refuseUnreadableActions(req, res, context);
         await handle(req, res);
       } catch (error) {
         logger.error({ err: error, requestId }, "request handler failed");

@@ -1,4 +1,6 @@
+import type { AsyncLocalStorage } from "node:async_hooks";
 import type { Instrumentation } from "next";
+import type { RequestContext } from "./server/logger";
 
 // Starts the outbox sender with the Node.js server: every 30 seconds it sends
 // what is due. Failures are recorded on the message, never thrown. The server
@@ -17,6 +19,20 @@ export async function register() {
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any await: scripts/serve.ts decides the status from this as the response ends.
+  const store = (globalThis as { cocommissionRequests?: AsyncLocalStorage<RequestContext> }).cocommissionRequests?.getStore();
+  if (store?.possibleAction && !store.actionReached) {
+    // Next.js could not read the request as a server action call (the action's own code never began): the client's
+    // fault, answered 400 by scripts/serve.ts, and a warning here, not an error.
+    store.clientFault = true;
+    const { logger } = await import("./server/logger");
+    const e = error as { name?: unknown; message?: unknown } | null;
+    logger.warn(
+      { route: context.routePath, routeType: context.routeType, err: { type: String(e?.name), message: String(e?.message).slice(0, 200) } },
+      "a request that is not a valid server action call",
+    );
+    return;
+  }
   const { logger } = await import("./server/logger");
   const shared = globalThis as { cocommissionDbSuspect?: boolean; cocommissionLoggedErrors?: Set<string> };
   shared.cocommissionDbSuspect = true;

@@ -9,6 +9,12 @@ export interface RequestContext {
   requestId: string;
   /** The signed-in user, once the app has loaded the session (src/server/auth/session.ts), for the request's log line. */
   actorId?: string;
+  /** Set when a server action's own code began (src/server/action-arguments.ts): a failure before it was Next.js reading the request. */
+  actionReached?: boolean;
+  /** A POST that Next.js treats as a server action call (scripts/serve.ts). */
+  possibleAction?: boolean;
+  /** Next.js could not read it as one before the action began: the client's fault, answered 400 (scripts/serve.ts). */
+  clientFault?: boolean;
 }
 
 const shared = globalThis as unknown as { cocommissionLogger?: pino.Logger; cocommissionRequests?: AsyncLocalStorage<RequestContext> };

@@ -12,6 +12,7 @@
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { MALFORMED_REQUEST } from "@/server/action-arguments";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { createActor } from "../fixtures/factories";
@@ -191,28 +192,60 @@ describe("fuzzing every server action", () => {
       const mod = (await import(/* @vite-ignore */ path.resolve(entry.file))) as Record<string, (...args: unknown[]) => Promise<unknown>>;
       const action = mod[entry.name]!;
       const ids = fc.oneof(text, fc.constantFrom(...realIds));
-      const args = fc.tuple(...entry.params.map((p) => argFor(p, ids)));
+      const typed = fc.tuple(...entry.params.map((p) => argFor(p, ids)));
+      // As a client may send them: shifted (a bound argument missing, or one too many in front), cut short, or all of
+      // the wrong type. src/server/action-arguments.ts refuses these first (a 400 in the form state, no row written).
+      const args = fc.oneof(
+        { weight: 4, arbitrary: typed.map((a) => ({ shape: "as declared", args: a as unknown[] })) },
+        { weight: 1, arbitrary: typed.map((a) => ({ shape: "shifted left", args: a.slice(1) })) },
+        { weight: 1, arbitrary: typed.map((a) => ({ shape: "shifted right", args: [a.at(-1), ...a] })) },
+        { weight: 1, arbitrary: typed.map((a) => ({ shape: "cut short", args: a.slice(0, -1) })) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .array(fc.oneof(text, fc.integer(), fc.constant(null), fc.dictionary(text, text, { maxKeys: 2 })), { maxLength: 5 })
+            .map((a) => ({ shape: "all wrong", args: a })),
+        },
+      );
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 0, max: actors.length }), args, fc.boolean(), async (who, input, concurrent) => {
-          session.actor = actors[who] ?? null;
-          const before = await rowCounts();
-          const run = () =>
-            action(...input).then(
-              (r) => classify(r, undefined),
-              (e: unknown) => classify(undefined, e),
-            );
-          // Replayed or concurrent: the same submit twice.
-          const outcomes = concurrent ? await Promise.all([run(), run()]) : [await run(), await run()];
-          cases += 1;
-          const errors = outcomes.filter((o) => o.startsWith("server error"));
-          if (errors.length > 0) serverErrors.push(`${entry.id}: ${errors[0]}`);
-          expect(errors, `${entry.id} as ${session.actor?.role ?? "nobody"}`).toEqual([]);
-          if (outcomes.every((o) => o === "refused")) {
-            const after = await rowCounts();
-            const changed = Object.keys(after).filter((t) => after[t] !== before[t] && !MAY_CHANGE_ON_REFUSAL.has(t));
-            expect(changed, `${entry.id}: refused, yet rows changed`).toEqual([]);
-          }
-        }),
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: actors.length }),
+          args,
+          fc.boolean(),
+          async (who, { shape, args: input }, concurrent) => {
+            session.actor = actors[who] ?? null;
+            const before = await rowCounts();
+            const run = () =>
+              action(...input).then(
+                (r) => {
+                  // Arguments of the declared types (ids of a sane length) are never taken for a malformed call.
+                  const malformed =
+                    (r as { message?: string } | undefined)?.message === MALFORMED_REQUEST ||
+                    (r as { httpStatus?: number })?.httpStatus === 400;
+                  const saneOne = (a: unknown): boolean =>
+                    typeof a === "string" ? a.length <= 200 : typeof a === "number" ? Number.isInteger(a) && a >= 0 && a <= 1e9 : true;
+                  const sane = input.every((a) => (Array.isArray(a) ? a.every(saneOne) : saneOne(a)));
+                  if (shape === "as declared" && sane && malformed)
+                    return `server error: refused arguments of the declared types` as Outcome;
+                  if (shape !== "as declared" && entry.params.length > 0 && !malformed && shape !== "all wrong")
+                    return `server error: took ${shape} arguments` as Outcome;
+                  return classify(r, undefined);
+                },
+                (e: unknown) => classify(undefined, e),
+              );
+            // Replayed or concurrent: the same submit twice.
+            const outcomes = concurrent ? await Promise.all([run(), run()]) : [await run(), await run()];
+            cases += 1;
+            const errors = outcomes.filter((o) => o.startsWith("server error"));
+            if (errors.length > 0) serverErrors.push(`${entry.id}: ${errors[0]}`);
+            expect(errors, `${entry.id} as ${session.actor?.role ?? "nobody"}`).toEqual([]);
+            if (outcomes.every((o) => o === "refused")) {
+              const after = await rowCounts();
+              const changed = Object.keys(after).filter((t) => after[t] !== before[t] && !MAY_CHANGE_ON_REFUSAL.has(t));
+              expect(changed, `${entry.id}: refused, yet rows changed`).toEqual([]);
+            }
+          },
+        ),
         { numRuns: RUNS },
       );
     });

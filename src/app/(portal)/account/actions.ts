@@ -1,10 +1,19 @@
 "use server";
+import { actionArguments, argumentsMatch, BoundId, Form, PreviousState, malformedRequest } from "@/server/action-arguments";
 import { redirect } from "next/navigation";
 import { changeName } from "@/server/account/change-name";
 import { changePassword } from "@/server/account/change-password";
 import { endMyOtherSessions, endMySession } from "@/server/account/sessions";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { currentSessionId, requestIp, requireActor } from "@/server/auth/session";
+
+// Each action's arguments, checked first (src/server/action-arguments.ts).
+const ARGUMENTS = {
+  changeNameAction: actionArguments(PreviousState, Form),
+  changePasswordAction: actionArguments(PreviousState, Form),
+  endSessionAction: actionArguments(BoundId, PreviousState, Form),
+  endOtherSessionsAction: actionArguments(PreviousState, Form),
+};
 
 // Thin server actions for My account: read the Actor and this session, hand the form to the use case, map errors
 // once (formAction), then back to the page with what was done.
@@ -17,6 +26,7 @@ function bounded(formData: FormData, omit: string[] = []): Record<string, string
 }
 
 export async function changeNameAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.changeNameAction, [_prev, formData])) return malformedRequest();
   const actor = await requireActor("account");
   const name = formData.get("name");
   const state = await formAction(bounded(formData), () =>
@@ -27,6 +37,7 @@ export async function changeNameAction(_prev: FormState, formData: FormData): Pr
 }
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.changePasswordAction, [_prev, formData])) return malformedRequest();
   const actor = await requireActor("account");
   const field = (key: string) => {
     const v = formData.get(key);
@@ -45,6 +56,7 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
 }
 
 export async function endSessionAction(sessionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.endSessionAction, [sessionId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("account");
   const sid = await currentSessionId();
   const state = await formAction(bounded(formData), () => endMySession(actor, sid, sessionId));
@@ -53,6 +65,7 @@ export async function endSessionAction(sessionId: string, _prev: FormState, form
 }
 
 export async function endOtherSessionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.endOtherSessionsAction, [_prev, formData])) return malformedRequest();
   const actor = await requireActor("account");
   const sid = await currentSessionId();
   const state = await formAction(bounded(formData), async () => {

@@ -1,10 +1,18 @@
 "use server";
+import { actionArguments, argumentsMatch, BoundId, BoundNumber, Form, PreviousState, malformedRequest } from "@/server/action-arguments";
 import { redirect } from "next/navigation";
 import { createAgreement } from "@/server/agreements/create-agreement";
 import { saveAgreementVersion } from "@/server/agreements/save-agreement-version";
 import { signAgreement } from "@/server/agreements/sign-agreement";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/session";
+
+// Each action's arguments, checked first (src/server/action-arguments.ts).
+const ARGUMENTS = {
+  createAgreementAction: actionArguments(PreviousState, Form),
+  saveVersionAction: actionArguments(BoundId, BoundNumber, PreviousState, Form),
+  signAgreementAction: actionArguments(BoundId, BoundNumber, PreviousState, Form),
+};
 
 function content(values: Record<string, string>, formData: FormData) {
   return {
@@ -17,6 +25,7 @@ function content(values: Record<string, string>, formData: FormData) {
 }
 
 export async function createAgreementAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.createAgreementAction, [_prev, formData])) return malformedRequest();
   const actor = await requireActor("agreements");
   const values = formValues(formData);
   let id = "";
@@ -41,6 +50,7 @@ export async function saveVersionAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.saveVersionAction, [agreementId, basedOnVersion, _prev, formData])) return malformedRequest();
   const actor = await requireActor("agreements");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
@@ -51,6 +61,7 @@ export async function saveVersionAction(
 }
 
 export async function signAgreementAction(agreementId: string, version: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.signAgreementAction, [agreementId, version, _prev, formData])) return malformedRequest();
   const actor = await requireActor("agreements");
   const values = formValues(formData);
   const state = await formAction(values, async () => {

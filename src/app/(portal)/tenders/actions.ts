@@ -1,4 +1,5 @@
 "use server";
+import { actionArguments, argumentsMatch, BoundId, Form, PreviousState, malformedRequest } from "@/server/action-arguments";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, formValues, type FormState } from "@/server/action-result";
@@ -17,12 +18,27 @@ import { updateTender } from "@/server/tenders/update-tender";
 import { answerQuestion } from "@/server/clarifications/answer-question";
 import { revealAsker } from "@/server/clarifications/queries";
 
+// Each action's arguments, checked first (src/server/action-arguments.ts).
+const ARGUMENTS = {
+  createTenderAction: actionArguments(PreviousState, Form),
+  updateTenderAction: actionArguments(BoundId, PreviousState, Form),
+  saveCriterionAction: actionArguments(BoundId, PreviousState, Form),
+  criterionCommandAction: actionArguments(BoundId, PreviousState, Form),
+  panelAction: actionArguments(BoundId, PreviousState, Form),
+  publishTenderAction: actionArguments(BoundId, PreviousState, Form),
+  openBidsAction: actionArguments(BoundId, PreviousState, Form),
+  cancelTenderAction: actionArguments(BoundId, PreviousState, Form),
+  answerQuestionAction: actionArguments(BoundId, BoundId, PreviousState, Form),
+  revealAskerAction: actionArguments(BoundId, PreviousState, Form),
+};
+
 // Thin server actions: read the Actor, hand the form to the use case, map
 // errors once (formAction), then redirect or refresh.
 
 const version = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 
 export async function createTenderAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.createTenderAction, [_prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const values = formValues(formData);
   let id = "";
@@ -34,6 +50,7 @@ export async function createTenderAction(_prev: FormState, formData: FormData): 
 }
 
 export async function updateTenderAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.updateTenderAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const values = formValues(formData);
   const state = await formAction(values, () => updateTender(actor, tenderId, { ...values, version: version(values.version) }));
@@ -42,6 +59,7 @@ export async function updateTenderAction(tenderId: string, _prev: FormState, for
 }
 
 export async function saveCriterionAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.saveCriterionAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
@@ -61,6 +79,7 @@ export async function saveCriterionAction(tenderId: string, _prev: FormState, fo
 }
 
 export async function criterionCommandAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.criterionCommandAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
@@ -75,6 +94,7 @@ export async function criterionCommandAction(tenderId: string, _prev: FormState,
 }
 
 export async function panelAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.panelAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
@@ -87,6 +107,7 @@ export async function panelAction(tenderId: string, _prev: FormState, formData: 
 }
 
 export async function publishTenderAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.publishTenderAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const values = formValues(formData);
   const state = await formAction(values, () => publishTender(actor, tenderId, { version: version(values.version) }));
@@ -95,6 +116,7 @@ export async function publishTenderAction(tenderId: string, _prev: FormState, fo
 }
 
 export async function openBidsAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.openBidsAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const state = await formAction(formValues(formData), async () => {
     await openBids(actor, tenderId);
@@ -106,6 +128,7 @@ export async function openBidsAction(tenderId: string, _prev: FormState, formDat
 }
 
 export async function cancelTenderAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.cancelTenderAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const values = formValues(formData);
   const state = await formAction(values, () => cancelTender(actor, tenderId, { reason: values.reason ?? "" }));
@@ -114,6 +137,7 @@ export async function cancelTenderAction(tenderId: string, _prev: FormState, for
 }
 
 export async function answerQuestionAction(tenderId: string, questionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.answerQuestionAction, [tenderId, questionId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const values = formValues(formData);
   const state = await formAction(values, () => answerQuestion(actor, tenderId, questionId, { answer: values.answer ?? "" }));
@@ -122,6 +146,7 @@ export async function answerQuestionAction(tenderId: string, questionId: string,
 }
 
 export async function revealAskerAction(questionId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.revealAskerAction, [questionId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   let message = "";
   const state = await formAction(formValues(formData), async () => {

@@ -1,4 +1,5 @@
 "use server";
+import { actionArguments, argumentsMatch, BoundId, Form, PreviousState, malformedRequest } from "@/server/action-arguments";
 import { redirect } from "next/navigation";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/session";
@@ -8,6 +9,15 @@ import { logTime } from "@/server/technicians/log-time";
 import { markPaid } from "@/server/technicians/mark-paid";
 import { reviewTimeEntry } from "@/server/technicians/review-time-entry";
 import type { TimeEntryInput } from "@/server/technicians/time-entry-input";
+
+// Each action's arguments, checked first (src/server/action-arguments.ts).
+const ARGUMENTS = {
+  logTimeAction: actionArguments(PreviousState, Form),
+  editTimeEntryAction: actionArguments(BoundId, PreviousState, Form),
+  deleteTimeEntryAction: actionArguments(BoundId, PreviousState, Form),
+  reviewTimeEntryAction: actionArguments(BoundId, PreviousState, Form),
+  markPaidAction: actionArguments(PreviousState, Form),
+};
 
 // Thin server actions for paid time: read the Actor, hand the form to the use
 // case, map errors once (formAction), then redirect back to the list.
@@ -25,6 +35,7 @@ function entryInput(values: Record<string, string>): TimeEntryInput {
 }
 
 export async function logTimeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.logTimeAction, [_prev, formData])) return malformedRequest();
   const actor = await requireActor("time");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
@@ -35,6 +46,7 @@ export async function logTimeAction(_prev: FormState, formData: FormData): Promi
 }
 
 export async function editTimeEntryAction(entryId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.editTimeEntryAction, [entryId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("time");
   const values = formValues(formData);
   const state = await formAction(values, () => editTimeEntry(actor, entryId, entryInput(values)));
@@ -43,6 +55,7 @@ export async function editTimeEntryAction(entryId: string, _prev: FormState, for
 }
 
 export async function deleteTimeEntryAction(entryId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.deleteTimeEntryAction, [entryId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("time");
   const state = await formAction(formValues(formData), () => deleteTimeEntry(actor, entryId));
   if (state.status === "error") return state;
@@ -50,6 +63,7 @@ export async function deleteTimeEntryAction(entryId: string, _prev: FormState, f
 }
 
 export async function reviewTimeEntryAction(entryId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.reviewTimeEntryAction, [entryId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("time");
   const values = formValues(formData);
   const state = await formAction(values, () =>
@@ -60,6 +74,7 @@ export async function reviewTimeEntryAction(entryId: string, _prev: FormState, f
 }
 
 export async function markPaidAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.markPaidAction, [_prev, formData])) return malformedRequest();
   const actor = await requireActor("time");
   // Checkboxes repeat one name, which formValues keeps only once.
   const ids = formData.getAll("entryIds").filter((v): v is string => typeof v === "string");

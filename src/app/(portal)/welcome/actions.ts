@@ -1,10 +1,18 @@
 "use server";
+import { actionArguments, argumentsMatch, Form, PreviousState, malformedRequest } from "@/server/action-arguments";
 import { redirect } from "next/navigation";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/session";
 import { giveConsent, withdrawConsent } from "@/server/technicians/consent";
 
+// Each action's arguments, checked first (src/server/action-arguments.ts).
+const ARGUMENTS = {
+  giveConsentAction: actionArguments(PreviousState, Form),
+  withdrawConsentAction: actionArguments(PreviousState, Form),
+};
+
 export async function giveConsentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.giveConsentAction, [_prev, formData])) return malformedRequest();
   const actor = await requireActor("welcome");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
@@ -21,6 +29,7 @@ export async function giveConsentAction(_prev: FormState, formData: FormData): P
 }
 
 export async function withdrawConsentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.withdrawConsentAction, [_prev, formData])) return malformedRequest();
   const actor = await requireActor("welcome");
   const values = formValues(formData);
   const state = await formAction(values, async () => {

@@ -1,8 +1,14 @@
 "use server";
+import { actionArguments, argumentsMatch, Form, PreviousState, malformedRequest } from "@/server/action-arguments";
 import { revalidatePath } from "next/cache";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/session";
 import { createInvitation } from "@/server/users/create-invitation";
+
+// Each action's arguments, checked first (src/server/action-arguments.ts).
+const ARGUMENTS = {
+  createInvitationAction: actionArguments(PreviousState, Form),
+};
 
 export interface InvitationFormState extends FormState {
   link?: string;
@@ -10,6 +16,7 @@ export interface InvitationFormState extends FormState {
 }
 
 export async function createInvitationAction(_prev: InvitationFormState, formData: FormData): Promise<InvitationFormState> {
+  if (!argumentsMatch(ARGUMENTS.createInvitationAction, [_prev, formData])) return malformedRequest();
   const actor = await requireActor("admin");
   const values = formValues(formData);
   let created: { link: string } | undefined;

@@ -1,4 +1,5 @@
 "use server";
+import { actionArguments, argumentsMatch, BoundId, Form, PreviousState, malformedRequest } from "@/server/action-arguments";
 import { redirect } from "next/navigation";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/session";
@@ -9,7 +10,15 @@ import { withdrawBid } from "@/server/bids/withdraw-bid";
 import { askQuestion } from "@/server/clarifications/ask-question";
 import { Invalid } from "@/server/errors";
 
+// Each action's arguments, checked first (src/server/action-arguments.ts).
+const ARGUMENTS = {
+  askQuestionAction: actionArguments(BoundId, PreviousState, Form),
+  bidAction: actionArguments(BoundId, PreviousState, Form),
+  attachmentAction: actionArguments(BoundId, PreviousState, Form),
+};
+
 export async function askQuestionAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.askQuestionAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("opportunities");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
@@ -24,6 +33,7 @@ export async function askQuestionAction(tenderId: string, _prev: FormState, form
 
 /** One form, three buttons: save a draft, submit, or withdraw. */
 export async function bidAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.bidAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("opportunities");
   const values = formValues(formData);
   const intent = values.intent;
@@ -43,6 +53,7 @@ export async function bidAction(tenderId: string, _prev: FormState, formData: Fo
 }
 
 export async function attachmentAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.attachmentAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("opportunities");
   const values = formValues(formData);
   const state = await formAction(values, async () => {

@@ -1,4 +1,5 @@
 "use server";
+import { actionArguments, argumentsMatch, BoundId, BoundIds, Form, PreviousState, malformedRequest } from "@/server/action-arguments";
 import { redirect } from "next/navigation";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/session";
@@ -7,12 +8,23 @@ import { freezeRanking, markAbsent, RANKING_ALREADY_FROZEN, reviseScore, startMo
 import { saveBidScores } from "@/server/evaluation/save-scores";
 import { stepBack } from "@/server/evaluation/step-back";
 
+// Each action's arguments, checked first (src/server/action-arguments.ts).
+const ARGUMENTS = {
+  declareConflictsAction: actionArguments(BoundId, BoundIds, PreviousState, Form),
+  scoreBidAction: actionArguments(BoundId, BoundId, PreviousState, Form),
+  autosaveScoresAction: actionArguments(BoundId, BoundId, Form),
+  stepBackAction: actionArguments(BoundId, PreviousState, Form),
+  chairAction: actionArguments(BoundId, PreviousState, Form),
+  reviseScoreAction: actionArguments(BoundId, BoundId, BoundId, PreviousState, Form),
+};
+
 export async function declareConflictsAction(
   tenderId: string,
   organisationIds: string[],
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.declareConflictsAction, [tenderId, organisationIds, _prev, formData])) return malformedRequest();
   const actor = await requireActor("panels");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
@@ -44,6 +56,7 @@ function scoresFrom(values: Record<string, string>) {
 }
 
 export async function scoreBidAction(tenderId: string, bidId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.scoreBidAction, [tenderId, bidId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("panels");
   const values = formValues(formData);
   const submit = values.intent === "submit";
@@ -61,6 +74,7 @@ export async function autosaveScoresAction(
   bidId: string,
   formData: FormData,
 ): Promise<{ ok: boolean; httpStatus?: number }> {
+  if (!argumentsMatch(ARGUMENTS.autosaveScoresAction, [tenderId, bidId, formData])) return { ok: false, httpStatus: 400 };
   const actor = await requireActor("panels");
   const state = await formAction({}, async () => {
     await saveBidScores(actor, tenderId, bidId, { scores: scoresFrom(formValues(formData)) }, false);
@@ -69,6 +83,7 @@ export async function autosaveScoresAction(
 }
 
 export async function stepBackAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.stepBackAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("panels");
   const values = formValues(formData);
   const keep = values.keepSubmittedScores === "yes" ? true : values.keepSubmittedScores === "no" ? false : null;
@@ -78,6 +93,7 @@ export async function stepBackAction(tenderId: string, _prev: FormState, formDat
 }
 
 export async function chairAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.chairAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("panels");
   const values = formValues(formData);
   // Freezing cannot be undone: only from the confirmation step, which says what is still flagged for discussion.
@@ -103,6 +119,7 @@ export async function reviseScoreAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.reviseScoreAction, [tenderId, bidId, criterionId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("panels");
   const values = formValues(formData);
   const state = await formAction(values, () =>

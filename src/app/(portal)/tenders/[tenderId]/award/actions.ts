@@ -1,4 +1,5 @@
 "use server";
+import { actionArguments, argumentsMatch, BoundId, Form, PreviousState, malformedRequest } from "@/server/action-arguments";
 import { redirect } from "next/navigation";
 import { AWARD_ALREADY_CONFIRMED, confirmAward } from "@/server/awards/confirm-award";
 import { recommendAward } from "@/server/awards/recommend-award";
@@ -7,7 +8,16 @@ import { requireActor } from "@/server/auth/session";
 import { askForClarification } from "@/server/representations/clarification";
 import { decideOnRepresentations } from "@/server/representations/decide-representations";
 
+// Each action's arguments, checked first (src/server/action-arguments.ts).
+const ARGUMENTS = {
+  recommendAwardAction: actionArguments(BoundId, PreviousState, Form),
+  confirmAwardAction: actionArguments(BoundId, PreviousState, Form),
+  askClarificationAction: actionArguments(BoundId, BoundId, PreviousState, Form),
+  decideRepresentationsAction: actionArguments(BoundId, PreviousState, Form),
+};
+
 export async function recommendAwardAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.recommendAwardAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
@@ -22,6 +32,7 @@ export async function recommendAwardAction(tenderId: string, _prev: FormState, f
 }
 
 export async function confirmAwardAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.confirmAwardAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const state = await formAction(formValues(formData), async () => {
     await confirmAward(actor, tenderId);
@@ -38,6 +49,7 @@ export async function askClarificationAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.askClarificationAction, [tenderId, representationId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
@@ -48,6 +60,7 @@ export async function askClarificationAction(
 }
 
 export async function decideRepresentationsAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  if (!argumentsMatch(ARGUMENTS.decideRepresentationsAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
   const values = formValues(formData);
   const state = await formAction(values, async () => {
