@@ -67,6 +67,11 @@ const RULES = {
   /** Every commissioner may read every tender (not its sealed bids). */
   "tender.read": (actor: Actor) => is(actor, "COMMISSIONER"),
   "tender.manage": runsTender,
+  /**
+   * A tender's details, its clarification questions and its award: the commissioners running it. Colleagues read its
+   * title, reference, establishment, stage and who runs it (getTenderForColleague), enough to know whom to ask.
+   */
+  "tender.readDetails": runsTender,
   "tender.readOwnEstablishment": (actor: Actor) => is(actor, "GOVERNOR"),
   "tender.readPublished": (actor: Actor) => is(actor, "PROVIDER"),
   /**
@@ -151,6 +156,8 @@ export function authorize<C extends Capability>(actor: Actor, capability: C, ...
 
 const MESSAGES: Partial<Record<Capability, string>> = {
   "tender.manage": "Only the commissioners running this tender can change it.",
+  "tender.readDetails":
+    "Only the commissioners running this tender can read its details, questions and award. Its page says who runs it, if you need to ask them.",
   "time.approve": "Only the commissioners running this tender can check its time.",
   "clarification.revealAsker": "Only the commissioners running this tender can see who asked.",
   "bid.write": "Only providers can bid.",

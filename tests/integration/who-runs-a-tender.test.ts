@@ -9,7 +9,7 @@ import type { Actor } from "@/server/auth/actor";
 import { answerQuestion } from "@/server/clarifications/answer-question";
 import { askQuestion } from "@/server/clarifications/ask-question";
 import { db } from "@/server/db";
-import { Forbidden } from "@/server/errors";
+import { Forbidden, NotFound } from "@/server/errors";
 import { exportClaimsCsv } from "@/server/technicians/export-claims-csv";
 import { markPaid } from "@/server/technicians/mark-paid";
 import { listClaims, listTimeToApprove } from "@/server/technicians/queries";
@@ -18,7 +18,8 @@ import { reviewTimeEntry } from "@/server/technicians/review-time-entry";
 import { cancelTender } from "@/server/tenders/cancel-tender";
 import { openBids } from "@/server/tenders/open-bids";
 import { publishTender } from "@/server/tenders/publish-tender";
-import { getTenderForCommissioner } from "@/server/tenders/queries";
+import { getTenderForColleague, getTenderForCommissioner } from "@/server/tenders/queries";
+import { listQuestionsForCommissioner } from "@/server/clarifications/queries";
 import { updateTender } from "@/server/tenders/update-tender";
 import { GET as claimsCsvRoute } from "@/app/api/time/claims.csv/route";
 import { frozenTender } from "../fixtures/award-builders";
@@ -73,7 +74,7 @@ describe.each(NOT_RUNNING)("a commissioner whose seat is %s does not run the ten
     const them = await commissionerWithSeat(t.id, t.commissioner.id, status);
     await expect(updateTender(them, t.id, details(t.establishmentId), BEFORE)).rejects.toBeInstanceOf(Forbidden);
     await expect(publishTender(them, t.id, {}, BEFORE)).rejects.toBeInstanceOf(Forbidden);
-    expect((await getTenderForCommissioner(them, t.id, BEFORE)).canManage).toBe(false);
+    await expect(getTenderForCommissioner(them, t.id, BEFORE)).rejects.toBeInstanceOf(Forbidden);
     expect(await db.tender.findUniqueOrThrow({ where: { id: t.id } })).toMatchObject({
       status: "DRAFT",
       title: "Health services for young people",
@@ -99,7 +100,7 @@ describe.each(NOT_RUNNING)("a commissioner whose seat is %s does not run the ten
       recommendAward(them, t.id, { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thanks" }, AFTER),
     ).rejects.toBeInstanceOf(Forbidden);
     await expect(confirmAward(them, t.id, new Date("2027-02-01T12:00:00Z"))).rejects.toBeInstanceOf(Forbidden);
-    expect((await getAwardForCommissioner(them, t.id)).canManage).toBe(false);
+    await expect(getAwardForCommissioner(them, t.id)).rejects.toBeInstanceOf(Forbidden);
     expect(await db.awardDecision.count({ where: { tenderId: t.id } })).toBe(0);
   });
 
@@ -155,4 +156,54 @@ describe("commissioners who do run the tender", () => {
     const outsider = await createActor("COMMISSIONER");
     expect((await exportClaimsCsv(outsider)).count).toBe(0);
   });
+});
+
+// Issue 22, item 8: what a commissioner who does not run a tender reads. Colleagues need what it is, where it is up to
+// and whom to ask; its details, the providers' questions and its award are for the commissioners running it.
+describe.each(["no seat", ...NOT_RUNNING] as const)("a commissioner with %s on the panel reads only what colleagues need", (seat) => {
+  const colleague = async (tenderId: string, invitedById: string) =>
+    seat === "no seat" ? createActor("COMMISSIONER") : commissionerWithSeat(tenderId, invitedById, seat);
+
+  it("a draft: its title, reference, establishment, stage and who runs it; not its details", async () => {
+    const t = await draftTender();
+    const runner = await commissionerWithSeat(t.id, t.commissioner.id, "ACCEPTED");
+    const them = await colleague(t.id, t.commissioner.id);
+    const glance = await getTenderForColleague(them, t.id, BEFORE);
+    expect(Object.keys(glance).sort()).toEqual(["establishment", "id", "reference", "runBy", "runsIt", "stage", "title"]);
+    expect(glance).toMatchObject({ id: t.id, title: "Health services for young people", stage: "DRAFT", runsIt: false });
+    expect(glance.runBy).toEqual([t.commissioner.name, runner.name]);
+    // Nothing of the draft's content: summary, criteria, deadlines, value, panel.
+    const { summary } = await db.tender.findUniqueOrThrow({ where: { id: t.id }, select: { summary: true } });
+    expect(JSON.stringify(glance)).not.toContain(summary);
+    await expect(getTenderForCommissioner(them, t.id, BEFORE)).rejects.toBeInstanceOf(Forbidden);
+    // The commissioners running it read everything, and are told they run it.
+    expect((await getTenderForColleague(runner, t.id, BEFORE)).runsIt).toBe(true);
+    expect((await getTenderForCommissioner(runner, t.id, BEFORE)).summary).toBe(summary);
+  });
+
+  it("the providers' clarification questions: none, in the query's where", async () => {
+    const t = await publishedTender({ deadline: DEADLINE });
+    const them = await colleague(t.id, t.commissioner.id);
+    const bidder = await providerOrganisation();
+    await askQuestion(bidder.users[0], t.id, { question: "Is the service needed at weekends?" }, BEFORE);
+    expect(await listQuestionsForCommissioner(them, t.id)).toEqual([]);
+    expect((await listQuestionsForCommissioner(t.commissioner, t.id)).map((q) => q.question)).toEqual([
+      "Is the service needed at weekends?",
+    ]);
+  });
+
+  it("the award page: refused", async () => {
+    const t = await frozenTender();
+    const them = await colleague(t.id, t.commissioner.id);
+    await expect(getAwardForCommissioner(them, t.id)).rejects.toBeInstanceOf(Forbidden);
+    expect((await getAwardForCommissioner(t.commissioner, t.id)).canManage).toBe(true);
+  });
+});
+
+it("an id that is no tender is not found, for the colleague's view and the runner's alike", async () => {
+  const them = await createActor("COMMISSIONER");
+  const missing = "00000000-0000-4000-8000-000000000000";
+  await expect(getTenderForColleague(them, missing, BEFORE)).rejects.toBeInstanceOf(NotFound);
+  await expect(getTenderForCommissioner(them, missing, BEFORE)).rejects.toBeInstanceOf(NotFound);
+  await expect(getAwardForCommissioner(them, missing)).rejects.toBeInstanceOf(NotFound);
 });

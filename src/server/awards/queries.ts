@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { tenderStage } from "@/domain/tender-lifecycle";
-import { runsTender, can, establishmentScopeWhere } from "../policy";
+import { runsTender, can, establishmentScopeWhere, tendersRunByWhere } from "../policy";
+import { refuseTenderDetails } from "../tenders/queries";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
@@ -28,11 +29,11 @@ const signOffSelect = {
   signer: { select: { name: true } },
 } as const;
 
-/** The commissioner's award page: the frozen ranking, every recommendation and the governor's decisions. */
+/** The award page of the commissioners running the tender: the frozen ranking, every recommendation and the governor's decisions. */
 async function loadAwardForCommissioner(actor: Actor, tenderId: string) {
   if (!can(actor, "award.read") || !isId(tenderId)) throw new NotFound("We could not find that tender.");
-  const tender = await db.tender.findUnique({
-    where: { id: tenderId },
+  const tender = await db.tender.findFirst({
+    where: { AND: [{ id: tenderId }, tendersRunByWhere(actor)] },
     select: {
       id: true,
       title: true,
@@ -61,7 +62,7 @@ async function loadAwardForCommissioner(actor: Actor, tenderId: string) {
       },
     },
   });
-  if (!tender) throw new NotFound("We could not find that tender.");
+  if (!tender) return refuseTenderDetails(actor, tenderId);
   const governors = await db.user.findMany({
     where: { role: "GOVERNOR", disabledAt: null, establishments: { some: { establishmentId: tender.establishment.id } } },
     select: { name: true },

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { audit } from "../audit";
 import { db } from "../db";
 import { NotFound } from "../errors";
-import { authorize, can, tenderRelationsSelect } from "../policy";
+import { authorize, can, tenderRelationsSelect, tendersRunByWhere } from "../policy";
 import { isId } from "../ids";
 
 /** Published answers, for everyone who can see the tender: never who asked. */
@@ -26,12 +26,12 @@ export async function listMyQuestions(actor: Actor, tenderId: string) {
   });
 }
 
-/** Commissioners see every question, without who asked. */
+/** The commissioners running the tender see every question, without who asked; other commissioners none. */
 export async function listQuestionsForCommissioner(actor: Actor, tenderId: string) {
   authorize(actor, "tender.read");
   if (!isId(tenderId)) return [];
   return db.clarificationQuestion.findMany({
-    where: { tenderId },
+    where: { tenderId, tender: tendersRunByWhere(actor) },
     select: { id: true, question: true, answer: true, createdAt: true, publishedAt: true },
     orderBy: { createdAt: "asc" },
   });

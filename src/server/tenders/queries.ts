@@ -3,7 +3,7 @@ import { cache } from "react";
 import { isPanelRole, PANEL_ROLES, type PanelRole } from "@/domain/roles";
 import type { Prisma } from "@/generated/prisma/client";
 import { effectiveStatus, tenderStage, type TenderStage } from "@/domain/tender-lifecycle";
-import { authorize, can, runsTender } from "../policy";
+import { authorize, can, runsTender, tenderRelationsSelect, tendersRunByWhere } from "../policy";
 import { NotFound } from "../errors";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -93,12 +93,65 @@ export async function countTendersForCommissioner(actor: Actor, filters: TenderF
   return db.tender.count({ where: commissionerTenderWhere(filters, now) });
 }
 
-/** Everything a commissioner needs to run a tender, except the bids (sealed; see src/server/bids/queries.ts). */
-export async function getTenderForCommissioner(actor: Actor, tenderId: string, now = new Date()) {
+/**
+ * What every commissioner may read of any tender: what it is, where it is up to and who runs it (to know whom to
+ * ask). The details, questions and award are for the commissioners running it (getTenderForCommissioner).
+ */
+export const getTenderForColleague = cache(async function getTenderForColleague(actor: Actor, tenderId: string, now: Date) {
   authorize(actor, "tender.read");
   if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await db.tender.findUnique({
     where: { id: tenderId },
+    select: {
+      id: true,
+      title: true,
+      reference: true,
+      status: true,
+      submissionDeadline: true,
+      establishment: { select: { name: true } },
+      createdById: true,
+      createdBy: { select: { name: true } },
+      panelMembers: {
+        where: { role: "COMMISSIONER", status: "ACCEPTED" },
+        orderBy: { invitedAt: "asc" },
+        select: { userId: true, role: true, status: true, user: { select: { name: true } } },
+      },
+      awardDecisions: { where: { status: "PENDING_SIGNOFF" }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!tender) throw new NotFound("We could not find that tender.");
+  const status = effectiveStatus(tender.status, tender.submissionDeadline, now);
+  const runBy = [tender.createdBy.name, ...tender.panelMembers.filter((p) => p.userId !== tender.createdById).map((p) => p.user.name)];
+  return {
+    id: tender.id,
+    title: tender.title,
+    reference: tender.reference,
+    establishment: tender.establishment.name,
+    stage: tenderStage(status, { awaitingSignOff: tender.awardDecisions.length > 0 }),
+    runBy,
+    runsIt: runsTender(actor, tender),
+  };
+});
+
+/**
+ * The refusal for a tender that is not found among those the actor runs: Forbidden (policy "tender.readDetails") when
+ * it exists, since every commissioner may know it does; NotFound otherwise.
+ */
+export async function refuseTenderDetails(actor: Actor, tenderId: string): Promise<never> {
+  const tender = await db.tender.findUnique({ where: { id: tenderId }, select: tenderRelationsSelect });
+  if (tender) authorize(actor, "tender.readDetails", tender);
+  throw new NotFound("We could not find that tender.");
+}
+
+/**
+ * Everything a commissioner needs to run a tender, except the bids (sealed; see src/server/bids/queries.ts): for the
+ * commissioners running it only (the `where`), others are refused.
+ */
+export async function getTenderForCommissioner(actor: Actor, tenderId: string, now = new Date()) {
+  authorize(actor, "tender.read");
+  if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
+  const tender = await db.tender.findFirst({
+    where: { AND: [{ id: tenderId }, tendersRunByWhere(actor)] },
     include: {
       establishment: { select: { id: true, name: true } },
       createdBy: { select: { id: true, name: true } },
@@ -111,7 +164,7 @@ export async function getTenderForCommissioner(actor: Actor, tenderId: string, n
       awardDecisions: { where: { status: "PENDING_SIGNOFF" }, select: { id: true } },
     },
   });
-  if (!tender) throw new NotFound("We could not find that tender.");
+  if (!tender) return refuseTenderDetails(actor, tenderId);
   return {
     ...tender,
     effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now),

@@ -121,13 +121,17 @@ export const PAGE_TARGETS: PageTarget[] = [
   page("/panels/[tenderId]/step-back", (w) => `/panels/${w.tenders.evaluation}/step-back`, SEATED, "evaluation"),
   page("/tenders", () => "/tenders", commissioners),
   page("/tenders/new", () => "/tenders/new", commissioners),
+  // Every commissioner reads what a tender is, its stage and who runs it (colleagues: the page's short view); its details,
+  // questions and award only the commissioners running it (issue 22, item 8).
   page("/tenders/[tenderId]", (w) => `/tenders/${w.tenders.evaluation}`, commissioners, "evaluation"),
+  page("/tenders/[tenderId]", (w) => `/tenders/${w.tenders.draft}`, commissioners, "draft"),
   page("/tenders/[tenderId]/audit", (w) => `/tenders/${w.tenders.evaluation}/audit`, [...RUNS, ...OWN_GOVERNOR, ...ADMIN], "evaluation"),
-  // Every commissioner reads every tender and its award; representations on it only the commissioners running it (the file below).
-  page("/tenders/[tenderId]/award", (w) => `/tenders/${w.tenders.standstill}/award`, commissioners, "standstill"),
+  // The award, and representations on it (the file below): the commissioners running the tender.
+  page("/tenders/[tenderId]/award", (w) => `/tenders/${w.tenders.standstill}/award`, RUNS, "standstill"),
+  page("/tenders/[tenderId]/award", (w) => `/tenders/${w.tenders.signOff}/award`, RUNS, "sign-off"),
   page("/tenders/[tenderId]/cancel", (w) => `/tenders/${w.tenders.published}/cancel`, RUNS, "open for bids"),
-  // Read by every commissioner; who asked, and answering, only by those running it (the actions below).
-  page("/tenders/[tenderId]/clarifications", (w) => `/tenders/${w.tenders.published}/clarifications`, commissioners, "open for bids"),
+  // The providers' questions, who asked and answering: only the commissioners running it (the actions below too).
+  page("/tenders/[tenderId]/clarifications", (w) => `/tenders/${w.tenders.published}/clarifications`, RUNS, "open for bids"),
   page("/tenders/[tenderId]/criteria", (w) => `/tenders/${w.tenders.draft}/criteria`, RUNS, "draft"),
   page("/tenders/[tenderId]/edit", (w) => `/tenders/${w.tenders.draft}/edit`, RUNS, "draft"),
   page("/tenders/[tenderId]/panel", (w) => `/tenders/${w.tenders.draft}/panel`, RUNS, "draft"),

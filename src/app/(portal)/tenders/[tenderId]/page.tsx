@@ -10,7 +10,7 @@ import { describeWholeLifePrice, formatPence } from "@/domain/money";
 import { describeStage, validateForPublish } from "@/domain/tender-lifecycle";
 import { requireActorForTender } from "@/server/auth/session";
 import { now } from "@/server/clock";
-import { getTenderForCommissioner } from "@/server/tenders/queries";
+import { getTenderForColleague, getTenderForCommissioner } from "@/server/tenders/queries";
 import { stepTakenBy } from "@/server/tenders/step-taken";
 import { openBidsAction, publishTenderAction } from "../actions";
 import { readable } from "@/server/page-guard";
@@ -20,7 +20,7 @@ import { panelSeatName } from "@/domain/roles";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
   const { tenderId } = await params;
-  return recordTitle("Tender", (actor) => getTenderForCommissioner(actor, tenderId));
+  return recordTitle("Tender", (actor) => getTenderForColleague(actor, tenderId, now()));
 }
 
 const SAVED: Record<string, string> = {
@@ -47,6 +47,9 @@ export default async function TenderPage({
   const [{ tenderId }, { saved }] = await Promise.all([params, searchParams]);
   const actor = await requireActorForTender(tenderId);
   const at = now();
+  // A colleague who does not run the tender reads what it is, where it is up to and whom to ask; nothing more.
+  const glance = await readable(getTenderForColleague(actor, tenderId, at));
+  if (!glance.runsIt) return <ColleagueView tender={glance} />;
   const tender = await readable(getTenderForCommissioner(actor, tenderId, at));
   const status = tender.effectiveStatus;
   const draft = status === "DRAFT";
@@ -233,6 +236,31 @@ export default async function TenderPage({
           </Link>
         </p>
       )}
+    </>
+  );
+}
+
+/** The page for a commissioner who does not run the tender (policy "tender.readDetails"). */
+function ColleagueView({ tender }: { tender: Awaited<ReturnType<typeof getTenderForColleague>> }) {
+  return (
+    <>
+      <p className="mb-4">
+        <Link href="/tenders">Back to tenders</Link>
+      </p>
+      <PageHeading caption={tender.reference}>{tender.title}</PageHeading>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <StatusTag stage={tender.stage} />
+        <span>{tender.establishment}</span>
+      </div>
+      <p className="mb-6 max-w-2xl" data-testid="whats-next">
+        <strong>What happens next: </strong>
+        {describeStage(tender.stage).whatsNext}
+      </p>
+      <SummaryList rows={[["Run by", tender.runBy.join(", ")]]} />
+      <p className="mt-6 max-w-2xl" data-testid="not-running">
+        You do not run this tender, so its details, clarification questions and award are not shown to you. If you need to know more, ask
+        the commissioners running it.
+      </p>
     </>
   );
 }
