@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requireActorForTender } from "@/server/auth/session";
+import { readable } from "@/server/page-guard";
 import { getTenderForCommissioner, listEstablishments } from "@/server/tenders/queries";
 import { updateTenderAction } from "../../actions";
 import { TenderDetailsFields } from "../../tender-details-fields";
@@ -18,7 +19,8 @@ export async function generateMetadata({ params }: { params: Promise<{ tenderId:
 export default async function EditTenderPage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;
   const actor = await requireActorForTender(tenderId);
-  const [tender, establishments] = await Promise.all([getTenderForCommissioner(actor, tenderId), listEstablishments()]);
+  // Refused in the query for a commissioner not running it (403), like every page of the tender.
+  const [tender, establishments] = await readable(Promise.all([getTenderForCommissioner(actor, tenderId), listEstablishments()]));
   if (!tender.canManage) forbidden();
   return (
     <div className="max-w-3xl">

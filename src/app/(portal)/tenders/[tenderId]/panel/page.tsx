@@ -8,6 +8,7 @@ import { SelectField } from "@/components/ui/field";
 import { PageHeading } from "@/components/ui/page-heading";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { requireActorForTender } from "@/server/auth/session";
+import { readable } from "@/server/page-guard";
 import { getTenderForCommissioner, listPanelCandidates } from "@/server/tenders/queries";
 import { panelAction } from "../../actions";
 import { recordTitle } from "../../../record-title";
@@ -23,7 +24,10 @@ const STATUS = { INVITED: "Invited, not replied yet", ACCEPTED: "Accepted", DECL
 export default async function PanelPage({ params }: { params: Promise<{ tenderId: string }> }) {
   const { tenderId } = await params;
   const actor = await requireActorForTender(tenderId);
-  const [tender, candidates] = await Promise.all([getTenderForCommissioner(actor, tenderId), listPanelCandidates(actor, tenderId)]);
+  // Refused in the query for a commissioner not running it (403), like every page of the tender.
+  const [tender, candidates] = await readable(
+    Promise.all([getTenderForCommissioner(actor, tenderId), listPanelCandidates(actor, tenderId)]),
+  );
   if (!tender.canManage) forbidden();
   const draft = tender.effectiveStatus === "DRAFT";
   const accepted = (role: string) => tender.panelMembers.filter((p) => p.role === role && p.status === "ACCEPTED").length;
