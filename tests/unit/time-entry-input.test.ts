@@ -25,6 +25,14 @@ describe("checkTimeEntry", () => {
     expect(checkTimeEntry(input({ note: "   " }), now).fields?.note).toBeNull();
   });
 
+  it("lists the errors in the form's order, so the error summary reads as the form does (issue 27)", () => {
+    const { errors } = checkTimeEntry(
+      input({ tenderId: "", workedOn: { day: "31", month: "2", year: "2026" }, minutes: "", hours: "lots", activity: "" }),
+      now,
+    );
+    expect(Object.keys(errors)).toEqual(["tenderId", "workedOn", "hours", "activity"]);
+  });
+
   it("minutes: 1 to 720 in total, whole numbers only", () => {
     const minutesError = (o: Partial<TimeEntryInput>) => checkTimeEntry(input(o), now).errors;
     expect(minutesError({ minutes: "1" })).toEqual({});

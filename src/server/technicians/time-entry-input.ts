@@ -82,8 +82,16 @@ export function checkTimeEntry(input: TimeEntryInput, now: Date): { fields: Time
   if (Array.from(note).length > MAX_NOTE_LENGTH) errors.note ??= "Your note must be 1,000 characters or fewer";
   else if (raw?.activity === "OTHER" && note === "") errors.note ??= "Tell us what you were doing";
 
-  if (!raw || workedOn === null || minutes === null || Object.keys(errors).length > 0) return { fields: null, errors };
+  if (!raw || workedOn === null || minutes === null || Object.keys(errors).length > 0) return { fields: null, errors: inFormOrder(errors) };
   return { fields: { tenderId: raw.tenderId, workedOn, minutes, activity: raw.activity, note: note === "" ? null : note }, errors };
+}
+
+/** The form's order of fields: the error summary lists the errors in the order of this object's keys. */
+const FORM_ORDER = ["tenderId", "workedOn", "hours", "minutes", "activity", "note"];
+
+function inFormOrder(errors: FieldErrors): FieldErrors {
+  const rank = (key: string) => (FORM_ORDER.includes(key) ? FORM_ORDER.indexOf(key) : FORM_ORDER.length);
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
 /** The boxes as "YYYY-MM-DD" ("" when all are empty), for the checks every date goes through. */
@@ -176,6 +184,6 @@ export async function parseTimeEntry(tx: Tx, actor: Actor, input: TimeEntryInput
   const tenderId = String(input.tenderId ?? "").trim();
   const tender = tenderId ? await findTechnicianTender(tx, actor, tenderId) : null;
   if (tenderId && !tender) errors.tenderId ??= "You can only log time for a panel you are on";
-  if (!fields || !tender || Object.keys(errors).length > 0) throw new Invalid(errors);
+  if (!fields || !tender || Object.keys(errors).length > 0) throw new Invalid(inFormOrder(errors));
   return { fields, tender };
 }
