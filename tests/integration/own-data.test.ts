@@ -8,6 +8,7 @@ import { createUserSession, userSessionIsLive } from "@/server/auth/user-session
 import { db } from "@/server/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/server/errors";
 import { markPaid } from "@/server/technicians/mark-paid";
+import { activityLabel, STATUS_FOR_TECHNICIAN } from "@/server/technicians/time-labels";
 import { logTime } from "@/server/technicians/log-time";
 import { openedTender } from "../fixtures/evaluation-builders";
 import { createActor, TEST_PASSWORD } from "../fixtures/factories";
@@ -55,7 +56,9 @@ describe("a young commissioner's own data", () => {
     expect(data.panels).toEqual([
       expect.objectContaining({ seat: "Accepted", shownToOthersAs: expect.stringMatching(/^Young commissioner [A-Z]$/) }),
     ]);
-    expect(data.paidTime).toEqual([expect.objectContaining({ minutes: 90, activity: "Marking bids", status: "Waiting to be checked" })]);
+    expect(data.paidTime).toEqual([
+      expect.objectContaining({ minutes: 90, activity: activityLabel("SCORING"), status: STATUS_FOR_TECHNICIAN.PENDING }),
+    ]);
     expect(data.marks).toEqual([expect.objectContaining({ bid: expect.stringMatching(/^Bid [AB]$/), mark: 4, reason: "Clear plan." })]);
     const all = JSON.stringify(data);
     const bidders = await db.organisation.findMany({ where: { id: { in: [t.organisations.a, t.organisations.b] } } });
