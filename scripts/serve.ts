@@ -174,6 +174,9 @@ const PEER_ADDRESS_HEADER = "x-cocommission-peer";
 /** Read by src/server/auth/client-ip.ts (clientProtocolFrom): HSTS follows X-Forwarded-Proto only behind trusted proxies. */
 const PEER_PROTOCOL_HEADER = "x-cocommission-peer-protocol";
 
+/** The most of a refused request's body that is read and dropped before answering (beyond it the connection is closed). */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
 const REFUSAL_TITLES: Record<number, string> = {
   400: "Bad request",
   403: "Refused",
@@ -200,8 +203,13 @@ function answerRefused(
   for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
   res.setHeader("Content-Security-Policy", TRY_AGAIN_POLICY);
   res.setHeader("Cache-Control", "no-store");
-  // A body that was not read must not be taken for the next request on this connection.
-  if (!req.complete) res.setHeader("Connection", "close");
+  // A body that was not read is read and dropped (nothing kept), so the client gets this answer rather than a broken
+  // connection; one of unknown or very large length is cut off instead, and the connection closed.
+  if (!req.complete) {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared <= DRAIN_LIMIT) req.resume();
+    else res.setHeader("Connection", "close");
+  }
   const title = REFUSAL_TITLES[status] ?? "Bad request";
   const wantsHtml = !(req.url ?? "").startsWith("/api/") && (req.headers.accept ?? "").includes("text/html") && !req.headers["next-action"];
   let body: string;
@@ -245,6 +253,11 @@ console.error = (...args: unknown[]) => {
     .filter((a) => typeof a === "string")
     .join(" ")
     .trim();
+  // Node.js's own warnings (a deprecation, "(node:123) DeprecationWarning: …") are printed through here: warnings.
+  if (!err && /^\(node:\d+\) \w*Warning: /.test(text)) {
+    logger.warn({}, text.split("\n")[0]!);
+    return;
+  }
   // Next.js failing to read what a client sent as a server action (see refuseUnreadableActions): the client's fault.
   const context = requestContext.getStore();
   if (context?.possibleAction && !context.actionReached) {

@@ -14,12 +14,14 @@ import { migrate } from "../../scripts/lib/migrations";
 import { listEntryPoints, type PageEntry, type RouteEntry } from "../fixtures/entry-points";
 import { Client, text } from "./browserless";
 import { errorLogLines, recordFigures, SECRET, startDatabase, startInstance, type Database, type Instance } from "./harness";
-import { actionsInBuild, callAction, get, type Observed } from "./matrix/http";
+import { actionsInBuild, callAction, get, postAction, type Observed } from "./matrix/http";
 import { ACTION_TARGETS, PAGE_TARGETS, type ActionTarget } from "./matrix/matrix";
 import { ACTOR_KEYS, type ActorKey, type World } from "./matrix/actors";
 import {
   addresses,
   anyText,
+  argumentsCase,
+  TRANSPORT,
   csrfFor,
   FUZZ_EMAILS,
   NEXT_AUTH_POST,
@@ -325,6 +327,95 @@ describe("the authorization matrix", () => {
       ),
     ).toEqual([]);
   }, 360_000); // thousands of HTTP requests on 2 cores: a guard against a hang, not a speed target
+});
+
+describe("fuzzing every server action over HTTP", () => {
+  it("never a 5xx and never an error logged: shifted, missing and wrong-typed arguments, empty and oversized bodies, other sites, signed in and out", async () => {
+    const { bodyLimitFor } = await import("@/server/request-guard");
+    const { TEST_PASSWORD } = await import("../fixtures/factories");
+    const built = actionsInBuild();
+    // One target per action (the matrix has some twice, in different states); signing out last.
+    const targets = [...new Map(ACTION_TARGETS.map((t) => [t.entry, t])).values()].sort(
+      (a, b) => Number(a.entry.includes("signOutAction")) - Number(b.entry.includes("signOutAction")),
+    );
+    expect(targets.length).toBe(listEntryPoints().filter((e) => e.kind === "action").length);
+    // Signed in with sessions of the fuzz's own, so an action that ends a session ends none the other tests use.
+    const sessions = new Map<ActorKey, Client>([["anonymous", new Client(server.url)]]);
+    const clientFor = async (actor: ActorKey) => {
+      if (!sessions.has(actor)) {
+        const client = new Client(server.url);
+        const email = world.emails[actor as Exclude<ActorKey, "anonymous">];
+        await client.signIn(email, email.endsWith("@demo.test") ? DEMO_PASSWORD : TEST_PASSWORD);
+        sessions.set(actor, client);
+      }
+      return sessions.get(actor)!;
+    };
+    const from = server.output.length;
+    const serverErrors: string[] = [];
+    const wrongStatus: string[] = [];
+    let requests = 0;
+    const kinds = new Map<string, number>();
+    const send = async (
+      actor: ActorKey,
+      target: ActionTarget,
+      args: unknown[],
+      transport: Parameters<typeof postAction>[4],
+      kind: string,
+      expected?: number,
+    ) => {
+      const name = target.entry.replace(/^action /, "");
+      const client = await clientFor(actor);
+      const page = target.page(world);
+      const { status, text } = await postAction(client, built.get(name)!, page, args, transport);
+      requests++;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      const where = `${name} [${kind}, ${typeof transport.body === "string" ? transport.body : "raw"}, ${transport.origin}] as ${actor}`;
+      if (status >= 500 || /Something went wrong on our side/.test(text)) serverErrors.push(`${where}: ${status} ${text.slice(0, 200)}`);
+      if (expected !== undefined && status !== expected) wrongStatus.push(`${where}: ${status}, expected ${expected}`);
+    };
+    const RUNS = Number(process.env.ACTION_FUZZ_RUNS ?? 10);
+    for (const target of targets) {
+      const signedInActor = target.allow.find((a) => a !== "anonymous") ?? "admin";
+      for (const actor of ["anonymous", signedInActor] as const) {
+        const valid = target.args(world, actor);
+        const page = target.page(world);
+        const limit = bodyLimitFor(page)!;
+        // Every action, every time: an empty body (400), a body over the page's limit (413), another site (403).
+        await send(
+          actor,
+          target,
+          [],
+          { body: { raw: "", contentType: "text/plain;charset=UTF-8" }, origin: "this site" },
+          "empty body",
+          400,
+        );
+        const big = new FormData();
+        big.append("1_text", "x".repeat(limit + 1024));
+        await send(actor, target, [big], { body: "encoded", origin: "this site" }, "body over the limit", 413);
+        await send(actor, target, valid, { body: "encoded", origin: "another site" }, "another site", 403);
+        await fc.assert(
+          fc.asyncProperty(argumentsCase(valid), TRANSPORT, async (c, transport) => {
+            await send(actor, target, c.args, transport, c.kind);
+          }),
+          { numRuns: RUNS },
+        );
+      }
+    }
+    const errorLines = errorLogLines(server, from);
+    console.info(
+      `${targets.length} server actions × ${2 * (RUNS + 3)} cases (signed out and signed in) = ${requests} requests, ${serverErrors.length} server errors, ${errorLines.length} error-level log lines (${[...kinds].map(([k, n]) => `${k} ${n}`).join(", ")})`,
+    );
+    recordFigures("actionFuzz", {
+      actions: targets.length,
+      casesEach: 2 * (RUNS + 3),
+      requests,
+      serverErrors: serverErrors.length,
+      errorLogLines: errorLines.length,
+    });
+    expect(serverErrors.slice(0, 20)).toEqual([]);
+    expect(wrongStatus.slice(0, 20)).toEqual([]);
+    expect(errorLines.slice(0, 10).map((l) => l.slice(0, 600))).toEqual([]);
+  }, 600_000); // thousands of action calls on 2 cores: a guard against a hang, not a speed target
 });
 
 describe("a session that has ended", () => {

@@ -228,3 +228,93 @@ export async function signInThroughNextAuth(baseUrl: string, csrf: Csrf, email: 
   });
   return { page, session: client.cookies.get("next-auth.session-token") };
 }
+
+// ── Server actions over HTTP ────────────────────────────────────────────────
+// Each action is called through its endpoint as React's client calls it (tests/cluster/matrix/http.ts), with its
+// real arguments from the matrix turned into garbage: shifted, missing, wrong-typed or extra arguments, a form
+// with random fields, bodies that are not an action call at all, sent from this site, another site or none.
+
+/** A value of the wrong type for any argument. */
+const junkValue = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.integer(),
+    fc.constantFrom(null, true, false, 0, -1, 1e309, "", "x".repeat(300)),
+    anyText(),
+    // A plain object (fast-check's dictionaries have no prototype, which React's client refuses to send).
+    fc.dictionary(anyText(), anyText(), { maxKeys: 3 }).map((d) => ({ ...d })),
+    fc.array(anyText(), { maxLength: 3 }),
+    fc.array(fc.tuple(anyText(), anyText()), { maxLength: 4 }).map((pairs) => {
+      const form = new FormData();
+      for (const [k, v] of pairs) form.append(k, v);
+      return form;
+    }),
+  );
+
+/** The form in `args` with random fields added and its own fields given random values. */
+function fuzzedForm(original: FormData): fc.Arbitrary<FormData> {
+  const keys = [...new Set([...original.keys()])];
+  return fc
+    .tuple(fc.dictionary(fc.constantFrom(...(keys.length ? keys : ["x"])), anyText()), fc.dictionary(anyText(), anyText(), { maxKeys: 4 }))
+    .map(([changed, extra]) => {
+      const form = new FormData();
+      for (const [k, v] of original.entries()) if (!(k in changed)) form.append(k, v);
+      for (const [k, v] of Object.entries({ ...changed, ...extra })) form.append(k, v);
+      return form;
+    });
+}
+
+export type ArgumentsCase = { kind: string; args: unknown[] };
+
+/** The action's real arguments (`valid`: bound ones, the form state, the form), made wrong in every way a client can. */
+export function argumentsCase(valid: unknown[]): fc.Arbitrary<ArgumentsCase> {
+  const formAt = valid.findIndex((v) => v instanceof FormData);
+  const cases: fc.Arbitrary<ArgumentsCase>[] = [
+    fc.constant({ kind: "shifted left", args: valid.slice(1) }),
+    junkValue().map((j) => ({ kind: "shifted right", args: [j, ...valid] })),
+    fc.constant({ kind: "missing: none", args: [] }),
+    fc.nat({ max: Math.max(0, valid.length - 1) }).map((n) => ({ kind: "missing: cut short", args: valid.slice(0, n) })),
+    fc
+      .tuple(fc.nat({ max: Math.max(0, valid.length - 1) }), junkValue())
+      .map(([i, j]) => ({ kind: "wrong-typed", args: valid.map((v, k) => (k === i ? j : v)) })),
+    fc.array(junkValue(), { minLength: 1, maxLength: valid.length + 2 }).map((args) => ({ kind: "all wrong", args })),
+    junkValue().map((j) => ({ kind: "extra", args: [...valid, j] })),
+  ];
+  if (formAt >= 0)
+    cases.push(
+      fuzzedForm(valid[formAt] as FormData).map((form) => ({ kind: "random form", args: valid.map((v, k) => (k === formAt ? form : v)) })),
+    );
+  return fc.oneof(...cases);
+}
+
+/** How the call travels: React's encoding of the arguments, or a body that is not an action call; from which origin. */
+export type Transport = {
+  body: "encoded" | "form without JavaScript" | { raw: string; contentType: string };
+  origin: "this site" | "another site" | "null" | "none";
+};
+
+export const TRANSPORT: fc.Arbitrary<Transport> = fc.record({
+  body: fc.oneof(
+    { weight: 6, arbitrary: fc.constant("encoded" as const) },
+    { weight: 2, arbitrary: fc.constant("form without JavaScript" as const) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        raw: fc.oneof(
+          fc.constantFrom("", "{", "[", "1", "null", '{"a":1}', '["$K1"]', '["$@9"]', '["$Q1"]', '"$h1"', "[[[[[[", "0:[]", "--x--"),
+          fc.string(),
+          fc.json(),
+        ),
+        contentType: fc.constantFrom(
+          "text/plain;charset=UTF-8",
+          "multipart/form-data; boundary=x",
+          "multipart/form-data",
+          "application/json",
+        ),
+      }),
+    },
+  ),
+  origin: fc.oneof(
+    { weight: 8, arbitrary: fc.constant("this site" as const) },
+    { weight: 1, arbitrary: fc.constantFrom("another site" as const, "null" as const, "none" as const) },
+  ),
+});

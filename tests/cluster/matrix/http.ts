@@ -104,3 +104,46 @@ export async function callAction(client: Client, action: BuiltAction, pagePath: 
   if (state.ok === false) return { outcome: state.httpStatus === 403 || state.httpStatus === 404 ? "deny" : "allow", detail };
   return { outcome: "allow", detail };
 }
+
+/** One POST to an action's endpoint: its arguments encoded as React's client does, as a form sent without JavaScript, or a raw body. */
+export async function postAction(
+  client: Client,
+  action: BuiltAction,
+  pagePath: string,
+  args: unknown[],
+  transport: {
+    body: "encoded" | "form without JavaScript" | { raw: string | Uint8Array; contentType: string };
+    origin: "this site" | "another site" | "null" | "none";
+  },
+): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = {
+    Accept: transport.body === "form without JavaScript" ? "text/html" : "text/x-component",
+    Cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+  };
+  const origin = { "this site": new URL(client.baseUrl).origin, "another site": "http://evil.example", null: "null", none: undefined }[
+    transport.origin
+  ];
+  if (origin) headers.Origin = origin;
+  let body: BodyInit;
+  if (transport.body === "encoded") {
+    headers["Next-Action"] = action.id;
+    const encoded = await encodeReply(args);
+    if (typeof encoded === "string") headers["Content-Type"] = "text/plain;charset=UTF-8";
+    body = encoded;
+  } else if (transport.body === "form without JavaScript") {
+    // As a browser without JavaScript posts a server action's form: the action's id as a field, then the fields.
+    const form = new FormData();
+    form.append(`$ACTION_ID_${action.id}`, "");
+    for (const arg of args) {
+      if (arg instanceof FormData) for (const [k, v] of arg.entries()) form.append(k, v);
+      else if (typeof arg === "string") form.append("arg", arg);
+    }
+    body = form;
+  } else {
+    headers["Next-Action"] = action.id;
+    headers["Content-Type"] = transport.body.contentType;
+    body = transport.body.raw as BodyInit;
+  }
+  const response = await fetch(new URL(pagePath, client.baseUrl), { method: "POST", redirect: "manual", headers, body });
+  return { status: response.status, text: await response.text() };
+}
