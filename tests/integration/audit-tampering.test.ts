@@ -174,31 +174,32 @@ describe("a checkpoint kept outside the database", () => {
   }, 60_000);
 });
 
+/** A tender in standstill: the recommendation approved by the governor, and the unsuccessful bidder's provider, who may make a representation. */
+async function inStandstill() {
+  const t = await frozenTender();
+  const { awardDecisionId } = await recommendAward(
+    t.commissioner,
+    t.id,
+    { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you." },
+    new Date(APPROVED.getTime() - 3_600_000),
+  );
+  const { contentHash } = await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } });
+  await decideAward(t.governor, awardDecisionId, { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash }, APPROVED);
+  const u = await db.user.findFirstOrThrow({ where: { organisationId: t.organisations.b } });
+  const provider = {
+    id: u.id,
+    role: "PROVIDER" as const,
+    name: u.name,
+    email: u.email,
+    organisationId: u.organisationId,
+    establishmentIds: [],
+  };
+  return { t, awardDecisionId, provider };
+}
+
 describe("what people wrote, bound to the chain", () => {
   it("representations, their messages, files and further decisions: refused by triggers, and named by the check when changed behind them", async () => {
-    const t = await frozenTender();
-    const { awardDecisionId } = await recommendAward(
-      t.commissioner,
-      t.id,
-      { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you." },
-      new Date(APPROVED.getTime() - 3_600_000),
-    );
-    const { contentHash } = await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } });
-    await decideAward(
-      t.governor,
-      awardDecisionId,
-      { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash },
-      APPROVED,
-    );
-    const u = await db.user.findFirstOrThrow({ where: { organisationId: t.organisations.b } });
-    const provider = {
-      id: u.id,
-      role: "PROVIDER" as const,
-      name: u.name,
-      email: u.email,
-      organisationId: u.organisationId,
-      establishmentIds: [],
-    };
+    const { t, awardDecisionId, provider } = await inStandstill();
     const file = { filename: "evidence.pdf", bytes: new TextEncoder().encode("%PDF-1.4 evidence") };
     const { representationId } = await makeRepresentation(
       provider,
@@ -271,29 +272,7 @@ describe("what people wrote, bound to the chain", () => {
   });
 
   it("a message nobody recorded, forged into the table, is named", async () => {
-    const t = await frozenTender();
-    const { awardDecisionId } = await recommendAward(
-      t.commissioner,
-      t.id,
-      { bidId: t.bids.a, justification: "", noteToYoungCommissioners: "Thank you." },
-      new Date(APPROVED.getTime() - 3_600_000),
-    );
-    const { contentHash } = await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecisionId } });
-    await decideAward(
-      t.governor,
-      awardDecisionId,
-      { decision: "APPROVED", typedName: t.governor.name, comment: "", contentHash },
-      APPROVED,
-    );
-    const u = await db.user.findFirstOrThrow({ where: { organisationId: t.organisations.b } });
-    const provider = {
-      id: u.id,
-      role: "PROVIDER" as const,
-      name: u.name,
-      email: u.email,
-      organisationId: u.organisationId,
-      establishmentIds: [],
-    };
+    const { awardDecisionId, provider } = await inStandstill();
     const { representationId } = await makeRepresentation(
       provider,
       awardDecisionId,
@@ -302,7 +281,7 @@ describe("what people wrote, bound to the chain", () => {
     );
     await plainSql(
       `INSERT INTO "RepresentationMessage" ("representationId", kind, text, "authorId", "createdAt") VALUES ($1, 'CLARIFICATION_ANSWER', 'We withdraw it.', $2, now())`,
-      [representationId, u.id],
+      [representationId, provider.id],
     );
     const check = await verifyBoundRecords();
     expect(check).toMatchObject({ ok: false, record: { type: "RepresentationMessage" } });
