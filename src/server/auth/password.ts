@@ -1,9 +1,10 @@
 import { hash, verify } from "@node-rs/argon2";
 
-// Argon2id with the library's defaults (19 MiB, 2 passes: OWASP's minimum).
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/domain/password-rules";
 
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
+
+// Argon2id with the library's defaults (19 MiB, 2 passes: OWASP's minimum).
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }

@@ -2,6 +2,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { changeNameAction, changePasswordAction, endOtherSessionsAction, endSessionAction } from "./actions";
 
 export function ChangeNameForm({ name, maxLength }: { name: string; maxLength: number }) {
@@ -25,14 +26,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
     <ActionForm action={changePasswordAction} idPrefix="password-">
       <input type="hidden" name="username" autoComplete="username" value={email} />
       <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
-      <TextField
-        name="password"
-        label="New password"
-        hint="At least 12 characters. A few random words together work well."
-        type="password"
-        autoComplete="new-password"
-      />
-      <TextField name="confirmPassword" label="Type the new password again" type="password" autoComplete="new-password" />
+      <NewPasswordFields />
       <SubmitButton variant="secondary">Change my password</SubmitButton>
     </ActionForm>
   );

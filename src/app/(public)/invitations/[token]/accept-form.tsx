@@ -2,6 +2,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { acceptInvitationAction } from "./actions";
 
 export function AcceptInvitationForm({ token, name, email }: { token: string; name: string; email: string }) {
@@ -16,14 +17,7 @@ export function AcceptInvitationForm({ token, name, email }: { token: string; na
         autoComplete="name"
         defaultValue={name}
       />
-      <TextField
-        name="password"
-        label="Create a password"
-        hint="At least 12 characters. A few random words together work well."
-        type="password"
-        autoComplete="new-password"
-      />
-      <TextField name="confirmPassword" label="Type the password again" type="password" autoComplete="new-password" />
+      <NewPasswordFields label="Create a password" againLabel="Type the password again" />
       <SubmitButton>Create my account</SubmitButton>
     </ActionForm>
   );
