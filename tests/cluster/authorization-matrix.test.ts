@@ -32,6 +32,10 @@ import {
 } from "./matrix/fuzz";
 
 const DEMO_PASSWORD = "matrix demo password 2026";
+// One seed for every fuzz in this file, printed so a failure can be replayed: FUZZ_SEED=<seed> npm run test:cluster.
+const FUZZ_SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
+fc.configureGlobal({ seed: FUZZ_SEED });
+console.log(`fuzz seed ${FUZZ_SEED} (replay with FUZZ_SEED=${FUZZ_SEED})`);
 let database: Database;
 let server: Instance;
 let world: World;

@@ -118,6 +118,21 @@ describe("creating and editing a draft", () => {
     expect(await db.tender.count({ where: { createdById: commissioner.id } })).toBe(0);
   });
 
+  it("an establishment that is not an id from the list is a field error, not a database error (found by the action fuzz)", async () => {
+    const { id } = await createTender(commissioner, details(), NOW);
+    for (const establishmentId of ["0", "Feltham", "𝟘\u0000", "-".repeat(300)]) {
+      for (const attempt of [
+        createTender(commissioner, details({ establishmentId }), NOW),
+        updateTender(commissioner, id, details({ establishmentId }), NOW),
+      ]) {
+        const error = await attempt.catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(Invalid);
+        expect((error as Invalid).fieldErrors).toEqual({ establishmentId: "Select an establishment from the list" });
+      }
+    }
+    expect((await db.tender.findUniqueOrThrow({ where: { id } })).version).toBe(1);
+  });
+
   it("references are unique (case-insensitively, as stored upper-case)", async () => {
     await createTender(commissioner, details({ reference: "nhse-dup-1" }), NOW);
     const error = await createTender(commissioner, details({ reference: "NHSE-DUP-1" }), NOW).catch((e: unknown) => e);

@@ -4,6 +4,7 @@ import { parseLondonDateTime, LondonTimeError } from "@/domain/london-time";
 import { parsePounds } from "@/domain/money";
 import { Invalid, type FieldErrors } from "../errors";
 import { fieldErrorsOf } from "../validation";
+import { idField } from "../ids";
 import { AGGREGATION_RULES, type AggregationRule } from "@/domain/scoring";
 
 // The tender details form, as posted: strings from plain HTML inputs. Money is
@@ -38,7 +39,7 @@ export const tenderDetailsSchema = z.object({
     .regex(/^[A-Za-z0-9][A-Za-z0-9\-_/.]*$/, "Reference can only contain letters, numbers, hyphens, underscores, slashes and full stops"),
   summary: text("a plain-language summary", 1000),
   description: optionalText("the full description", 20000),
-  establishmentId: z.string().trim().min(1, "Select the establishment"),
+  establishmentId: z.string().trim().min(1, "Select the establishment").pipe(idField("Select an establishment from the list")),
   estimatedValue: optionalText("the estimated value", 30),
   contractStartDate: optionalText("the contract start date", 10),
   contractTermMonths: optionalText("the contract term", 5),
