@@ -119,8 +119,11 @@ function sqlTypeOf(c: {
   switch (c.data_type) {
     case "USER-DEFINED":
       return `"${c.udt_name}"`;
-    case "ARRAY":
-      return `${c.udt_name.slice(1).toUpperCase()}[]`;
+    case "ARRAY": {
+      // "_int4" → INTEGER[]; "_AgeBand" (an array of one of our enums, named in PascalCase) → "AgeBand"[].
+      const element = c.udt_name.slice(1);
+      return /[A-Z]/.test(element) ? `"${element}"[]` : `${element.toUpperCase()}[]`;
+    }
     case "timestamp with time zone":
       return `TIMESTAMPTZ(${c.datetime_precision})`;
     case "timestamp without time zone":

@@ -6,7 +6,7 @@
 // same capability, so a list never shows what a check would refuse.
 // Nothing outside this file compares roles (an ESLint rule holds that line).
 import type { Prisma } from "@/generated/prisma/client";
-import type { PanelMemberStatus, PanelRole, Role } from "@/generated/prisma/enums";
+import type { PanelMemberStatus, PanelRole, Role, ShapingMemberStatus } from "@/generated/prisma/enums";
 import type { Actor } from "./auth/actor";
 import { Forbidden } from "./errors";
 
@@ -31,6 +31,37 @@ export interface EstablishmentRecord {
 }
 
 const is = (actor: Pick<Actor, "role">, ...roles: Role[]) => roles.includes(actor.role);
+
+/** A shaping stage's people, as the policy needs them (select with `shapingRelationsSelect`). */
+export interface ShapingRelations {
+  tender: TenderRelations & EstablishmentRecord;
+  members: { userId: string; role: PanelRole; status: ShapingMemberStatus; isFacilitator: boolean }[];
+}
+
+/** Select this with a shaping stage to ask the `shaping.*` capabilities about it. */
+export const shapingRelationsSelect = {
+  tender: { select: { ...tenderRelationsSelect, establishmentId: true } },
+  members: { select: { userId: true, role: true, status: true, isFacilitator: true } },
+} as const;
+
+const acceptedShapingMember = (actor: Actor, stage: ShapingRelations, role: PanelRole) =>
+  stage.members.some((m) => m.userId === actor.id && m.role === role && m.status === "ACCEPTED");
+
+/** Facilitators: the commissioners running the tender, and accepted commissioner members marked as facilitators. */
+function facilitatesShaping(actor: Actor, stage: ShapingRelations): boolean {
+  if (runsTender(actor, stage.tender)) return true;
+  return is(actor, "COMMISSIONER") && stage.members.some((m) => m.userId === actor.id && m.status === "ACCEPTED" && m.isFacilitator);
+}
+
+/** A young commissioner who accepted their place in the stage. */
+const shapesAsYoungCommissioner = (actor: Actor, stage: ShapingRelations) =>
+  is(actor, "TECHNICIAN") && acceptedShapingMember(actor, stage, "TECHNICIAN");
+
+/** Who ranks the themes, with equal votes: the commissioners running the tender, accepted members of either kind. */
+const ranksThemes = (actor: Actor, stage: ShapingRelations) =>
+  runsTender(actor, stage.tender) ||
+  (is(actor, "COMMISSIONER") && acceptedShapingMember(actor, stage, "COMMISSIONER")) ||
+  shapesAsYoungCommissioner(actor, stage);
 
 /**
  * A tender is run by the commissioner who created it and the commissioners
@@ -82,6 +113,19 @@ const RULES = {
   "tender.knowOf": (actor: Actor, tender: EstablishmentRecord) =>
     !is(actor, "GOVERNOR") || governsEstablishment(actor, tender.establishmentId),
   "clarification.revealAsker": runsTender,
+  // Shaping the service (issue 24): the first stage of a tender
+  /** Open a shaping stage on a draft tender, change its questions, people, dates and stage; write the requirements. */
+  "shaping.manage": (actor: Actor, stage: ShapingRelations) => runsTender(actor, stage.tender),
+  /** Record focus groups, print one-time codes, check every answer before anyone else reads it, group views into themes. */
+  "shaping.facilitate": facilitatesShaping,
+  /** Answer the questions in the portal and agree (or not) to the draft specification: accepted young commissioners. */
+  "shaping.contribute": shapesAsYoungCommissioner,
+  "shaping.rank": ranksThemes,
+  /** Read the checked views (never a disclosure, never an unchecked answer): facilitators and accepted members. */
+  "shaping.readViews": (actor: Actor, stage: ShapingRelations) => facilitatesShaping(actor, stage) || ranksThemes(actor, stage),
+  /** The stage's page, its themes, priorities and links: its people, and its establishment's governor (results only). */
+  "shaping.read": (actor: Actor, stage: ShapingRelations) =>
+    facilitatesShaping(actor, stage) || ranksThemes(actor, stage) || governsEstablishment(actor, stage.tender.establishmentId),
   // Panels and evaluation
   "panel.sit": (actor: Actor) => is(actor, "COMMISSIONER", "TECHNICIAN"),
   // Bids: providers act for their organisation
@@ -159,6 +203,10 @@ const MESSAGES: Partial<Record<Capability, string>> = {
   "tender.readDetails":
     "Only the commissioners running this tender can read its details, questions and award. Its page says who runs it, if you need to ask them.",
   "time.approve": "Only the commissioners running this tender can check its time.",
+  "shaping.manage": "Only the commissioners running this tender can change how it is shaped.",
+  "shaping.facilitate": "Only the facilitators of this shaping stage can do this.",
+  "shaping.contribute": "Only the young commissioners taking part in this shaping stage can do this.",
+  "shaping.rank": "Only the people taking part in this shaping stage can rank its themes.",
   "clarification.revealAsker": "Only the commissioners running this tender can see who asked.",
   "bid.write": "Only providers can bid.",
   "clarification.ask": "Only providers can ask clarification questions.",
@@ -176,6 +224,15 @@ export function tendersRunByWhere(actor: Actor): Prisma.TenderWhereInput {
   return {
     OR: [{ createdById: actor.id }, { panelMembers: { some: { userId: actor.id, role: "COMMISSIONER", status: "ACCEPTED" } } }],
   };
+}
+
+/** `shaping.read` as a `where` on ShapingStage: the stages the actor may open (lists). */
+export function shapingStagesReadableWhere(actor: Actor): Prisma.ShapingStageWhereInput {
+  const accepted = { members: { some: { userId: actor.id, status: "ACCEPTED" as const } } };
+  if (is(actor, "COMMISSIONER")) return { OR: [{ tender: tendersRunByWhere(actor) }, accepted] };
+  if (is(actor, "TECHNICIAN")) return accepted;
+  if (is(actor, "GOVERNOR")) return { tender: { establishmentId: { in: actor.establishmentIds } } };
+  return NOTHING;
 }
 
 /** `account.close` as a `where` on User: the young commissioners whose account the actor may close. */
