@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   // The seed runs the real use cases, which read the environment (links in emails).
   process.env.NEXTAUTH_URL = baseUrl;
   process.env.NEXTAUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
-  const { seedDemo } = await import("../tests/fixtures/demo-scenario");
+  const { seedDemo } = await import("../src/server/demo/demo-scenario");
   await seedDemo({ password: E2E_DEMO_PASSWORD });
   const { db } = await import("../src/server/db");
   await db.$disconnect();

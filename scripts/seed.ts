@@ -1,5 +1,5 @@
 // `npm run db:seed`: seeds the demo into DATABASE_URL (idempotent).
-import { seedDemo } from "../tests/fixtures/demo-scenario";
+import { seedDemo } from "../src/server/demo/demo-scenario";
 import { db } from "../src/server/db";
 
 if (!process.env.DATABASE_URL) {

@@ -48,7 +48,7 @@ async function main() {
 
   if (useEmbedded) {
     const password = (process.env.DEMO_PASSWORD ??= persistentSecret(dataDir, "demo-password", randomDemoPassword));
-    const { seedDemo } = await import("../tests/fixtures/demo-scenario");
+    const { seedDemo } = await import("../src/server/demo/demo-scenario");
     const seeded = await seedDemo({ password });
     console.log(
       seeded.created

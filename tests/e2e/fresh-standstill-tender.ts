@@ -5,7 +5,7 @@
 // Prints {"tenderId","awardDecisionId","title"} as JSON on its last line.
 import { db } from "@/server/db";
 import { now } from "@/server/clock";
-import { seedStageTender, STAGE_TENDERS, type StageTender } from "../fixtures/demo-stages";
+import { seedStageTender, STAGE_TENDERS, type StageTender } from "@/server/demo/demo-stages";
 
 async function main() {
   const suffix = process.argv[2] ?? String(Date.now());

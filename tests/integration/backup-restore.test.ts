@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { frozenTender } from "../fixtures/award-builders";
-import { seedDemo } from "../fixtures/demo-scenario";
+import { seedDemo } from "@/server/demo/demo-scenario";
 import { createUser } from "../fixtures/factories";
 
 const folder = mkdtempSync(path.join(os.tmpdir(), "cocommission-backups-"));

@@ -6,8 +6,8 @@ import { getOutcomeLetter } from "@/server/awards/queries";
 import { authenticate } from "@/server/auth/sign-in";
 import { db } from "@/server/db";
 import { computeResults } from "@/server/evaluation/results";
-import { DEMO_TENDER_REFERENCE, seedDemo } from "../fixtures/demo-scenario";
-import { STAGE_TENDERS } from "../fixtures/demo-stages";
+import { DEMO_TENDER_REFERENCE, seedDemo } from "@/server/demo/demo-scenario";
+import { STAGE_TENDERS } from "@/server/demo/demo-stages";
 
 const counts = async () => ({
   users: await db.user.count(),

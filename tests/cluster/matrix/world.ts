@@ -12,7 +12,7 @@ import { createAgreement } from "@/server/agreements/create-agreement";
 import { db } from "@/server/db";
 import { createInvitation } from "@/server/users/create-invitation";
 import { newLinkToken } from "@/server/users/invitation-token";
-import { seedDemo } from "../../fixtures/demo-scenario";
+import { seedDemo } from "@/server/demo/demo-scenario";
 import { createEstablishment, createOrganisation, createUser } from "../../fixtures/factories";
 import { STAGES, type ActorKey, type Stage, type World } from "./actors";
 
