@@ -1,0 +1,13 @@
+// The parts of a shaping stage, in the order people work through them: the stage's pages show them as one
+// navigation. Each part adds one line here (and shows only to those who may use it, asked of the policy).
+import type { Actor } from "@/server/auth/actor";
+import type { LoadedStage } from "@/server/shaping/load-stage";
+
+export interface StageSection {
+  /** The path under /shaping/<stageId>: "" for the overview, "/themes" … */
+  path: string;
+  label: string;
+  show: (actor: Actor, stage: LoadedStage) => boolean;
+}
+
+export const STAGE_SECTIONS: StageSection[] = [];
