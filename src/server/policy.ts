@@ -63,6 +63,11 @@ const ranksThemes = (actor: Actor, stage: ShapingRelations) =>
   (is(actor, "COMMISSIONER") && acceptedShapingMember(actor, stage, "COMMISSIONER")) ||
   shapesAsYoungCommissioner(actor, stage);
 
+/** The group a person ranks themes in (equal votes, each group's view shown): young commissioners, or commissioners. */
+export function shapingVoterGroup(actor: Actor): PanelRole {
+  return is(actor, "TECHNICIAN") ? "TECHNICIAN" : "COMMISSIONER";
+}
+
 /**
  * A tender is run by the commissioner who created it and the commissioners
  * holding an ACCEPTED seat on its panel. Invited (not answered), declined and

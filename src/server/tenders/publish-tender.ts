@@ -9,6 +9,8 @@ import { assertVersion, loadManagedTender } from "./load-managed-tender";
 import { publishOcdsRelease } from "../ocds/publish-release";
 import { moveTender } from "./move-tender";
 import { fieldErrorsOf } from "../validation";
+import { describeGate } from "@/domain/co-production-gate";
+import { loadGate } from "../shaping/draft-specification";
 
 /** Publishing takes no form fields: only the tender version the page showed, so a stale page is refused. */
 export const publishTenderSchema = z.object({
@@ -50,6 +52,21 @@ export async function publishTender(actor: Actor, tenderId: string, form: Publis
         },
         now,
       );
+      // Co-production gate (issue 24): a tender shaped with young people waits for their agreement to this draft.
+      const stage = await tx.shapingStage.findUnique({ where: { tenderId } });
+      let coProduction: Record<string, unknown> | undefined;
+      if (stage) {
+        await tx.$executeRaw`SELECT 1 FROM "ShapingStage" WHERE "id" = ${stage.id}::uuid FOR UPDATE`;
+        const { gate, hash } = await loadGate(tx, stage);
+        if (!gate.open) problems.push({ field: "shaping", message: describeGate(gate) });
+        coProduction = {
+          state: gate.state,
+          contentHash: hash,
+          agree: gate.agree,
+          youngCommissioners: gate.members,
+          ...(gate.state === "OVERRIDDEN" && { overrideReason: stage.gateOverrideReason }),
+        };
+      }
       if (problems.length > 0) {
         throw new Invalid(Object.fromEntries(problems.map((p) => [p.field, p.message])), "This tender cannot be published yet.");
       }
@@ -66,6 +83,7 @@ export async function publishTender(actor: Actor, tenderId: string, form: Publis
           publishedAt: now,
           submissionDeadline: tender.submissionDeadline,
           criteria: criteria.map((c) => ({ name: c.name, weight: c.weight, kind: c.kind })),
+          ...(coProduction && { coProduction }),
         },
       };
       return { audit, result: undefined };
