@@ -426,7 +426,11 @@ describe("outcome letters", () => {
     expect(letterB.criteria[0]!.reasons).toEqual(Array(4).fill(REASONS.b));
     const text = JSON.stringify(letterB);
     expect(text).not.toContain(REASONS.a);
-    for (const member of t.panel) expect(text).not.toContain(member.name);
+    // The commissioner who recommended is named once, as a decision-maker (Schedule 10), never beside a score or a reason.
+    const { decisionMakers, ...rest } = letterB;
+    expect(decisionMakers).toContain(`Recommended by ${t.commissioner.name}`);
+    for (const member of t.panel) expect(JSON.stringify(rest)).not.toContain(member.name);
+    for (const member of t.panel.filter((m) => m.id !== t.commissioner.id)) expect(text).not.toContain(member.name);
     expect(text).not.toContain("Young commissioner");
 
     const letterA = await getOutcomeLetter(asActor(providerA), awardDecisionId);

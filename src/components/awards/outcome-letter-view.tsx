@@ -72,12 +72,14 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
               columns={[
                 "Criterion",
                 { label: "Weight", numeric: true },
-                { label: "Score out of 5", numeric: true },
-                { label: "Points", numeric: true },
+                { label: "Your score out of 5", numeric: true },
+                { label: "Your points", numeric: true },
+                !letter.successful && { label: "Successful bid's score", numeric: true },
+                !letter.successful && { label: "Successful bid's points", numeric: true },
               ]}
             />
             <tbody>
-              {letter.criteria.map((c) => (
+              {letter.criteria.map((c, i) => (
                 <tr key={c.name} className="border-b border-slate-300">
                   <th scope="row" className="py-2 pr-3 font-normal">
                     {c.name}
@@ -86,17 +88,29 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
                   <td className="py-2 pr-3 text-right">{c.weight}%</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{c.score ?? "–"}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{c.weightedPoints ?? "–"}</td>
+                  {!letter.successful && (
+                    <>
+                      <td className="py-2 pr-3 text-right tabular-nums">{letter.winnerCriteria[i]?.score ?? "–"}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{letter.winnerCriteria[i]?.points ?? "–"}</td>
+                    </>
+                  )}
                 </tr>
               ))}
               <tr>
                 <th scope="row" className="py-2 pr-3">
-                  Your total
+                  Total
                 </th>
                 <td />
                 <td />
                 <td className="py-2 pr-3 text-right tabular-nums text-lg font-bold" data-testid="letter-total">
                   {letter.total}
                 </td>
+                {!letter.successful && (
+                  <>
+                    <td />
+                    <td className="py-2 pr-3 text-right tabular-nums text-lg font-bold">{letter.winner.total}</td>
+                  </>
+                )}
               </tr>
             </tbody>
           </table>
@@ -163,6 +177,29 @@ export function OutcomeLetterView({ letter }: { letter: OutcomeLetter }) {
           </>
         )}
         {letter.awardedAt && <p className="mt-4 font-bold">The contract was awarded on {formatLondon(letter.awardedAt, "dateTime")}.</p>}
+
+        <h2 className="mb-2 mt-6 text-2xl font-bold">Who decided</h2>
+        <p className="mb-2" data-testid="letter-decision-makers">
+          {letter.decisionMakers}
+        </p>
+        <h2 className="mb-2 mt-6 text-2xl font-bold">Conflicts of interest</h2>
+        <p className="mb-2" data-testid="letter-conflicts">
+          {letter.conflicts}
+        </p>
+        <p className="mt-6 text-sm">
+          The public <a href={`/notices/${letter.awardDecisionId}/intention`}>notice of intention to award</a>
+          {letter.awardedAt && (
+            <>
+              {" "}
+              and <a href={`/notices/${letter.awardDecisionId}/award`}>notice of confirmation of award</a>
+            </>
+          )}{" "}
+          say the same. Audit checkpoint when this letter was issued (event number and hash):{" "}
+          <span className="break-all font-mono" data-testid="letter-checkpoint">
+            {letter.checkpoint ?? "not recorded"}
+          </span>
+          .
+        </p>
       </article>
     </>
   );

@@ -14,6 +14,8 @@ export interface SignOffRow {
   voidedAt: Date | null;
   signerRole: "COMMISSIONER" | "GOVERNOR";
   signer: { name: string };
+  /** The audit event that recorded this decision, as "<event>:<hash>": the record's anchor outside the database. */
+  checkpoint?: string | null;
 }
 
 /**
@@ -39,6 +41,11 @@ export function SignOffHistory({ signOffs, voidReason }: { signOffs: SignOffRow[
           )}
           {s.comment && <span className="block whitespace-pre-line">Comment: {s.comment}</span>}
           <span className="block break-all font-mono text-sm">Content hash (SHA-256): {s.contentHash}</span>
+          {s.checkpoint && (
+            <span className="block break-all text-sm" data-testid="signoff-checkpoint">
+              Audit checkpoint of this decision (event number and hash): <span className="font-mono">{s.checkpoint}</span>
+            </span>
+          )}
           {s.voidedAt ? (
             <span className="block font-bold">
               Void since {formatLondon(s.voidedAt, "dateTime")}: {voidReason ? voidReason(s) : "the content changed after signing."}

@@ -40,3 +40,35 @@ export async function currentCheckpoint(client: Db = db): Promise<Checkpoint | n
   const head = await client.auditChainHead.findUnique({ where: { id: 1 }, select: { lastEventId: true, hash: true } });
   return head?.lastEventId != null && head.hash ? { eventId: head.lastEventId, hash: head.hash } : null;
 }
+
+/**
+ * The checkpoint of the audit event that recorded a decision (the governor's
+ * sign-off, the award's confirmation): its number and hash, printed on the
+ * documents that decision produced. Anyone holding the printed document can
+ * later prove the history up to that event unchanged
+ * (`npm run audit:verify -- --checkpoint`). Null when no such event exists.
+ */
+export async function checkpointOfEvent(
+  client: Db,
+  event: { entityType: string; entityId: string; action?: string | { startsWith: string } },
+): Promise<Checkpoint | null> {
+  const row = await client.auditEvent.findFirst({
+    where: { entityType: event.entityType, entityId: event.entityId, ...(event.action ? { action: event.action } : {}) },
+    orderBy: { id: "asc" },
+    select: { id: true, hash: true },
+  });
+  return row ? { eventId: row.id, hash: row.hash } : null;
+}
+
+/** The checkpoints of the first audit event of each of these records (e.g. sign-offs), by record id. */
+export async function checkpointsOfEvents(client: Db, entityType: string, entityIds: string[]): Promise<Map<string, string>> {
+  if (entityIds.length === 0) return new Map();
+  const rows = await client.auditEvent.findMany({
+    where: { entityType, entityId: { in: entityIds } },
+    orderBy: { id: "asc" },
+    select: { id: true, hash: true, entityId: true },
+  });
+  const found = new Map<string, string>();
+  for (const r of rows) if (!found.has(r.entityId)) found.set(r.entityId, formatCheckpoint({ eventId: r.id, hash: r.hash }));
+  return found;
+}

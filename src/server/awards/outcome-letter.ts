@@ -1,5 +1,5 @@
 import "server-only";
-import { Fraction } from "@/domain/fraction";
+import { weightedPoints, winnerCriteria } from "../notices/psr-notice";
 import type { AwardSummary } from "./award-summary";
 import type { StandstillView } from "./standstill-view";
 
@@ -33,6 +33,27 @@ export interface OutcomeLetter {
   }[];
   /** Why a bid other than the top-ranked one was chosen, when that happened. */
   justification: string | null;
+  /** The successful bid's score and points per criterion: its relative advantages over this bid. */
+  winnerCriteria: { name: string; score: string | null; points: string | null }[];
+  /** Who decided: the commissioner who recommended, the governor who approved. */
+  decisionMakers: string;
+  /** Declared conflicts of interest on the panel and how they were managed. */
+  conflicts: string;
+  /** The audit event that issued the letters (the governor's approval), as "<event>:<hash>". */
+  checkpoint: string | null;
+  awardDecisionId: string;
+}
+
+export interface LetterIssue {
+  issuedAt: Date;
+  standstill: StandstillView;
+  legacyStandstillEndsAt: Date | null;
+  awardedAt: Date | null;
+  withdrawn: boolean;
+  decisionMakers: string;
+  conflicts: string;
+  checkpoint: string | null;
+  awardDecisionId: string;
 }
 
 /**
@@ -40,11 +61,7 @@ export interface OutcomeLetter {
  * their own criterion scores with the panel's reasons (no names), their total
  * and rank, and the winner's name and total — nothing else about other bids.
  */
-export function buildOutcomeLetter(
-  summary: AwardSummary,
-  bidId: string,
-  dates: { issuedAt: Date; standstill: StandstillView; legacyStandstillEndsAt: Date | null; awardedAt: Date | null; withdrawn: boolean },
-): OutcomeLetter {
+export function buildOutcomeLetter(summary: AwardSummary, bidId: string, dates: LetterIssue): OutcomeLetter {
   const bid = summary.ranking.find((r) => r.bidId === bidId);
   if (!bid) throw new Error("That bid is not in this award");
   const winner = summary.ranking.find((r) => r.bidId === summary.recommended.bidId)!;
@@ -64,17 +81,17 @@ export function buildOutcomeLetter(
     criteria: summary.criteria.map((c) => {
       const cell = bid.criteria.find((x) => x.criterionId === c.id);
       const score = cell?.score ?? null;
-      const exact = cell?.scoreExact ? Fraction.parse(cell.scoreExact) : null;
       return {
         name: c.name,
         weight: c.weight,
         kind: c.kind,
         score,
         // weight × exact criterion score ÷ 5, rounded once for display like the total.
-        weightedPoints: exact === null ? null : exact.mul(Fraction.of(c.weight)).div(Fraction.of(5)).toFixed2(),
+        weightedPoints: weightedPoints(cell?.scoreExact, c.weight),
         reasons: reasons?.criteria.find((r) => r.criterionId === c.id)?.reasons ?? [],
       };
     }),
     justification: summary.recommended.topRanked ? null : summary.justification,
+    winnerCriteria: winnerCriteria(summary).map((c) => ({ name: c.name, score: c.score, points: c.points })),
   };
 }

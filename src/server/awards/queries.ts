@@ -12,6 +12,9 @@ import { buildOutcomeLetter } from "./outcome-letter";
 import { standstillView } from "./standstill-view";
 import { isId } from "../ids";
 import { panelReview } from "../representations/queries";
+import { checkpointOfEvent, checkpointsOfEvents, formatCheckpoint } from "../audit-trail/checkpoint";
+import { conflictsStatement, decisionMakersSentence } from "@/domain/psr-notices";
+import { declaredConflicts } from "../notices/psr-notice";
 
 // Reads for awards. Governors see only decisions of their own establishments
 // (the establishment is in every `where`); providers only their own letter;
@@ -69,6 +72,11 @@ async function loadAwardForCommissioner(actor: Actor, tenderId: string) {
   });
   const live = tender.status === "AWARD_PENDING_SIGNOFF" ? (await currentResults(tenderId)).result : null;
   const summaries = await storedSummaries(db, tender.awardDecisions);
+  const checkpoints = await checkpointsOfEvents(
+    db,
+    "SignOff",
+    tender.awardDecisions.flatMap((d) => d.signOffs.map((s) => s.id)),
+  );
   return {
     tender: {
       ...tender,
@@ -77,7 +85,12 @@ async function loadAwardForCommissioner(actor: Actor, tenderId: string) {
     canManage: runsTender(actor, tender),
     governors: governors.map((g) => g.name),
     liveResult: live,
-    decisions: tender.awardDecisions.map((d) => ({ ...d, summary: summaries.get(d.id)!, standstill: standstillView(d) })),
+    decisions: tender.awardDecisions.map((d) => ({
+      ...d,
+      signOffs: d.signOffs.map((s) => ({ ...s, checkpoint: checkpoints.get(s.id) ?? null })),
+      summary: summaries.get(d.id)!,
+      standstill: standstillView(d),
+    })),
   };
 }
 
@@ -112,6 +125,7 @@ async function loadAwardSignOff(actor: Actor, awardDecisionId: string) {
       createdAt: true,
       standstillStartsOn: true,
       standstillEndsAt: true,
+      awardedAt: true,
       tender: { select: { id: true, status: true, title: true } },
       signOffs: { orderBy: { signedAt: "asc" }, select: signOffSelect },
     },
@@ -129,7 +143,19 @@ async function loadAwardSignOff(actor: Actor, awardDecisionId: string) {
     },
   });
   const summary = (await storedSummaries(db, [decision])).get(decision.id)!;
-  return { ...decision, summary, standstill: standstillView(decision), earlier, votes: await votesBehind(summary) };
+  const checkpoints = await checkpointsOfEvents(
+    db,
+    "SignOff",
+    decision.signOffs.map((s) => s.id),
+  );
+  return {
+    ...decision,
+    signOffs: decision.signOffs.map((s) => ({ ...s, checkpoint: checkpoints.get(s.id) ?? null })),
+    summary,
+    standstill: standstillView(decision),
+    earlier,
+    votes: await votesBehind(summary),
+  };
 }
 
 /** The governor's sign-off page's data. Once per request (React cache): the page and its title share one load. */
@@ -178,7 +204,15 @@ export const getOutcomeLetter = cache(async function getOutcomeLetter(actor: Act
       standstillEndsAt: true,
       legacyLetterStandstillEndsAt: true,
       awardedAt: true,
-      signOffs: { where: { decision: "APPROVED", signerRole: "GOVERNOR", voidedAt: null }, select: { signedAt: true } },
+      tenderId: true,
+      recommendedBy: { select: { name: true } },
+      tender: { select: { establishment: { select: { name: true } } } },
+      // The approval that issued the letters; a reopened decision's approval is void but issued them all the same.
+      signOffs: {
+        where: { decision: "APPROVED", signerRole: "GOVERNOR" },
+        orderBy: { signedAt: "asc" },
+        select: { id: true, signedAt: true, signerName: true, signer: { select: { name: true } } },
+      },
     },
   });
   const standstill = decision && standstillView(decision);
@@ -193,12 +227,28 @@ export const getOutcomeLetter = cache(async function getOutcomeLetter(actor: Act
     bid = summary.ranking.find((r) => r.bidId === bidId);
   }
   if (!bid) throw notFound;
+  const approval = decision.signOffs[0];
+  const checkpoint = approval
+    ? await checkpointOfEvent(db, { entityType: "SignOff", entityId: approval.id, action: "award.signoff_approved" })
+    : null;
   return buildOutcomeLetter(summary, bid.bidId, {
-    issuedAt: decision.signOffs[0]?.signedAt ?? new Date(0),
+    issuedAt: approval?.signedAt ?? new Date(0),
     standstill,
     legacyStandstillEndsAt: decision.legacyLetterStandstillEndsAt,
     awardedAt: decision.awardedAt,
     withdrawn: decision.status === "REOPENED",
+    decisionMakers: decisionMakersSentence({
+      recommendedBy: decision.recommendedBy.name,
+      recommendedAt: new Date(summary.recommendedAt),
+      approvedBy: decision.signOffs.map((s) => ({
+        name: s.signerName ?? s.signer.name,
+        establishment: decision.tender.establishment.name,
+        signedAt: s.signedAt,
+      })),
+    }),
+    conflicts: conflictsStatement(await declaredConflicts(db, decision.tenderId)),
+    checkpoint: checkpoint ? formatCheckpoint(checkpoint) : null,
+    awardDecisionId: decision.id,
   });
 });
 

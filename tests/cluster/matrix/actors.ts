@@ -50,7 +50,7 @@ export interface World {
   /** Organisations that bid on the tender in evaluation. */
   evaluationBidders: string[];
   question: string;
-  awardDecision: { signOff: string; standstill: string };
+  awardDecision: { signOff: string; standstill: string; awarded: string };
   /** What the governor signs: the award summary's hash. */
   signOffHash: string;
   agreementHash: string;

@@ -78,6 +78,9 @@ export const PAGE_TARGETS: PageTarget[] = [
   page("/login", () => "/login", every),
   page("/words", () => "/words", every),
   page("/open-data", () => "/open-data", every),
+  page("/notices/[awardDecisionId]/[kind]", (w) => `/notices/${w.awardDecision.standstill}/intention`, every),
+  page("/notices/[awardDecisionId]/[kind]", (w) => `/notices/${w.awardDecision.awarded}/award`, every, "award confirmation"),
+  page("/notices/[awardDecisionId]/[kind]", (w) => `/notices/${w.awardDecision.signOff}/intention`, [], "not yet approved"),
   page("/invitations/[token]", (w) => `/invitations/${w.invitationToken}`, every),
   page("/reset-password", () => "/reset-password", every),
   page("/reset-password/[token]", (w) => `/reset-password/${w.passwordResetToken}`, every),
@@ -151,6 +154,13 @@ export const PAGE_TARGETS: PageTarget[] = [
   route("GET /api/health/ready", () => "/api/health/ready", every),
   route("GET /api/ocds/releases", () => "/api/ocds/releases", every),
   route("GET /api/ocds/tenders/[ocid]", (w) => `/api/ocds/tenders/${encodeURIComponent(w.ocid)}`, every),
+  route("GET /api/ocds/notices/[awardDecisionId]/[kind]", (w) => `/api/ocds/notices/${w.awardDecision.standstill}/intention`, every),
+  route(
+    "GET /api/ocds/notices/[awardDecisionId]/[kind]",
+    (w) => `/api/ocds/notices/${w.awardDecision.awarded}/award`,
+    every,
+    "award confirmation",
+  ),
   route("GET /api/representations/attachments/[id]", (w) => `/api/representations/attachments/${w.representationFile}`, [
     ...BIDDER,
     ...RUNS,

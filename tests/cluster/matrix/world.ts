@@ -188,7 +188,7 @@ export async function buildWorld(demoPassword: string): Promise<World> {
 
   const award = async (stage: Stage) =>
     (await db.awardDecision.findFirstOrThrow({ where: { tenderId: tenders[stage] }, select: { id: true } })).id;
-  const awardDecision = { signOff: await award("signOff"), standstill: await award("standstill") };
+  const awardDecision = { signOff: await award("signOff"), standstill: await award("standstill"), awarded: await award("awarded") };
   const signOffHash = (await db.awardDecision.findUniqueOrThrow({ where: { id: awardDecision.signOff } })).contentHash;
   const representation = await db.representation.create({
     data: {

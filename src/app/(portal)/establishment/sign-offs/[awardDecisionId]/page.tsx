@@ -4,6 +4,8 @@ import { AwardSummaryView } from "@/components/awards/award-summary-view";
 import { bidsShown, isShown } from "@/components/awards/overview-bids";
 import { SignOffForm } from "@/components/awards/sign-off-form";
 import { SignOffHistory } from "@/components/awards/sign-off-history";
+import { NoticeLinks } from "@/components/notices/notice-links";
+import { publishedNotices } from "@/server/notices/psr-notice";
 import { bidVotesFrom, rankingBarsFrom } from "@/components/charts/data";
 import { RankingChart } from "@/components/charts/ranking-chart";
 import { BidVotesList } from "@/components/charts/bid-votes-list";
@@ -144,7 +146,10 @@ export default async function AwardSignOffPage({
             />
           </>
         ) : (
-          <SignOffHistory signOffs={request.signOffs} />
+          <>
+            <NoticeLinks awardDecisionId={request.id} kinds={publishedNotices(request)} />
+            <SignOffHistory signOffs={request.signOffs} />
+          </>
         )}
         <p className="mt-4 break-all text-sm text-slate-700">
           Content hash of this recommendation (SHA-256): <span className="font-mono">{request.contentHash}</span>

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { AwardSummaryView } from "@/components/awards/award-summary-view";
 import { bidsShown } from "@/components/awards/overview-bids";
 import { SignOffHistory } from "@/components/awards/sign-off-history";
+import { NoticeLinks } from "@/components/notices/notice-links";
+import { publishedNotices } from "@/server/notices/psr-notice";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { RadioGroup, TextArea } from "@/components/ui/field";
@@ -230,6 +232,7 @@ export default async function AwardPage({
                   Recommended by {d.recommendedBy.name}, {formatLondon(d.createdAt, "dateTime")}.{" "}
                   <span className="break-all font-mono text-sm">SHA-256 {d.contentHash}</span>
                 </p>
+                <NoticeLinks awardDecisionId={d.id} kinds={publishedNotices(d)} />
                 <SignOffHistory signOffs={d.signOffs} />
               </li>
             ))}
