@@ -14,7 +14,7 @@ import { publishTender } from "@/server/tenders/publish-tender";
 import { saveCriterion } from "@/server/tenders/save-criterion";
 import { placeField } from "@/domain/theme-ballot";
 import { createActor } from "../fixtures/factories";
-import { addThemes, shapedTender, type ShapedTender } from "../fixtures/shaping-builders";
+import { addThemes, shapedTender, type ShapedTender } from "../fixtures/shaping-theme-builders";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 

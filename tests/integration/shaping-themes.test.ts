@@ -10,7 +10,7 @@ import { themeCommand } from "@/server/shaping/theme-command";
 import { getPrioritiesPage, getThemesPage } from "@/server/shaping/theme-queries";
 import { placeField } from "@/domain/theme-ballot";
 import { createActor } from "../fixtures/factories";
-import { addThemes, addView, shapedTender } from "../fixtures/shaping-builders";
+import { addThemes, addView, shapedTender } from "../fixtures/shaping-theme-builders";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 const ballot = (themeIds: string[], order: number[]) => Object.fromEntries(themeIds.map((id, i) => [placeField(id), String(order[i])]));

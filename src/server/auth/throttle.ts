@@ -24,9 +24,13 @@ export const ACCOUNT_IP_MEMORY_MINUTES = 60;
 
 /**
  * "ip" and "account-ip" limit sign-in from an unknown browser, "account-device" from a known one (device-cookie.ts);
- * "reset-ip" and "reset-account" limit "forgotten your password?" requests.
+ * "reset-ip" and "reset-account" limit "forgotten your password?" requests, "code-ip" guesses at one-time codes
+ * (src/server/one-time-codes/).
  */
-export function throttleKey(scope: "ip" | "account-ip" | "account-device" | "reset-ip" | "reset-account", value: string): string {
+export function throttleKey(
+  scope: "ip" | "account-ip" | "account-device" | "reset-ip" | "reset-account" | "code-ip",
+  value: string,
+): string {
   return createHash("sha256").update(`${scope}:${value}`).digest("hex");
 }
 
@@ -96,4 +100,9 @@ export async function refundOnSuccess(ipKey: string | null, accountIpKey: string
     ...(ipKey ? [db.$executeRaw`UPDATE "SignInThrottle" SET "hits" = GREATEST("hits" - 1, 0) WHERE "key" = ${ipKey}`] : []),
     db.signInThrottle.deleteMany({ where: { key: accountIpKey } }),
   ]);
+}
+
+/** An attempt that turned out right (a one-time code that works): given back, so only wrong ones fill the window. */
+export async function refundWindowAttempt(key: string): Promise<void> {
+  await db.$executeRaw`UPDATE "SignInThrottle" SET "hits" = GREATEST("hits" - 1, 0) WHERE "key" = ${key}`;
 }
