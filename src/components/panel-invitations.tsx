@@ -1,6 +1,6 @@
-import { respondToPanelInvitationAction } from "@/app/(portal)/panels/actions";
 import { TenderList, type TenderRow } from "@/components/tender-table";
 import { ActionForm } from "@/components/ui/action-form";
+import type { FormState } from "@/server/action-result";
 import { SubmitButton } from "@/components/ui/button";
 import { formatPence } from "@/domain/money";
 
@@ -16,7 +16,16 @@ function payFor(ratePence: number | null): string {
 }
 
 /** Invitations to join a panel, answered where they are read: on the landing page of everyone who can sit on a panel. */
-export function PanelInvitations({ invited, technician }: { invited: PanelInvitation[]; technician: boolean }) {
+export function PanelInvitations({
+  invited,
+  technician,
+  respond,
+}: {
+  invited: PanelInvitation[];
+  technician: boolean;
+  /** The server action that records the answer (the page passes it: components do not import from src/app). */
+  respond: (previous: FormState, formData: FormData) => Promise<FormState>;
+}) {
   if (invited.length === 0) return null;
   return (
     <section aria-labelledby="invited" className="mb-8">
@@ -33,7 +42,7 @@ export function PanelInvitations({ invited, technician }: { invited: PanelInvita
               {(["accept", "decline"] as const).map((answer) => {
                 const visible = answer === "accept" ? "Yes, join the panel" : "No thanks";
                 return (
-                  <ActionForm key={answer} action={respondToPanelInvitationAction} idPrefix={`${answer}-${p.id}`}>
+                  <ActionForm key={answer} action={respond} idPrefix={`${answer}-${p.id}`}>
                     <input type="hidden" name="panelMemberId" value={p.id} />
                     <input type="hidden" name="answer" value={answer} />
                     {/* The accessible name starts with the visible text (WCAG 2.5.3) and adds which panel. */}

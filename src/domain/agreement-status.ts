@@ -70,3 +70,28 @@ export function voidedByVersion(signedVersion: number, voidedAt: Date, versions:
   const candidates = versions.filter((x) => x.version > signedVersion && x.createdAt.getTime() <= voidedAt.getTime());
   return candidates.length === 0 ? null : Math.max(...candidates.map((x) => x.version));
 }
+
+/** The two sides that sign a co-commissioning agreement (who is on which side is the policy's `agreementSideOf`). */
+export type SigningSide = "COMMISSIONER" | "GOVERNOR";
+
+/** What each side may answer: the establishment approves, asks for changes or rejects; the commissioner only signs. */
+export const SIGNING_CHOICES = {
+  GOVERNOR: ["APPROVED", "CHANGES_REQUESTED", "REJECTED"],
+  COMMISSIONER: ["APPROVED"],
+} as const satisfies Record<SigningSide, readonly string[]>;
+
+/**
+ * Why this side may not sign this version, or null when it may: a side signs a version once; a governor who asked
+ * for changes or rejected it has answered, and waits for a new version.
+ */
+export function signingRefusal(
+  side: SigningSide,
+  signOffs: readonly { signerRole: string; decision: string; voidedAt: Date | null }[],
+): string | null {
+  const mine = signOffs.filter((s) => s.signerRole === side && s.voidedAt === null);
+  if (mine.some((s) => s.decision === "APPROVED"))
+    return `This version has already been signed for the ${side === "GOVERNOR" ? "establishment" : "commissioner"}.`;
+  if (side === "GOVERNOR" && mine.length > 0)
+    return "You have already given your decision on this version. The commissioner needs to make a new version.";
+  return null;
+}

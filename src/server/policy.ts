@@ -93,6 +93,18 @@ function mayInvite(actor: Actor, role: Role): boolean {
 const commissionerOrGoverns = (actor: Actor, record: EstablishmentRecord) =>
   is(actor, "COMMISSIONER") || governsEstablishment(actor, record.establishmentId);
 
+/** The two sides that sign a co-commissioning agreement. */
+export type AgreementSide = "COMMISSIONER" | "GOVERNOR";
+
+/**
+ * `agreement.sign`, answered with the side the actor signs for: the governor of the agreement's establishment signs
+ * for it (approve, ask for changes or reject), a commissioner for NHS England (approve only); anyone else, null.
+ */
+export function agreementSideOf(actor: Actor, agreement: EstablishmentRecord): AgreementSide | null {
+  if (governsEstablishment(actor, agreement.establishmentId)) return "GOVERNOR";
+  return is(actor, "COMMISSIONER") ? "COMMISSIONER" : null;
+}
+
 /** A tender's audit trail: the commissioners running it, its establishment's governor, administrators. */
 const readsTenderAudit = (actor: Actor, tender: TenderRelations & EstablishmentRecord) =>
   is(actor, "ADMIN") || governsEstablishment(actor, tender.establishmentId) || runsTender(actor, tender);
@@ -142,7 +154,6 @@ const RULES = {
   "award.signOff": (actor: Actor, award: EstablishmentRecord) => governsEstablishment(actor, award.establishmentId),
   "award.listSignOffs": (actor: Actor) => is(actor, "GOVERNOR"),
   "award.panelOutcome": (actor: Actor) => is(actor, "COMMISSIONER", "TECHNICIAN"),
-  "letter.readAll": commissionerOrGoverns,
   /** A bidder reads the letters to its own organisation (found by organisation in the query). */
   "letter.readAsBidder": (actor: Actor) => is(actor, "PROVIDER") && actor.organisationId !== null,
   // Representations during standstill: a bidder writes for its organisation (the query checks it bid in the award);
@@ -155,10 +166,10 @@ const RULES = {
   // Agreements and contracts
   "agreement.draft": (actor: Actor) => is(actor, "COMMISSIONER"),
   "agreement.read": commissionerOrGoverns,
-  "agreement.sign": commissionerOrGoverns,
-  /** A governor's signature can approve, ask for changes or reject; a commissioner's only approves. */
-  "agreement.decide": (actor: Actor, agreement: EstablishmentRecord) => governsEstablishment(actor, agreement.establishmentId),
-  "contract.read": commissionerOrGoverns,
+  /** Which side the actor signs for is `agreementSideOf`; this asks only whether they sign at all. */
+  "agreement.sign": (actor: Actor, agreement: EstablishmentRecord) => agreementSideOf(actor, agreement) !== null,
+  /** The register of every establishment's contracts (governors read their own establishments'). */
+  "contract.readAllEstablishments": (actor: Actor) => is(actor, "COMMISSIONER"),
   /** Commissioners link contracts to agreements and see the tender behind a contract. */
   "contract.link": (actor: Actor) => is(actor, "COMMISSIONER"),
   "contract.retender": (actor: Actor) => is(actor, "COMMISSIONER"),
@@ -167,6 +178,8 @@ const RULES = {
   "time.approve": runsTender,
   /** Lists, marking paid and the payroll CSV: filtered to tenders the commissioner runs (tendersRunByWhere). */
   "time.payroll": (actor: Actor) => is(actor, "COMMISSIONER"),
+  /** Marking one tender's approved claims as paid: the commissioners running it (its list is tendersRunByWhere). */
+  "time.markPaid": runsTender,
   "consent.give": (actor: Actor) => is(actor, "TECHNICIAN"),
   // Administration
   "user.manage": (actor: Actor) => is(actor, "ADMIN"),
@@ -265,7 +278,44 @@ export function accountClosersWhere(person: { id: string }): Prisma.UserWhereInp
   };
 }
 
-/** `agreement.read` / `contract.read` / `letter.readAll` as a `where` on a record's establishmentId; null = nothing. */
+// ---- Who holds a relationship, as a `where` on User (who gets told: src/server/notifications/recipients.ts) ----
+
+/** The enabled governors of an establishment: who signs off its awards and agreements (`award.signOff`). */
+export function establishmentGovernorsWhere(establishmentId: string): Prisma.UserWhereInput {
+  return { role: "GOVERNOR", disabledAt: null, establishments: { some: { establishmentId } } };
+}
+
+/** The enabled provider users of some organisations (ids, or a filter): who acts for them (`bid.readOwn`, `letter.readAsBidder`). */
+export function providerUsersWhere(organisations: string[] | Prisma.OrganisationWhereInput): Prisma.UserWhereInput {
+  const which = Array.isArray(organisations) ? { organisationId: { in: organisations } } : { organisation: organisations };
+  return { role: "PROVIDER", disabledAt: null, ...which };
+}
+
+/**
+ * `tender.manage` asked the other way round: the enabled commissioners running a tender (its creator, unless they
+ * are no longer a commissioner, and accepted commissioner seats; a creator who stepped back from the panel still runs it).
+ */
+export function tenderRunnersWhere(tenderId: string): Prisma.UserWhereInput {
+  return {
+    role: "COMMISSIONER",
+    disabledAt: null,
+    OR: [
+      { tendersCreated: { some: { id: tenderId } } },
+      { panelMemberships: { some: { tenderId, role: "COMMISSIONER", status: "ACCEPTED" } } },
+    ],
+  };
+}
+
+/** `panelRoleFor` as a `where`: the enabled people who may be put on a panel. */
+export function panelCandidatesWhere(): Prisma.UserWhereInput {
+  return { role: { in: ["COMMISSIONER", "TECHNICIAN"] }, disabledAt: null };
+}
+
+/**
+ * Who reads an establishment's agreements, contracts and outcome letters (commissioners: every establishment's;
+ * governors: their own), as a `where` on the record's establishmentId; null = nothing. Lists and single records are
+ * both read through it; `agreement.read` is the same rule asked of a loaded record.
+ */
 export function establishmentScopeWhere(actor: Actor): { establishmentId?: { in: string[] } } | null {
   if (is(actor, "COMMISSIONER")) return {};
   if (is(actor, "GOVERNOR")) return { establishmentId: { in: actor.establishmentIds } };

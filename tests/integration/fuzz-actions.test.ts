@@ -21,12 +21,11 @@ import { listEntryPoints, type ServerActionEntry } from "../fixtures/entry-point
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth/session", async () => {
-  const { forbidden, redirect } = await import("next/navigation");
+  const { redirect } = await import("next/navigation");
   return {
     getActor: async () => session.actor,
     needsConsent: async () => false,
     requireActor: async () => session.actor ?? redirect("/login"),
-    requireRole: async (...roles: string[]) => (session.actor && roles.includes(session.actor.role) ? session.actor : forbidden()),
     startSession: async () => undefined,
     deviceCookie: async () => null,
     rememberDevice: async () => undefined,

@@ -27,6 +27,38 @@ describe("lint keeps access rules in the policy", { timeout: 60_000 }, () => {
     expect(await messagesFor(switched, "src/server/bids/example.ts")).toHaveLength(1);
   });
 
+  it("fails a role taken out of the actor (destructured) to be compared elsewhere", async () => {
+    const destructured = `import type { Actor } from "@/server/auth/actor";\nexport function f(actor: Actor) {\n  const { role } = actor;\n  return role;\n}\n`;
+    expect(await messagesFor(destructured, "src/server/tenders/example.ts")).toEqual([
+      expect.stringMatching(/^no-restricted-syntax: Role checks live in src\/server\/policy\.ts/),
+    ]);
+    const parameter = `import type { Actor } from "@/server/auth/actor";\nexport const f = ({ role }: Actor) => role;\n`;
+    expect(await messagesFor(parameter, "src/app/(portal)/example/page.tsx")).toEqual([
+      expect.stringMatching(/^no-restricted-syntax: Role checks live in src\/server\/policy\.ts/),
+    ]);
+    // Identity itself is no exemption: src/server/auth asks the policy too.
+    const auth = `import type { Actor } from "@/server/auth/actor";\nexport function f(actor: Actor) {\n  return actor.role === "TECHNICIAN";\n}\n`;
+    expect(await messagesFor(auth, "src/server/auth/session.ts")).toHaveLength(1);
+    // Other things called role (a panel seat's) are not the actor's.
+    const seat = `export function f(seat: { role: string }) {\n  const { role } = seat;\n  return role;\n}\n`;
+    expect(await messagesFor(seat, "src/server/evaluation/example.ts")).toEqual([]);
+  });
+
+  it("fails a Prisma filter on a user's role outside the policy", async () => {
+    const Db = `type Db = Record<string, Record<string, (args: object) => Promise<unknown>>>;\n`;
+    const direct = Db + `export const f = (tx: Db) => tx.user.findMany({ where: { role: "GOVERNOR", disabledAt: null } });\n`;
+    expect(await messagesFor(direct, "src/server/awards/example.ts")).toEqual([
+      expect.stringMatching(/^no-restricted-syntax: Filtering users by role decides who counts as what/),
+    ]);
+    const related =
+      Db + `export const f = (tx: Db) => tx.panelMember.findMany({ where: { tenderId: "t", user: { role: "COMMISSIONER" } } });\n`;
+    expect(await messagesFor(related, "src/server/evaluation/example.ts")).toHaveLength(1);
+    // A panel seat's role is not a user's, and the policy's own builders may filter by role.
+    const seat = Db + `export const f = (tx: Db) => tx.panelMember.findMany({ where: { tenderId: "t", role: "TECHNICIAN" } });\n`;
+    expect(await messagesFor(seat, "src/server/evaluation/example.ts")).toEqual([]);
+    expect(await messagesFor(direct, "src/server/policy.ts")).toEqual([]);
+  });
+
   it("allows role checks in the policy itself", async () => {
     const check = `export function f(actor: { role: string }) {\n  return actor.role === "ADMIN";\n}\n`;
     expect(await messagesFor(check, "src/server/policy.ts")).toEqual([]);
@@ -88,6 +120,21 @@ describe("lint keeps access rules in the policy", { timeout: 60_000 }, () => {
     expect(await messagesFor(`import { money } from "./money";\nexport const y = money;\n`, domain)).toEqual([]);
   });
 
+  it("keeps requests flowing one way: the server imports nothing from src/app or src/components, components nothing from src/app", async () => {
+    const action = `import { respondToPanelInvitationAction } from "@/app/(portal)/panels/actions";\nexport const x = respondToPanelInvitationAction;\n`;
+    expect(await messagesFor(action, "src/components/example.tsx")).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*Components and the server import nothing from src\/app/),
+    ]);
+    expect(await messagesFor(action, "src/server/tenders/example.ts")).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*Components and the server import nothing from src\/app/),
+    ]);
+    const component = `import { Panel } from "@/components/ui/page-heading";\nexport const x = Panel;\n`;
+    expect(await messagesFor(component, "src/server/tenders/example.ts")).toEqual([
+      expect.stringMatching(/^no-restricted-imports: .*The server imports nothing from src\/components/),
+    ]);
+    expect(await messagesFor(component, "src/app/(portal)/example/page.tsx")).toEqual([]);
+  });
+
   it("lets components import only types from src/server", async () => {
     const component = "src/components/example.tsx";
     const value = `import { can } from "@/server/policy";\nexport const x = can;\n`;
@@ -105,6 +152,8 @@ describe("lint keeps access rules in the policy", { timeout: 60_000 }, () => {
       "src/server/policy.ts",
       "src/app/(portal)/layout.tsx",
       "src/server/bids/queries.ts",
+      "src/server/auth",
+      "src/server/notifications",
       "src/domain",
       "src/components",
     ]);

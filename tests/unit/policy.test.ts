@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import {
+  agreementSideOf,
   can,
   canInvite,
   canUseSection,
@@ -129,19 +130,45 @@ describe("capabilities over relationships", () => {
     expect(tendersRunByWhere(actor("GOVERNOR"))).toEqual({ id: { in: [] } });
   });
 
-  it("award.signOff, agreement.read, contract.read: governors of the record's establishment; commissioners read all", () => {
+  it("award.signOff, agreement.read and the establishment scope: governors of the record's establishment; commissioners read all", () => {
     const record = { establishmentId: "feltham" };
     expect(can(actor("GOVERNOR", ["feltham"]), "award.signOff", record)).toBe(true);
     expect(can(actor("GOVERNOR", ["cookham"]), "award.signOff", record)).toBe(false);
     expect(can(actor("COMMISSIONER"), "award.signOff", record)).toBe(false);
-    for (const cap of ["agreement.read", "contract.read", "letter.readAll"] as const) {
-      expect(can(actor("COMMISSIONER"), cap, record)).toBe(true);
-      expect(can(actor("GOVERNOR", ["cookham"]), cap, record)).toBe(false);
-      expect(can(actor("PROVIDER"), cap, record)).toBe(false);
+    for (const role of ["ADMIN", "COMMISSIONER", "TECHNICIAN", "GOVERNOR", "PROVIDER"] as const) {
+      for (const establishments of [["feltham"], ["cookham"]]) {
+        const who = actor(role, establishments);
+        const scope = establishmentScopeWhere(who);
+        const inScope = scope !== null && (scope.establishmentId === undefined || scope.establishmentId.in.includes("feltham"));
+        // The list's where and the record's check give one answer.
+        expect(can(who, "agreement.read", record)).toBe(inScope);
+        expect(can(who, "agreement.sign", record)).toBe(inScope);
+      }
     }
+    expect(can(actor("COMMISSIONER"), "contract.readAllEstablishments")).toBe(true);
+    expect(can(actor("GOVERNOR", ["feltham"]), "contract.readAllEstablishments")).toBe(false);
     expect(establishmentScopeWhere(actor("GOVERNOR", ["feltham"]))).toEqual({ establishmentId: { in: ["feltham"] } });
     expect(establishmentScopeWhere(actor("COMMISSIONER"))).toEqual({});
     expect(establishmentScopeWhere(actor("TECHNICIAN"))).toBeNull();
+  });
+
+  it("agreementSideOf: the establishment's governor signs for it, a commissioner for NHS England, nobody else", () => {
+    const record = { establishmentId: "feltham" };
+    expect(agreementSideOf(actor("GOVERNOR", ["feltham"]), record)).toBe("GOVERNOR");
+    expect(agreementSideOf(actor("GOVERNOR", ["cookham"]), record)).toBeNull();
+    expect(agreementSideOf(actor("COMMISSIONER"), record)).toBe("COMMISSIONER");
+    for (const role of ["ADMIN", "TECHNICIAN", "PROVIDER"] as const) expect(agreementSideOf(actor(role), record)).toBeNull();
+  });
+
+  it("time.markPaid: the commissioners running the tender, as time.approve", () => {
+    const t = {
+      createdById: "creator",
+      panelMembers: [{ userId: "accepted", role: "COMMISSIONER" as const, status: "ACCEPTED" as const }],
+    };
+    for (const id of ["creator", "accepted", "stranger"]) {
+      expect(can(actor("COMMISSIONER", [], id), "time.markPaid", t)).toBe(runsTender(actor("COMMISSIONER", [], id), t));
+    }
+    expect(can(actor("COMMISSIONER", [], "stranger"), "time.markPaid", t)).toBe(false);
   });
 
   it("bid.readOwn: a provider of the bidding organisation only", () => {

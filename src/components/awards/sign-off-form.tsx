@@ -19,7 +19,7 @@ export function SignOffForm({
   contentHash: string;
   signerName: string;
   what: string;
-  choices?: ("APPROVED" | "CHANGES_REQUESTED" | "REJECTED")[];
+  choices?: readonly ("APPROVED" | "CHANGES_REQUESTED" | "REJECTED")[];
 }) {
   const options = {
     APPROVED: { value: "APPROVED", label: "Approve", hint: `I have read ${what} and approve it.` },

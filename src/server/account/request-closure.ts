@@ -5,7 +5,8 @@ import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid } from "../errors";
 import { notifyUsers } from "../notifications/notify";
-import { accountClosersWhere, authorize } from "../policy";
+import { accountClosers } from "../notifications/recipients";
+import { authorize } from "../policy";
 
 export const CLOSURES_PATH = "/account/closures";
 
@@ -20,7 +21,7 @@ export async function requestAccountClosure(actor: Actor, input: { confirm: stri
   await db.$transaction(async (tx) => {
     const asked = await tx.user.updateMany({ where: { id: actor.id, closureRequestedAt: null }, data: { closureRequestedAt: now } });
     if (asked.count !== 1) throw new Conflict("You have already asked for your account to be closed.");
-    const closers = await tx.user.findMany({ where: accountClosersWhere(actor), select: { id: true, email: true, name: true } });
+    const closers = await accountClosers(tx, actor);
     await notifyUsers(tx, closers, {
       title: "A young commissioner asked for their account to be closed",
       body: `${actor.name} asked for their account to be closed. Check their paid time is settled, then close it.`,

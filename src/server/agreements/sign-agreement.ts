@@ -1,12 +1,13 @@
 import "server-only";
-import { authorize, can, establishmentScopeWhere } from "../policy";
+import { signingRefusal, SIGNING_CHOICES } from "@/domain/agreement-status";
+import { agreementSideOf } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db, type Tx } from "../db";
-import { Conflict, NotFound } from "../errors";
+import { Conflict, Forbidden } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
-import { governorsOf } from "../users/queries";
+import { governorsOf } from "../notifications/recipients";
 import { parseSignOff, type SignOffInput } from "../signatures";
 import { loadAgreementForChange } from "./load-agreement";
 
@@ -22,23 +23,18 @@ export async function signAgreement(
   input: SignOffInput & { version: number },
   now = clockNow(),
 ): Promise<{ decision: string }> {
-  if (!establishmentScopeWhere(actor)) throw new NotFound("We could not find that agreement.");
-  const asGovernor = can(actor, "award.listSignOffs");
-  const choice = parseSignOff(actor, input, asGovernor ? ["APPROVED", "CHANGES_REQUESTED", "REJECTED"] : ["APPROVED"]);
   return db.$transaction(async (tx) => {
     const agreement = await loadAgreementForChange(tx, actor, agreementId);
+    // The policy says which side the actor signs for (policy.ts agreementSideOf, `agreement.sign`).
+    const role = agreementSideOf(actor, agreement);
+    if (!role) throw new Forbidden();
+    const choice = parseSignOff(actor, input, SIGNING_CHOICES[role]);
     const latest = agreement.latest;
     if (input.version !== latest.version || input.contentHash !== latest.contentHash) {
       throw new Conflict("There is a newer version of this agreement. Read the latest version before you sign.");
     }
-    authorize(actor, "agreement.sign", agreement);
-    const role = asGovernor ? "GOVERNOR" : "COMMISSIONER";
-    const mine = latest.signOffs.filter((s) => s.signerRole === role && s.voidedAt === null);
-    if (mine.some((s) => s.decision === "APPROVED"))
-      throw new Conflict(`This version has already been signed for the ${role === "GOVERNOR" ? "establishment" : "commissioner"}.`);
-    if (role === "GOVERNOR" && mine.some((s) => s.decision !== "APPROVED")) {
-      throw new Conflict("You have already given your decision on this version. The commissioner needs to make a new version.");
-    }
+    const refusal = signingRefusal(role, latest.signOffs);
+    if (refusal) throw new Conflict(refusal);
     const signOff = await tx.signOff.create({
       data: {
         agreementVersionId: latest.id,

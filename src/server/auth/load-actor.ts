@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { hasEstablishments } from "../policy";
 import type { Actor } from "./actor";
 
 /** The Actor for a user id, or null when the account no longer exists or is disabled. */
@@ -23,6 +24,6 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     name: user.name,
     email: user.email,
     organisationId: user.organisationId,
-    establishmentIds: user.role === "GOVERNOR" ? user.establishments.map((e) => e.establishmentId) : [],
+    establishmentIds: hasEstablishments(user) ? user.establishments.map((e) => e.establishmentId) : [],
   };
 }

@@ -3,8 +3,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { decode, encode } from "next-auth/jwt";
 import { cache } from "react";
-import type { Role } from "@/generated/prisma/enums";
-import { canUseSection, type Section } from "../policy";
+import { canUseSection, needsConsentToTakePart, type Section } from "../policy";
 import { env } from "../env";
 import { lacksConsent, rememberConsent, WELCOME_PATH } from "../consent-gate";
 import { requestContext } from "../logger";
@@ -81,7 +80,7 @@ export async function requireActor(section?: Section): Promise<Actor> {
   const actor = await requireSignedIn();
   // The welcome section is open by name as well as by path: after a server action (signing in) redirects, the
   // next page renders in the action's own request, whose path is the form's (/login), and would loop.
-  if (actor.role === "TECHNICIAN" && section !== "welcome" && !openWithoutConsent(await requestedPath()) && (await needsConsent(actor)))
+  if (needsConsentToTakePart(actor) && section !== "welcome" && !openWithoutConsent(await requestedPath()) && (await needsConsent(actor)))
     redirect(WELCOME_PATH);
   if (section && !canUseSection(actor, section)) forbidden();
   return actor;
@@ -106,12 +105,6 @@ export async function requireActorForTender(tenderId: string): Promise<Actor> {
 export async function requireSignedIn(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect(`/login?next=${encodeURIComponent(await requestedPath())}`);
-  return actor;
-}
-
-export async function requireRole(...roles: Role[]): Promise<Actor> {
-  const actor = await requireActor();
-  if (!roles.includes(actor.role)) forbidden();
   return actor;
 }
 

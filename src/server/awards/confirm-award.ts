@@ -6,6 +6,7 @@ import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict } from "../errors";
 import { notifyUsers } from "../notifications/notify";
+import { providerUsers } from "../notifications/recipients";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { moveTender } from "../tenders/move-tender";
 import { parseAwardSummary } from "./award-summary";
@@ -25,7 +26,8 @@ export const AWARD_ALREADY_CONFIRMED = "The award has already been confirmed.";
 export async function confirmAward(actor: Actor, tenderId: string, now = clockNow()): Promise<{ contractId: string }> {
   return db.$transaction(async (tx) => {
     const tender = await loadManagedTender(tx, actor, tenderId, now);
-    // The tender row is locked: a second press waits for the first, then finds the contract made.
+    // The tender row is locked: a second press waits for the first, then finds the contract made; it is told with a
+    // code of its own, and its page shows who confirmed it and when.
     const refused = ({ from }: { from: string }) => (from === "AWARDED" ? AWARD_ALREADY_CONFIRMED : undefined);
     return moveTender(tx, actor, { tenderId, action: "confirmAward", now, refused }, async ({ from, to }) => {
       const decision = await tx.awardDecision.findFirst({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" } });
@@ -61,10 +63,7 @@ export async function confirmAward(actor: Actor, tenderId: string, now = clockNo
       });
       await tx.awardDecision.update({ where: { id: decision.id }, data: { awardedAt: now } });
       await publishOcdsRelease(tx, tenderId, "contract", now);
-      const winners = await tx.user.findMany({
-        where: { role: "PROVIDER", disabledAt: null, organisationId: winner.organisationId },
-        select: { id: true, email: true, name: true },
-      });
+      const winners = await providerUsers(tx, [winner.organisationId]);
       await notifyUsers(tx, winners, {
         template: "contract-awarded",
         title: `Contract awarded: ${tender.title}`,

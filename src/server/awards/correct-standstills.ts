@@ -4,6 +4,7 @@ import { audit } from "../audit";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { notifyUsers } from "../notifications/notify";
+import { commissionersRunning, providerUsers } from "../notifications/recipients";
 import { parseAwardSummary } from "./award-summary";
 
 export interface StandstillCorrection {
@@ -77,27 +78,17 @@ export async function correctRunningStandstills(at = clockNow()): Promise<Stands
 
       const sentence = describeStandstill(beginsOn, period.endsAt);
       const summary = parseAwardSummary(decision.summary);
-      const bidders = await tx.user.findMany({
-        where: { role: "PROVIDER", disabledAt: null, organisationId: { in: summary.ranking.map((r) => r.organisationId) } },
-        select: { id: true, email: true, name: true },
-      });
+      const bidders = await providerUsers(
+        tx,
+        summary.ranking.map((r) => r.organisationId),
+      );
       await notifyUsers(tx, bidders, {
         template: "standstill-corrected",
         title: `Standstill corrected: ${decision.tender.title}`,
         body: `The standstill was one working day shorter than the law allows, so we have corrected it. ${sentence} Your outcome letter is unchanged.`,
         href: `/letters/${id}`,
       });
-      const panel = await tx.panelMember.findMany({
-        where: { tenderId: decision.tender.id, role: "COMMISSIONER", status: "ACCEPTED" },
-        select: { user: { select: { id: true, email: true, name: true } } },
-      });
-      const commissioners = new Map(panel.map((p) => [p.user.id, p.user]));
-      const creator = await tx.user.findUnique({
-        where: { id: decision.tender.createdById },
-        select: { id: true, email: true, name: true, role: true, disabledAt: true },
-      });
-      if (creator && creator.role === "COMMISSIONER" && !creator.disabledAt) commissioners.set(creator.id, creator);
-      await notifyUsers(tx, [...commissioners.values()], {
+      await notifyUsers(tx, await commissionersRunning(tx, decision.tender.id), {
         template: "standstill-corrected",
         title: `Standstill corrected: ${decision.tender.title}`,
         body: `The standstill was one working day short under PSR regulation 12 and has been corrected. ${sentence} You can confirm the award only after it ends.`,

@@ -1,12 +1,13 @@
 import "server-only";
 import type { TenderAction } from "@/domain/tender-lifecycle";
 import { describeStandstill, standstillPeriod } from "@/domain/working-days";
-import { can, governsEstablishment } from "../policy";
+import { can } from "../policy";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, NotFound } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
+import { commissionersRunning, providerUsers } from "../notifications/recipients";
 import { parseSignOff, type SignOffInput } from "../signatures";
 import { parseAwardSummary } from "./award-summary";
 import { isId } from "../ids";
@@ -27,8 +28,7 @@ export async function decideAward(
   now = clockNow(),
 ): Promise<{ decision: string }> {
   const notFound = new NotFound("We could not find that sign-off request.");
-  if (!can(actor, "award.listSignOffs") || !isId(awardDecisionId)) throw notFound;
-  const choice = parseSignOff(actor, input, ["APPROVED", "CHANGES_REQUESTED", "REJECTED"]);
+  if (!isId(awardDecisionId)) throw notFound;
   return db.$transaction(async (tx) => {
     const found = await tx.awardDecision.findUnique({ where: { id: awardDecisionId }, select: { tenderId: true } });
     if (!found) throw notFound;
@@ -38,7 +38,8 @@ export async function decideAward(
       include: { tender: { select: { id: true, title: true, status: true, establishmentId: true, createdById: true } } },
     });
     // Another establishment's governor learns nothing, not even that it exists.
-    if (!governsEstablishment(actor, decision.tender.establishmentId)) throw notFound;
+    if (!can(actor, "award.signOff", decision.tender)) throw notFound;
+    const choice = parseSignOff(actor, input, ["APPROVED", "CHANGES_REQUESTED", "REJECTED"]);
     if (decision.status !== "PENDING_SIGNOFF") {
       throw new Conflict(
         decision.status === "SUPERSEDED"
@@ -72,9 +73,10 @@ export async function decideAward(
       await clearNotices(tx, [`/establishment/sign-offs/${awardDecisionId}`], now);
       const panel = await tx.panelMember.findMany({
         where: { tenderId: decision.tenderId, status: "ACCEPTED" },
-        select: { user: { select: { id: true, email: true, name: true, role: true } } },
+        select: { user: { select: { id: true, email: true, name: true } } },
       });
-      const commissioners = panel.map((p) => p.user).filter((u) => u.role === "COMMISSIONER");
+      // The commissioners running the tender (policy `tender.manage`): its creator too, on the panel or not.
+      const commissioners = await commissionersRunning(tx, decision.tenderId);
       let standstill: ReturnType<typeof standstillPeriod> | null = null;
 
       if (choice.decision === "APPROVED") {
@@ -90,10 +92,10 @@ export async function decideAward(
         // The notice of intention to award is public from the start of standstill.
         await publishOcdsRelease(tx, decision.tenderId, "award", now);
         // Outcome letters go to every bidder at once; the email only links to the letter.
-        const bidderUsers = await tx.user.findMany({
-          where: { role: "PROVIDER", disabledAt: null, organisationId: { in: summary.ranking.map((r) => r.organisationId) } },
-          select: { id: true, email: true, name: true, organisationId: true },
-        });
+        const bidderUsers = await providerUsers(
+          tx,
+          summary.ranking.map((r) => r.organisationId),
+        );
         const winner = summary.ranking.find((r) => r.bidId === summary.recommended.bidId)!.organisationId;
         const period = describeStandstill(standstill.beginsOn, standstill.endsAt);
         // Only the unsuccessful bidders are invited to make representations; the winner is told what happens next.

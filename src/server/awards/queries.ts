@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { tenderStage } from "@/domain/tender-lifecycle";
-import { runsTender, can, establishmentScopeWhere, tendersRunByWhere } from "../policy";
+import { runsTender, can, establishmentGovernorsWhere, establishmentScopeWhere, tendersRunByWhere } from "../policy";
 import { refuseTenderDetails } from "../tenders/queries";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -67,7 +67,7 @@ async function loadAwardForCommissioner(actor: Actor, tenderId: string) {
   });
   if (!tender) return refuseTenderDetails(actor, tenderId);
   const governors = await db.user.findMany({
-    where: { role: "GOVERNOR", disabledAt: null, establishments: { some: { establishmentId: tender.establishment.id } } },
+    where: establishmentGovernorsWhere(tender.establishment.id),
     select: { name: true },
   });
   const live = tender.status === "AWARD_PENDING_SIGNOFF" ? (await currentResults(tenderId)).result : null;

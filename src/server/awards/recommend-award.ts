@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { governorsOf } from "../users/queries";
+import { governorsOf } from "../notifications/recipients";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { contentHash } from "../content-hash";

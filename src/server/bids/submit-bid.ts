@@ -1,4 +1,5 @@
 import "server-only";
+import { providerUsersWhere } from "../policy";
 import { formatLondon } from "@/domain/london-time";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
@@ -58,7 +59,7 @@ export async function submitBid(actor: Actor, tenderId: string, input: BidInput,
       after: { submittedVersion: versionNumber, contentHash: hash, submittedAt: now },
     });
     const colleagues = await tx.user.findMany({
-      where: { organisationId: loaded.organisationId, role: "PROVIDER", disabledAt: null },
+      where: providerUsersWhere([loaded.organisationId]),
       select: { email: true },
     });
     // The receipt says only that a bid was received, with its hash and a

@@ -5,6 +5,7 @@ import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid, NotFound } from "../errors";
 import { notifyUsers } from "../notifications/notify";
+import { providerUsers } from "../notifications/recipients";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { isId } from "../ids";
 import { publishOcdsRelease } from "../ocds/publish-release";
@@ -35,13 +36,8 @@ export async function answerQuestion(
       data: { answer, answeredById: actor.id, answeredAt: now, publishedAt: now },
     });
     await publishOcdsRelease(tx, tenderId, "tenderUpdate", now);
-    const providers = await tx.user.findMany({
-      where: {
-        role: "PROVIDER",
-        disabledAt: null,
-        organisation: { OR: [{ bids: { some: { tenderId } } }, { clarificationQuestions: { some: { tenderId } } }] },
-      },
-      select: { id: true, email: true, name: true },
+    const providers = await providerUsers(tx, {
+      OR: [{ bids: { some: { tenderId } } }, { clarificationQuestions: { some: { tenderId } } }],
     });
     await notifyUsers(tx, providers, {
       template: "clarification-answered",

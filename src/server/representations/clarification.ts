@@ -10,7 +10,7 @@ import { notifyUsers, type Notice } from "../notifications/notify";
 import { can } from "../policy";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { lockRepresentation } from "./load";
-import { organisationUsers, runningCommissioners } from "./recipients";
+import { providerUsers, commissionersRunning } from "../notifications/recipients";
 import { fieldErrorsOf } from "../validation";
 
 const MAX_CHARS = 5_000;
@@ -47,7 +47,7 @@ export async function askForClarification(
       status: "CLARIFICATION_REQUESTED",
       action: "representation.clarification_requested",
       after: { question },
-      recipients: () => organisationUsers(tx, [representation.organisationId]),
+      recipients: () => providerUsers(tx, [representation.organisationId]),
       notice: {
         template: "representation-clarification-requested",
         title: `Please clarify your representation: ${representation.tender.title}`,
@@ -83,7 +83,7 @@ export async function answerClarification(
       status: "OPEN",
       action: "representation.clarification_answered",
       after: { answerLength: answer.length },
-      recipients: () => runningCommissioners(tx, representation.tender.id),
+      recipients: () => commissionersRunning(tx, representation.tender.id),
       notice: {
         template: "representation-clarified",
         title: `${representation.organisation.name} answered your question: ${representation.tender.title}`,

@@ -14,7 +14,7 @@ import { publishOcdsRelease } from "../ocds/publish-release";
 import { cancelTender } from "../tenders/cancel-tender";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { moveTender } from "../tenders/move-tender";
-import { establishmentGovernors, organisationUsers } from "./recipients";
+import { governorsOf, providerUsers } from "../notifications/recipients";
 
 export const REPRESENTATION_OUTCOMES = ["CONTINUE", "BACK_TO_MODERATION", "ABANDON"] as const;
 export type RepresentationOutcome = (typeof REPRESENTATION_OUTCOMES)[number];
@@ -73,11 +73,11 @@ export async function decideOnRepresentations(
     });
     await tx.representation.updateMany({ where: { id: { in: open.map((r) => r.id) } }, data: { status: "DECIDED", reviewId: review.id } });
 
-    const representing = await organisationUsers(
+    const representing = await providerUsers(
       tx,
       open.map((r) => r.organisationId),
     );
-    const governors = await establishmentGovernors(tx, tender.establishmentId);
+    const governors = await governorsOf(tx, tender.establishmentId);
     const reviewAudit = (after: Record<string, unknown>) => ({
       action: `representation.decided_${outcome.toLowerCase()}`,
       entityType: "RepresentationReview",
@@ -114,7 +114,7 @@ export async function decideOnRepresentations(
         // The published intention to award no longer stands: the open data says so.
         await publishOcdsRelease(tx, tenderId, "awardUpdate", now);
         const body = `After considering representations, the commissioner has sent the award back to moderation. The governor's sign-off no longer stands; the governor will be asked to sign a new recommendation. Reasons: ${reasons}`;
-        const bidders = await organisationUsers(
+        const bidders = await providerUsers(
           tx,
           summary.ranking.map((r) => r.organisationId),
         );

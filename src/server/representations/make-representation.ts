@@ -13,7 +13,7 @@ import { fieldErrorsOf } from "../validation";
 import { notifyUsers } from "../notifications/notify";
 import { can } from "../policy";
 import { lockAwardDecision } from "./load";
-import { establishmentGovernors, organisationUsers, runningCommissioners } from "./recipients";
+import { governorsOf, providerUsers, commissionersRunning } from "../notifications/recipients";
 
 export const MAX_REPRESENTATION_FILES = 5;
 /** All files of one representation travel in one form post. */
@@ -152,19 +152,19 @@ export async function makeRepresentation(
       },
     });
     const title = `Representation about the award: ${decision.tender.title}`;
-    await notifyUsers(tx, await runningCommissioners(tx, decision.tender.id), {
+    await notifyUsers(tx, await commissionersRunning(tx, decision.tender.id), {
       template: "representation-submitted",
       title,
       body: `${bid.provider} has made a written representation during standstill. Read it on the award page. The award cannot be confirmed while it is open.`,
       href: `/tenders/${decision.tender.id}/award#representations`,
     });
-    await notifyUsers(tx, await establishmentGovernors(tx, decision.tender.establishmentId), {
+    await notifyUsers(tx, await governorsOf(tx, decision.tender.establishmentId), {
       template: "representation-submitted",
       title,
       body: `${bid.provider} has made a written representation during standstill. You can read it and the commissioner's decision on it.`,
       href: `/establishment/sign-offs/${awardDecisionId}#representations`,
     });
-    await notifyUsers(tx, await organisationUsers(tx, [organisationId]), {
+    await notifyUsers(tx, await providerUsers(tx, [organisationId]), {
       template: "representation-received",
       title: `We have received your representation: ${decision.tender.title}`,
       body: "The commissioner will consider it before the award is confirmed, and may ask you to clarify it.",

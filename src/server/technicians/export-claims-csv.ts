@@ -7,7 +7,7 @@ import { toCsv } from "../csv";
 import { auditAlone } from "../audit";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { managedTendersWhere } from "./managed-tenders";
+import { tendersRunByWhere } from "../policy";
 import { activityLabel, dateKey } from "./time-labels";
 
 export const CLAIM_COLUMNS = [
@@ -100,7 +100,7 @@ export async function openClaimsCsv(
   // The tenders are chosen by the policy's own rule; the claims then come by
   // joined statements (a whole payroll is thousands of rows, and building each
   // as a nested Prisma record cost more than writing the CSV).
-  const tenders = await db.tender.findMany({ where: managedTendersWhere(actor), select: { id: true } });
+  const tenders = await db.tender.findMany({ where: tendersRunByWhere(actor), select: { id: true } });
   const statuses = options.unpaidOnly ? ["APPROVED"] : ["APPROVED", "PAID"];
   const ids =
     tenders.length === 0

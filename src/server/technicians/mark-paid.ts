@@ -1,11 +1,10 @@
 import "server-only";
-import { authorize } from "../policy";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Forbidden, Invalid, NotFound } from "../errors";
-import { managesTender, managingPanelSelect } from "./managed-tenders";
+import { authorize, can, tenderRelationsSelect } from "../policy";
 import { isId } from "../ids";
 
 /**
@@ -29,11 +28,11 @@ export async function markPaid(actor: Actor, entryIds: string[], now = clockNow(
         status: true,
         amountPence: true,
         tenderId: true,
-        tender: { select: { establishmentId: true, ...managingPanelSelect } },
+        tender: { select: { establishmentId: true, ...tenderRelationsSelect } },
       },
     });
     if (entries.length !== ids.length) throw new NotFound("We could not find one of those claims.");
-    if (entries.some((e) => !managesTender(actor, e.tender))) {
+    if (entries.some((e) => !can(actor, "time.markPaid", e.tender))) {
       throw new Forbidden("You can only mark claims as paid for tenders you run.");
     }
     const notApproved = entries.filter((e) => e.status !== "APPROVED");

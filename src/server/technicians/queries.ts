@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { FIRST_PAGE, type Paging } from "@/domain/paging";
 import { NotFound } from "../errors";
-import { managedTendersWhere } from "./managed-tenders";
+import { tendersRunByWhere } from "../policy";
 import { isId } from "../ids";
 
 // Reads of paid time. Each takes the Actor, and the `where` returns only what
@@ -115,7 +115,7 @@ export async function listMyTimeTenders(actor: Actor) {
  */
 export async function countTimeByStatus(actor: Actor) {
   authorize(actor, "time.payroll");
-  const where = (status: "PENDING" | "RETURNED" | "APPROVED") => ({ status, tender: managedTendersWhere(actor) });
+  const where = (status: "PENDING" | "RETURNED" | "APPROVED") => ({ status, tender: tendersRunByWhere(actor) });
   const [pending, returned, approved] = await Promise.all([
     db.timeEntry.count({ where: where("PENDING") }),
     db.timeEntry.count({ where: where("RETURNED") }),
@@ -128,7 +128,7 @@ export async function countTimeByStatus(actor: Actor) {
 export async function listTimeToApprove(actor: Actor, page: Paging = FIRST_PAGE) {
   authorize(actor, "time.payroll");
   const entries = await db.timeEntry.findMany({
-    where: { status: "PENDING", tender: managedTendersWhere(actor) },
+    where: { status: "PENDING", tender: tendersRunByWhere(actor) },
     select: {
       id: true,
       workedOn: true,
@@ -158,7 +158,7 @@ export async function listTimeToApprove(actor: Actor, page: Paging = FIRST_PAGE)
 export async function listReturnedTime(actor: Actor, page: Paging = FIRST_PAGE) {
   authorize(actor, "time.payroll");
   return db.timeEntry.findMany({
-    where: { status: "RETURNED", tender: managedTendersWhere(actor) },
+    where: { status: "RETURNED", tender: tendersRunByWhere(actor) },
     select: {
       id: true,
       workedOn: true,
@@ -184,7 +184,7 @@ export async function listReturnedTime(actor: Actor, page: Paging = FIRST_PAGE) 
 export async function listClaims(actor: Actor, status: "APPROVED" | "PAID" = "APPROVED", page: Paging = FIRST_PAGE) {
   authorize(actor, "time.payroll");
   return db.timeEntry.findMany({
-    where: { status, tender: managedTendersWhere(actor) },
+    where: { status, tender: tendersRunByWhere(actor) },
     select: claimSelect,
     orderBy: status === "PAID" ? [{ paidAt: "desc" }, { id: "asc" }] : [{ reviewedAt: "asc" }, { id: "asc" }],
     skip: page.skip,

@@ -1,5 +1,4 @@
 import "server-only";
-import { authorize } from "../policy";
 import { formatLondon } from "@/domain/london-time";
 import { formatPence, payForMinutes } from "@/domain/money";
 import { audit } from "../audit";
@@ -7,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid, NotFound } from "../errors";
+import type { TimeEntryStatus } from "@/generated/prisma/enums";
 import { notifyUsers } from "../notifications/notify";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { MAX_NOTE_LENGTH } from "./time-entry-input";
@@ -19,7 +19,7 @@ export interface ReviewInput {
   note?: string;
 }
 
-const ALREADY: Record<string, string> = {
+const ALREADY: Record<Exclude<TimeEntryStatus, "PENDING">, string> = {
   APPROVED: "This time has already been approved.",
   PAID: "This time has already been approved and paid.",
   RETURNED: "This time has been sent back to the young commissioner. It can be checked again once they have changed it.",
@@ -38,7 +38,6 @@ const ALREADY: Record<string, string> = {
  * first's decision and is refused.
  */
 export async function reviewTimeEntry(actor: Actor, entryId: string, input: ReviewInput, now = clockNow()): Promise<void> {
-  authorize(actor, "tender.read");
   if (input.decision !== "approve" && input.decision !== "return")
     throw new Invalid({ decision: "Choose whether to approve the time or send it back" });
   const note = (input.note ?? "").normalize("NFC").trim();
@@ -51,14 +50,14 @@ export async function reviewTimeEntry(actor: Actor, entryId: string, input: Revi
   await db.$transaction(async (tx) => {
     const found = await tx.timeEntry.findUnique({ where: { id: entryId }, select: { tenderId: true } });
     if (!found) throw new NotFound("We could not find that time.");
-    const tender = await loadManagedTender(tx, actor, found.tenderId, now);
+    const tender = await loadManagedTender(tx, actor, found.tenderId, now, "time.approve");
     await tx.$executeRaw`SELECT 1 FROM "TimeEntry" WHERE "id" = ${entryId}::uuid FOR UPDATE`;
     const entry = await tx.timeEntry.findUnique({
       where: { id: entryId },
       include: { technician: { select: { id: true, name: true, email: true } } },
     });
     if (!entry || entry.tenderId !== tender.id) throw new NotFound("We could not find that time.");
-    if (entry.status !== "PENDING") throw new Conflict(ALREADY[entry.status] ?? "This time has already been checked.");
+    if (entry.status !== "PENDING") throw new Conflict(ALREADY[entry.status]);
 
     const what = `${formatDuration(entry.minutes)} of ${activityLabel(entry.activity).toLowerCase()} on ${formatLondon(entry.workedOn)} for “${tender.title}”`;
     const before = { status: entry.status };

@@ -5,6 +5,7 @@ import { now as clockNow } from "../clock";
 import { db, type Tx } from "../db";
 import { Invalid } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
+import { providerUsers } from "../notifications/recipients";
 import { loadManagedTender } from "./load-managed-tender";
 import { publishOcdsRelease } from "../ocds/publish-release";
 import { moveTender } from "./move-tender";
@@ -49,10 +50,7 @@ export async function cancelTender(
       // A tender that was never published has nothing public to cancel.
       await publishOcdsRelease(tx, tenderId, "tenderCancellation", now);
       // Everyone in an organisation that has a bid (draft, submitted or withdrawn) hears about it.
-      const bidders = await tx.user.findMany({
-        where: { role: "PROVIDER", disabledAt: null, organisation: { bids: { some: { tenderId } } } },
-        select: { id: true, email: true, name: true },
-      });
+      const bidders = await providerUsers(tx, { bids: { some: { tenderId } } });
       await notifyUsers(tx, bidders, {
         template: "tender-cancelled",
         title: `Tender cancelled: ${tender.title}`,

@@ -8,9 +8,16 @@ import { isId } from "../ids";
 
 /**
  * Loads a tender for a change by a commissioner who runs it, locking its row
- * so two changes to one tender happen one after the other.
+ * so two changes to one tender happen one after the other. The capability is
+ * the one the change asks (`tender.manage`, or `time.approve` to check paid time).
  */
-export async function loadManagedTender(tx: Tx, actor: Actor, tenderId: string, now: Date) {
+export async function loadManagedTender(
+  tx: Tx,
+  actor: Actor,
+  tenderId: string,
+  now: Date,
+  capability: "tender.manage" | "time.approve" = "tender.manage",
+) {
   authorize(actor, "tender.read");
   if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
   await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${tenderId}::uuid FOR UPDATE`;
@@ -19,7 +26,7 @@ export async function loadManagedTender(tx: Tx, actor: Actor, tenderId: string, 
     include: { panelMembers: tenderRelationsSelect.panelMembers },
   });
   if (!tender) throw new NotFound("We could not find that tender.");
-  authorize(actor, "tender.manage", tender);
+  authorize(actor, capability, tender);
   return { ...tender, effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now) };
 }
 

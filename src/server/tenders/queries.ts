@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { isPanelRole, PANEL_ROLES, type PanelRole } from "@/domain/roles";
+import { isPanelRole, type PanelRole } from "@/domain/roles";
 import type { Prisma } from "@/generated/prisma/client";
 import { effectiveStatus, tenderStage, type TenderStage } from "@/domain/tender-lifecycle";
-import { authorize, can, runsTender, tenderRelationsSelect, tendersRunByWhere } from "../policy";
+import { authorize, can, panelCandidatesWhere, runsTender, tenderRelationsSelect, tendersRunByWhere } from "../policy";
 import { NotFound } from "../errors";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -180,8 +180,7 @@ export async function listPanelCandidates(actor: Actor, tenderId: string) {
   authorize(actor, "tender.read");
   const people = await db.user.findMany({
     where: {
-      role: { in: [...PANEL_ROLES] },
-      disabledAt: null,
+      ...panelCandidatesWhere(),
       panelMemberships: { none: { tenderId, status: { in: ["INVITED", "ACCEPTED"] } } },
     },
     select: { id: true, name: true, role: true },

@@ -1,7 +1,7 @@
 import "server-only";
 import { authorize } from "../policy";
 import type { Actor } from "../auth/actor";
-import { db, type Tx } from "../db";
+import { db } from "../db";
 import { FIRST_PAGE, type Paging } from "@/domain/paging";
 
 /** One page of the people with accounts, by role then email. */
@@ -46,12 +46,4 @@ export async function invitationOptions(actor: Actor) {
     db.establishment.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { organisations, establishments };
-}
-
-/** The active governors of an establishment: who signs off its awards and agreements. */
-export async function governorsOf(tx: Tx, establishmentId: string) {
-  return tx.user.findMany({
-    where: { role: "GOVERNOR", disabledAt: null, establishments: { some: { establishmentId } } },
-    select: { id: true, email: true, name: true },
-  });
 }

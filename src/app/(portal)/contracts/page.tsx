@@ -51,7 +51,9 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
   }
   return (
     <>
-      <PageHeading caption={can(actor, "tender.read") ? "All establishments" : "Your establishment"}>Contracts register</PageHeading>
+      <PageHeading caption={can(actor, "contract.readAllEstablishments") ? "All establishments" : "Your establishment"}>
+        Contracts register
+      </PageHeading>
       <p className="mb-6 max-w-3xl">
         Open data: every published tender, award and contract as{" "}
         <a href="/api/ocds/releases" download="ocds-releases.json">

@@ -2,6 +2,7 @@ import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PanelInvitations } from "@/components/panel-invitations";
+import { respondToPanelInvitationAction } from "./actions";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { formatPence } from "@/domain/money";
 import { requireActor } from "@/server/auth/session";
@@ -39,7 +40,7 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
         A panel is the group of people who read the bids for a service and give them scores. Here are the panels you are on, and what each
         one needs from you now.
       </p>
-      <PanelInvitations invited={invited} technician={technician} />
+      <PanelInvitations invited={invited} technician={technician} respond={respondToPanelInvitationAction} />
       <section aria-labelledby="joined">
         <h2 id="joined" className="mb-2 text-2xl font-bold">
           Panels you are on

@@ -7,6 +7,7 @@ import { describeStage, TENDER_STAGES, type TenderStage } from "@/domain/tender-
 import { requireActor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { PanelInvitations } from "@/components/panel-invitations";
+import { respondToPanelInvitationAction } from "../panels/actions";
 import { Pager } from "@/components/ui/pager";
 import { paging } from "@/domain/paging";
 import {
@@ -43,7 +44,7 @@ export default async function TendersPage({ searchParams }: { searchParams: Prom
         <PageHeading caption="Commissioner">Tenders</PageHeading>
         <ButtonLink href="/tenders/new">Create a tender</ButtonLink>
       </div>
-      <PanelInvitations invited={invitations} technician={false} />
+      <PanelInvitations invited={invitations} technician={false} respond={respondToPanelInvitationAction} />
       <form
         method="get"
         className="mb-6 flex flex-wrap items-end gap-4 border border-slate-300 bg-white p-4"

@@ -1,9 +1,9 @@
-import { can } from "@/server/policy";
+import { agreementSideOf, can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOffForm } from "@/components/awards/sign-off-form";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
-import { AGREEMENT_STATE_LABEL, versionState } from "@/domain/agreement-status";
+import { AGREEMENT_STATE_LABEL, SIGNING_CHOICES, signingRefusal, versionState } from "@/domain/agreement-status";
 import { formatLondon } from "@/domain/london-time";
 import { getAgreement } from "@/server/agreements/queries";
 import { requireActor } from "@/server/auth/session";
@@ -32,9 +32,9 @@ export default async function AgreementPage({
   const actor = await requireActor("agreements");
   const a = await readable(getAgreement(actor, agreementId));
   const v = a.latest;
-  const role = can(actor, "agreement.draft") ? "COMMISSIONER" : "GOVERNOR";
-  const mine = v.signOffs.filter((s) => s.signerRole === role && s.voidedAt === null);
-  const canSign = role === "COMMISSIONER" ? !mine.some((s) => s.decision === "APPROVED") : mine.length === 0;
+  // The side the actor signs for, and whether it may sign this version: the same two answers the use case asks.
+  const role = agreementSideOf(actor, a);
+  const canSign = role !== null && signingRefusal(role, v.signOffs) === null;
 
   return (
     <div className="max-w-3xl">
@@ -63,7 +63,7 @@ export default async function AgreementPage({
 
       <AgreementVersionSignatures v={v} versions={a.versions} />
 
-      {canSign && (
+      {canSign && role && (
         <section aria-labelledby="sign" className="mb-8">
           <h2 id="sign" className="mb-3 text-2xl font-bold">
             {role === "GOVERNOR" ? "Your decision" : "Sign for NHS England"}
@@ -78,7 +78,7 @@ export default async function AgreementPage({
             contentHash={v.contentHash}
             signerName={actor.name}
             what={`version ${v.version} of this agreement`}
-            choices={role === "GOVERNOR" ? ["APPROVED", "CHANGES_REQUESTED", "REJECTED"] : ["APPROVED"]}
+            choices={SIGNING_CHOICES[role]}
           />
         </section>
       )}
