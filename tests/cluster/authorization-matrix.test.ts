@@ -61,9 +61,13 @@ async function fingerprint(): Promise<Record<string, string>> {
   )
     .map((t) => t.table_name)
     .filter((t) => !BOOKKEEPING.has(t));
-  const sql = `SELECT json_build_object(${tables
-    .map((t) => `'${t}', (SELECT count(*) || ':' || coalesce(sum(hashtext(x::text)::bigint), 0) FROM "${t}" x)`)
-    .join(", ")}) AS f`;
+  // json_build_object takes at most 100 arguments (50 tables): one object per 40 tables, joined.
+  const chunks = Array.from({ length: Math.ceil(tables.length / 40) }, (_, i) => tables.slice(i * 40, i * 40 + 40));
+  const objects = chunks.map(
+    (c) =>
+      `jsonb_build_object(${c.map((t) => `'${t}', (SELECT count(*) || ':' || coalesce(sum(hashtext(x::text)::bigint), 0) FROM "${t}" x)`).join(", ")})`,
+  );
+  const sql = `SELECT ${objects.join(" || ")} AS f`;
   const [row] = await database.query<{ f: Record<string, string> }>(sql);
   return row!.f;
 }

@@ -42,7 +42,12 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 async function rowCounts(): Promise<Record<string, number>> {
   const tables = await db.$queryRaw<{ table_name: string }[]>`
     SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`;
-  const sql = `SELECT json_build_object(${tables.map((t) => `'${t.table_name}', (SELECT count(*) FROM "${t.table_name}")`).join(", ")}) AS counts`;
+  // json_build_object takes at most 100 arguments (50 tables): one object per 40 tables, joined.
+  const chunks = Array.from({ length: Math.ceil(tables.length / 40) }, (_, i) => tables.slice(i * 40, i * 40 + 40));
+  const objects = chunks.map(
+    (c) => `jsonb_build_object(${c.map((t) => `'${t.table_name}', (SELECT count(*) FROM "${t.table_name}")`).join(", ")})`,
+  );
+  const sql = `SELECT ${objects.join(" || ")} AS counts`;
   const [row] = await db.$queryRawUnsafe<{ counts: Record<string, number> }[]>(sql);
   return row!.counts;
 }
