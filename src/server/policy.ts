@@ -143,6 +143,9 @@ const RULES = {
   /** The stage's page, its themes, priorities and links: its people, and its establishment's governor (results only). */
   "shaping.read": (actor: Actor, stage: ShapingRelations) =>
     facilitatesShaping(actor, stage) || ranksThemes(actor, stage) || governsEstablishment(actor, stage.tender.establishmentId),
+  /** The printable easy-read "You said, we did" for the wing: the facilitators (who hand it out) and the establishment's governor. */
+  "shaping.printSummary": (actor: Actor, stage: ShapingRelations) =>
+    facilitatesShaping(actor, stage) || governsEstablishment(actor, stage.tender.establishmentId),
   // Panels and evaluation
   "panel.sit": (actor: Actor) => is(actor, "COMMISSIONER", "TECHNICIAN"),
   // Bids: providers act for their organisation
@@ -225,6 +228,7 @@ const MESSAGES: Partial<Record<Capability, string>> = {
   "shaping.facilitate": "Only the facilitators of this shaping stage can do this.",
   "shaping.contribute": "Only the young commissioners taking part in this shaping stage can do this.",
   "shaping.rank": "Only the people taking part in this shaping stage can rank its themes.",
+  "shaping.printSummary": "Only the facilitators of this shaping stage and the establishment's governor can print this summary.",
   "clarification.revealAsker": "Only the commissioners running this tender can see who asked.",
   "bid.write": "Only providers can bid.",
   "clarification.ask": "Only providers can ask clarification questions.",

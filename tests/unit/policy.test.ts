@@ -178,3 +178,23 @@ describe("capabilities over relationships", () => {
     expect(can({ ...actor("COMMISSIONER"), organisationId: "org-a" }, "bid.readOwn", { organisationId: "org-a" })).toBe(false);
   });
 });
+
+describe("the printable 'You said, we did' of a shaping stage", () => {
+  const stage = {
+    tender: { createdById: "runner", panelMembers: [], establishmentId: "e1" },
+    members: [
+      { userId: "facilitator", role: "COMMISSIONER" as const, status: "ACCEPTED" as const, isFacilitator: true },
+      { userId: "member", role: "COMMISSIONER" as const, status: "ACCEPTED" as const, isFacilitator: false },
+      { userId: "young", role: "TECHNICIAN" as const, status: "ACCEPTED" as const, isFacilitator: false },
+    ],
+  };
+  it("is for the facilitators (who hand it out on the wing) and the establishment's governor only", () => {
+    expect(can(actor("COMMISSIONER", [], "runner"), "shaping.printSummary", stage)).toBe(true);
+    expect(can(actor("COMMISSIONER", [], "facilitator"), "shaping.printSummary", stage)).toBe(true);
+    expect(can(actor("GOVERNOR", ["e1"], "g"), "shaping.printSummary", stage)).toBe(true);
+    expect(can(actor("COMMISSIONER", [], "member"), "shaping.printSummary", stage)).toBe(false);
+    expect(can(actor("TECHNICIAN", [], "young"), "shaping.printSummary", stage)).toBe(false);
+    expect(can(actor("GOVERNOR", ["e2"], "g2"), "shaping.printSummary", stage)).toBe(false);
+    expect(can(actor("PROVIDER", [], "p"), "shaping.printSummary", stage)).toBe(false);
+  });
+});

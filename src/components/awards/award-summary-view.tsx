@@ -5,6 +5,7 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { formatLondon } from "@/domain/london-time";
 import { describeWholeLifePrice, lowerFirst, WHOLE_LIFE_PRICE } from "@/domain/money";
 import type { AwardSummary } from "@/server/awards/award-summary";
+import { ShapingInAwardView } from "@/components/shaping/shaping-in-award";
 import { isShown, TOP_BIDS, withParam, type BidsShown } from "./overview-bids";
 
 const ROUTES: Record<string, string> = {
@@ -42,6 +43,7 @@ export function AwardSummaryView({
   showCommentsFor,
   shown,
   heading = "What you are asked to approve",
+  shapingPrintHref,
 }: {
   summary: AwardSummary;
   path: string;
@@ -49,6 +51,8 @@ export function AwardSummaryView({
   shown?: BidsShown;
   /** The first section's heading: the governor is asked to approve only while the decision is theirs (issue 27). */
   heading?: string;
+  /** The printable "You said, we did" of the tender's shaping stage, for those who may print it. */
+  shapingPrintHref?: string;
 }) {
   const t = summary.tender;
   const base = shown?.base ?? path;
@@ -88,6 +92,10 @@ export function AwardSummaryView({
           </h2>
           <p className="mt-2 whitespace-pre-line">{summary.justification}</p>
         </div>
+      )}
+
+      {summary.shaping && (
+        <ShapingInAwardView shaping={summary.shaping} provider={summary.recommended.provider} printHref={shapingPrintHref} />
       )}
 
       <Section id="results" title="Results">

@@ -4,7 +4,9 @@ import { AGGREGATION_RULES } from "@/domain/scoring";
 import { parseBidVersionContent } from "../bids/bid-version-content";
 import type { Db, Tx } from "../db";
 import { computeResults, memberStatus } from "../evaluation/results";
+import { loadShapingSummary, type ShapingSummary } from "../shaping/shaping-summary";
 import { parseStoredJson } from "../stored-json";
+import { youngPeopleTookPart } from "@/domain/shaping-summary";
 
 const rankedBidSchema = z.object({
   bidId: z.string(),
@@ -18,6 +20,32 @@ const rankedBidSchema = z.object({
   criteria: z.array(
     z.object({ criterionId: z.string(), score: z.string().nullable(), scoreExact: z.string().nullable(), voteCount: z.number().int() }),
   ),
+});
+
+/**
+ * What young people shaped (issue 24) and how the recommended bid answers it: every theme in priority order with the
+ * criteria linked to it and the recommended bid's score on each, and the co-production gate's outcome. Optional:
+ * summaries frozen before shaping existed, and tenders shaped without it, have none (and parse as they always did).
+ */
+const shapingInAwardSchema = z.object({
+  tookPart: z.string(),
+  themes: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      place: z.number().int().nullable(),
+      highPriority: z.boolean(),
+      criteria: z.array(
+        z.object({ criterionId: z.string(), name: z.string(), kind: z.enum(["QUALITY", "PRICE"]), score: z.string().nullable() }),
+      ),
+    }),
+  ),
+  gate: z.object({
+    youngCommissioners: z.number().int(),
+    agreed: z.number().int(),
+    askedForChanges: z.number().int(),
+    override: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  }),
 });
 
 /**
@@ -67,10 +95,33 @@ export const awardSummarySchema = z.object({
   recommendedBy: z.string(),
   recommendedAt: z.string(),
   rankingFrozenAt: z.string().nullable(),
+  shaping: shapingInAwardSchema.optional(),
 });
 
 export type AwardSummary = z.infer<typeof awardSummarySchema>;
 export type RankedBid = z.infer<typeof rankedBidSchema>;
+export type ShapingInAward = z.infer<typeof shapingInAwardSchema>;
+
+/** The shaping part of a summary: each theme with the recommended bid's scores on the criteria linked to it. */
+export function shapingInAward(shaping: ShapingSummary, recommended: RankedBid): ShapingInAward {
+  const score = (criterionId: string) => recommended.criteria.find((c) => c.criterionId === criterionId)?.score ?? null;
+  return {
+    tookPart: youngPeopleTookPart(shaping.participation),
+    themes: shaping.themes.map((t) => ({
+      id: t.id,
+      title: t.title,
+      place: t.place,
+      highPriority: t.highPriority,
+      criteria: t.criteria.map((c) => ({ criterionId: c.id, name: c.name, kind: c.kind, score: score(c.id) })),
+    })),
+    gate: {
+      youngCommissioners: shaping.gate.youngCommissioners,
+      agreed: shaping.gate.agreed,
+      askedForChanges: shaping.gate.askedForChanges,
+      override: shaping.gate.override && { reason: shaping.gate.override.reason, at: shaping.gate.override.at.toISOString() },
+    },
+  };
+}
 
 /** A stored AwardDecision.summary, checked: a value of another shape is a StoredJsonError. */
 export function parseAwardSummary(value: unknown): AwardSummary {
@@ -167,6 +218,8 @@ export async function buildAwardSummary(
   const recommended = ranking.find((r) => r.bidId === input.recommendedBidId);
   if (!recommended) throw new Error("The recommended bid is not in the ranking");
 
+  const shaping = await loadShapingSummary(tx, tenderId);
+
   const counted = panelMembers.filter((m) => memberStatus(m) === "COUNTED");
   const countedIds = counted.map((m) => m.id);
   const scores = await tx.score.findMany({
@@ -248,5 +301,6 @@ export async function buildAwardSummary(
     recommendedBy: input.recommendedBy,
     recommendedAt: input.now.toISOString(),
     rankingFrozenAt: tender.rankingFrozenAt?.toISOString() ?? null,
+    ...(shaping ? { shaping: shapingInAward(shaping, recommended) } : {}),
   };
 }

@@ -47,6 +47,7 @@ async function loadAwardForCommissioner(actor: Actor, tenderId: string) {
       establishment: { select: { id: true, name: true } },
       panelMembers: { select: { userId: true, role: true, status: true } },
       contract: { select: { id: true } },
+      shapingStage: { select: { id: true } },
       awardDecisions: {
         orderBy: { createdAt: "desc" },
         select: {
@@ -148,6 +149,7 @@ async function loadAwardSignOff(actor: Actor, awardDecisionId: string) {
     "SignOff",
     decision.signOffs.map((s) => s.id),
   );
+  const shapingStage = await db.shapingStage.findUnique({ where: { tenderId: decision.tender.id }, select: { id: true } });
   return {
     ...decision,
     signOffs: decision.signOffs.map((s) => ({ ...s, checkpoint: checkpoints.get(s.id) ?? null })),
@@ -155,6 +157,8 @@ async function loadAwardSignOff(actor: Actor, awardDecisionId: string) {
     standstill: standstillView(decision),
     earlier,
     votes: await votesBehind(summary),
+    // The printable "You said, we did" for the wing (the governor may print it: policy "shaping.printSummary").
+    shapingStageId: shapingStage?.id ?? null,
   };
 }
 
@@ -325,6 +329,8 @@ export async function getPanelOutcome(actor: Actor, tenderId: string) {
     standstill: standstillView(decision),
     reviewed: await panelReview(tenderId),
     winner: summary.recommended,
+    /** What young people shaped, frozen with the award: "You said, we did" starts from it. */
+    shaping: summary.shaping ?? null,
     note: summary.noteToYoungCommissioners,
     rule: summary.ruleDescription,
     counted,

@@ -12,6 +12,7 @@ import { assertConsented } from "../consent-gate";
 import { checkQuorum } from "./quorum";
 import { currentResults, memberStatus } from "./results";
 import { isId } from "../ids";
+import { themesByCriterion } from "../shaping/shaping-summary";
 
 // Reads for panel members. Two rules live here, in the queries:
 // blind scoring (nobody sees another member's scores until they have
@@ -169,11 +170,15 @@ export async function getScoringSheet(actor: Actor, tenderId: string, bidId: str
   const bid = workspace.bids.find((b) => b.id === bidId);
   if (!bid) throw new NotFound("We could not find that bid.");
   const criteria = await db.criterion.findMany({ where: { tenderId }, orderBy: { position: "asc" } });
-  const mine = await db.score.findMany({
-    where: { panelMemberId: workspace.seat.id, bidId },
-    select: { criterionId: true, score: true, reason: true, status: true },
-  });
-  return { workspace, bid, criteria, mine };
+  const [mine, themes] = await Promise.all([
+    db.score.findMany({
+      where: { panelMemberId: workspace.seat.id, bidId },
+      select: { criterionId: true, score: true, reason: true, status: true },
+    }),
+    // Beside each criterion, the themes young people raised that it answers (issue 24).
+    themesByCriterion(db, tenderId),
+  ]);
+  return { workspace, bid, criteria, mine, themes };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { parseAwardSummary } from "../awards/award-summary";
 import type { Tx } from "../db";
 import { env } from "../env";
+import { shapingPlanning } from "./shaping-planning";
 
 // Writes one OCDS 1.1 release, inside the transaction of the public event it
 // describes, from what that transaction can see, and never changes it (a
@@ -98,6 +99,9 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
     buyer,
     tender: ocdsTender,
   };
+  // How young people shaped the service before it was specified (issue 24): themes, places and counts only.
+  const planning = await shapingPlanning(tx, tenderId);
+  if (planning) release.planning = planning;
 
   // Only once the bids have been opened: who bid (organisations only).
   if (tender.bidsOpenedAt) {

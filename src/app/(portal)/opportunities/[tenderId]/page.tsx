@@ -18,6 +18,8 @@ import { getTenderForProvider } from "@/server/tenders/queries";
 import { askQuestionAction } from "./actions";
 import { readable } from "@/server/page-guard";
 import { RULE_NAMES } from "@/domain/scoring";
+import { YoungPeopleToldUs } from "@/components/shaping/young-people-told-us";
+import { getNoticeShaping } from "@/server/shaping/summary-queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
   const { tenderId } = await params;
@@ -29,10 +31,11 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
   const actor = await requireActor("opportunities");
   const at = requestNow();
   const tender = await readable(getTenderForProvider(actor, tenderId, at));
-  const [clarifications, myQuestions, bid] = await Promise.all([
+  const [clarifications, myQuestions, bid, shaping] = await Promise.all([
     listPublishedClarifications(tender.id),
     listMyQuestions(actor, tender.id),
     getMyBid(actor, tender.id),
+    getNoticeShaping(actor, tender.id),
   ]);
   const open = tender.effectiveStatus === "PUBLISHED";
   const canAsk = open && tender.clarificationDeadline !== null && isBeforeDeadline(tender.clarificationDeadline, at);
@@ -96,6 +99,8 @@ export default async function TenderNoticePage({ params }: { params: Promise<{ t
           ]}
         />
       </section>
+
+      {shaping && <YoungPeopleToldUs shaping={shaping} />}
 
       <section aria-labelledby="criteria" className="mb-10">
         <h2 id="criteria" className="mb-2 text-2xl font-bold">

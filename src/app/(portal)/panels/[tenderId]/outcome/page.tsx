@@ -5,6 +5,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { getPanelOutcome } from "@/server/awards/queries";
 import { requireActor } from "@/server/auth/session";
 import { readable } from "@/server/page-guard";
+import { ThemesFollowed } from "@/components/shaping/themes-followed";
 
 export const metadata: Metadata = { title: "You said, we did" };
 
@@ -44,6 +45,12 @@ export default async function OutcomePage({ params }: { params: Promise<{ tender
           </div>
         )}
       </section>
+      {o.shaping && (
+        <ThemesFollowed
+          shaping={o.shaping}
+          to={o.cancelled ? { state: "CANCELLED" } : { state: o.awarded ? "AWARDED" : "PENDING", provider: o.winner.provider }}
+        />
+      )}
       {o.note && (
         <section aria-labelledby="note" className="mb-8 border-l-8 border-nhs-blue bg-white p-4">
           <h2 id="note" className="mb-2 text-2xl font-bold">

@@ -13,6 +13,7 @@ import { SCORE_DESCRIPTORS } from "@/server/evaluation/score-input";
 import { autosaveScoresAction, scoreBidAction } from "../../actions";
 import { Autosave } from "./autosave";
 import { readable } from "@/server/page-guard";
+import { CriterionThemes } from "@/components/shaping/criterion-themes";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string; bidId: string }> }): Promise<Metadata> {
   const { tenderId, bidId } = await params;
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: { params: Promise<{ tenderId:
 export default async function ScoreBidPage({ params }: { params: Promise<{ tenderId: string; bidId: string }> }) {
   const { tenderId, bidId } = await params;
   const actor = await requireActor("panels");
-  const { workspace, bid, criteria, mine } = await readable(getScoringSheet(actor, tenderId, bidId, requestNow()));
+  const { workspace, bid, criteria, mine, themes } = await readable(getScoringSheet(actor, tenderId, bidId, requestNow()));
   const technician = workspace.seat.role === "TECHNICIAN";
   const number = workspace.bids.findIndex((b) => b.id === bid.id) + 1;
   const response = (criterionId: string) => bid.content.responses.find((r) => r.criterionId === criterionId)?.text ?? "";
@@ -59,6 +60,7 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
               <h2 className="text-xl font-bold">
                 {c.name} ({c.weight}%)
               </h2>
+              <CriterionThemes themes={themes.get(c.id)} plain={technician} />
               <p>
                 {technician
                   ? "Nobody scores the price. A sum does it: the lowest fair price gets the top score, 5."
@@ -74,6 +76,7 @@ export default async function ScoreBidPage({ params }: { params: Promise<{ tende
               <h2 className="text-xl font-bold">
                 {c.name} ({c.weight}%)
               </h2>
+              <CriterionThemes themes={themes.get(c.id)} plain={technician} />
               <p className="mb-3 text-slate-700">
                 {technician ? c.plainLanguageDescription || c.description : c.description || c.plainLanguageDescription}
               </p>
