@@ -9,7 +9,7 @@ export interface VersionForStatus {
   version: number;
   contentHash: string;
   signOffs: {
-    signerRole: "COMMISSIONER" | "GOVERNOR";
+    signerRole: "COMMISSIONER" | "GOVERNOR" | "PROVIDER";
     decision: "APPROVED" | "CHANGES_REQUESTED" | "REJECTED";
     contentHash: string;
     voidedAt: Date | null;

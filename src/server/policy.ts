@@ -32,6 +32,15 @@ export interface EstablishmentRecord {
 
 const is = (actor: Pick<Actor, "role">, ...roles: Role[]) => roles.includes(actor.role);
 
+/** A contract as the policy needs it: its establishment and the provider's organisation. */
+export interface ContractRecord extends EstablishmentRecord {
+  organisationId: string;
+}
+
+/** A provider acts for its own organisation's contracts only. */
+const providerOf = (actor: Actor, contract: { organisationId: string }) =>
+  is(actor, "PROVIDER") && actor.organisationId !== null && actor.organisationId === contract.organisationId;
+
 /** A shaping stage's people, as the policy needs them (select with `shapingRelationsSelect`). */
 export interface ShapingRelations {
   tender: TenderRelations & EstablishmentRecord;
@@ -173,6 +182,22 @@ const RULES = {
   "agreement.sign": (actor: Actor, agreement: EstablishmentRecord) => agreementSideOf(actor, agreement) !== null,
   /** The register of every establishment's contracts (governors read their own establishments'). */
   "contract.readAllEstablishments": (actor: Actor) => is(actor, "COMMISSIONER"),
+  /** A contract and its checks: commissioners every establishment's, a governor their own establishments'. */
+  "contract.read": commissionerOrGoverns,
+  /** A provider reads its own organisation's contracts: their commitments, returns and signed reviews (issue 25). */
+  "contract.readOwn": providerOf,
+  // Checking the service after the award (issue 25)
+  /** Draft and change a contract's commitments; write the review of a return. */
+  "commitments.draft": (actor: Actor) => is(actor, "COMMISSIONER"),
+  /** Both sides sign each version of the commitments: a commissioner, and the contract's provider. */
+  "commitments.sign": (actor: Actor, contract: ContractRecord) => is(actor, "COMMISSIONER") || providerOf(actor, contract),
+  "return.submit": providerOf,
+  "review.write": (actor: Actor) => is(actor, "COMMISSIONER"),
+  /** Reviews before they are signed: commissioners and the establishment's governor (providers read signed ones). */
+  "review.readDraft": commissionerOrGoverns,
+  /** The establishment's governor co-signs the review for their establishment. */
+  "review.cosign": (actor: Actor, contract: EstablishmentRecord) => governsEstablishment(actor, contract.establishmentId),
+  "action.answer": providerOf,
   /** Commissioners link contracts to agreements and see the tender behind a contract. */
   "contract.link": (actor: Actor) => is(actor, "COMMISSIONER"),
   "contract.retender": (actor: Actor) => is(actor, "COMMISSIONER"),
@@ -231,6 +256,12 @@ const MESSAGES: Partial<Record<Capability, string>> = {
   "shaping.printSummary": "Only the facilitators of this shaping stage and the establishment's governor can print this summary.",
   "clarification.revealAsker": "Only the commissioners running this tender can see who asked.",
   "bid.write": "Only providers can bid.",
+  "commitments.draft": "Only commissioners can write a contract's commitments.",
+  "commitments.sign": "Only a commissioner and the contract's provider can sign its commitments.",
+  "return.submit": "Only the contract's provider can send its returns.",
+  "review.write": "Only commissioners can review a return.",
+  "review.cosign": "Only a governor of this contract's establishment can co-sign its review.",
+  "action.answer": "Only the contract's provider can answer its actions.",
   "clarification.ask": "Only providers can ask clarification questions.",
   "user.invite": "You cannot invite people with that role.",
   "account.close": "Only an administrator, or a commissioner running a tender this young commissioner sits on, can close their account.",
@@ -326,6 +357,12 @@ export function establishmentScopeWhere(actor: Actor): { establishmentId?: { in:
   return null;
 }
 
+/** `contract.read` / `contract.readOwn` as a `where` on Contract; null = nothing. */
+export function contractsReadableWhere(actor: Actor): Prisma.ContractWhereInput | null {
+  if (is(actor, "PROVIDER")) return actor.organisationId ? { organisationId: actor.organisationId } : null;
+  return establishmentScopeWhere(actor);
+}
+
 /**
  * `bid.read` for the panel, as a `where` on the tender: an accepted seat, a
  * young commissioner only while they consent, and no declared conflict of
@@ -365,7 +402,7 @@ const SECTIONS: Record<Section, readonly Role[]> = {
   admin: ["ADMIN"],
   outbox: ["ADMIN"],
   agreements: ["COMMISSIONER", "GOVERNOR"],
-  contracts: ["COMMISSIONER", "GOVERNOR"],
+  contracts: ["COMMISSIONER", "GOVERNOR", "PROVIDER"],
   time: ["TECHNICIAN", "COMMISSIONER"],
   letters: ["PROVIDER", "COMMISSIONER", "GOVERNOR"],
   welcome: ["TECHNICIAN"],

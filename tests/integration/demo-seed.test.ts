@@ -173,6 +173,33 @@ describe("the demo seed", { timeout: 180_000 }, () => {
     );
   });
 
+  it("checks the contracts: Cookham Wood's quarters returned and reviewed, the latest still to come; Feltham physiotherapy's commitments signed", async () => {
+    const cookham = await db.contract.findFirstOrThrow({ where: { tender: { reference: "NHSE-LDN-2023-031" } } });
+    const periods = await db.contractPeriod.findMany({
+      where: { contractId: cookham.id },
+      orderBy: { number: "asc" },
+      include: { returns: true, review: { include: { signOffs: true, actions: { include: { answers: true } } } } },
+    });
+    const ended = periods.filter((p) => p.endDate < now);
+    expect(ended.length).toBeGreaterThanOrEqual(5);
+    // A year and more of reviews, each signed by the commissioner and the governor; the latest quarter's return is still to come.
+    const reviewed = ended.slice(0, -1);
+    expect(reviewed.every((p) => p.returns.length === 1 && p.review?.signOffs.filter((s) => s.decision === "APPROVED").length === 2)).toBe(
+      true,
+    );
+    expect(ended.at(-1)!.returns).toHaveLength(0);
+    // Some measure was missed, an action agreed and answered.
+    const actions = reviewed.flatMap((p) => p.review!.actions);
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.every((a) => a.answers.length === 1)).toBe(true);
+    const physio = await db.contract.findFirstOrThrow({
+      where: { tender: { reference: "NHSE-LDN-2026-002" } },
+      include: { commitmentVersions: { include: { signOffs: true, measures: true } } },
+    });
+    expect(physio.commitmentVersions).toHaveLength(1);
+    expect(new Set(physio.commitmentVersions[0]!.signOffs.map((s) => s.signerRole))).toEqual(new Set(["COMMISSIONER", "PROVIDER"]));
+  });
+
   it("is idempotent: a second run changes nothing", async () => {
     const before = await counts();
     const again = await seedDemo({ password: "a different password", now });

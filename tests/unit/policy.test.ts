@@ -5,6 +5,7 @@ import {
   can,
   canInvite,
   canUseSection,
+  contractsReadableWhere,
   establishmentScopeWhere,
   governsEstablishment,
   homePath,
@@ -38,7 +39,7 @@ describe("role rules", () => {
       COMMISSIONER: ["tenders", "panels", "agreements", "contracts", "time"],
       TECHNICIAN: ["panels", "time"],
       GOVERNOR: ["establishment", "agreements", "contracts"],
-      PROVIDER: ["opportunities"],
+      PROVIDER: ["opportunities", "contracts"],
     };
     const all: Section[] = ["tenders", "panels", "establishment", "opportunities", "admin", "outbox", "agreements", "contracts", "time"];
     for (const [role, allowed] of Object.entries(matrix) as [Role, Section[]][]) {
@@ -169,6 +170,39 @@ describe("capabilities over relationships", () => {
       expect(can(actor("COMMISSIONER", [], id), "time.markPaid", t)).toBe(runsTender(actor("COMMISSIONER", [], id), t));
     }
     expect(can(actor("COMMISSIONER", [], "stranger"), "time.markPaid", t)).toBe(false);
+  });
+
+  it("contract checks: the provider of the contract's organisation, the establishment's governor, commissioners", () => {
+    const contract = { establishmentId: "feltham", organisationId: "org-a" };
+    const provider = { ...actor("PROVIDER"), organisationId: "org-a" };
+    const otherProvider = { ...actor("PROVIDER"), organisationId: "org-b" };
+    const governor = actor("GOVERNOR", ["feltham"]);
+    const otherGovernor = actor("GOVERNOR", ["cookham"]);
+    const commissioner = actor("COMMISSIONER");
+    for (const cap of ["contract.readOwn", "return.submit", "action.answer"] as const) {
+      expect(can(provider, cap, contract)).toBe(true);
+      expect(can(otherProvider, cap, contract)).toBe(false);
+      expect(can(commissioner, cap, contract)).toBe(false);
+      expect(can(governor, cap, contract)).toBe(false);
+      expect(can({ ...actor("PROVIDER"), organisationId: null }, cap, contract)).toBe(false);
+    }
+    expect(can(provider, "commitments.sign", contract)).toBe(true);
+    expect(can(commissioner, "commitments.sign", contract)).toBe(true);
+    expect(can(otherProvider, "commitments.sign", contract)).toBe(false);
+    expect(can(governor, "commitments.sign", contract)).toBe(false);
+    expect(can(governor, "review.cosign", contract)).toBe(true);
+    expect(can(otherGovernor, "review.cosign", contract)).toBe(false);
+    expect(can(commissioner, "review.cosign", contract)).toBe(false);
+    expect(can(governor, "review.readDraft", contract)).toBe(true);
+    expect(can(provider, "review.readDraft", contract)).toBe(false);
+    for (const cap of ["commitments.draft", "review.write"] as const) {
+      expect(can(commissioner, cap)).toBe(true);
+      for (const role of ["PROVIDER", "GOVERNOR", "TECHNICIAN", "ADMIN"] as const) expect(can(actor(role), cap)).toBe(false);
+    }
+    expect(contractsReadableWhere(provider)).toEqual({ organisationId: "org-a" });
+    expect(contractsReadableWhere(actor("PROVIDER"))).toBeNull();
+    expect(contractsReadableWhere(actor("TECHNICIAN"))).toBeNull();
+    expect(contractsReadableWhere(governor)).toEqual({ establishmentId: { in: ["feltham"] } });
   });
 
   it("bid.readOwn: a provider of the bidding organisation only", () => {

@@ -2,6 +2,8 @@ import { formatLondon } from "@/domain/london-time";
 
 const DECISION_LABEL = { APPROVED: "Approved", CHANGES_REQUESTED: "Asked for changes", REJECTED: "Rejected" } as const;
 
+const SIGNER_LABEL = { COMMISSIONER: "commissioner", GOVERNOR: "governor", PROVIDER: "provider" } as const;
+
 export interface SignOffRow {
   id: string;
   decision: keyof typeof DECISION_LABEL;
@@ -12,7 +14,7 @@ export interface SignOffRow {
   contentHash: string;
   signedAt: Date;
   voidedAt: Date | null;
-  signerRole: "COMMISSIONER" | "GOVERNOR";
+  signerRole: "COMMISSIONER" | "GOVERNOR" | "PROVIDER";
   signer: { name: string };
   /** The audit event that recorded this decision, as "<event>:<hash>": the record's anchor outside the database. */
   checkpoint?: string | null;
@@ -32,7 +34,7 @@ export function SignOffHistory({ signOffs, voidReason }: { signOffs: SignOffRow[
           key={s.id}
           className={`border-l-4 bg-white p-3 ${s.voidedAt ? "border-slate-400 text-slate-600" : s.decision === "APPROVED" ? "border-green-700" : "border-amber-600"}`}
         >
-          <strong>{DECISION_LABEL[s.decision]}</strong> by {s.signer.name} ({s.signerRole === "GOVERNOR" ? "governor" : "commissioner"}),{" "}
+          <strong>{DECISION_LABEL[s.decision]}</strong> by {s.signer.name} ({SIGNER_LABEL[s.signerRole]}),{" "}
           {formatLondon(s.signedAt, "dateTime")}
           {s.typedName && (
             <span className="block">

@@ -8,14 +8,15 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { NotFound } from "../errors";
 import { FIRST_PAGE, type Paging } from "@/domain/paging";
-import { establishmentScopeWhere } from "../policy";
+import { contractsReadableWhere } from "../policy";
 import { isId } from "../ids";
 
 // The contracts register. Commissioners see every contract; a governor only
-// those of their own establishments (in the `where`, never filtered later).
+// those of their own establishments, a provider its own organisation's (in the
+// `where`, never filtered later).
 
 function scopeFor(actor: Actor): Prisma.ContractWhereInput | null {
-  return establishmentScopeWhere(actor);
+  return contractsReadableWhere(actor);
 }
 
 const contractSelect = {

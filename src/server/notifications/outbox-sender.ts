@@ -1,6 +1,7 @@
 import "server-only";
 import { logger } from "../logger";
 import { sendDueEmails } from "./send-outbox";
+import { sendReturnReminders } from "../contract-checks/reminders";
 
 const INTERVAL_MS = 30_000;
 
@@ -19,7 +20,10 @@ export function startOutboxSender(intervalMs = Number(process.env.OUTBOX_INTERVA
   let stopped = false;
   const tick = () => {
     if (stopped || running) return;
-    running = sendDueEmails(new Date(), 20, () => stopped)
+    // Reminders of returns due soon are queued first, then sent with the rest of the outbox.
+    running = sendReturnReminders(new Date())
+      .catch((error: unknown) => logger.error({ err: error }, "return reminders failed"))
+      .then(() => sendDueEmails(new Date(), 20, () => stopped))
       .then((r) => {
         if (r.sent || r.failed) logger.info({ sent: r.sent, failed: r.failed }, "outbox run");
       })

@@ -57,6 +57,8 @@ export interface World {
   representation: string;
   representationFile: string;
   contract: string;
+  /** The Cookham Wood contract's checks (issue 25): a reviewed period, an action of its signed review, a file of a return. */
+  checks: { contract: string; period: number; action: string; file: string };
   agreement: string;
   timeEntry: { pending: string; approved: string };
   ocid: string;

@@ -96,8 +96,21 @@ export const PAGE_TARGETS: PageTarget[] = [
   page("/agreements/[agreementId]/edit", (w) => `/agreements/${w.agreement}/edit`, commissioners),
   page("/agreements/[agreementId]/compare", (w) => `/agreements/${w.agreement}/compare?from=1&to=1`, [...commissioners, ...OWN_GOVERNOR]),
   page("/agreements/[agreementId]/versions/[version]", (w) => `/agreements/${w.agreement}/versions/1`, [...commissioners, ...OWN_GOVERNOR]),
-  page("/contracts", () => "/contracts", [...commissioners, ...governors]),
-  page("/contracts/[contractId]", (w) => `/contracts/${w.contract}`, [...commissioners, ...OWN_GOVERNOR]),
+  page("/contracts", () => "/contracts", [...commissioners, ...governors, ...providers]),
+  // The Feltham physiotherapy contract: won by the rival bidder (Harbour).
+  page("/contracts/[contractId]", (w) => `/contracts/${w.contract}`, [...commissioners, ...OWN_GOVERNOR, "provider: rival bidder"]),
+  // The Cookham Wood contract's checks: won by the bidder (Thameside).
+  page("/contracts/[contractId]/commitments", (w) => `/contracts/${w.checks.contract}/commitments`, [
+    ...commissioners,
+    ...OWN_GOVERNOR,
+    ...BIDDER,
+  ]),
+  page("/contracts/[contractId]/commitments/edit", (w) => `/contracts/${w.checks.contract}/commitments/edit`, commissioners),
+  page("/contracts/[contractId]/periods/[period]", (w) => `/contracts/${w.checks.contract}/periods/${w.checks.period}`, [
+    ...commissioners,
+    ...OWN_GOVERNOR,
+    ...BIDDER,
+  ]),
   page("/establishment", () => "/establishment", governors),
   page("/establishment/sign-offs/[awardDecisionId]", (w) => `/establishment/sign-offs/${w.awardDecision.signOff}`, OWN_GOVERNOR),
   page("/letters/[awardDecisionId]", (w) => `/letters/${w.awardDecision.standstill}`, [...commissioners, ...OWN_GOVERNOR, ...BIDDERS]),
@@ -160,6 +173,11 @@ export const PAGE_TARGETS: PageTarget[] = [
     (w) => `/api/ocds/notices/${w.awardDecision.awarded}/award`,
     every,
     "award confirmation",
+  ),
+  route(
+    "GET /api/contracts/[contractId]/return-files/[fileId]",
+    (w) => `/api/contracts/${w.checks.contract}/return-files/${w.checks.file}`,
+    [...commissioners, ...OWN_GOVERNOR, ...BIDDER],
   ),
   route("GET /api/representations/attachments/[id]", (w) => `/api/representations/attachments/${w.representationFile}`, [
     ...BIDDER,
@@ -289,6 +307,46 @@ export const ACTION_TARGETS: ActionTarget[] = [
     page: (w) => `/contracts/${w.contract}`,
     args: (w) => [w.contract, state, form({})],
     allow: commissioners,
+  }),
+  action("saveCommitmentsAction", "(portal)/contracts/[contractId]/actions.ts", {
+    page: (w) => `/contracts/${w.checks.contract}/commitments/edit`,
+    args: (w) => [w.checks.contract, 99, state, form({ "measures.0.name": "" })],
+    allow: commissioners,
+  }),
+  action("signCommitmentsAction", "(portal)/contracts/[contractId]/actions.ts", {
+    page: (w) => `/contracts/${w.checks.contract}/commitments`,
+    args: (w) => [
+      w.checks.contract,
+      1,
+      state,
+      form({ decision: "APPROVED", typedName: "Not my name", comment: "", contentHash: "0".repeat(64) }),
+    ],
+    allow: [...commissioners, ...BIDDER],
+  }),
+  action("submitReturnAction", "(portal)/contracts/[contractId]/actions.ts", {
+    page: (w) => `/contracts/${w.checks.contract}/periods/${w.checks.period}`,
+    args: (w) => [w.checks.contract, w.checks.period, state, form({ narrative: "" })],
+    allow: BIDDER,
+  }),
+  action("saveReviewAction", "(portal)/contracts/[contractId]/actions.ts", {
+    page: (w) => `/contracts/${w.checks.contract}/periods/${w.checks.period}`,
+    args: (w) => [w.checks.contract, w.checks.period, state, form({ summary: "" })],
+    allow: commissioners,
+  }),
+  action("signReviewAction", "(portal)/contracts/[contractId]/actions.ts", {
+    page: (w) => `/contracts/${w.checks.contract}/periods/${w.checks.period}`,
+    args: (w) => [
+      w.checks.contract,
+      w.checks.period,
+      state,
+      form({ decision: "APPROVED", typedName: "Not my name", contentHash: "0".repeat(64) }),
+    ],
+    allow: [...commissioners, ...OWN_GOVERNOR],
+  }),
+  action("answerActionAction", "(portal)/contracts/[contractId]/actions.ts", {
+    page: (w) => `/contracts/${w.checks.contract}/periods/${w.checks.period}`,
+    args: (w) => [w.checks.contract, w.checks.period, w.checks.action, state, form({ body: "" })],
+    allow: BIDDER,
   }),
   action("decideAwardAction", "(portal)/establishment/actions.ts", {
     page: (w) => `/establishment/sign-offs/${w.awardDecision.signOff}`,

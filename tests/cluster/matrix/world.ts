@@ -212,6 +212,15 @@ export async function buildWorld(demoPassword: string): Promise<World> {
   });
 
   const contract = await db.contract.findFirstOrThrow({ where: { tenderId: tenders.awarded }, select: { id: true } });
+  // The demo's Cookham Wood contract has a year of returns and signed reviews (src/server/demo/demo-contract-checks.ts).
+  const checkedAction = await db.contractAction.findFirstOrThrow({
+    where: { review: { period: { contract: { tender: { reference: "NHSE-LDN-2023-031" } } } } },
+    select: { id: true, review: { select: { period: { select: { contractId: true, number: true } } } } },
+  });
+  const returnFile = await db.contractReturnFile.findFirstOrThrow({
+    where: { contractReturn: { period: { contractId: checkedAction.review.period.contractId } } },
+    select: { id: true },
+  });
   const fmi = establishments.find((e) => e.code === "FMI")!;
   const creator = (await loadActor(chair.id)) as Actor;
   const { agreementId } = await createAgreement(creator, {
@@ -294,6 +303,12 @@ export async function buildWorld(demoPassword: string): Promise<World> {
     representation: representation.id,
     representationFile: representation.attachments[0]!.id,
     contract: contract.id,
+    checks: {
+      contract: checkedAction.review.period.contractId,
+      period: checkedAction.review.period.number,
+      action: checkedAction.id,
+      file: returnFile.id,
+    },
     agreement: agreementId,
     timeEntry,
     ocid: release.ocid,
