@@ -15,6 +15,7 @@ const NAV: { section: Section; href: string; label: string }[] = [
   { section: "time", href: "/time", label: "Paid time" },
   { section: "opportunities", href: "/opportunities", label: "Open tenders" },
   { section: "admin", href: "/admin/users", label: "Users" },
+  { section: "admin", href: "/admin/organisations", label: "Organisations" },
   { section: "outbox", href: "/admin/outbox", label: "Outbox" },
   { section: "admin", href: "/admin/audit", label: "Audit log" },
   { section: "welcome", href: "/welcome", label: "About your role and your data" },

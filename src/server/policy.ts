@@ -211,6 +211,8 @@ const RULES = {
   "consent.give": (actor: Actor) => is(actor, "TECHNICIAN"),
   // Administration
   "user.manage": (actor: Actor) => is(actor, "ADMIN"),
+  /** Adding organisations and keeping their register identifiers, addresses and contact points. */
+  "organisation.manage": (actor: Actor) => is(actor, "ADMIN"),
   "user.invite": (actor: Actor, invitee: { role: Role }) => mayInvite(actor, invitee.role),
   "user.inviteAny": (actor: Actor) => is(actor, "ADMIN", "COMMISSIONER"),
   "outbox.read": (actor: Actor) => is(actor, "ADMIN"),

@@ -18,6 +18,9 @@ import { db } from "@/server/db";
 import { NotFound } from "@/server/errors";
 import { noticeReleasePackage } from "@/server/notices/notice-release";
 import { getPsrNotice } from "@/server/notices/psr-notice";
+import { getRecordPackage } from "@/server/ocds/queries";
+import { ocidFor } from "@/server/ocds/publish-release";
+import { updateOrganisation } from "@/server/organisations/update-organisation";
 import { frozenTender, REASONS, type FrozenTender } from "../fixtures/award-builders";
 import { createActor } from "../fixtures/factories";
 import { validateOcds } from "../fixtures/ocds-schemas";
@@ -42,6 +45,29 @@ beforeAll(async () => {
   });
   await db.conflictDeclaration.create({
     data: { panelMemberId: seat.id, organisationId: t.organisations.b, hasConflict: true, details: "My aunt works there." },
+  });
+  // The parties' register numbers, addresses and contact points, as an administrator gives them.
+  const admin = await createActor("ADMIN");
+  const bidderA = await db.organisation.findUniqueOrThrow({ where: { id: t.organisations.a } });
+  await updateOrganisation(admin, bidderA.id, {
+    name: bidderA.name,
+    kind: "PROVIDER",
+    identifierScheme: "GB-CHC",
+    identifierId: String(1_000_000 + Math.floor(Math.random() * 8_999_999)),
+    streetAddress: "5 Wharf Street",
+    locality: "London",
+    postalCode: "E14 9SH",
+    contactEmail: "partnerships@bidder-a.example.org",
+  });
+  const buyer = await db.organisation.findUniqueOrThrow({ where: { id: t.commissioner.organisationId! } });
+  await updateOrganisation(admin, buyer.id, {
+    name: buyer.name,
+    kind: "COMMISSIONER",
+    streetAddress: "Wellington House, 133-155 Waterloo Road",
+    locality: "London",
+    postalCode: "SE1 8UG",
+    contactName: "Health and Justice Commissioning",
+    contactEmail: "hj-commissioning@example.nhs.uk",
   });
   ({ awardDecisionId } = await recommendAward(
     t.commissioner,
@@ -90,6 +116,10 @@ describe("the notice of intention to award", () => {
     expect(notice.conflicts.statement).toMatch(/^1 young commissioner on the evaluation panel declared a conflict of interest/);
     expect(notice.conflicts.statement).toContain("took no part in scoring this tender");
     expect(notice.representations).toContain("until midnight at the end of Monday 4 January 2027");
+    // The parties with their addresses and register numbers; representations go to the authority's contact point.
+    expect(notice.authority).toMatchObject({ postalCode: "SE1 8UG", contactEmail: "hj-commissioning@example.nhs.uk" });
+    expect(notice.provider).toMatchObject({ identifierScheme: "GB-CHC", postalCode: "E14 9SH" });
+    expect(notice.representations).toContain("any other provider writes to hj-commissioning@example.nhs.uk");
 
     // The checkpoint is the governor's approval event, and it verifies the chain up to it.
     const signOff = await db.signOff.findFirstOrThrow({ where: { awardDecisionId, decision: "APPROVED" } });
@@ -131,6 +161,25 @@ describe("the notice of intention to award", () => {
       standstillPeriod: { startDate: "2026-12-18T00:00:00.000Z", endDate: "2027-01-04T23:59:59.999Z" },
     });
     expect(release.tender.documents[0]).toMatchObject({ documentType: "awardNotice", noticeType: "PSR intention to award notice" });
+    const supplier = release.parties.find((p: { roles: string[] }) => p.roles.includes("supplier"));
+    expect(supplier.identifier).toMatchObject({ scheme: "GB-CHC", id: expect.stringMatching(/^\d{7}$/) });
+    expect(supplier.address).toEqual({
+      streetAddress: "5 Wharf Street",
+      locality: "London",
+      postalCode: "E14 9SH",
+      countryName: "United Kingdom",
+    });
+    expect(supplier.contactPoint).toEqual({ email: "partnerships@bidder-a.example.org" });
+    const buyerParty = release.parties.find((p: { roles: string[] }) => p.roles.includes("buyer"));
+    expect(buyerParty.identifier).toBeUndefined();
+    expect(buyerParty.address.postalCode).toBe("SE1 8UG");
+    // The feed's award release names the same parties with the same identifiers, and the record still validates.
+    const record = await getRecordPackage(ocidFor(t.id));
+    expect(validateOcds("record-package-schema", record)).toEqual([]);
+    const compiled = record.records[0]!.compiledRelease as { parties: { roles: string[]; identifier?: unknown; address?: unknown }[] };
+    const feedSupplier = compiled.parties.find((p) => p.roles.includes("supplier"))!;
+    expect(feedSupplier.identifier).toEqual(supplier.identifier);
+    expect(compiled.parties.find((p) => p.roles.includes("buyer"))!.address).toEqual(buyerParty.address);
     const text = JSON.stringify(body);
     for (const secret of [...t.technicians.map((p) => p.name), conflictedName, REASONS.a, "My aunt works there."])
       expect(text).not.toContain(secret);

@@ -3,6 +3,8 @@ import { formatLondon, formatLondonDay } from "@/domain/london-time";
 import { describeWholeLifePrice } from "@/domain/money";
 import { NOTICE_TITLES } from "@/domain/psr-notices";
 import type { PsrNotice } from "@/server/notices/psr-notice";
+import type { PartyOrganisation } from "@/server/ocds/parties";
+import { oneLineAddress } from "@/domain/org-identifiers";
 import { PrintButton } from "../awards/print-button";
 import { ScrollRegion } from "../ui/scroll-region";
 import { TableHead } from "../ui/table-head";
@@ -13,6 +15,27 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
       <dt className="font-bold">{label}</dt>
       <dd data-testid={testId}>{children}</dd>
     </div>
+  );
+}
+
+/** A party's name, then its address, register number and contact point where known. */
+function Party({ org }: { org: PartyOrganisation }) {
+  const address = oneLineAddress(org);
+  const contact = [org.contactName, org.contactEmail, org.contactTelephone].filter(Boolean).join(" · ");
+  return (
+    <>
+      <span className="block font-bold" data-testid="party-name">
+        {org.name}
+      </span>
+      {address && <span className="block">{address}</span>}
+      {org.identifierScheme && org.identifierId && (
+        <span className="block">
+          Register number: {org.identifierScheme}-{org.identifierId}
+          {org.identifierIsDemo ? " (demo value, not a real number)" : ""}
+        </span>
+      )}
+      {contact && <span className="block break-words">Contact: {contact}</span>}
+    </>
   );
 }
 
@@ -40,13 +63,13 @@ export function PsrNoticeView({ notice, dataUrl }: { notice: PsrNotice; dataUrl:
       <dl className="mb-6">
         <Row label="Published">{formatLondon(notice.publishedAt, "dateTime")}</Row>
         <Row label="Relevant authority" testId="notice-authority">
-          {notice.authority.name}
+          <Party org={notice.authority} />
         </Row>
         <Row
           label={notice.kind === "intention" ? "Provider it intends to award to" : "Provider awarded the contract"}
           testId="notice-provider"
         >
-          {notice.provider.name}
+          <Party org={notice.provider} />
         </Row>
         <Row label="Where the services are provided">{notice.establishment.name}</Row>
         <Row label="Services">

@@ -5,6 +5,7 @@ import { parseLondonDateTime } from "@/domain/london-time";
 import { OCDS_EXTENSIONS, OCDS_LICENSE, OCDS_VERSION, publicationPolicyUrl } from "../ocds/queries";
 import { now as clockNow } from "../clock";
 import { env } from "../env";
+import { ocdsPartyDetails } from "../ocds/parties";
 import type { PsrNotice } from "./psr-notice";
 
 // A PSR notice as data, in the shape the UK e-notification service (Find a
@@ -71,9 +72,9 @@ export function noticeRelease(notice: PsrNotice): Record<string, unknown> {
     description: `${notice.statement} ${notice.representations}`,
     buyer,
     parties: [
-      { ...buyer, roles: ["buyer", "procuringEntity"] },
+      { ...buyer, ...ocdsPartyDetails(notice.authority), roles: ["buyer", "procuringEntity"] },
       { id: `establishment-${notice.establishment.id}`, name: notice.establishment.name, roles: ["interestedParty"] },
-      { ...supplier, roles: ["supplier"] },
+      { ...supplier, ...ocdsPartyDetails(notice.provider), roles: ["supplier"] },
     ],
     tender: {
       id: notice.service.reference,

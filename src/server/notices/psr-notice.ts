@@ -20,6 +20,7 @@ import { env } from "../env";
 import { NotFound } from "../errors";
 import { isId } from "../ids";
 import { ocidFor } from "../ocds/publish-release";
+import { partyOrganisationSelect, type PartyOrganisation } from "../ocds/parties";
 
 // The two notices regulation 12 of the Provider Selection Regime asks for:
 // the intention to award (published when the governor approves: its
@@ -47,8 +48,9 @@ export interface PsrNotice {
   publishedAt: Date;
   /** The intention no longer stands: sent back to moderation after representations, or the tender cancelled. */
   withdrawn: string | null;
-  authority: { id: string; name: string };
-  provider: { id: string; name: string };
+  /** The relevant authority and the provider, with their register numbers, addresses and contact points where known. */
+  authority: PartyOrganisation;
+  provider: PartyOrganisation;
   establishment: { id: string; name: string };
   service: { reference: string; title: string; summary: string; route: string };
   value: { wholeLifePence: string; termMonths: number | null } | null;
@@ -106,6 +108,22 @@ export async function declaredConflicts(client: Db, tenderId: string): Promise<D
   };
 }
 
+function unknownOrganisation(id: string, name: string): PartyOrganisation {
+  return {
+    id,
+    name,
+    identifierScheme: null,
+    identifierId: null,
+    identifierIsDemo: false,
+    streetAddress: null,
+    locality: null,
+    postalCode: null,
+    contactName: null,
+    contactEmail: null,
+    contactTelephone: null,
+  };
+}
+
 const decisionSelect = {
   id: true,
   status: true,
@@ -127,7 +145,7 @@ const decisionSelect = {
       status: true,
       cancelReason: true,
       establishment: { select: { id: true, name: true } },
-      createdBy: { select: { organisation: { select: { id: true, name: true } } } },
+      createdBy: { select: { organisation: { select: partyOrganisationSelect } } },
     },
   },
 } as const;
@@ -148,7 +166,10 @@ async function loadNotice(kind: PsrNoticeKind, awardDecisionId: string): Promise
 
   const summary = parseAwardSummary(decision.summary);
   const winner = summary.ranking.find((r) => r.bidId === summary.recommended.bidId)!;
-  const buyer = decision.tender.createdBy.organisation ?? { id: "nhs-england", name: env().OCDS_PUBLISHER_NAME };
+  const buyer = decision.tender.createdBy.organisation ?? unknownOrganisation("nhs-england", env().OCDS_PUBLISHER_NAME);
+  const provider =
+    (await db.organisation.findUnique({ where: { id: winner.organisationId }, select: partyOrganisationSelect })) ??
+    unknownOrganisation(winner.organisationId, winner.provider);
   const conflicts = await declaredConflicts(db, decision.tender.id);
   const checkpoint =
     kind === "intention"
@@ -174,8 +195,9 @@ async function loadNotice(kind: PsrNoticeKind, awardDecisionId: string): Promise
     statement: noticeStatement(kind, standstill.endsAt, decision.awardedAt),
     publishedAt: kind === "intention" ? approval.signedAt : decision.awardedAt!,
     withdrawn,
-    authority: { id: buyer.id, name: buyer.name },
-    provider: { id: winner.organisationId, name: winner.provider },
+    authority: buyer,
+    // The name as the governor signed it; the register number, address and contact as they are now.
+    provider: { ...provider, name: winner.provider },
     establishment: summary.tender.establishment,
     service: {
       reference: summary.tender.reference,
@@ -212,7 +234,7 @@ async function loadNotice(kind: PsrNoticeKind, awardDecisionId: string): Promise
       justification: summary.recommended.topRanked ? null : summary.justification,
     },
     conflicts: { ...conflicts, statement: conflictsStatement(conflicts) },
-    representations: representationsStatement(standstill.endsAt, null),
+    representations: representationsStatement(standstill.endsAt, buyer.contactEmail),
     checkpoint: checkpoint ? formatCheckpoint(checkpoint) : null,
   };
 }

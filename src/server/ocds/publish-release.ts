@@ -8,6 +8,7 @@ import { parseAwardSummary } from "../awards/award-summary";
 import type { Tx } from "../db";
 import { env } from "../env";
 import { shapingPlanning } from "./shaping-planning";
+import { ocdsPartyDetails, partyOrganisationSelect, type PartyOrganisation } from "./parties";
 
 // Writes one OCDS 1.1 release, inside the transaction of the public event it
 // describes, from what that transaction can see, and never changes it (a
@@ -19,14 +20,14 @@ export function ocidFor(tenderId: string): string {
   return `${env().OCDS_OCID_PREFIX}-${tenderId}`;
 }
 
-type Party = { id: string; name: string; roles: string[] };
+type Party = { id: string; name: string; roles: string[] } & Record<string, unknown>;
 
 export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag, now: Date): Promise<void> {
   const tender = await tx.tender.findUniqueOrThrow({
     where: { id: tenderId },
     include: {
       establishment: { select: { id: true, name: true } },
-      createdBy: { select: { organisation: { select: { id: true, name: true } } } },
+      createdBy: { select: { organisation: { select: partyOrganisationSelect } } },
       criteria: { orderBy: { position: "asc" }, select: { name: true, weight: true, kind: true } },
       clarificationQuestions: {
         where: { publishedAt: { not: null } },
@@ -40,12 +41,13 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
   const buyerOrg = tender.createdBy.organisation ?? { id: "nhs-england", name: env().OCDS_PUBLISHER_NAME };
   const buyer = { id: `org-${buyerOrg.id}`, name: buyerOrg.name };
   const parties = new Map<string, Party>();
-  const addParty = (id: string, name: string, role: string) => {
-    const p = parties.get(id) ?? { id, name, roles: [] };
+  const addParty = (id: string, name: string, role: string, org?: PartyOrganisation) => {
+    const p: Party = parties.get(id) ?? { id, name, roles: [], ...(org ? ocdsPartyDetails(org) : {}) };
     if (!p.roles.includes(role)) p.roles.push(role);
     parties.set(id, p);
   };
-  addParty(buyer.id, buyer.name, "buyer");
+  const buyerDetails = tender.createdBy.organisation ?? undefined;
+  addParty(buyer.id, buyer.name, "buyer", buyerDetails);
   addParty(buyer.id, buyer.name, "procuringEntity");
   // The establishment (prison / YOI) is where the services are delivered and signs off the award with NHS England.
   addParty(`establishment-${tender.establishment.id}`, tender.establishment.name, "interestedParty");
@@ -107,12 +109,12 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
   if (tender.bidsOpenedAt) {
     const bids = await tx.bid.findMany({
       where: { tenderId, status: "SUBMITTED" },
-      select: { organisation: { select: { id: true, name: true } } },
+      select: { organisation: { select: partyOrganisationSelect } },
       orderBy: { organisation: { name: "asc" } },
     });
     ocdsTender.numberOfTenderers = bids.length;
     ocdsTender.tenderers = bids.map((b) => ({ id: `org-${b.organisation.id}`, name: b.organisation.name }));
-    for (const b of bids) addParty(`org-${b.organisation.id}`, b.organisation.name, "tenderer");
+    for (const b of bids) addParty(`org-${b.organisation.id}`, b.organisation.name, "tenderer", b.organisation);
   }
 
   if (tag === "award" || tag === "contract") {
@@ -120,7 +122,8 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
     const summary = parseAwardSummary(decision.summary);
     const winner = summary.ranking.find((r) => r.bidId === decision.recommendedBidId)!;
     const supplier = { id: `org-${winner.organisationId}`, name: winner.provider };
-    addParty(supplier.id, supplier.name, "supplier");
+    const supplierOrg = await tx.organisation.findUnique({ where: { id: winner.organisationId }, select: partyOrganisationSelect });
+    addParty(supplier.id, supplier.name, "supplier", supplierOrg ?? undefined);
     const period = decision.standstillEndsAt
       ? contractPeriod(summary.tender.contractStartDate, summary.tender.contractTermMonths, decision.standstillEndsAt)
       : null;

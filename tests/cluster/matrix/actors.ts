@@ -62,6 +62,8 @@ export interface World {
   agreement: string;
   timeEntry: { pending: string; approved: string };
   ocid: string;
+  /** An organisation that did not bid anywhere (for the organisation's admin page). */
+  organisation: string;
   invitationToken: string;
   /** A live "forgotten your password?" link of a person the matrix never signs in as. */
   passwordResetToken: string;

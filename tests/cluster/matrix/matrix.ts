@@ -88,6 +88,8 @@ export const PAGE_TARGETS: PageTarget[] = [
   page("/account/closures", () => "/account/closures", [...ADMIN, ...commissioners]),
   page("/account/data", () => "/account/data", technicians),
   page("/admin/audit", () => "/admin/audit", ADMIN),
+  page("/admin/organisations", () => "/admin/organisations", ADMIN),
+  page("/admin/organisations/[organisationId]", (w) => `/admin/organisations/${w.organisation}`, ADMIN),
   page("/admin/outbox", () => "/admin/outbox", ADMIN),
   page("/admin/users", () => "/admin/users", ADMIN),
   page("/agreements", () => "/agreements", [...commissioners, ...governors]),
@@ -274,6 +276,16 @@ export const ACTION_TARGETS: ActionTarget[] = [
   action("createInvitationAction", "(portal)/admin/users/actions.ts", {
     page: () => "/admin/users",
     args: () => [state, form({ email: "", name: "", role: "TECHNICIAN" })],
+    allow: ADMIN,
+  }),
+  action("createOrganisationAction", "(portal)/admin/organisations/actions.ts", {
+    page: () => "/admin/organisations",
+    args: () => [state, form({ name: "", kind: "PROVIDER" })],
+    allow: ADMIN,
+  }),
+  action("updateOrganisationAction", "(portal)/admin/organisations/actions.ts", {
+    page: (w) => `/admin/organisations/${w.organisation}`,
+    args: (w) => [w.organisation, state, form({ name: "", kind: "PROVIDER" })],
     allow: ADMIN,
   }),
   action("createAgreementAction", "(portal)/agreements/actions.ts", {

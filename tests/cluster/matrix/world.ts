@@ -312,6 +312,7 @@ export async function buildWorld(demoPassword: string): Promise<World> {
     agreement: agreementId,
     timeEntry,
     ocid: release.ocid,
+    organisation: (await createOrganisation("PROVIDER")).id,
     invitationToken: invitation.link.split("/").pop()!,
     passwordResetToken: reset.token,
     otherSessions: Object.fromEntries(
