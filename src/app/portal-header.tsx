@@ -6,8 +6,9 @@ import { can, canUseSection, type Section } from "@/server/policy";
 import type { Actor } from "@/server/auth/actor";
 import { needsConsent } from "@/server/auth/session";
 
-const NAV: { section: Section; href: string; label: string }[] = [
+const NAV: { section: Section; href: string; label: string; show?: (actor: Actor) => boolean }[] = [
   { section: "tenders", href: "/tenders", label: "Tenders" },
+  { section: "shaping", href: "/shaping", label: "Shaping services", show: (actor) => can(actor, "shaping.menu") },
   { section: "panels", href: "/panels", label: "My panels" },
   { section: "establishment", href: "/establishment", label: "My establishment" },
   { section: "contracts", href: "/contracts", label: "Contracts" },
@@ -28,7 +29,7 @@ const NAV: { section: Section; href: string; label: string }[] = [
  */
 export async function PortalHeader({ actor }: { actor: Actor }) {
   // Before a young commissioner has agreed, the welcome page is the only place to go.
-  const allowed = (await needsConsent(actor)) ? [] : NAV.filter((n) => canUseSection(actor, n.section));
+  const allowed = (await needsConsent(actor)) ? [] : NAV.filter((n) => canUseSection(actor, n.section) && (n.show?.(actor) ?? true));
   // Young commissioners always have the word list to hand.
   const links = can(actor, "time.log") ? [...allowed, { section: "panels" as const, href: "/words", label: "Words we use" }] : allowed;
   return (

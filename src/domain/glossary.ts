@@ -7,6 +7,8 @@ import { describeStage, TENDER_STAGES, type TenderStage } from "./tender-lifecyc
 /** Each stage in plain words; its name is the one every status tag shows (from the lifecycle), so a renamed stage stays in step. */
 const STAGES: Record<TenderStage, string> = {
   DRAFT: "The commissioner is still writing the tender. Nobody else can see it yet.",
+  SHAPING:
+    "Young people say what the service should be like and what matters most. The commissioner then writes the tender from what they said.",
   PUBLISHED: "Providers can read the tender and send bids. Nobody can read the bids yet.",
   CLOSED: "The time for sending bids is over. The bids are about to be opened.",
   EVALUATION: "Panel members read the bids and score them, each on their own.",

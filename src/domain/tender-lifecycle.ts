@@ -114,6 +114,7 @@ const ACTION_LABEL: Record<TenderAction, string> = {
  */
 export const TENDER_STAGES = [
   "DRAFT",
+  "SHAPING",
   "PUBLISHED",
   "CLOSED",
   "EVALUATION",
@@ -126,13 +127,23 @@ export const TENDER_STAGES = [
 ] as const;
 export type TenderStage = (typeof TENDER_STAGES)[number];
 
-/** The stage of a tender in this (effective) state; `awaitingSignOff`: a recommendation is with the governor. */
-export function tenderStage(status: TenderStatus, progress: { awaitingSignOff: boolean }): TenderStage {
+/**
+ * The stage of a tender in this (effective) state; `awaitingSignOff`: a recommendation is with the governor;
+ * `shaping`: a shaping stage (issue 24) is under way and not yet closed. A tender being shaped is stored as a DRAFT
+ * (it is one: nothing is published) but people see "Shaping" until its shaping stage closes.
+ */
+export function tenderStage(status: TenderStatus, progress: { awaitingSignOff: boolean; shaping: boolean }): TenderStage {
+  if (status === "DRAFT" && progress.shaping) return "SHAPING";
   return status === "AWARD_PENDING_SIGNOFF" && !progress.awaitingSignOff ? "RANKING_FROZEN" : status;
 }
 
 const DESCRIPTIONS: Record<TenderStage, { label: string; whatsNext: string }> = {
   DRAFT: { label: "Draft", whatsNext: "The commissioner finishes the details, criteria and panel, then publishes it." },
+  SHAPING: {
+    label: "Shaping",
+    whatsNext:
+      "Young people are shaping the service: their views are gathered and their priorities ranked. The tender stays a draft until the commissioner writes the specification from them and publishes it.",
+  },
   PUBLISHED: { label: "Open for bids", whatsNext: "Providers can ask questions and send bids until the submission deadline." },
   CLOSED: { label: "Closed", whatsNext: "The deadline has passed. The commissioner opens the bids to start evaluation." },
   EVALUATION: { label: "Evaluation", whatsNext: "Panel members declare conflicts, then score every bid on their own." },

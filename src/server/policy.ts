@@ -155,6 +155,10 @@ const RULES = {
   /** The printable easy-read "You said, we did" for the wing: the facilitators (who hand it out) and the establishment's governor. */
   "shaping.printSummary": (actor: Actor, stage: ShapingRelations) =>
     facilitatesShaping(actor, stage) || governsEstablishment(actor, stage.tender.establishmentId),
+  /** Say yes or no to an invitation to shape a service: the invited commissioner or young commissioner. */
+  "shaping.respond": (actor: Actor, member: { userId: string }) => is(actor, "COMMISSIONER", "TECHNICIAN") && member.userId === actor.id,
+  /** "Shaping" in the main menu: the people who take part (governors reach their establishment's stages from its page). */
+  "shaping.menu": (actor: Actor) => is(actor, "COMMISSIONER", "TECHNICIAN"),
   // Panels and evaluation
   "panel.sit": (actor: Actor) => is(actor, "COMMISSIONER", "TECHNICIAN"),
   // Bids: providers act for their organisation
@@ -394,7 +398,8 @@ export type Section =
   | "letters"
   | "welcome"
   | "account"
-  | "closures";
+  | "closures"
+  | "shaping";
 
 const SECTIONS: Record<Section, readonly Role[]> = {
   tenders: ["COMMISSIONER"],
@@ -410,6 +415,7 @@ const SECTIONS: Record<Section, readonly Role[]> = {
   welcome: ["TECHNICIAN"],
   account: ["ADMIN", "COMMISSIONER", "TECHNICIAN", "GOVERNOR", "PROVIDER"],
   closures: ["ADMIN", "COMMISSIONER"],
+  shaping: ["COMMISSIONER", "TECHNICIAN", "GOVERNOR"],
 };
 
 export function canUseSection(actor: Actor, section: Section): boolean {

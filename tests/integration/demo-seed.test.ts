@@ -8,6 +8,7 @@ import { db } from "@/server/db";
 import { computeResults } from "@/server/evaluation/results";
 import { DEMO_TENDER_REFERENCE, seedDemo } from "@/server/demo/demo-scenario";
 import { STAGE_TENDERS } from "@/server/demo/demo-stages";
+import { GATHERING_TENDER_REFERENCE } from "@/server/demo/demo-shaping";
 
 const counts = async () => ({
   users: await db.user.count(),
@@ -35,7 +36,8 @@ describe("the demo seed", { timeout: 180_000 }, () => {
       users: 12,
       organisations: 4,
       establishments: 2,
-      tenders: 1 + STAGE_TENDERS.length,
+      // The Feltham re-tender, one at every later stage, and the Feltham service being shaped.
+      tenders: 1 + STAGE_TENDERS.length + 1,
       contracts: 2,
     });
 
@@ -198,6 +200,29 @@ describe("the demo seed", { timeout: 180_000 }, () => {
     });
     expect(physio.commitmentVersions).toHaveLength(1);
     expect(new Set(physio.commitmentVersions[0]!.signOffs.map((s) => s.signerRole))).toEqual(new Set(["COMMISSIONER", "PROVIDER"]));
+  });
+
+  it("has a Feltham draft being shaped with young people: gathering views, a focus group, answers waiting to be checked", async () => {
+    const tender = await db.tender.findUniqueOrThrow({
+      where: { reference: GATHERING_TENDER_REFERENCE },
+      include: {
+        establishment: true,
+        shapingStage: { include: { members: { include: { user: true } }, questions: true, sessions: true } },
+      },
+    });
+    expect(tender.status).toBe("DRAFT");
+    expect(tender.establishment.code).toBe("FMI");
+    const stage = tender.shapingStage!;
+    expect(stage.status).toBe("GATHERING");
+    expect(stage.questions).toHaveLength(4);
+    expect(stage.members.map((m) => [m.user.email, m.status, m.isFacilitator]).sort()).toEqual([
+      ["commissioner2@demo.test", "ACCEPTED", true],
+      ["technician1@demo.test", "ACCEPTED", false],
+      ["technician2@demo.test", "ACCEPTED", false],
+    ]);
+    expect(stage.sessions).toHaveLength(1);
+    expect(await db.shapingView.count({ where: { stageId: stage.id, source: "SESSION", check: "ACCEPTED" } })).toBe(8);
+    expect(await db.shapingView.count({ where: { stageId: stage.id, source: "MEMBER", check: "WAITING" } })).toBe(3);
   });
 
   it("is idempotent: a second run changes nothing", async () => {

@@ -36,12 +36,23 @@ describe("role rules", () => {
   it("lets each role use exactly the sections of its job", () => {
     const matrix: Record<Role, Section[]> = {
       ADMIN: ["admin", "outbox"],
-      COMMISSIONER: ["tenders", "panels", "agreements", "contracts", "time"],
-      TECHNICIAN: ["panels", "time"],
-      GOVERNOR: ["establishment", "agreements", "contracts"],
+      COMMISSIONER: ["tenders", "panels", "agreements", "contracts", "time", "shaping"],
+      TECHNICIAN: ["panels", "time", "shaping"],
+      GOVERNOR: ["establishment", "agreements", "contracts", "shaping"],
       PROVIDER: ["opportunities", "contracts"],
     };
-    const all: Section[] = ["tenders", "panels", "establishment", "opportunities", "admin", "outbox", "agreements", "contracts", "time"];
+    const all: Section[] = [
+      "tenders",
+      "panels",
+      "establishment",
+      "opportunities",
+      "admin",
+      "outbox",
+      "agreements",
+      "contracts",
+      "time",
+      "shaping",
+    ];
     for (const [role, allowed] of Object.entries(matrix) as [Role, Section[]][]) {
       for (const section of all)
         expect([role, section, canUseSection(actor(role), section)]).toEqual([role, section, allowed.includes(section)]);
@@ -230,5 +241,20 @@ describe("the printable 'You said, we did' of a shaping stage", () => {
     expect(can(actor("TECHNICIAN", [], "young"), "shaping.printSummary", stage)).toBe(false);
     expect(can(actor("GOVERNOR", ["e2"], "g2"), "shaping.printSummary", stage)).toBe(false);
     expect(can(actor("PROVIDER", [], "p"), "shaping.printSummary", stage)).toBe(false);
+  });
+});
+
+describe("shaping: answering invitations and the menu", () => {
+  it("only the invited commissioner or young commissioner answers their own invitation", () => {
+    expect(can(actor("TECHNICIAN", [], "t1"), "shaping.respond", { userId: "t1" })).toBe(true);
+    expect(can(actor("COMMISSIONER", [], "c1"), "shaping.respond", { userId: "c1" })).toBe(true);
+    expect(can(actor("TECHNICIAN", [], "t2"), "shaping.respond", { userId: "t1" })).toBe(false);
+    expect(can(actor("GOVERNOR", [], "g1"), "shaping.respond", { userId: "g1" })).toBe(false);
+    expect(can(actor("ADMIN", [], "a1"), "shaping.respond", { userId: "a1" })).toBe(false);
+  });
+
+  it("shows Shaping in the menu to commissioners and young commissioners only (governors reach it from their establishment)", () => {
+    const roles: Role[] = ["ADMIN", "COMMISSIONER", "TECHNICIAN", "GOVERNOR", "PROVIDER"];
+    expect(roles.filter((r) => can(actor(r), "shaping.menu"))).toEqual(["COMMISSIONER", "TECHNICIAN"]);
   });
 });

@@ -190,20 +190,28 @@ describe("publish checks", () => {
 
 describe("the stage every page names", () => {
   it("after freezing and before a recommendation, the stage is the commissioner's recommendation, not the governor's sign-off", () => {
-    expect(tenderStage("AWARD_PENDING_SIGNOFF", { awaitingSignOff: false })).toBe("RANKING_FROZEN");
+    expect(tenderStage("AWARD_PENDING_SIGNOFF", { awaitingSignOff: false, shaping: false })).toBe("RANKING_FROZEN");
     const frozen = describeStage("RANKING_FROZEN");
     expect(frozen.label).toBe("Ranking frozen");
     expect(frozen.whatsNext).toMatch(/^The commissioner recommends/);
     expect(frozen.whatsNext).not.toMatch(/approves/);
-    expect(tenderStage("AWARD_PENDING_SIGNOFF", { awaitingSignOff: true })).toBe("AWARD_PENDING_SIGNOFF");
+    expect(tenderStage("AWARD_PENDING_SIGNOFF", { awaitingSignOff: true, shaping: false })).toBe("AWARD_PENDING_SIGNOFF");
     expect(describeStage("AWARD_PENDING_SIGNOFF").label).toBe("Awaiting sign-off");
   });
 
   it("every other state is its own stage, whatever the award decisions say", () => {
     for (const status of TENDER_STATUSES.filter((s) => s !== "AWARD_PENDING_SIGNOFF")) {
-      for (const awaitingSignOff of [true, false]) expect(tenderStage(status, { awaitingSignOff })).toBe(status);
+      for (const awaitingSignOff of [true, false]) expect(tenderStage(status, { awaitingSignOff, shaping: false })).toBe(status);
       expect(describeStage(status)).toEqual(describeStatus(status));
     }
+  });
+
+  it("a draft with a shaping stage under way is Shaping; any other state ignores shaping", () => {
+    expect(tenderStage("DRAFT", { awaitingSignOff: false, shaping: true })).toBe("SHAPING");
+    expect(tenderStage("DRAFT", { awaitingSignOff: false, shaping: false })).toBe("DRAFT");
+    for (const status of TENDER_STATUSES.filter((s) => s !== "DRAFT" && s !== "AWARD_PENDING_SIGNOFF"))
+      expect(tenderStage(status, { awaitingSignOff: false, shaping: true })).toBe(status);
+    expect(describeStage("SHAPING").label).toBe("Shaping");
   });
 
   it("names each stage once: no two stages share a label", () => {

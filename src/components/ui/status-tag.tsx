@@ -2,6 +2,7 @@ import { describeStage, type TenderStage } from "@/domain/tender-lifecycle";
 
 const COLOURS: Record<TenderStage, string> = {
   DRAFT: "bg-slate-200 text-slate-900",
+  SHAPING: "bg-lime-100 text-lime-900",
   PUBLISHED: "bg-blue-100 text-blue-900",
   CLOSED: "bg-amber-100 text-amber-900",
   EVALUATION: "bg-purple-100 text-purple-900",

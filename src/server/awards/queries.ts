@@ -81,7 +81,11 @@ async function loadAwardForCommissioner(actor: Actor, tenderId: string) {
   return {
     tender: {
       ...tender,
-      stage: tenderStage(tender.status, { awaitingSignOff: tender.awardDecisions.some((d) => d.status === "PENDING_SIGNOFF") }),
+      // An award's tender is past its draft: never being shaped.
+      stage: tenderStage(tender.status, {
+        awaitingSignOff: tender.awardDecisions.some((d) => d.status === "PENDING_SIGNOFF"),
+        shaping: false,
+      }),
     },
     canManage: runsTender(actor, tender),
     governors: governors.map((g) => g.name),

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { PANEL_ROLES } from "@/domain/roles";
 import { can } from "../policy";
 import { effectiveStatus, tenderStage } from "@/domain/tender-lifecycle";
+import { shapingUnderway } from "../tenders/queries";
 import type { Actor } from "../auth/actor";
 import type { PanelRole } from "@/generated/prisma/enums";
 import { listBidsForEvaluation } from "../bids/queries";
@@ -40,6 +41,7 @@ async function mySeat(actor: Actor, tenderId: string) {
           contractTermMonths: true,
           establishment: { select: { name: true } },
           awardDecisions: { where: { status: "PENDING_SIGNOFF" }, select: { id: true }, take: 1 },
+          shapingStage: { select: { status: true } },
         },
       },
     },
@@ -148,7 +150,10 @@ async function loadPanelWorkspace(actor: Actor, tenderId: string, now: Date) {
     tender: {
       ...seat.tender,
       effectiveStatus: status,
-      stage: tenderStage(status, { awaitingSignOff: seat.tender.awardDecisions.length > 0 }),
+      stage: tenderStage(status, {
+        awaitingSignOff: seat.tender.awardDecisions.length > 0,
+        shaping: shapingUnderway(seat.tender.shapingStage),
+      }),
     },
     bidders: bidders.map((b) => b.organisation),
     declared,

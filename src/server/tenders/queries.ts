@@ -3,6 +3,7 @@ import { cache } from "react";
 import { isPanelRole, type PanelRole } from "@/domain/roles";
 import type { Prisma } from "@/generated/prisma/client";
 import { effectiveStatus, tenderStage, type TenderStage } from "@/domain/tender-lifecycle";
+import type { ShapingStatus } from "@/domain/shaping-stage";
 import { authorize, can, panelCandidatesWhere, runsTender, tenderRelationsSelect, tendersRunByWhere } from "../policy";
 import { NotFound } from "../errors";
 import type { Actor } from "../auth/actor";
@@ -22,19 +23,25 @@ const listSelect = {
   establishment: { select: { id: true, name: true } },
   // Whether a recommendation is with the governor: the stage (tenderStage) of a tender whose ranking is frozen.
   awardDecisions: { where: { status: "PENDING_SIGNOFF" }, select: { id: true }, take: 1 },
+  // Whether young people are shaping it (a draft shows "Shaping" until its shaping stage closes).
+  shapingStage: { select: { status: true } },
 } as const;
 
 type ListRow = {
   status: Parameters<typeof effectiveStatus>[0];
   submissionDeadline: Date | null;
   awardDecisions: { id: string }[];
+  shapingStage: { status: ShapingStatus } | null;
 };
+
+/** A shaping stage under way: the tender's stage reads "Shaping" (tenderStage). */
+export const shapingUnderway = (stage: { status: ShapingStatus } | null) => stage !== null && stage.status !== "CLOSED";
 
 /** The state a user sees (CLOSED past the deadline) and the stage every page names. */
 function withStage<T extends ListRow>(row: T, now: Date) {
-  const { awardDecisions, ...rest } = row;
+  const { awardDecisions, shapingStage, ...rest } = row;
   const status = effectiveStatus(row.status, row.submissionDeadline, now);
-  const stage: TenderStage = tenderStage(status, { awaitingSignOff: awardDecisions.length > 0 });
+  const stage: TenderStage = tenderStage(status, { awaitingSignOff: awardDecisions.length > 0, shaping: shapingUnderway(shapingStage) });
   return { ...rest, status, stage };
 }
 
@@ -52,18 +59,23 @@ export interface TenderFilters {
 function commissionerTenderWhere(filters: TenderFilters, now: Date): Prisma.TenderWhereInput {
   const q = filters.q?.trim().slice(0, 200);
   const withGovernor = { some: { status: "PENDING_SIGNOFF" as const } };
+  const notShaping = { OR: [{ shapingStage: { is: null } }, { shapingStage: { is: { status: "CLOSED" as const } } }] };
   const statusWhere: Prisma.TenderWhereInput =
-    filters.status === "CLOSED"
-      ? { status: "PUBLISHED", submissionDeadline: { lt: now } }
-      : filters.status === "PUBLISHED"
-        ? { status: "PUBLISHED", OR: [{ submissionDeadline: null }, { submissionDeadline: { gte: now } }] }
-        : filters.status === "RANKING_FROZEN"
-          ? { status: "AWARD_PENDING_SIGNOFF", awardDecisions: { none: withGovernor.some } }
-          : filters.status === "AWARD_PENDING_SIGNOFF"
-            ? { status: "AWARD_PENDING_SIGNOFF", awardDecisions: withGovernor }
-            : filters.status
-              ? { status: filters.status }
-              : {};
+    filters.status === "SHAPING"
+      ? { status: "DRAFT", shapingStage: { is: { status: { not: "CLOSED" } } } }
+      : filters.status === "DRAFT"
+        ? { status: "DRAFT", ...notShaping }
+        : filters.status === "CLOSED"
+          ? { status: "PUBLISHED", submissionDeadline: { lt: now } }
+          : filters.status === "PUBLISHED"
+            ? { status: "PUBLISHED", OR: [{ submissionDeadline: null }, { submissionDeadline: { gte: now } }] }
+            : filters.status === "RANKING_FROZEN"
+              ? { status: "AWARD_PENDING_SIGNOFF", awardDecisions: { none: withGovernor.some } }
+              : filters.status === "AWARD_PENDING_SIGNOFF"
+                ? { status: "AWARD_PENDING_SIGNOFF", awardDecisions: withGovernor }
+                : filters.status
+                  ? { status: filters.status }
+                  : {};
   return {
     ...statusWhere,
     ...(filters.establishmentId && isId(filters.establishmentId) ? { establishmentId: filters.establishmentId } : {}),
@@ -117,6 +129,7 @@ export const getTenderForColleague = cache(async function getTenderForColleague(
         select: { userId: true, role: true, status: true, user: { select: { name: true } } },
       },
       awardDecisions: { where: { status: "PENDING_SIGNOFF" }, select: { id: true }, take: 1 },
+      shapingStage: { select: { id: true, status: true } },
     },
   });
   if (!tender) throw new NotFound("We could not find that tender.");
@@ -127,7 +140,7 @@ export const getTenderForColleague = cache(async function getTenderForColleague(
     title: tender.title,
     reference: tender.reference,
     establishment: tender.establishment.name,
-    stage: tenderStage(status, { awaitingSignOff: tender.awardDecisions.length > 0 }),
+    stage: tenderStage(status, { awaitingSignOff: tender.awardDecisions.length > 0, shaping: shapingUnderway(tender.shapingStage) }),
     runBy,
     runsIt: runsTender(actor, tender),
   };
@@ -162,6 +175,7 @@ export async function getTenderForCommissioner(actor: Actor, tenderId: string, n
       },
       _count: { select: { clarificationQuestions: true } },
       awardDecisions: { where: { status: "PENDING_SIGNOFF" }, select: { id: true } },
+      shapingStage: { select: { id: true, status: true } },
     },
   });
   if (!tender) return refuseTenderDetails(actor, tenderId);
@@ -170,6 +184,7 @@ export async function getTenderForCommissioner(actor: Actor, tenderId: string, n
     effectiveStatus: effectiveStatus(tender.status, tender.submissionDeadline, now),
     stage: tenderStage(effectiveStatus(tender.status, tender.submissionDeadline, now), {
       awaitingSignOff: tender.awardDecisions.length > 0,
+      shaping: shapingUnderway(tender.shapingStage),
     }),
     canManage: runsTender(actor, tender),
   };
@@ -355,7 +370,7 @@ export const getTenderForProvider = cache(async function getTenderForProvider(ac
   if (!tender) throw new NotFound("We could not find that tender.");
   const { awardDecisions, ...notice } = tender;
   const status = effectiveStatus(tender.status, tender.submissionDeadline, now);
-  return { ...notice, effectiveStatus: status, stage: tenderStage(status, { awaitingSignOff: awardDecisions.length > 0 }) };
+  return { ...notice, effectiveStatus: status, stage: tenderStage(status, { awaitingSignOff: awardDecisions.length > 0, shaping: false }) };
 });
 
 /**

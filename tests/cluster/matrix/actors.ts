@@ -71,4 +71,10 @@ export interface World {
   otherSessions: Record<Exclude<ActorKey, "anonymous">, string>;
   /** A young commissioner who asked for their account to be closed, with a declined seat on the tender in evaluation. */
   closingTechnician: string;
+  /**
+   * The demo's Feltham service being shaped (GATHERING): run by its creator, Tom Okafor ("commissioner: accepted seat")
+   * facilitating, Jay ("young commissioner: accepted seat") taking part, and every other person's shaping membership
+   * in the same state as their panel seats (conflicted = taking part).
+   */
+  shaping: { tender: string; stage: string; question: string; invitedMember: string };
 }

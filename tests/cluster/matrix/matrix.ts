@@ -51,6 +51,13 @@ const SEATED = [
   "young commissioner: stepped back",
 ] as const;
 
+// Shaping (issue 24), on the demo's stage in GATHERING (world.shaping): its tender's creator runs it; Tom Okafor
+// ("commissioner: accepted seat") facilitates; accepted members (conflicted = accepted there) take part.
+const SHAPING_RUNS = ["commissioner: created the tender"] as const;
+const SHAPING_YOUNG = ["young commissioner: accepted seat", "young commissioner: conflicted"] as const;
+const SHAPING_MEMBERS = ["commissioner: accepted seat", "commissioner: conflicted", ...SHAPING_YOUNG] as const;
+const SHAPING_READERS = [...SHAPING_RUNS, ...SHAPING_MEMBERS, ...OWN_GOVERNOR] as const;
+
 const state = { status: "idle" };
 const form = (fields: Record<string, string | string[]>) => {
   const f = new FormData();
@@ -153,6 +160,10 @@ export const PAGE_TARGETS: PageTarget[] = [
   page("/tenders/[tenderId]/criteria", (w) => `/tenders/${w.tenders.draft}/criteria`, RUNS, "draft"),
   page("/tenders/[tenderId]/edit", (w) => `/tenders/${w.tenders.draft}/edit`, RUNS, "draft"),
   page("/tenders/[tenderId]/panel", (w) => `/tenders/${w.tenders.draft}/panel`, RUNS, "draft"),
+  page("/shaping", () => "/shaping", [...commissioners, ...technicians, ...governors]),
+  page("/shaping/[stageId]", (w) => `/shaping/${w.shaping.stage}`, SHAPING_READERS, "gathering"),
+  page("/shaping/[stageId]/people", (w) => `/shaping/${w.shaping.stage}/people`, SHAPING_RUNS, "gathering"),
+  page("/tenders/[tenderId]/shape", (w) => `/tenders/${w.tenders.draft}/shape`, RUNS, "draft"),
   page("/time", () => "/time", [...commissioners, ...technicians]),
   page("/time/new", () => "/time/new", technicians),
   page("/time/[entryId]/edit", (w) => `/time/${w.timeEntry.pending}/edit`, TECH),
@@ -538,6 +549,35 @@ export const ACTION_TARGETS: ActionTarget[] = [
     page: (w) => `/tenders/${w.tenders.standstill}/award`,
     args: (w) => [w.tenders.standstill, state, form({ outcome: "CONTINUE", reasons: "The prices were scored by the formula." })],
     allow: RUNS,
+  }),
+  action("openStageAction", "(portal)/shaping/actions.ts", {
+    page: (w) => `/tenders/${w.tenders.draft}/shape`,
+    // No purpose: those running the tender reach the form's own check; nothing is made.
+    args: (w) => [w.tenders.draft, state, form({ purpose: "", gatheringFrom: "", gatheringUntil: "" })],
+    allow: RUNS,
+  }),
+  action("changeStageAction", "(portal)/shaping/actions.ts", {
+    page: (w) => `/shaping/${w.shaping.stage}`,
+    // Gathering is open already: those running it are told so (409), nothing moves.
+    args: (w) => [w.shaping.stage, state, form({ action: "openGathering", version: "1" })],
+    allow: SHAPING_RUNS,
+  }),
+  action("stageMemberAction", "(portal)/shaping/actions.ts", {
+    page: (w) => `/shaping/${w.shaping.stage}/people`,
+    args: (w) => [w.shaping.stage, state, form({ userId: "" })],
+    allow: SHAPING_RUNS,
+  }),
+  action("respondToStageInvitationAction", "(portal)/shaping/actions.ts", {
+    page: () => "/shaping",
+    args: (w) => [state, form({ memberId: w.shaping.invitedMember, answer: "decline" })],
+    allow: ["young commissioner: invited"],
+    last: true,
+  }),
+  action("stepBackFromStageAction", "(portal)/shaping/actions.ts", {
+    page: (w) => `/shaping/${w.shaping.stage}`,
+    args: (w) => [w.shaping.stage, state, form({})],
+    allow: SHAPING_MEMBERS,
+    last: true,
   }),
   action("logTimeAction", "(portal)/time/actions.ts", {
     page: () => "/time/new",

@@ -13,6 +13,7 @@ import { db } from "@/server/db";
 import { createInvitation } from "@/server/users/create-invitation";
 import { newLinkToken } from "@/server/users/invitation-token";
 import { seedDemo } from "@/server/demo/demo-scenario";
+import { GATHERING_TENDER_REFERENCE } from "@/server/demo/demo-shaping";
 import { createEstablishment, createOrganisation, createUser } from "../../fixtures/factories";
 import { STAGES, type ActorKey, type Stage, type World } from "./actors";
 
@@ -281,6 +282,35 @@ export async function buildWorld(demoPassword: string): Promise<World> {
     },
   });
 
+  // The shaping stage: everyone with a seat on the stage tenders has a shaping membership in the same state.
+  const shapingTender = await db.tender.findUniqueOrThrow({
+    where: { reference: GATHERING_TENDER_REFERENCE },
+    select: { id: true, createdById: true, shapingStage: { select: { id: true } } },
+  });
+  const stageId = shapingTender.shapingStage!.id;
+  for (const [key, spec] of Object.entries(EXTRA) as [ActorKey, NonNullable<(typeof EXTRA)[ActorKey]>][]) {
+    if (!spec.status) continue;
+    await db.shapingMember.create({
+      data: {
+        stageId,
+        userId: (await user((emails as Record<string, string>)[key]!)).id,
+        role: spec.role,
+        status: spec.status,
+        invitedById: shapingTender.createdById,
+        respondedAt: spec.status === "INVITED" ? null : new Date(),
+      },
+    });
+  }
+  const invitedMember = await db.shapingMember.findFirstOrThrow({
+    where: { stageId, user: { email: emails["young commissioner: invited"] } },
+    select: { id: true },
+  });
+  const shapingQuestion = await db.shapingQuestion.findFirstOrThrow({
+    where: { stageId },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+
   const people = await Promise.all(Object.entries(emails).map(async ([key, email]) => [key, await user(email)] as const));
   const names = Object.fromEntries(people.map(([key, u]) => [key, u.name])) as World["names"];
   const userIds = Object.fromEntries(people.map(([key, u]) => [key, u.id])) as World["userIds"];
@@ -321,5 +351,6 @@ export async function buildWorld(demoPassword: string): Promise<World> {
       ),
     ) as World["otherSessions"],
     closingTechnician: closing.id,
+    shaping: { tender: shapingTender.id, stage: stageId, question: shapingQuestion.id, invitedMember: invitedMember.id },
   };
 }

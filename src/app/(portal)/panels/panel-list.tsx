@@ -29,6 +29,7 @@ export function nextStep(p: JoinedPanel): NextStep {
   const panel = `/panels/${p.tender.id}`;
   switch (p.tender.stage) {
     case "DRAFT":
+    case "SHAPING":
     case "PUBLISHED":
     case "CLOSED":
       return {

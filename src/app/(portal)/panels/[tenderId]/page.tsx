@@ -218,6 +218,7 @@ export default async function PanelWorkspacePage({
 function stageGuidance(stage: TenderStage, technician: boolean): string {
   switch (stage) {
     case "DRAFT":
+    case "SHAPING":
     case "CLOSED":
       return "The bids are not open yet. We will tell you when there is something to read.";
     case "PUBLISHED":

@@ -2,6 +2,7 @@
 // navigation. Each part adds one line here (and shows only to those who may use it, asked of the policy).
 import type { Actor } from "@/server/auth/actor";
 import type { LoadedStage } from "@/server/shaping/load-stage";
+import { can } from "@/server/policy";
 
 export interface StageSection {
   /** The path under /shaping/<stageId>: "" for the overview, "/themes" … */
@@ -10,4 +11,14 @@ export interface StageSection {
   show: (actor: Actor, stage: LoadedStage) => boolean;
 }
 
-export const STAGE_SECTIONS: StageSection[] = [];
+export const STAGE_SECTIONS: StageSection[] = [
+  { path: "", label: "Overview", show: () => true },
+  { path: "/questions", label: "Questions", show: (actor, stage) => can(actor, "shaping.manage", stage) },
+  { path: "/people", label: "People", show: (actor, stage) => can(actor, "shaping.manage", stage) },
+  {
+    path: "/answer",
+    label: "Your answers",
+    show: (actor, stage) => can(actor, "shaping.contribute", stage) && stage.status !== "PLANNING",
+  },
+  { path: "/sessions", label: "Focus groups", show: (actor, stage) => can(actor, "shaping.facilitate", stage) },
+];

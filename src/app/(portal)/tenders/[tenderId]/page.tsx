@@ -17,6 +17,7 @@ import { readable } from "@/server/page-guard";
 import { RULE_NAMES } from "@/domain/scoring";
 import { recordTitle } from "../../record-title";
 import { panelSeatName } from "@/domain/roles";
+import { SHAPING_STATUS_LABELS } from "@/domain/shaping-stage";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
   const { tenderId } = await params;
@@ -89,6 +90,23 @@ export default async function TenderPage({
         <p className="mb-8 border-l-4 border-red-700 bg-white p-4">
           Cancelled {tender.cancelledAt && formatLondon(tender.cancelledAt, "dateTime")}. Reason: {tender.cancelReason}
         </p>
+      )}
+
+      {tender.shapingStage ? (
+        <p className="mb-8 max-w-2xl border-l-4 border-lime-700 bg-white p-4" data-testid="shaping-link">
+          <Link href={`/shaping/${tender.shapingStage.id}`} className="text-lg font-bold">
+            Shaping with young people: {SHAPING_STATUS_LABELS[tender.shapingStage.status].toLowerCase()}
+          </Link>
+        </p>
+      ) : (
+        editable && (
+          <section aria-labelledby="shape" className="mb-8 max-w-2xl border-l-4 border-lime-700 bg-white p-4">
+            <h2 id="shape" className="mb-1 text-xl font-bold">
+              <Link href={`/tenders/${tender.id}/shape`}>Shape this service with young people</Link>
+            </h2>
+            <p>Before you write the specification, gather young people&apos;s views and let them rank what matters most.</p>
+          </section>
+        )
       )}
 
       <section aria-labelledby="details" className="mb-10">
