@@ -22,6 +22,8 @@ export function proxy(request: NextRequest) {
   }
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
+  // The anonymous form is used on shared devices: no copy of it may be kept, so Back shows nothing personal.
+  if (pathname === "/have-your-say" || pathname.startsWith("/have-your-say/")) response.headers.set("Cache-Control", "no-store");
   // Not request.nextUrl.protocol: Next.js takes that from X-Forwarded-Proto, which any client can send.
   // The header counts only as far as TRUSTED_PROXY_COUNT trusts X-Forwarded-For (src/server/auth/client-ip.ts).
   if (clientProtocolFrom(request.headers, trustedProxyCountFromEnv()) === "https") response.headers.set("Strict-Transport-Security", HSTS);

@@ -12,6 +12,8 @@ import { openStage } from "../shaping/open-stage";
 import { recordSession } from "../shaping/record-session";
 import { respondToStageInvitation } from "../shaping/respond-to-invitation";
 import { saveAnswer } from "../shaping/save-answer";
+import { answerField, answerWithCode } from "../shaping/answer-with-code";
+import { makeCodes, revokeCodes } from "../shaping/make-codes";
 import { createTender } from "../tenders/create-tender";
 
 /** The Feltham service being shaped now: gathering views, with answers waiting for a facilitator's check. */
@@ -27,7 +29,8 @@ async function demoActor(email: string): Promise<Actor> {
 /** Seeds the demo's shaping, once: nothing is done when its tender is there already. True when it added something. */
 export async function seedShaping(now: Date): Promise<boolean> {
   if (await db.tender.findUnique({ where: { reference: GATHERING_TENDER_REFERENCE }, select: { id: true } })) return false;
-  await seedGatheringStage(now);
+  const { stageId } = await seedGatheringStage(now);
+  await seedCodeAnswers(stageId, now);
   return true;
 }
 
@@ -112,4 +115,33 @@ export async function seedGatheringStage(now: Date): Promise<{ tenderId: string;
     answered,
   );
   return { tenderId, stageId };
+}
+
+/**
+ * Young people without an account, on the gathering stage: Tom Okafor made a batch of 12 code cards a week ago;
+ * four young people have answered with theirs (waiting for his check: one agreed to be quoted); a second batch of
+ * 3 was lost and revoked.
+ */
+export async function seedCodeAnswers(stageId: string, now: Date): Promise<void> {
+  const facilitator = await demoActor("commissioner2@demo.test");
+  const made = new Date(now.getTime() - 7 * DAY);
+  const { cards } = await makeCodes(facilitator, stageId, { count: "12" }, made);
+  await makeCodes(facilitator, stageId, { count: "3" }, made);
+  await revokeCodes(facilitator, stageId, "2", new Date(made.getTime() + 3_600_000));
+  const questions = await db.shapingQuestion.findMany({ where: { stageId }, orderBy: { position: "asc" }, select: { id: true } });
+  const field = (i: number) => answerField(questions[i]!.id);
+  const answers: Record<string, string>[] = [
+    {
+      [field(0)]: "Shorter waits. I waited 3 weeks to see someone about my hearing.",
+      [field(2)]: "Speak slowly and don't use big words.",
+      ageBand: "AGE_17",
+      quoteConsent: "yes",
+    },
+    { [field(1)]: "Help with reading letters from my solicitor.", ageBand: "AGE_15_16", quoteConsent: "no" },
+    { [field(3)]: "People laugh if you get words wrong in group.", [field(2)]: "Same person every time", ageBand: "UNDER_15" },
+    { [field(0)]: "More sessions on the wing, not just in healthcare." },
+  ];
+  for (const [i, values] of answers.entries()) {
+    await answerWithCode({ code: cards[i]!.code, values }, null, new Date(now.getTime() - (4 - i) * DAY));
+  }
 }

@@ -54,14 +54,15 @@ export async function checkView(
   now = clockNow(),
 ): Promise<{ check: "ACCEPTED" | "SET_ASIDE" | "DISCLOSURE" }> {
   const parsed = checkSchema.safeParse({ decision: input.decision, reason: typeof input.reason === "string" ? input.reason : "" });
-  if (!parsed.success) throw new Invalid({ decision: "Choose what to do with this answer" });
-  const { decision, reason } = parsed.data;
-  if (decision === "setAside" && !reason) throw new Invalid({ reason: "Say why you are setting this answer aside" });
-  if (reason.length > MAX_SET_ASIDE_REASON) throw new Invalid({ reason: `Keep the reason under ${MAX_SET_ASIDE_REASON} characters` });
   return db.$transaction(async (tx) => {
+    // Who may, first: anyone else is refused whatever they sent.
     const { stage, view } = await lockedView(tx, actor, viewId);
     if (!shapingAllows.checkViews(stage.status)) throw new Conflict("Answers can no longer be checked: ranking has closed.");
     if (view.check !== "WAITING") throw new Conflict("This answer has been checked already.");
+    if (!parsed.success) throw new Invalid({ decision: "Choose what to do with this answer" });
+    const { decision, reason } = parsed.data;
+    if (decision === "setAside" && !reason) throw new Invalid({ reason: "Say why you are setting this answer aside" });
+    if (reason.length > MAX_SET_ASIDE_REASON) throw new Invalid({ reason: `Keep the reason under ${MAX_SET_ASIDE_REASON} characters` });
     const check = RESULT[decision];
     await tx.shapingView.update({ where: { id: view.id }, data: { check, checkedById: actor.id, checkedAt: now } });
     await audit(tx, actor, {

@@ -73,18 +73,19 @@ export async function makeCodes(
     count: typeof input.count === "string" ? input.count.slice(0, 100) : "",
     expiresOn: typeof input.expiresOn === "string" ? input.expiresOn.slice(0, 100) : undefined,
   });
-  if (!parsed.success) throw new Invalid(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
   const made = await db.$transaction(async (tx) => {
+    // Who may, first: anyone else is refused whatever they typed.
     const stage = await loadStage(tx, actor, stageId, { lock: true });
     authorize(actor, "shaping.facilitate", stage);
     if (!shapingAllows.gatherViews(stage.status)) throw new Conflict("Codes can only be made while views are being gathered.");
+    if (!parsed.success) throw new Invalid(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
     const expiresOn = parsed.data.expiresOn || utcDateKey(stage.gatheringUntil);
-    if (!DATE_KEY.test(expiresOn)) throw new Invalid({ expiresOn: "Enter a real date, like 2026-12-31" });
+    if (!DATE_KEY.test(expiresOn)) throw new Invalid({ expiresOn: "Enter a real date: day, month and year, like 31 12 2026" });
     let expiresAt: Date;
     try {
       expiresAt = endOfLondonDay(expiresOn);
     } catch {
-      throw new Invalid({ expiresOn: "Enter a real date, like 2026-12-31" });
+      throw new Invalid({ expiresOn: "Enter a real date: day, month and year, like 31 12 2026" });
     }
     if (expiresOn < londonDateKey(now)) throw new Invalid({ expiresOn: "The last day must be today or later" });
     if (expiresAt.getTime() - now.getTime() > 366 * 24 * 3_600_000) throw new Invalid({ expiresOn: "The last day must be within a year" });

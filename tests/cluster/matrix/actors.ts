@@ -76,5 +76,14 @@ export interface World {
    * facilitating, Jay ("young commissioner: accepted seat") taking part, and every other person's shaping membership
    * in the same state as their panel seats (conflicted = taking part).
    */
-  shaping: { tender: string; stage: string; question: string; invitedMember: string };
+  shaping: {
+    tender: string;
+    stage: string;
+    question: string;
+    invitedMember: string;
+    /** An answer sent with a code, waiting for the check, whose young person did not agree to be quoted. */
+    waitingView: string;
+    /** A batch of code cards with none left to revoke. */
+    revokedBatch: string;
+  };
 }

@@ -56,6 +56,8 @@ const SEATED = [
 const SHAPING_RUNS = ["commissioner: created the tender"] as const;
 const SHAPING_YOUNG = ["young commissioner: accepted seat", "young commissioner: conflicted"] as const;
 const SHAPING_MEMBERS = ["commissioner: accepted seat", "commissioner: conflicted", ...SHAPING_YOUNG] as const;
+/** Facilitators: the commissioner running the tender and Tom Okafor (a facilitating member). */
+const SHAPING_FACILITATORS = [...SHAPING_RUNS, "commissioner: accepted seat"] as const;
 const SHAPING_READERS = [...SHAPING_RUNS, ...SHAPING_MEMBERS, ...OWN_GOVERNOR] as const;
 
 const state = { status: "idle" };
@@ -163,6 +165,12 @@ export const PAGE_TARGETS: PageTarget[] = [
   page("/shaping", () => "/shaping", [...commissioners, ...technicians, ...governors]),
   page("/shaping/[stageId]", (w) => `/shaping/${w.shaping.stage}`, SHAPING_READERS, "gathering"),
   page("/shaping/[stageId]/people", (w) => `/shaping/${w.shaping.stage}/people`, SHAPING_RUNS, "gathering"),
+  page("/shaping/[stageId]/codes", (w) => `/shaping/${w.shaping.stage}/codes`, SHAPING_FACILITATORS, "gathering"),
+  page("/shaping/[stageId]/check", (w) => `/shaping/${w.shaping.stage}/check`, SHAPING_FACILITATORS, "gathering"),
+  // The anonymous form: everyone may open the page where a code is typed (a wrong code is a message on it).
+  page("/have-your-say", () => "/have-your-say", every),
+  page("/have-your-say", () => "/have-your-say?code=ABCD-EFGH-JK", every, "a code that does not work"),
+  page("/have-your-say/thanks", () => "/have-your-say/thanks", every),
   page("/tenders/[tenderId]/shape", (w) => `/tenders/${w.tenders.draft}/shape`, RUNS, "draft"),
   page("/time", () => "/time", [...commissioners, ...technicians]),
   page("/time/new", () => "/time/new", technicians),
@@ -572,6 +580,36 @@ export const ACTION_TARGETS: ActionTarget[] = [
     args: (w) => [state, form({ memberId: w.shaping.invitedMember, answer: "decline" })],
     allow: ["young commissioner: invited"],
     last: true,
+  }),
+  action("makeCodesAction", "(portal)/shaping/[stageId]/codes/actions.ts", {
+    page: (w) => `/shaping/${w.shaping.stage}/codes`,
+    // No count: facilitators reach the form's own check (422); nothing is made.
+    args: (w) => [w.shaping.stage, state, form({ count: "" })],
+    allow: SHAPING_FACILITATORS,
+  }),
+  action("revokeCodesAction", "(portal)/shaping/[stageId]/codes/actions.ts", {
+    page: (w) => `/shaping/${w.shaping.stage}/codes`,
+    // A batch revoked already: facilitators are told there is nothing left to revoke (409).
+    args: (w) => [w.shaping.stage, w.shaping.revokedBatch, state, form({})],
+    allow: SHAPING_FACILITATORS,
+  }),
+  action("checkViewAction", "(portal)/shaping/[stageId]/check/actions.ts", {
+    page: (w) => `/shaping/${w.shaping.stage}/check`,
+    // No decision: facilitators are asked for one (422); the answer stays waiting.
+    args: (w) => [w.shaping.stage, w.shaping.waitingView, state, form({ decision: "" })],
+    allow: SHAPING_FACILITATORS,
+  }),
+  action("withdrawQuoteAction", "(portal)/shaping/[stageId]/check/actions.ts", {
+    page: (w) => `/shaping/${w.shaping.stage}/check`,
+    // The young person did not agree to be quoted: facilitators are told so (409).
+    args: (w) => [w.shaping.stage, w.shaping.waitingView, state, form({})],
+    allow: SHAPING_FACILITATORS,
+  }),
+  action("sendAnswersAction", "(public)/have-your-say/actions.ts", {
+    page: () => "/have-your-say",
+    // No code: everyone is told the code does not work (422, or 429 after many); nothing is written.
+    args: () => [state, form({ code: "" })],
+    allow: every,
   }),
   action("stepBackFromStageAction", "(portal)/shaping/actions.ts", {
     page: (w) => `/shaping/${w.shaping.stage}`,

@@ -310,6 +310,11 @@ export async function buildWorld(demoPassword: string): Promise<World> {
     orderBy: { position: "asc" },
     select: { id: true },
   });
+  const waitingView = await db.shapingView.findFirstOrThrow({
+    where: { stageId, source: "CODE", check: "WAITING", quoteConsent: false },
+    select: { id: true },
+  });
+  const revokedBatch = await db.oneTimeCode.findFirstOrThrow({ where: { stageId, revokedAt: { not: null } }, select: { batch: true } });
 
   const people = await Promise.all(Object.entries(emails).map(async ([key, email]) => [key, await user(email)] as const));
   const names = Object.fromEntries(people.map(([key, u]) => [key, u.name])) as World["names"];
@@ -351,6 +356,13 @@ export async function buildWorld(demoPassword: string): Promise<World> {
       ),
     ) as World["otherSessions"],
     closingTechnician: closing.id,
-    shaping: { tender: shapingTender.id, stage: stageId, question: shapingQuestion.id, invitedMember: invitedMember.id },
+    shaping: {
+      tender: shapingTender.id,
+      stage: stageId,
+      question: shapingQuestion.id,
+      invitedMember: invitedMember.id,
+      waitingView: waitingView.id,
+      revokedBatch: String(revokedBatch.batch),
+    },
   };
 }

@@ -18,7 +18,7 @@ export default async function StageLayout({ children, params }: { children: Reac
       <p className="mb-2 print:hidden">
         <Link href="/shaping">All shaping stages</Link>
       </p>
-      <p className="mb-4 text-slate-700">
+      <p className="mb-4 text-slate-700 print:hidden">
         Shaping {stage.tender.title} ({stage.tender.reference}) · <strong>{SHAPING_STATUS_LABELS[stage.status]}</strong>
       </p>
       <StageNav stageId={stage.id} sections={sections} />

@@ -21,4 +21,6 @@ export const STAGE_SECTIONS: StageSection[] = [
     show: (actor, stage) => can(actor, "shaping.contribute", stage) && stage.status !== "PLANNING",
   },
   { path: "/sessions", label: "Focus groups", show: (actor, stage) => can(actor, "shaping.facilitate", stage) },
+  { path: "/codes", label: "Code cards", show: (actor, stage) => can(actor, "shaping.facilitate", stage) },
+  { path: "/check", label: "Check answers", show: (actor, stage) => can(actor, "shaping.facilitate", stage) },
 ];
