@@ -36,7 +36,11 @@ test("both notices of the awarded tender: linked from the award page, public, va
       const response = await reader.goto(url);
       expect(response?.status()).toBe(200);
       await expect(reader.getByRole("heading", { level: 1 })).toHaveText(`${title}: ${AWARDED}`);
-      await expect(reader.getByTestId("notice-provider")).toHaveText(WINNER);
+      await expect(reader.getByTestId("notice-provider").getByTestId("party-name")).toHaveText(WINNER);
+      // The made-up provider's register number says it is a demo value; NHS England's ODS code is the real one.
+      await expect(reader.getByTestId("notice-provider")).toContainText("(demo value, not a real number)");
+      await expect(reader.getByTestId("notice-authority")).toContainText("GB-NHS-X24");
+      await expect(reader.getByTestId("notice-cpv")).toContainText("85142100 Physiotherapy services");
       await expect(reader.getByTestId("notice-value")).toContainText("for the full");
       await expect(reader.getByTestId("notice-decision-makers")).toContainText("approved by");
       await expect(reader.getByTestId("notice-conflicts")).toContainText("conflict of interest");
@@ -47,6 +51,11 @@ test("both notices of the awarded tender: linked from the award page, public, va
       const body = await data.json();
       expect(validateOcds("release-package-schema", body)).toEqual([]);
       expect(body.releases[0].awards[0].suppliers[0].name).toBe(WINNER);
+      expect(body.releases[0].tender.items[0].classification).toEqual({
+        scheme: "CPV",
+        id: "85142100",
+        description: "Physiotherapy services",
+      });
     }
     await expect(reader.getByTestId("notice-representations")).toHaveCount(0);
     await reader.goto(intentionHref!);

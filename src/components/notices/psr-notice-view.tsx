@@ -75,6 +75,9 @@ export function PsrNoticeView({ notice, dataUrl }: { notice: PsrNotice; dataUrl:
         <Row label="Services">
           {notice.service.title}. {notice.service.summary}
         </Row>
+        <Row label="CPV codes" testId="notice-cpv">
+          {notice.service.cpv.length > 0 ? notice.service.cpv.map((c) => `${c.code} ${c.label}`).join("; ") : "Not given"}
+        </Row>
         <Row label="How the provider was chosen">{notice.service.route}</Row>
         <Row label="Lifetime value" testId="notice-value">
           {notice.value ? describeWholeLifePrice(notice.value.wholeLifePence, notice.value.termMonths) : "Not stated"}

@@ -1,5 +1,6 @@
 import "server-only";
 import { awardCriteriaDetails, gbp } from "@/domain/ocds";
+import { cpvItems } from "@/domain/cpv";
 import { NOTICE_TITLES, PSR_LEGAL_BASIS } from "@/domain/psr-notices";
 import { parseLondonDateTime } from "@/domain/london-time";
 import { OCDS_EXTENSIONS, OCDS_LICENSE, OCDS_VERSION, publicationPolicyUrl } from "../ocds/queries";
@@ -85,6 +86,14 @@ export function noticeRelease(notice: PsrNotice): Record<string, unknown> {
       legalBasis: { scheme: PSR_LEGAL_BASIS.scheme, id: PSR_LEGAL_BASIS.id, description: PSR_LEGAL_BASIS.title },
       procurementMethodDetails: notice.service.route,
       mainProcurementCategory: "services",
+      ...(notice.service.cpv.length > 0
+        ? {
+            items: cpvItems(
+              notice.service.cpv.map((c) => c.code),
+              notice.service.title,
+            ),
+          }
+        : {}),
       awardCriteria: "ratedCriteria",
       awardCriteriaDetails: awardCriteriaDetails(notice.reasons.criteria, notice.reasons.ruleCode),
       ...(notice.value ? { value: gbp(notice.value.wholeLifePence) } : {}),

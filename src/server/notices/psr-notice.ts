@@ -3,6 +3,7 @@ import { cache } from "react";
 import { contractPeriod } from "@/domain/contract-period";
 import { Fraction } from "@/domain/fraction";
 import { PROCUREMENT_ROUTE_DETAILS } from "@/domain/ocds";
+import { cpvLabel } from "@/domain/cpv";
 import type { AggregationRule } from "@/domain/scoring";
 import {
   conflictsStatement,
@@ -52,7 +53,7 @@ export interface PsrNotice {
   authority: PartyOrganisation;
   provider: PartyOrganisation;
   establishment: { id: string; name: string };
-  service: { reference: string; title: string; summary: string; route: string };
+  service: { reference: string; title: string; summary: string; route: string; cpv: { code: string; label: string }[] };
   value: { wholeLifePence: string; termMonths: number | null } | null;
   /** The dates between which the services are to be provided. */
   contractPeriod: { start: string; end: string } | null;
@@ -144,6 +145,7 @@ const decisionSelect = {
       id: true,
       status: true,
       cancelReason: true,
+      cpvCodes: true,
       establishment: { select: { id: true, name: true } },
       createdBy: { select: { organisation: { select: partyOrganisationSelect } } },
     },
@@ -204,6 +206,7 @@ async function loadNotice(kind: PsrNoticeKind, awardDecisionId: string): Promise
       title: summary.tender.title,
       summary: summary.tender.summary,
       route: PROCUREMENT_ROUTE_DETAILS[summary.tender.procurementRoute] ?? summary.tender.procurementRoute,
+      cpv: decision.tender.cpvCodes.map((code) => ({ code, label: cpvLabel(code) ?? code })),
     },
     value:
       kind === "award" && contract

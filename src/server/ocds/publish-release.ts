@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { contractPeriod } from "@/domain/contract-period";
+import { cpvItems } from "@/domain/cpv";
 import { parseLondonDateTime } from "@/domain/london-time";
 import { awardCriteriaDetails, gbp, PROCUREMENT_ROUTE_DETAILS, procurementMethod, tenderStatusFor, type OcdsTag } from "@/domain/ocds";
 import type { Prisma } from "@/generated/prisma/client";
@@ -72,6 +73,8 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
   };
   if (tender.clarificationDeadline)
     ocdsTender.enquiryPeriod = { startDate: tender.publishedAt.toISOString(), endDate: tender.clarificationDeadline.toISOString() };
+  // What is bought: the CPV codes, as tender.items[].classification (scheme CPV).
+  if (tender.cpvCodes.length > 0) ocdsTender.items = cpvItems(tender.cpvCodes, tender.title);
   if (tender.estimatedValuePence !== null) ocdsTender.value = gbp(tender.estimatedValuePence);
   if (tender.contractStartDate && tender.contractTermMonths) {
     ocdsTender.contractPeriod = {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { parseLondonDateTime, LondonTimeError } from "@/domain/london-time";
 import { parsePounds } from "@/domain/money";
+import { parseCpv } from "@/domain/cpv";
 import { Invalid, type FieldErrors } from "../errors";
 import { fieldErrorsOf } from "../validation";
 import { idField } from "../ids";
@@ -43,6 +44,9 @@ export const tenderDetailsSchema = z.object({
   estimatedValue: optionalText("the estimated value", 30),
   contractStartDate: optionalText("the contract start date", 10),
   contractTermMonths: optionalText("the contract term", 5),
+  cpvCode1: optionalText("the main CPV code", 300),
+  cpvCode2: optionalText("the second CPV code", 300),
+  cpvCode3: optionalText("the third CPV code", 300),
   procurementRoute: z.enum(["PSR_COMPETITIVE_PROCESS", "PSR_MOST_SUITABLE_PROVIDER", "PSR_DIRECT_AWARD_C"], "Select a procurement route"),
   aggregationRule: z.enum(AGGREGATION_RULES, "Choose how votes are combined"),
   /** A checkbox: "yes" when ticked, absent otherwise. */
@@ -66,6 +70,8 @@ export interface TenderDetails {
   estimatedValuePence: bigint | null;
   contractStartDate: Date | null;
   contractTermMonths: number | null;
+  /** CPV codes, the main one first, each once. */
+  cpvCodes: string[];
   procurementRoute: "PSR_COMPETITIVE_PROCESS" | "PSR_MOST_SUITABLE_PROVIDER" | "PSR_DIRECT_AWARD_C";
   aggregationRule: AggregationRule;
   anonymiseBids: boolean;
@@ -100,6 +106,15 @@ export function parseTenderDetails(input: TenderDetailsInput): TenderDetails {
     if (!d || d.getUTCDate() !== Number(m![3])) errors.contractStartDate ??= "Enter a real contract start date";
     else contractStartDate = d;
   }
+  const cpvCodes: string[] = [];
+  for (const field of ["cpvCode1", "cpvCode2", "cpvCode3"] as const) {
+    if (!get(field)) continue;
+    const cpv = parseCpv(get(field));
+    if (!cpv.ok) errors[field] ??= cpv.message;
+    else if (cpvCodes.includes(cpv.code)) errors[field] ??= `${cpv.code} is already given above: give each code once`;
+    else cpvCodes.push(cpv.code);
+  }
+  if (cpvCodes.length > 0 && !get("cpvCode1")) errors.cpvCode1 ??= "Give the main CPV code first";
   const clarificationDeadline = deadline(
     get("clarificationDeadlineDate"),
     get("clarificationDeadlineTime"),
@@ -118,6 +133,7 @@ export function parseTenderDetails(input: TenderDetailsInput): TenderDetails {
     estimatedValuePence: estimatedValuePence === null ? null : BigInt(estimatedValuePence),
     contractStartDate,
     contractTermMonths,
+    cpvCodes,
     procurementRoute: raw.procurementRoute,
     aggregationRule: raw.aggregationRule,
     anonymiseBids: raw.anonymiseBids === "yes",

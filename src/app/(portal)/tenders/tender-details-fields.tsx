@@ -4,6 +4,8 @@ import { toLondonInputValues } from "@/domain/london-time";
 import { penceToPoundsInput } from "@/domain/money";
 import { DeadlineInputs } from "./deadline-error";
 import { AGGREGATION_RULES, RULE_NAMES } from "@/domain/scoring";
+import { cpvOption } from "@/domain/cpv";
+import { CPV_HEALTH_SERVICES } from "@/domain/cpv-health-services";
 
 interface TenderValues {
   title?: string;
@@ -14,6 +16,7 @@ interface TenderValues {
   estimatedValuePence?: bigint | null;
   contractStartDate?: Date | null;
   contractTermMonths?: number | null;
+  cpvCodes?: string[];
   procurementRoute?: string;
   aggregationRule?: string;
   anonymiseBids?: boolean;
@@ -82,6 +85,29 @@ export function TenderDetailsFields({
         inputMode="numeric"
         defaultValue={tender.contractTermMonths?.toString()}
       />
+      <fieldset className="mb-6" aria-describedby="cpv-hint">
+        <legend className="text-lg font-bold">What is bought: CPV codes</legend>
+        <p id="cpv-hint" className="text-slate-600">
+          From the official list (CPV 2008, health and social work services). Type a word or a number, such as physiotherapy or 851, and
+          pick from the list; the first code is the main one. They go in the notices and the open data.
+        </p>
+        <datalist id="cpv-codes">
+          {CPV_HEALTH_SERVICES.map(([code, label]) => (
+            <option key={code} value={`${code} ${label}`} />
+          ))}
+        </datalist>
+        {(["cpvCode1", "cpvCode2", "cpvCode3"] as const).map((name, i) => (
+          <TextField
+            key={name}
+            name={name}
+            label={i === 0 ? "Main CPV code" : `Another CPV code (optional)`}
+            list="cpv-codes"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={tender.cpvCodes?.[i] ? cpvOption(tender.cpvCodes[i]) : ""}
+          />
+        ))}
+      </fieldset>
       <SelectField
         name="procurementRoute"
         label="Procurement route"
