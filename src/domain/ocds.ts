@@ -4,7 +4,7 @@ import type { AggregationRule } from "./scoring";
 import { SCORE_MAX, SCORE_MIN } from "./score-scale";
 
 /** The release tags the portal publishes, one per public event. */
-export type OcdsTag = "tender" | "tenderUpdate" | "award" | "awardUpdate" | "contract" | "tenderCancellation";
+export type OcdsTag = "tender" | "tenderUpdate" | "award" | "awardUpdate" | "contract" | "implementation" | "tenderCancellation";
 
 /** OCDS Value.amount from integer pence, exactly: the decimal is written from the digits, never divided. */
 export function penceToAmount(pence: bigint | number | string): number {
@@ -37,7 +37,7 @@ export const PROCUREMENT_ROUTE_DETAILS: Record<string, string> = {
 /** tenderStatus codelist (closed) for a release of the given tag. */
 export function tenderStatusFor(tag: OcdsTag): "active" | "complete" | "cancelled" {
   if (tag === "tenderCancellation") return "cancelled";
-  if (tag === "contract") return "complete";
+  if (tag === "contract" || tag === "implementation") return "complete";
   return "active";
 }
 

@@ -202,6 +202,8 @@ const RULES = {
   /** The establishment's governor co-signs the review for their establishment. */
   "review.cosign": (actor: Actor, contract: EstablishmentRecord) => governsEstablishment(actor, contract.establishmentId),
   "action.answer": providerOf,
+  /** The governor's establishment page lists each contract's latest review. */
+  "establishment.contractReviews": (actor: Actor) => is(actor, "GOVERNOR"),
   /** Commissioners link contracts to agreements and see the tender behind a contract. */
   "contract.link": (actor: Actor) => is(actor, "COMMISSIONER"),
   "contract.retender": (actor: Actor) => is(actor, "COMMISSIONER"),

@@ -14,6 +14,9 @@ import { Conflict, Forbidden, Invalid, NotFound } from "@/server/errors";
 import { awardedContract, type AwardedContract } from "../fixtures/contract-builders";
 import { fieldErrors } from "../fixtures/expect-invalid";
 import { createActor } from "../fixtures/factories";
+import { validateOcds } from "../fixtures/ocds-schemas";
+import { getRecordPackage } from "@/server/ocds/queries";
+import { ocidFor } from "@/server/ocds/publish-release";
 
 let c: AwardedContract;
 let admin: Actor;
@@ -400,6 +403,35 @@ describe("reviews", () => {
     ).rejects.toBeInstanceOf(Conflict);
     const p = await getPeriod(c.commissioner, c.contractId, 1, Q1_REVIEW);
     expect(p.review!.actions[0]!.answers.map((a) => a.body)).toEqual(["A locum starts on 2 August."]);
+  });
+
+  it("the signed review is in the open data: the contract's implementation, titles and dates only, valid OCDS", async () => {
+    const ocid = ocidFor(c.id);
+    const releases = await db.ocdsRelease.findMany({ where: { ocid, tag: "implementation" } });
+    expect(releases).toHaveLength(1);
+    const record = await getRecordPackage(ocid);
+    expect(validateOcds("record-package-schema", record)).toEqual([]);
+    expect(JSON.stringify(record)).toContain('"implementation"');
+    expect(validateOcds("release-schema", releases[0]!.release)).toEqual([]);
+    const implementation = (
+      releases[0]!.release as { contracts: { implementation: { milestones: { status: string }[]; documents: { title: string }[] } }[] }
+    ).contracts[0]!.implementation;
+    expect(implementation.milestones).toHaveLength(12);
+    expect(implementation.milestones[0]!.status).toBe("met");
+    expect(implementation.milestones[1]!.status).toBe("scheduled");
+    expect(implementation.documents.map((d) => d.title)).toEqual(["Review of period 1 (2027-04-01 to 2027-06-30): signed"]);
+    // No names, no narrative, no comments, no actions.
+    const text = JSON.stringify(releases[0]!.release);
+    for (const secret of [
+      c.provider.name,
+      c.governor.name,
+      c.commissioner.name,
+      "locum",
+      "Two new physiotherapists",
+      "14 days against 10",
+    ]) {
+      expect(text).not.toContain(secret);
+    }
   });
 
   it("each measure's values follow it by period", async () => {

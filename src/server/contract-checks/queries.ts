@@ -195,7 +195,7 @@ export async function getMeasureSeries(actor: Actor, contractId: string) {
       unit: (typeof periods)[number]["returns"][number]["values"][number]["measure"]["unit"];
       target: number;
       direction: "AT_LEAST" | "AT_MOST";
-      points: { period: number; start: string; end: string; value: number }[];
+      points: { period: number; label: string; start: string; end: string; value: number }[];
     }
   >();
   for (const p of periods) {
@@ -203,9 +203,71 @@ export async function getMeasureSeries(actor: Actor, contractId: string) {
       const m = v.measure;
       const entry = series.get(m.key) ?? { key: m.key, name: m.name, unit: m.unit, target: m.target, direction: m.direction, points: [] };
       Object.assign(entry, { name: m.name, unit: m.unit, target: m.target, direction: m.direction });
-      entry.points.push({ period: p.number, start: utcDateKey(p.startDate), end: utcDateKey(p.endDate), value: v.value });
+      entry.points.push({
+        period: p.number,
+        label: `Period ${p.number}`,
+        start: utcDateKey(p.startDate),
+        end: utcDateKey(p.endDate),
+        value: v.value,
+      });
       series.set(m.key, entry);
     }
   }
   return [...series.values()];
+}
+
+/**
+ * For a governor's establishment page: each contract of their establishments
+ * with its latest review (signed or waiting for them), and the reviews waiting
+ * for their co-signature.
+ */
+export async function contractReviewsForGovernor(actor: Actor) {
+  if (!can(actor, "establishment.contractReviews")) return { contracts: [], toCosign: [] };
+  const scope = contractsReadableWhere(actor);
+  if (!scope) return { contracts: [], toCosign: [] };
+  const contracts = await db.contract.findMany({
+    where: scope,
+    orderBy: [{ endDate: "asc" }, { title: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      organisation: { select: { name: true } },
+      periods: {
+        where: { review: { isNot: null } },
+        orderBy: { number: "desc" },
+        take: 1,
+        select: {
+          number: true,
+          startDate: true,
+          endDate: true,
+          review: {
+            select: { ratings: { select: { rating: true } }, signOffs: true, contentHash: true, _count: { select: { actions: true } } },
+          },
+        },
+      },
+    },
+  });
+  const rows = contracts.map((c) => {
+    const p = c.periods[0];
+    const review = p?.review ? { ...p.review, state: reviewState(p.review) } : null;
+    return {
+      id: c.id,
+      title: c.title,
+      provider: c.organisation.name,
+      latest:
+        p && review
+          ? {
+              period: p.number,
+              start: utcDateKey(p.startDate),
+              end: utcDateKey(p.endDate),
+              state: review.state,
+              met: review.ratings.filter((r) => r.rating === "MET").length,
+              partly: review.ratings.filter((r) => r.rating === "PARTLY_MET").length,
+              notMet: review.ratings.filter((r) => r.rating === "NOT_MET").length,
+              actions: review._count.actions,
+            }
+          : null,
+    };
+  });
+  return { contracts: rows, toCosign: rows.filter((r) => r.latest?.state === "AWAITING_GOVERNOR") };
 }

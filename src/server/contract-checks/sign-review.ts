@@ -8,6 +8,7 @@ import { Conflict, NotFound } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
 import { governorsOf, providerUsers } from "../notifications/recipients";
 import { authorize, can } from "../policy";
+import { publishOcdsRelease } from "../ocds/publish-release";
 import { parseSignOff, type SignOffInput } from "../signatures";
 import { loadContractForChange, periodHref } from "./load-contract";
 
@@ -93,6 +94,8 @@ export async function signReview(
         });
       }
     }
+    // A signed review is public progress: the contract's implementation in the open data (titles and dates only).
+    if (signed) await publishOcdsRelease(tx, contract.tenderId, "implementation", now);
     await audit(tx, actor, {
       action: `contract_review.${role.toLowerCase()}_${choice.decision.toLowerCase()}`,
       entityType: "SignOff",

@@ -10,8 +10,9 @@ import type { Tx } from "../db";
 import { env } from "../env";
 import { shapingPlanning } from "./shaping-planning";
 import { ocdsPartyDetails, partyOrganisationSelect, type PartyOrganisation } from "./parties";
+import { contractImplementation } from "./implementation";
 
-// Writes one OCDS 1.1 release, inside the transaction of the public event it
+// Writes one OCDS 1.1 release (a contract's implementation: src/server/ocds/implementation.ts), inside the transaction of the public event it
 // describes, from what that transaction can see, and never changes it (a
 // trigger refuses it). What goes in is only what is already public at that
 // moment: nothing about bids before they are opened, no panel member's own
@@ -120,7 +121,7 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
     for (const b of bids) addParty(`org-${b.organisation.id}`, b.organisation.name, "tenderer", b.organisation);
   }
 
-  if (tag === "award" || tag === "contract") {
+  if (tag === "award" || tag === "contract" || tag === "implementation") {
     const decision = await tx.awardDecision.findFirstOrThrow({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" } });
     const summary = parseAwardSummary(decision.summary);
     const winner = summary.ranking.find((r) => r.bidId === decision.recommendedBidId)!;
@@ -163,8 +164,9 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
     release.awards = [award, ...(await withdrawnAwards(tx, tenderId, decision.id, REPLACED))];
     if (tag === "contract") ocdsTender.awardPeriod = { endDate: now.toISOString() };
 
-    if (tag === "contract") {
+    if (tag === "contract" || tag === "implementation") {
       const contract = await tx.contract.findUniqueOrThrow({ where: { awardDecisionId: decision.id } });
+      if (tag === "implementation") ocdsTender.awardPeriod = { endDate: contract.createdAt.toISOString() };
       release.contracts = [
         {
           id: contract.id,
@@ -177,6 +179,7 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
           },
           value: gbp(contract.valuePence),
           dateSigned: contract.createdAt.toISOString(),
+          ...(tag === "implementation" ? { implementation: await contractImplementation(tx, contract.id) } : {}),
         },
       ];
     }

@@ -17,7 +17,8 @@ import { startRetenderAction } from "../actions";
 import { ContractStatusTag } from "../status";
 import { readable } from "@/server/page-guard";
 import { COMMITMENT_STATE_LABEL } from "@/domain/contract-checks";
-import { getCommitments, listPeriods } from "@/server/contract-checks/queries";
+import { getCommitments, getMeasureSeries, listPeriods } from "@/server/contract-checks/queries";
+import { MeasureChart, MeasureTable } from "@/components/charts/measure-chart";
 import { PeriodStateTag, periodRange, plainDay, ReviewStateText } from "./checks-ui";
 
 export async function generateMetadata({ params }: { params: Promise<{ contractId: string }> }): Promise<Metadata> {
@@ -31,7 +32,11 @@ export default async function ContractPage({ params }: { params: Promise<{ contr
   const { contractId } = await params;
   const actor = await requireActor("contracts");
   const c = await readable(getContract(actor, contractId, requestNow()));
-  const [commitments, periods] = await Promise.all([getCommitments(actor, contractId), listPeriods(actor, contractId, requestNow())]);
+  const [commitments, periods, series] = await Promise.all([
+    getCommitments(actor, contractId),
+    listPeriods(actor, contractId, requestNow()),
+    getMeasureSeries(actor, contractId),
+  ]);
   const staff = can(actor, "contract.read", { establishmentId: c.establishment.id });
   const canRetender =
     can(actor, "contract.retender") && (c.registerStatus === "EXPIRING" || c.registerStatus === "ENDED") && c.retenders.length === 0;
@@ -96,6 +101,26 @@ export default async function ContractPage({ params }: { params: Promise<{ contr
           <Link href={`/contracts/${c.id}/commitments`}>{commitments.latest ? "Read the commitments" : "Commitments"}</Link>
         </p>
       </section>
+      {series.length > 0 && (
+        <section aria-labelledby="how" className="mt-8">
+          <h2 id="how" className="mb-2 text-2xl font-bold">
+            How the service is doing
+          </h2>
+          <p className="mb-4">Each measure’s value in the returns, period by period, against its target.</p>
+          <div className="grid gap-x-8 md:grid-cols-2">
+            {series.map((s, i) => (
+              <div key={s.key}>
+                <h3 className="mb-1 text-lg font-bold">{s.name}</h3>
+                <MeasureChart series={s} id={`measure-${i}`} />
+                <details className="mb-6">
+                  <summary className="cursor-pointer underline">The values as a table</summary>
+                  <MeasureTable series={s} />
+                </details>
+              </div>
+            ))}
+          </div>
+        </section>
+      )}
       {periods.length > 0 && (
         <section aria-labelledby="periods" className="mt-8">
           <h2 id="periods" className="mb-2 text-2xl font-bold">
