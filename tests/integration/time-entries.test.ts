@@ -70,18 +70,18 @@ describe("logging time", () => {
   it("only for a panel they are on or stepped back from", async () => {
     const outsider = await createActor("TECHNICIAN");
     expect(await fieldErrors(logTime(outsider, timeInput(t.id), NOW))).toEqual({
-      tenderId: "You can only log time for a panel you are on",
+      tenderId: "You can only log time for a panel you are on, or a service you are shaping",
     });
     for (const status of ["INVITED", "DECLINED"] as const) {
       const invited = await addTechnician(t, { status, label: status === "INVITED" ? "C" : "D" });
       expect(await fieldErrors(logTime(invited, timeInput(t.id), NOW))).toEqual({
-        tenderId: "You can only log time for a panel you are on",
+        tenderId: "You can only log time for a panel you are on, or a service you are shaping",
       });
     }
     const steppedBack = await addTechnician(t, { status: "STEPPED_BACK", label: "E" });
     await expect(logTime(steppedBack, timeInput(t.id), NOW)).resolves.toHaveProperty("id");
     expect(await fieldErrors(logTime(tech, timeInput("not-a-uuid"), NOW))).toEqual({
-      tenderId: "You can only log time for a panel you are on",
+      tenderId: "You can only log time for a panel you are on, or a service you are shaping",
     });
     expect(await fieldErrors(logTime(tech, timeInput(""), NOW))).toEqual({ tenderId: "Choose the panel you did the work for" });
     expect((await listMyTimeTenders(outsider)).map((x) => x.id)).toEqual([]);
@@ -189,7 +189,7 @@ describe("logging time", () => {
       logTime(outsider, { tenderId: t.id, workedOn: "2030-01-01", minutes: "0", activity: "OTHER", note: "" }, NOW),
     );
     expect(errors).toEqual({
-      tenderId: "You can only log time for a panel you are on",
+      tenderId: "You can only log time for a panel you are on, or a service you are shaping",
       workedOn: "The date must be today or in the past",
       minutes: "The time must be at least 1 minute",
       note: "Tell us what you were doing",

@@ -1,10 +1,10 @@
 import "server-only";
 import { cache } from "react";
 import { londonDateKey } from "@/domain/london-time";
-import type { ShapingStatus } from "@/domain/shaping-stage";
+import { shapingAllows, type ShapingStatus } from "@/domain/shaping-stage";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { can, panelCandidatesWhere, shapingStagesReadableWhere } from "../policy";
+import { authorize, can, panelCandidatesWhere, shapingStagesReadableWhere } from "../policy";
 import { loadStage } from "./load-stage";
 
 // Reads of shaping stages for the pages. Each takes the Actor: a stage the actor may not know of is "not found"
@@ -134,4 +134,67 @@ export async function listStageCandidates(actor: Actor, stageId: string) {
     orderBy: [{ role: "asc" }, { name: "asc" }],
     take: 500,
   });
+}
+
+/** A young commissioner's own answers, question by question (they always read their own, checked or not). */
+export async function getMyAnswers(actor: Actor, stageId: string) {
+  const stage = await getStage(actor, stageId);
+  authorize(actor, "shaping.contribute", stage);
+  const questions = await db.shapingQuestion.findMany({
+    where: { stageId: stage.id },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      text: true,
+      easyRead: true,
+      views: { where: { authorId: actor.id, source: "MEMBER" }, select: { text: true, quoteConsent: true, check: true, updatedAt: true } },
+    },
+  });
+  return {
+    id: stage.id,
+    status: stage.status,
+    tender: stage.tender,
+    open: shapingAllows.gatherViews(stage.status),
+    questions: questions.map(({ views, ...q }) => ({ ...q, answer: views[0] ?? null })),
+  };
+}
+
+/** The focus groups and workshops recorded on a stage, newest first, with what was said: for its facilitators. */
+export async function getStageSessions(actor: Actor, stageId: string, now: Date) {
+  const stage = await getStage(actor, stageId);
+  authorize(actor, "shaping.facilitate", stage);
+  const [detail, sessions] = await Promise.all([
+    db.shapingStage.findUniqueOrThrow({
+      where: { id: stage.id },
+      select: {
+        gatheringFrom: true,
+        gatheringUntil: true,
+        questions: { orderBy: { position: "asc" }, select: { id: true, position: true, text: true } },
+      },
+    }),
+    db.shapingSession.findMany({
+      where: { stageId: stage.id },
+      orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }],
+      take: 200,
+      select: {
+        id: true,
+        kind: true,
+        heldOn: true,
+        setting: true,
+        participantCount: true,
+        ageBands: true,
+        recordedBy: { select: { name: true } },
+        views: { orderBy: { createdAt: "asc" }, select: { id: true, questionId: true, text: true } },
+      },
+    }),
+  ]);
+  return {
+    id: stage.id,
+    status: stage.status,
+    tender: stage.tender,
+    open: shapingAllows.gatherViews(stage.status),
+    today: londonDateKey(now),
+    ...detail,
+    sessions,
+  };
 }

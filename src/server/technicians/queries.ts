@@ -1,4 +1,5 @@
 import "server-only";
+import { timeTendersWhere } from "./time-entry-input";
 import { payForMinutes } from "@/domain/money";
 import { authorize, can } from "../policy";
 import type { Actor } from "../auth/actor";
@@ -99,12 +100,12 @@ export async function getMyTimeEntry(actor: Actor, entryId: string) {
 /** The panels a young commissioner can log time for: ones they are on or stepped back from. */
 export async function listMyTimeTenders(actor: Actor) {
   authorize(actor, "time.log");
-  const seats = await db.panelMember.findMany({
-    where: { userId: actor.id, role: "TECHNICIAN", status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
-    select: { tender: tenderSelect },
-    orderBy: { invitedAt: "desc" },
+  return db.tender.findMany({
+    where: timeTendersWhere(actor),
+    select: tenderSelect.select,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 200,
   });
-  return seats.map((s) => s.tender);
 }
 
 /**

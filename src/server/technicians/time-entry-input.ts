@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { londonDateKey } from "@/domain/london-time";
+import type { Prisma } from "@/generated/prisma/client";
 import type { TimeActivity } from "@/generated/prisma/enums";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
@@ -47,7 +48,7 @@ const schema = z.object({
   workedOn: z.string().trim().min(1, "Enter the date you did the work"),
   hours: z.string().trim(),
   minutes: z.string().trim(),
-  activity: z.enum(["TRAINING", "READING_BIDS", "SCORING", "MODERATION_MEETING", "OTHER"], "Choose what you were doing"),
+  activity: z.enum(["TRAINING", "SHAPING", "READING_BIDS", "SCORING", "MODERATION_MEETING", "OTHER"], "Choose what you were doing"),
   note: z.string().trim(),
 });
 
@@ -171,11 +172,19 @@ function checkMinutes(hoursText: string, minutesText: string, errors: FieldError
  */
 export async function findTechnicianTender(tx: Tx, actor: Actor, tenderId: string) {
   if (!isId(tenderId)) return null;
-  const seat = await tx.panelMember.findFirst({
-    where: { tenderId, userId: actor.id, role: "TECHNICIAN", status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
-    select: { tender: { select: { id: true, title: true, reference: true, establishmentId: true } } },
+  return tx.tender.findFirst({
+    where: { AND: [{ id: tenderId }, timeTendersWhere(actor)] },
+    select: { id: true, title: true, reference: true, establishmentId: true },
   });
-  return seat?.tender ?? null;
+}
+
+/**
+ * The tenders a young commissioner logs paid time for: those where they sit, or sat, on the panel, and those whose
+ * shaping stage they take, or took, part in (shaping is paid time too; stepping back does not stop them being paid).
+ */
+export function timeTendersWhere(actor: Actor): Prisma.TenderWhereInput {
+  const tookPart = { userId: actor.id, role: "TECHNICIAN" as const, status: { in: ["ACCEPTED" as const, "STEPPED_BACK" as const] } };
+  return { OR: [{ panelMembers: { some: tookPart } }, { shapingStage: { is: { members: { some: tookPart } } } }] };
 }
 
 /** Field checks plus the panel check, as one set of field errors. */
@@ -183,7 +192,7 @@ export async function parseTimeEntry(tx: Tx, actor: Actor, input: TimeEntryInput
   const { fields, errors } = checkTimeEntry(input, now);
   const tenderId = String(input.tenderId ?? "").trim();
   const tender = tenderId ? await findTechnicianTender(tx, actor, tenderId) : null;
-  if (tenderId && !tender) errors.tenderId ??= "You can only log time for a panel you are on";
+  if (tenderId && !tender) errors.tenderId ??= "You can only log time for a panel you are on, or a service you are shaping";
   if (!fields || !tender || Object.keys(errors).length > 0) throw new Invalid(inFormOrder(errors));
   return { fields, tender };
 }

@@ -5,6 +5,11 @@ import { utcDateKey } from "@/domain/london-time";
 
 export const TIME_ACTIVITIES: readonly { value: TimeActivity; label: string; description: string }[] = [
   { value: "TRAINING", label: "Training", description: "Learning how commissioning works, or how to score bids." },
+  {
+    value: "SHAPING",
+    label: "Shaping the service",
+    description: "Answering the questions, focus groups and ranking what matters most, before the tender.",
+  },
   { value: "READING_BIDS", label: "Reading bids", description: "Reading what the providers wrote." },
   { value: "SCORING", label: "Scoring bids", description: "Giving each bid scores and writing your reasons." },
   { value: "MODERATION_MEETING", label: "Panel meeting", description: "Meeting the panel to talk about everyone's scores." },

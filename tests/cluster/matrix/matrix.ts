@@ -171,6 +171,10 @@ export const PAGE_TARGETS: PageTarget[] = [
   page("/have-your-say", () => "/have-your-say", every),
   page("/have-your-say", () => "/have-your-say?code=ABCD-EFGH-JK", every, "a code that does not work"),
   page("/have-your-say/thanks", () => "/have-your-say/thanks", every),
+  page("/shaping/[stageId]/questions", (w) => `/shaping/${w.shaping.stage}/questions`, SHAPING_RUNS, "gathering"),
+  page("/shaping/[stageId]/answer", (w) => `/shaping/${w.shaping.stage}/answer`, SHAPING_YOUNG, "gathering"),
+  page("/shaping/[stageId]/sessions", (w) => `/shaping/${w.shaping.stage}/sessions`, SHAPING_FACILITATORS, "gathering"),
+  page("/shaping/[stageId]/sessions/new", (w) => `/shaping/${w.shaping.stage}/sessions/new`, SHAPING_FACILITATORS, "gathering"),
   page("/tenders/[tenderId]/shape", (w) => `/tenders/${w.tenders.draft}/shape`, RUNS, "draft"),
   page("/time", () => "/time", [...commissioners, ...technicians]),
   page("/time/new", () => "/time/new", technicians),
@@ -574,6 +578,29 @@ export const ACTION_TARGETS: ActionTarget[] = [
     page: (w) => `/shaping/${w.shaping.stage}/people`,
     args: (w) => [w.shaping.stage, state, form({ userId: "" })],
     allow: SHAPING_RUNS,
+  }),
+  action("questionAction", "(portal)/shaping/actions.ts", {
+    page: (w) => `/shaping/${w.shaping.stage}/questions`,
+    // Gathering is open, so the questions are fixed: those running it are told so (409), nothing changes.
+    args: (w) => [w.shaping.stage, state, form({ command: "save", questionId: w.shaping.question, text: "Changed", easyRead: "Changed" })],
+    allow: SHAPING_RUNS,
+  }),
+  action("saveAnswerAction", "(portal)/shaping/actions.ts", {
+    page: (w) => `/shaping/${w.shaping.stage}/answer`,
+    // An empty box on a question they have not answered: saved as "no answer", nothing written.
+    args: (w) => [w.shaping.stage, w.shaping.question, state, form({ text: "" })],
+    allow: SHAPING_YOUNG,
+  }),
+  action("autosaveAnswerAction", "(portal)/shaping/actions.ts", {
+    page: (w) => `/shaping/${w.shaping.stage}/answer`,
+    args: (w) => [w.shaping.stage, w.shaping.question, form({ text: "" })],
+    allow: SHAPING_YOUNG,
+  }),
+  action("recordSessionAction", "(portal)/shaping/actions.ts", {
+    page: (w) => `/shaping/${w.shaping.stage}/sessions/new`,
+    // No kind, date or setting: the facilitators reach the form's own checks; nothing is recorded.
+    args: (w) => [w.shaping.stage, state, form({ kind: "", heldOn: "", setting: "", participantCount: "" })],
+    allow: SHAPING_FACILITATORS,
   }),
   action("respondToStageInvitationAction", "(portal)/shaping/actions.ts", {
     page: () => "/shaping",

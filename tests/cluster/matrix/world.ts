@@ -305,11 +305,8 @@ export async function buildWorld(demoPassword: string): Promise<World> {
     where: { stageId, user: { email: emails["young commissioner: invited"] } },
     select: { id: true },
   });
-  const shapingQuestion = await db.shapingQuestion.findFirstOrThrow({
-    where: { stageId },
-    orderBy: { position: "asc" },
-    select: { id: true },
-  });
+  // The second question: one the demo's young commissioners have not answered (an allowed empty save writes nothing).
+  const shapingQuestion = await db.shapingQuestion.findFirstOrThrow({ where: { stageId, position: 2 }, select: { id: true } });
   const waitingView = await db.shapingView.findFirstOrThrow({
     where: { stageId, source: "CODE", check: "WAITING", quoteConsent: false },
     select: { id: true },
