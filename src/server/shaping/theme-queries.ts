@@ -267,3 +267,28 @@ export async function getTenderGate(tenderId: string) {
 }
 
 export { loadDraftSpecification };
+
+/**
+ * For the criteria editor of a tender shaped with young people: the stage's themes (in priority order once ranked,
+ * high-priority ones marked) and the themes each criterion answers; null for a tender without a stage. The caller
+ * has checked that the actor runs the tender.
+ */
+export async function getCriterionThemeChoices(tenderId: string) {
+  const stage = await db.shapingStage.findUnique({ where: { tenderId }, select: { id: true } });
+  if (!stage) return null;
+  const themes = await db.shapingTheme.findMany({ where: { stageId: stage.id }, orderBy: { position: "asc" } });
+  const [result, links] = await Promise.all([
+    stageRanking(stage.id, themes),
+    db.criterionTheme.findMany({ where: { criterion: { tenderId } }, select: { criterionId: true, themeId: true } }),
+  ]);
+  const rows = result.voters > 0 ? priorityRows(themes, result) : null;
+  const linked = new Map<string, string[]>();
+  for (const l of links) linked.set(l.criterionId, [...(linked.get(l.criterionId) ?? []), l.themeId]);
+  return {
+    stageId: stage.id,
+    options: rows
+      ? rows.map((r) => ({ value: r.themeId, label: `${r.title}${r.highPriority ? " (high priority)" : ""}` }))
+      : themes.map((t) => ({ value: t.id, label: t.title })),
+    linked,
+  };
+}

@@ -61,9 +61,12 @@ export async function updateTenderAction(tenderId: string, _prev: FormState, for
 export async function saveCriterionAction(tenderId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   if (!argumentsMatch(ARGUMENTS.saveCriterionAction, [tenderId, _prev, formData])) return malformedRequest();
   const actor = await requireActor("tenders");
-  const values = formValues(formData);
-  const state = await formAction(values, async () => {
+  const values = formValues(formData, ["themeIds"]);
+  // A tender shaped with young people shows theme boxes (and says so): their absence then means none ticked.
+  const themeIds = values.themesShown === "yes" ? formData.getAll("themeIds").filter((v): v is string => typeof v === "string") : undefined;
+  const state = await formAction({ ...values, ...(themeIds && { themeIds: themeIds.join(",") }) }, async () => {
     await saveCriterion(actor, tenderId, {
+      themeIds,
       criterionId: values.criterionId || undefined,
       name: values.name ?? "",
       description: values.description ?? "",

@@ -23,4 +23,8 @@ export const STAGE_SECTIONS: StageSection[] = [
   { path: "/sessions", label: "Focus groups", show: (actor, stage) => can(actor, "shaping.facilitate", stage) },
   { path: "/codes", label: "Code cards", show: (actor, stage) => can(actor, "shaping.facilitate", stage) },
   { path: "/check", label: "Check answers", show: (actor, stage) => can(actor, "shaping.facilitate", stage) },
+  { path: "/themes", label: "Themes", show: (actor, stage) => can(actor, "shaping.facilitate", stage) },
+  { path: "/priorities", label: "Rank the themes", show: (actor, stage) => can(actor, "shaping.read", stage) },
+  { path: "/specification", label: "Specification", show: (actor, stage) => can(actor, "shaping.manage", stage) },
+  { path: "/agree", label: "Do you agree?", show: (actor, stage) => can(actor, "shaping.contribute", stage) },
 ];

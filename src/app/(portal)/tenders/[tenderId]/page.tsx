@@ -18,6 +18,8 @@ import { RULE_NAMES } from "@/domain/scoring";
 import { recordTitle } from "../../record-title";
 import { panelSeatName } from "@/domain/roles";
 import { SHAPING_STATUS_LABELS } from "@/domain/shaping-stage";
+import { describeGate } from "@/domain/co-production-gate";
+import { getTenderGate } from "@/server/shaping/theme-queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenderId: string }> }): Promise<Metadata> {
   const { tenderId } = await params;
@@ -59,6 +61,10 @@ export default async function TenderPage({
   const problems = draft
     ? validateForPublish({ ...tender, panel: tender.panelMembers.map((p) => ({ role: p.role, accepted: p.status === "ACCEPTED" })) }, at)
     : [];
+
+  // Shaped with young people: publishing waits for the co-production gate (src/server/tenders/publish-tender.ts).
+  const shaping = editable ? await getTenderGate(tender.id) : null;
+  if (shaping && !shaping.gate.open) problems.push({ field: "shaping", message: describeGate(shaping.gate) });
 
   const openedBefore = saved === "alreadyOpened" ? await stepTakenBy(actor, tender.id, "tender.bids_opened") : null;
 
@@ -197,6 +203,12 @@ export default async function TenderPage({
             </>
           ) : (
             <p className="mb-4">Everything is ready. Once published, providers can see the tender and the details can no longer change.</p>
+          )}
+          {shaping && (
+            <p className="mb-4" data-testid="co-production-gate">
+              {shaping.gate.open && <>{describeGate(shaping.gate)} </>}
+              <Link href={`/shaping/${shaping.stageId}/specification`}>The specification and the young commissioners&apos; agreement</Link>
+            </p>
           )}
           <ActionForm action={publishTenderAction.bind(null, tender.id)}>
             <input type="hidden" name="version" value={tender.version} />

@@ -4,6 +4,8 @@ import { forbidden } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { RadioGroup, TextArea, TextField } from "@/components/ui/field";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
+import { getCriterionThemeChoices } from "@/server/shaping/theme-queries";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requireActorForTender } from "@/server/auth/session";
 import { getTenderForCommissioner } from "@/server/tenders/queries";
@@ -26,7 +28,9 @@ interface CriterionValues {
   wordLimit?: number | null;
 }
 
-function CriterionFields({ c = {} }: { c?: CriterionValues }) {
+type ThemeChoices = Awaited<ReturnType<typeof getCriterionThemeChoices>>;
+
+function CriterionFields({ c = {}, themes }: { c?: CriterionValues; themes: ThemeChoices }) {
   return (
     <>
       {c.id && <input type="hidden" name="criterionId" value={c.id} />}
@@ -56,6 +60,22 @@ function CriterionFields({ c = {} }: { c?: CriterionValues }) {
         ]}
       />
       <TextField name="wordLimit" label="Word limit for bidders (optional)" inputMode="numeric" defaultValue={c.wordLimit?.toString()} />
+      {themes && (
+        <>
+          <input type="hidden" name="themesShown" value="yes" />
+          {themes.options.length === 0 ? (
+            <p className="mb-6">The shaping stage has no themes yet to link this criterion to.</p>
+          ) : (
+            <CheckboxGroup
+              name="themeIds"
+              legend="Which themes that young people raised does it answer?"
+              hint="The specification page shows the high-priority themes nothing answers yet."
+              options={themes.options}
+              defaultValues={c.id ? (themes.linked.get(c.id) ?? []) : []}
+            />
+          )}
+        </>
+      )}
     </>
   );
 }
@@ -89,6 +109,7 @@ export default async function CriteriaPage({ params }: { params: Promise<{ tende
   const actor = await requireActorForTender(tenderId);
   const tender = await readable(getTenderForCommissioner(actor, tenderId));
   if (!tender.canManage) forbidden();
+  const themes = await getCriterionThemeChoices(tender.id);
   const total = tender.criteria.reduce((s, c) => s + c.weight, 0);
   const draft = tender.effectiveStatus === "DRAFT";
   return (
@@ -130,6 +151,13 @@ export default async function CriteriaPage({ params }: { params: Promise<{ tende
               </span>
             </h2>
             <p className="mt-1">{c.plainLanguageDescription || <em className="text-red-700">No plain-language description yet</em>}</p>
+            {themes && (
+              <p className="mt-1 text-slate-700">
+                Answers:{" "}
+                {(themes.linked.get(c.id) ?? []).map((id) => themes.options.find((o) => o.value === id)?.label).join(", ") ||
+                  "no theme yet"}
+              </p>
+            )}
             {draft && (
               <>
                 <div className="mt-3 flex flex-wrap gap-2">
@@ -156,7 +184,7 @@ export default async function CriteriaPage({ params }: { params: Promise<{ tende
                       anchor={`criterion-form-${c.id}`}
                       successMessage
                     >
-                      <CriterionFields c={c} />
+                      <CriterionFields c={c} themes={themes} />
                       <SubmitButton>Save criterion</SubmitButton>
                     </ActionForm>
                   </div>
@@ -173,7 +201,7 @@ export default async function CriteriaPage({ params }: { params: Promise<{ tende
             Add a criterion
           </h2>
           <ActionForm action={saveCriterionAction.bind(null, tender.id)} idPrefix="new" anchor="new-criterion-form" successMessage>
-            <CriterionFields />
+            <CriterionFields themes={themes} />
             <SubmitButton>Add criterion</SubmitButton>
           </ActionForm>
         </section>
