@@ -9,9 +9,7 @@ import { isId } from "../ids";
 import { authorize } from "../policy";
 import { loadStage } from "./load-stage";
 import { assertStageAllows } from "./stage-guards";
-
-/** A view may be quoted in the notice only when the young person agreed, nobody withdrew it, and it was checked. */
-export const quotable = { check: "ACCEPTED", quoteConsent: true, quoteWithdrawnAt: null } as const;
+import { quotableWhere } from "./views-queries";
 
 /**
  * Marks a view in a theme as a quote to use in the published notice, or unmarks it. Never a view the young person
@@ -38,13 +36,11 @@ export async function chooseQuote(
           })
         : null;
     if (!link || link.theme.stageId !== stageId || link.view.stageId !== stageId) throw new NotFound("That view is not in this theme.");
-    if (form.use) {
-      const v = link.view;
-      if (v.check !== "ACCEPTED" || !v.quoteConsent || v.quoteWithdrawnAt !== null)
-        throw new Conflict(
-          "This young person did not agree to be quoted (or their quote was withdrawn), so it cannot be used in the notice.",
-        );
-    }
+    // Quotable is decided in one place (views-queries.ts): accepted, agreed to, not withdrawn.
+    if (form.use && !(await tx.shapingView.findFirst({ where: { id: form.viewId, ...quotableWhere(stageId) }, select: { id: true } })))
+      throw new Conflict(
+        "This young person did not agree to be quoted (or their quote was withdrawn), so it cannot be used in the notice.",
+      );
     if (link.quoteInNotice === form.use) return;
     await tx.shapingThemeView.update({
       where: { themeId_viewId: { themeId: form.themeId, viewId: form.viewId } },

@@ -4,7 +4,7 @@ import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
-import { NotFound } from "../errors";
+import { Invalid, NotFound } from "../errors";
 import { isId } from "../ids";
 import { authorize } from "../policy";
 import { loadStage } from "./load-stage";
@@ -15,13 +15,14 @@ export async function requirementCommand(
   actor: Actor,
   stageId: string,
   requirementId: string,
-  command: "up" | "down" | "remove",
+  command: string,
   now = clockNow(),
 ): Promise<void> {
   void now;
   await db.$transaction(async (tx) => {
     const stage = await loadStage(tx, actor, stageId, { lock: true });
     authorize(actor, "shaping.manage", stage);
+    if (command !== "up" && command !== "down" && command !== "remove") throw new Invalid({ command: "Choose to move or remove it" });
     assertStageAllows(stage, shapingAllows.writeSpecification, "write the specification");
     assertTenderDraft(stage.tender);
     const requirements = await tx.serviceRequirement.findMany({ where: { stageId }, orderBy: { position: "asc" } });

@@ -4,7 +4,7 @@ import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
-import { Conflict, NotFound } from "../errors";
+import { Conflict, Invalid, NotFound } from "../errors";
 import { isId } from "../ids";
 import { authorize } from "../policy";
 import { loadStage } from "./load-stage";
@@ -18,13 +18,14 @@ export async function themeCommand(
   actor: Actor,
   stageId: string,
   themeId: string,
-  command: "up" | "down" | "remove",
+  command: string,
   now = clockNow(),
 ): Promise<void> {
   void now;
   await db.$transaction(async (tx) => {
     const stage = await loadStage(tx, actor, stageId, { lock: true });
     authorize(actor, "shaping.facilitate", stage);
+    if (command !== "up" && command !== "down" && command !== "remove") throw new Invalid({ command: "Choose to move or remove it" });
     assertStageAllows(stage, shapingAllows.editThemes, "change the themes");
     const themes = await tx.shapingTheme.findMany({ where: { stageId }, orderBy: { position: "asc" } });
     const index = isId(themeId) ? themes.findIndex((t) => t.id === themeId) : -1;

@@ -7,6 +7,7 @@ import { db } from "../db";
 import { authorize, can } from "../policy";
 import { loadDraftSpecification, loadGate, parseDraftSpecification } from "./draft-specification";
 import { loadStage, type LoadedStage } from "./load-stage";
+import { viewsReadableWhere } from "./views-queries";
 
 // The read side of themes, priorities, the specification and the co-production gate. Views are read only when
 // checked (ACCEPTED): never one waiting for its check, set aside or flagged as a disclosure.
@@ -49,8 +50,9 @@ export async function getThemesPage(actor: Actor, stageId: string) {
       orderBy: { position: "asc" },
       include: { views: { where: { view: { check: "ACCEPTED" } }, select: { viewId: true, quoteInNotice: true } } },
     }),
+    // Through the one read side of views (views-queries.ts), and only checked ones: what a theme may hold.
     db.shapingView.findMany({
-      where: { stageId, check: "ACCEPTED" },
+      where: { AND: [viewsReadableWhere(actor, stage), { check: "ACCEPTED" }] },
       orderBy: { createdAt: "asc" },
       select: {
         id: true,

@@ -30,8 +30,7 @@ export async function requirementCommandAction(stageId: string, _prev: FormState
   if (!argumentsMatch(ARGUMENTS.requirementCommandAction, [stageId, _prev, formData])) return malformedRequest();
   const actor = await requireActor();
   const values = formValues(formData);
-  const command = values.command;
-  if (command !== "up" && command !== "down" && command !== "remove") return malformedRequest();
+  const command = values.command ?? "";
   const state = await formAction(values, () => requirementCommand(actor, stageId, values.requirementId ?? "", command));
   if (state.status === "error") return state;
   revalidatePath(`/shaping/${stageId}/specification`);

@@ -37,8 +37,7 @@ export async function themeCommandAction(stageId: string, _prev: FormState, form
   if (!argumentsMatch(ARGUMENTS.themeCommandAction, [stageId, _prev, formData])) return malformedRequest();
   const actor = await requireActor();
   const values = formValues(formData);
-  const command = values.command;
-  if (command !== "up" && command !== "down" && command !== "remove") return malformedRequest();
+  const command = values.command ?? "";
   const state = await formAction(values, () => themeCommand(actor, stageId, values.themeId ?? "", command));
   if (state.status === "error") return state;
   revalidatePath(`/shaping/${stageId}/themes`);
