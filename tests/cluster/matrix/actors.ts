@@ -86,4 +86,10 @@ export interface World {
     /** A batch of code cards with none left to revoke. */
     revokedBatch: string;
   };
+  /**
+   * The demo's finished shaping stage on the draft tender (CLOSED): run by those running the tender, Tom Okafor
+   * ("commissioner: accepted seat") facilitating, Jay ("young commissioner: accepted seat") taking part; one of its
+   * themes, a checked view in that theme, and its first requirement.
+   */
+  finishedShaping: { stage: string; theme: string; view: string; requirement: string };
 }

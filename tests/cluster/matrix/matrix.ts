@@ -59,6 +59,10 @@ const SHAPING_MEMBERS = ["commissioner: accepted seat", "commissioner: conflicte
 /** Facilitators: the commissioner running the tender and Tom Okafor (a facilitating member). */
 const SHAPING_FACILITATORS = [...SHAPING_RUNS, "commissioner: accepted seat"] as const;
 const SHAPING_READERS = [...SHAPING_RUNS, ...SHAPING_MEMBERS, ...OWN_GOVERNOR] as const;
+// The demo's finished shaping stage on the draft tender (world.finishedShaping, CLOSED): those running the tender
+// manage and facilitate it; they and Jay ("young commissioner: accepted seat", a member) rank; the governor reads it.
+const SHAPED_RANKERS = [...RUNS, ...TECH] as const;
+const SHAPED_READERS = [...SHAPED_RANKERS, ...OWN_GOVERNOR] as const;
 
 const state = { status: "idle" };
 const form = (fields: Record<string, string | string[]>) => {
@@ -160,6 +164,10 @@ export const PAGE_TARGETS: PageTarget[] = [
   // The providers' questions, who asked and answering: only the commissioners running it (the actions below too).
   page("/tenders/[tenderId]/clarifications", (w) => `/tenders/${w.tenders.published}/clarifications`, RUNS, "open for bids"),
   page("/tenders/[tenderId]/criteria", (w) => `/tenders/${w.tenders.draft}/criteria`, RUNS, "draft"),
+  page("/shaping/[stageId]/themes", (w) => `/shaping/${w.finishedShaping.stage}/themes`, RUNS, "closed"),
+  page("/shaping/[stageId]/priorities", (w) => `/shaping/${w.finishedShaping.stage}/priorities`, SHAPED_READERS, "closed"),
+  page("/shaping/[stageId]/specification", (w) => `/shaping/${w.finishedShaping.stage}/specification`, RUNS, "closed"),
+  page("/shaping/[stageId]/agree", (w) => `/shaping/${w.finishedShaping.stage}/agree`, TECH, "closed"),
   page("/tenders/[tenderId]/edit", (w) => `/tenders/${w.tenders.draft}/edit`, RUNS, "draft"),
   page("/tenders/[tenderId]/panel", (w) => `/tenders/${w.tenders.draft}/panel`, RUNS, "draft"),
   page("/shaping", () => "/shaping", [...commissioners, ...technicians, ...governors]),
@@ -684,6 +692,56 @@ export const ACTION_TARGETS: ActionTarget[] = [
     args: () => [state, form({ confirm: "no" })],
     allow: technicians,
     last: true,
+  }),
+  // Shaping: themes, ranking, the specification and the co-production gate, on the finished stage (CLOSED).
+  action("saveThemeAction", "(portal)/shaping/[stageId]/themes/actions.ts", {
+    page: (w) => `/shaping/${w.finishedShaping.stage}/themes`,
+    args: (w) => [w.finishedShaping.stage, state, form({ title: "Matrix theme", description: "" })],
+    allow: RUNS,
+  }),
+  action("themeCommandAction", "(portal)/shaping/[stageId]/themes/actions.ts", {
+    page: (w) => `/shaping/${w.finishedShaping.stage}/themes`,
+    args: (w) => [w.finishedShaping.stage, state, form({ themeId: w.finishedShaping.theme, command: "down" })],
+    allow: RUNS,
+  }),
+  action("setViewThemesAction", "(portal)/shaping/[stageId]/themes/actions.ts", {
+    page: (w) => `/shaping/${w.finishedShaping.stage}/themes`,
+    args: (w) => [w.finishedShaping.stage, state, form({ viewId: w.finishedShaping.view, themeIds: [w.finishedShaping.theme] })],
+    allow: RUNS,
+  }),
+  action("chooseQuoteAction", "(portal)/shaping/[stageId]/themes/actions.ts", {
+    page: (w) => `/shaping/${w.finishedShaping.stage}/themes`,
+    args: (w) => [w.finishedShaping.stage, state, form({ themeId: w.finishedShaping.theme, viewId: w.finishedShaping.view, use: "no" })],
+    allow: RUNS,
+  }),
+  action("rankThemesAction", "(portal)/shaping/[stageId]/priorities/actions.ts", {
+    page: (w) => `/shaping/${w.finishedShaping.stage}/priorities`,
+    args: (w) => [w.finishedShaping.stage, state, form({})],
+    allow: SHAPED_RANKERS,
+  }),
+  action("saveRequirementAction", "(portal)/shaping/[stageId]/specification/actions.ts", {
+    page: (w) => `/shaping/${w.finishedShaping.stage}/specification`,
+    args: (w) => [w.finishedShaping.stage, state, form({ text: "A requirement the matrix wrote", themeIds: [w.finishedShaping.theme] })],
+    allow: RUNS,
+  }),
+  action("requirementCommandAction", "(portal)/shaping/[stageId]/specification/actions.ts", {
+    page: (w) => `/shaping/${w.finishedShaping.stage}/specification`,
+    args: (w) => [w.finishedShaping.stage, state, form({ requirementId: w.finishedShaping.requirement, command: "down" })],
+    allow: RUNS,
+  }),
+  action("overrideGateAction", "(portal)/shaping/[stageId]/specification/actions.ts", {
+    page: (w) => `/shaping/${w.finishedShaping.stage}/specification`,
+    args: (w) => [
+      w.finishedShaping.stage,
+      state,
+      form({ contentHash: "0".repeat(64), reason: "The matrix gives a reason that is long enough." }),
+    ],
+    allow: RUNS,
+  }),
+  action("reviewSpecificationAction", "(portal)/shaping/[stageId]/agree/actions.ts", {
+    page: (w) => `/shaping/${w.finishedShaping.stage}/agree`,
+    args: (w) => [w.finishedShaping.stage, state, form({ contentHash: "0".repeat(64), decision: "AGREE" })],
+    allow: TECH,
   }),
   action("signOutAction", "(portal)/actions.ts", {
     page: () => "/words",

@@ -361,5 +361,14 @@ export async function buildWorld(demoPassword: string): Promise<World> {
       waitingView: waitingView.id,
       revokedBatch: String(revokedBatch.batch),
     },
+    finishedShaping: await finishedShaping(tenders.draft),
   };
+}
+
+/** The demo's finished shaping stage on the draft tender, and records in it for the matrix's actions. */
+async function finishedShaping(draftTenderId: string): Promise<World["finishedShaping"]> {
+  const stage = await db.shapingStage.findUniqueOrThrow({ where: { tenderId: draftTenderId }, select: { id: true } });
+  const link = await db.shapingThemeView.findFirstOrThrow({ where: { theme: { stageId: stage.id } }, orderBy: { themeId: "asc" } });
+  const requirement = await db.serviceRequirement.findFirstOrThrow({ where: { stageId: stage.id }, orderBy: { position: "asc" } });
+  return { stage: stage.id, theme: link.themeId, view: link.viewId, requirement: requirement.id };
 }
