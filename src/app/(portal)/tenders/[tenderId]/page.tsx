@@ -63,8 +63,8 @@ export default async function TenderPage({
     : [];
 
   // Shaped with young people: publishing waits for the co-production gate (src/server/tenders/publish-tender.ts).
-  const shaping = editable ? await getTenderGate(tender.id) : null;
-  if (shaping && !shaping.gate.open) problems.push({ field: "shaping", message: describeGate(shaping.gate) });
+  const shaping = await getTenderGate(tender.id);
+  if (editable && shaping && !shaping.gate.open) problems.push({ field: "shaping", message: describeGate(shaping.gate) });
 
   const openedBefore = saved === "alreadyOpened" ? await stepTakenBy(actor, tender.id, "tender.bids_opened") : null;
 
@@ -170,6 +170,12 @@ export default async function TenderPage({
         <p className="mt-2">Total weight: {totalWeight}%</p>
       </section>
 
+      {shaping && (
+        <p className="mb-10">
+          Shaped with young people: <Link href={`/shaping/${shaping.stageId}/priorities`}>What young people said matters most</Link>
+        </p>
+      )}
+
       <section aria-labelledby="panel" className="mb-10">
         <div className="mb-2 flex items-baseline justify-between gap-4">
           <h2 id="panel" className="text-2xl font-bold">
@@ -204,7 +210,7 @@ export default async function TenderPage({
           ) : (
             <p className="mb-4">Everything is ready. Once published, providers can see the tender and the details can no longer change.</p>
           )}
-          {shaping && (
+          {shaping && editable && (
             <p className="mb-4" data-testid="co-production-gate">
               {shaping.gate.open && <>{describeGate(shaping.gate)} </>}
               <Link href={`/shaping/${shaping.stageId}/specification`}>The specification and the young commissioners&apos; agreement</Link>

@@ -18,6 +18,8 @@ import { readable } from "@/server/page-guard";
 import { RepresentationsSection } from "@/components/representations/commissioner-representations";
 import { listRepresentations } from "@/server/representations/queries";
 import { recordTitle } from "../../../record-title";
+import { describeGate } from "@/domain/co-production-gate";
+import { getTenderGate } from "@/server/shaping/theme-queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ awardDecisionId: string }> }): Promise<Metadata> {
   const { awardDecisionId } = await params;
@@ -49,6 +51,8 @@ export default async function AwardSignOffPage({
   // Overview first: the top of the ranking and the recommended bid; every bid from a link (?bids=all).
   const path = `/establishment/sign-offs/${awardDecisionId}`;
   const shown = bidsShown(request.summary, path, query);
+  // Shaped with young people: how the co-production gate was passed, and the commissioner's reason if it was not.
+  const shaping = await getTenderGate(request.summary.tender.id);
   const votes = request.votes && { ...request.votes, bids: request.votes.bids.filter((b) => isShown(shown, b.bidId)) };
   return (
     <div className="max-w-4xl">
@@ -84,6 +88,20 @@ export default async function AwardSignOffPage({
         shown={shown}
         heading={pending ? "What you are asked to approve" : "What was recommended"}
       />
+      {shaping && (
+        <section aria-labelledby="co-production" className="mb-8 max-w-2xl" data-testid="co-production">
+          <h2 id="co-production" className="mb-2 text-2xl font-bold">
+            The young commissioners&apos; agreement to the specification
+          </h2>
+          <p>{describeGate(shaping.gate)}</p>
+          {shaping.override && (
+            <p className="mt-2 border-l-4 border-red-700 bg-white p-3">
+              {shaping.override.by} recorded on {formatLondon(shaping.override.at, "dateTime")} why the tender went ahead without their
+              agreement: “{shaping.override.reason}”
+            </p>
+          )}
+        </section>
+      )}
       {votes && (
         <section aria-labelledby="pictures" className="mb-8 max-w-2xl">
           <h2 id="pictures" className="mb-3 text-2xl font-bold">
