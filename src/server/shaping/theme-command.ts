@@ -14,13 +14,7 @@ import { assertStageAllows, renumber } from "./stage-guards";
  * Moves a theme one place up or down, or removes it (its links to views, requirements and criteria go with it).
  * Once anyone has ranked the themes, removing one would make their rankings incomplete: refused.
  */
-export async function themeCommand(
-  actor: Actor,
-  stageId: string,
-  themeId: string,
-  command: string,
-  now = clockNow(),
-): Promise<void> {
+export async function themeCommand(actor: Actor, stageId: string, themeId: string, command: string, now = clockNow()): Promise<void> {
   void now;
   await db.$transaction(async (tx) => {
     const stage = await loadStage(tx, actor, stageId, { lock: true });
