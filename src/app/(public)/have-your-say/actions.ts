@@ -1,5 +1,5 @@
 "use server";
-import { redirect } from "next/navigation";
+import { redirect, RedirectType } from "next/navigation";
 import { actionArguments, argumentsMatch, Form, malformedRequest, PreviousState } from "@/server/action-arguments";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { requestIp } from "@/server/auth/session";
@@ -23,5 +23,6 @@ export async function sendAnswersAction(_prev: FormState, formData: FormData): P
     await answerWithCode({ code: values.code, values }, await requestIp());
   });
   if (state.status === "error") return state;
-  redirect("/have-your-say/thanks");
+  // Replacing the form in the history: Back does not bring the filled-in form back on a shared device.
+  redirect("/have-your-say/thanks", RedirectType.replace);
 }
