@@ -20,7 +20,7 @@ export interface ThemeFollowed {
 
 /** One theme's "You said" and "We did" lines. */
 export function followTheme(theme: ThemeToFollow, to: FollowedTo): ThemeFollowed {
-  const place = theme.place === null ? null : `You put this ${ordinal(theme.place)}.`;
+  const place = theme.place === null ? null : `It came ${ordinal(theme.place)} when everyone ranked the themes.`;
   if (theme.criteria.length === 0)
     return { said: theme.title, place, did: ["We did not find a way to score this in the tender. We will keep it in mind."] };
   const names = theme.criteria.map((c) => (c.kind === "PRICE" ? "the price" : `“${c.name}”`));

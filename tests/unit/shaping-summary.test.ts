@@ -62,7 +62,7 @@ describe("You said, we did, from a theme", () => {
   it("follows the theme to the criteria and, after the award, the winner's scores", () => {
     expect(followTheme(theme, { state: "NOT_YET" })).toEqual({
       said: "Help at night",
-      place: "You put this 2nd.",
+      place: "It came 2nd when everyone ranked the themes.",
       did: ["We asked every provider about it. The panel scored it in “Night care” and the price."],
     });
     expect(followTheme(theme, { state: "AWARDED", provider: "Acme Health" }).did).toEqual([

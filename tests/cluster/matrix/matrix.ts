@@ -183,6 +183,13 @@ export const PAGE_TARGETS: PageTarget[] = [
   page("/shaping/[stageId]/answer", (w) => `/shaping/${w.shaping.stage}/answer`, SHAPING_YOUNG, "gathering"),
   page("/shaping/[stageId]/sessions", (w) => `/shaping/${w.shaping.stage}/sessions`, SHAPING_FACILITATORS, "gathering"),
   page("/shaping/[stageId]/sessions/new", (w) => `/shaping/${w.shaping.stage}/sessions/new`, SHAPING_FACILITATORS, "gathering"),
+  // The easy-read "You said, we did" to print: the facilitators (its creator runs it; Tom Okafor facilitates) and the governor.
+  page(
+    "/shaping/[stageId]/you-said-we-did",
+    (w) => `/shaping/${w.shaping.stage}/you-said-we-did`,
+    [...SHAPING_FACILITATORS, ...OWN_GOVERNOR],
+    "gathering",
+  ),
   page("/tenders/[tenderId]/shape", (w) => `/tenders/${w.tenders.draft}/shape`, RUNS, "draft"),
   page("/time", () => "/time", [...commissioners, ...technicians]),
   page("/time/new", () => "/time/new", technicians),

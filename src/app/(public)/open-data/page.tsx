@@ -104,6 +104,12 @@ export default async function OpenDataPage() {
             the OCDS extension registry has a standstill period, so this is a field of our own, shaped like any OCDS period.
           </li>
           <li>
+            For a service shaped with young people before it was specified, <code>planning.rationale</code> says how many took part and the
+            themes they ranked, <code>planning.documents</code> lists it as a needs assessment, and{" "}
+            <code>planning.youngPeoplesPriorities</code> (a field of our own: no extension in the registry has it) gives the themes, their
+            places and counts. Never their words, never a name; a count from 1 to 4 is left out.
+          </li>
+          <li>
             A withdrawn or cancelled award has status <code>cancelled</code>, with the reason in <code>statusDetails</code> (the{" "}
             <a href="https://extensions.open-contracting.org/en/extensions/statusDetails/">Status Details extension</a>); a cancelled
             tender&apos;s reason is in <code>tender.statusDetails</code>.

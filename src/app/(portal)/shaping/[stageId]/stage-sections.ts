@@ -27,4 +27,6 @@ export const STAGE_SECTIONS: StageSection[] = [
   { path: "/priorities", label: "Rank the themes", show: (actor, stage) => can(actor, "shaping.read", stage) },
   { path: "/specification", label: "Specification", show: (actor, stage) => can(actor, "shaping.manage", stage) },
   { path: "/agree", label: "Do you agree?", show: (actor, stage) => can(actor, "shaping.contribute", stage) },
+  // The easy-read summary to print for the wing, once there are themes (shape-after).
+  { path: "/you-said-we-did", label: "You said, we did (to print)", show: (actor, stage) => can(actor, "shaping.printSummary", stage) },
 ];

@@ -87,6 +87,7 @@ export default async function AwardSignOffPage({
         showCommentsFor={query.said}
         shown={shown}
         heading={pending ? "What you are asked to approve" : "What was recommended"}
+        shapingPrintHref={request.shapingStageId ? `/shaping/${request.shapingStageId}/you-said-we-did` : undefined}
       />
       {shaping && (
         <section aria-labelledby="co-production" className="mb-8 max-w-2xl" data-testid="co-production">

@@ -213,6 +213,7 @@ export default async function AwardPage({
             showCommentsFor={said}
             shown={bidsShown(current.summary, `/tenders/${tenderId}/award`, { bids, said })}
             heading={current.status === "PENDING_SIGNOFF" ? "What the governor is asked to approve" : "What was recommended"}
+            shapingPrintHref={tender.shapingStage && canManage ? `/shaping/${tender.shapingStage.id}/you-said-we-did` : undefined}
           />
         </section>
       )}
