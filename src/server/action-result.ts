@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { DomainError, Invalid, type FieldErrors } from "./errors";
+import { DomainError, Invalid, type ErrorCode, type FieldErrors } from "./errors";
 import { noteFormErrors } from "./form-errors-title";
 import { logger, newReference } from "./logger";
 
@@ -13,6 +13,8 @@ export interface FormState {
   values?: Record<string, string>;
   /** The HTTP status an API would answer for this error (403 refused, 404 not found, 409, 422…): one vocabulary with route handlers. */
   httpStatus?: number;
+  /** The error's code (src/server/errors.ts), for an action that answers one in its own way; never compare `message`. */
+  code?: ErrorCode;
 }
 
 export const idleState: FormState = { status: "idle" };
@@ -26,7 +28,8 @@ export async function formAction(values: Record<string, string>, run: () => Prom
   try {
     return (await run()) ?? { status: "success" };
   } catch (error) {
-    unstable_rethrow(error);
+    // A use case's error is the form's answer, a 403 or 404 too (its digest would otherwise make it Next's page).
+    if (!(error instanceof DomainError)) unstable_rethrow(error);
     await noteFormErrors();
     return { ...errorState(error), values };
   }
@@ -34,8 +37,8 @@ export async function formAction(values: Record<string, string>, run: () => Prom
 
 export function errorState(error: unknown): FormState {
   if (error instanceof Invalid)
-    return { status: "error", message: error.message, fieldErrors: error.fieldErrors, httpStatus: error.status };
-  if (error instanceof DomainError) return { status: "error", message: error.message, httpStatus: error.status };
+    return { status: "error", message: error.message, fieldErrors: error.fieldErrors, httpStatus: error.status, code: error.code };
+  if (error instanceof DomainError) return { status: "error", message: error.message, httpStatus: error.status, code: error.code };
   const reference = newReference();
   logger.error({ ref: reference, err: error }, "unexpected error in an action");
   // Perhaps PostgreSQL went away: the server (scripts/serve.ts) checks before the next request.
@@ -50,9 +53,9 @@ export function errorState(error: unknown): FormState {
 /** The same mapping for route handlers: a JSON body and an HTTP status. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof Invalid) {
-    return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: error.status });
+    return Response.json({ error: error.message, code: error.code, fieldErrors: error.fieldErrors }, { status: error.status });
   }
-  if (error instanceof DomainError) return Response.json({ error: error.message }, { status: error.status });
+  if (error instanceof DomainError) return Response.json({ error: error.message, code: error.code }, { status: error.status });
   const state = errorState(error);
   return Response.json({ error: state.message }, { status: 500 });
 }

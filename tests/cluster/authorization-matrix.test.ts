@@ -202,6 +202,37 @@ describe("malformed percent-escapes in a path", () => {
   });
 });
 
+describe("an id that is no record", () => {
+  it("is the 404 page on every page with an id in its path, for someone whose section it is, with no error logged", async () => {
+    // Parameters that are not record ids: one-time link tokens, and a notice's kind.
+    const NOT_IDS: Record<string, string | null> = { "[token]": null, "[code]": null, "[kind]": "intention", "[version]": "1" };
+    // Who uses each section (policy.ts SECTIONS); everything else is a commissioner's.
+    const WHO: Record<string, ActorKey> = {
+      establishment: "governor: this establishment",
+      opportunities: "provider: bidder",
+      time: "young commissioner: accepted seat",
+    };
+    const pages = listEntryPoints().filter(
+      (e): e is PageEntry => e.kind === "page" && e.route.includes("[") && !e.route.split("/").some((s) => NOT_IDS[s] === null),
+    );
+    expect(pages.length).toBeGreaterThan(20);
+    const from = server.output.length;
+    const wrong: string[] = [];
+    for (const entry of pages) {
+      const url = entry.route
+        .split("/")
+        .map((s) => (s.startsWith("[") ? (NOT_IDS[s] ?? crypto.randomUUID()) : s))
+        .join("/");
+      const actor = WHO[entry.route.split("/")[1]!] ?? "commissioner: created the tender";
+      const page = await clients.get(actor)!.request(url, { headers: { Accept: "text/html" } });
+      if (page.status !== 404) wrong.push(`${url} as ${actor}: ${page.status}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(errorLogLines(server, from)).toEqual([]);
+    console.info(`${pages.length} pages with an id in their path: a random UUID is their 404 page`);
+  });
+});
+
 describe("HSTS behind the one trusted proxy (TRUSTED_PROXY_COUNT=1 on this instance)", () => {
   it("follows what the proxy wrote, the last X-Forwarded-Proto entry, not what the client wrote before it", async () => {
     const hsts = async (proto: string) =>

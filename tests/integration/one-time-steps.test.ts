@@ -3,11 +3,12 @@
 // through, the other waits, then is told it was already done, by whom and when.
 // tests/cluster/two-instances.test.ts presses the same buttons on two servers.
 import { describe, expect, it } from "vitest";
-import { AWARD_ALREADY_CONFIRMED, confirmAward } from "@/server/awards/confirm-award";
+import { confirmAward } from "@/server/awards/confirm-award";
 import { decideAward } from "@/server/awards/decide-award";
 import { recommendAward } from "@/server/awards/recommend-award";
 import { db } from "@/server/db";
-import { freezeRanking, RANKING_ALREADY_FROZEN, startModeration } from "@/server/evaluation/moderation";
+import type { Conflict } from "@/server/errors";
+import { freezeRanking, startModeration } from "@/server/evaluation/moderation";
 import { stepTakenBy } from "@/server/tenders/step-taken";
 import { frozenTender, MODERATED, scoreAs } from "../fixtures/award-builders";
 import { openedTender } from "../fixtures/evaluation-builders";
@@ -24,7 +25,7 @@ describe("freezing the ranking twice at once", () => {
 
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect((refused.reason as Error).message).toBe(RANKING_ALREADY_FROZEN);
+    expect((refused.reason as Conflict).code).toBe("RANKING_ALREADY_FROZEN");
     expect(await db.auditEvent.count({ where: { tenderId: t.id, action: "moderation.ranking_frozen" } })).toBe(1);
     expect((await db.tender.findUniqueOrThrow({ where: { id: t.id } })).status).toBe("AWARD_PENDING_SIGNOFF");
 
@@ -65,7 +66,7 @@ describe("confirming the award twice at once", () => {
 
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect((refused.reason as Error).message).toBe(AWARD_ALREADY_CONFIRMED);
+    expect((refused.reason as Conflict).code).toBe("AWARD_ALREADY_CONFIRMED");
     expect(await db.contract.count({ where: { tenderId: t.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { tenderId: t.id, action: "award.confirmed" } })).toBe(1);
     const winners = await db.user.count({ where: { organisationId: t.organisations.a, role: "PROVIDER" } });

@@ -100,7 +100,7 @@ describe("downloading a representation's file", () => {
       expect(response.status, who).toBe(404);
       const body = await response.text();
       expect(body, who).not.toContain("PDF");
-      expect(JSON.parse(body), who).toEqual({ error: "We could not find that file." });
+      expect(JSON.parse(body), who).toEqual({ error: "We could not find that file.", code: "NOT_FOUND" });
     }
   });
 

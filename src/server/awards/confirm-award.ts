@@ -15,9 +15,6 @@ import { contractPeriod } from "@/domain/contract-period";
 import { publishOcdsRelease } from "../ocds/publish-release";
 import { assertNoRepresentationsHold } from "../representations/award-guard";
 
-/** Said to a commissioner whose "Confirm the award" came a moment after another's (the page shows who and when). */
-export const AWARD_ALREADY_CONFIRMED = "The award has already been confirmed.";
-
 /**
  * After standstill the commissioner confirms the award: the tender becomes
  * AWARDED and its Contract is created. Never without a standing approval by
@@ -28,7 +25,8 @@ export async function confirmAward(actor: Actor, tenderId: string, now = clockNo
     const tender = await loadManagedTender(tx, actor, tenderId, now);
     // The tender row is locked: a second press waits for the first, then finds the contract made; it is told with a
     // code of its own, and its page shows who confirmed it and when.
-    const refused = ({ from }: { from: string }) => (from === "AWARDED" ? AWARD_ALREADY_CONFIRMED : undefined);
+    const refused = ({ from }: { from: string }) =>
+      from === "AWARDED" ? new Conflict("The award has already been confirmed.", "AWARD_ALREADY_CONFIRMED") : undefined;
     return moveTender(tx, actor, { tenderId, action: "confirmAward", now, refused }, async ({ from, to }) => {
       const decision = await tx.awardDecision.findFirst({ where: { tenderId, status: "APPROVED" }, orderBy: { createdAt: "desc" } });
       if (!decision || !(await standingGovernorApproval(tx, decision.id))) {

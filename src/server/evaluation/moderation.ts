@@ -133,8 +133,6 @@ export async function reviseScore(
   });
 }
 
-/** Said to a chair whose "Freeze the ranking" came a moment after another (the page shows who and when). */
-export const RANKING_ALREADY_FROZEN = "The ranking has already been frozen.";
 const FROZEN_SINCE = ["AWARD_PENDING_SIGNOFF", "STANDSTILL", "AWARDED"];
 
 /** Moderation → awaiting sign-off: the ranking is frozen as it stands. */
@@ -142,7 +140,9 @@ export async function freezeRanking(actor: Actor, tenderId: string, now = clockN
   await db.$transaction(async (tx) => {
     const tender = await loadAsChair(tx, actor, tenderId);
     // The tender row is locked: a second press waits for the first, then finds the ranking frozen.
-    const refused = ({ from }: { from: string }) => (FROZEN_SINCE.includes(from) ? RANKING_ALREADY_FROZEN : undefined);
+    const refused = ({ from }: { from: string }) =>
+      // Said to a chair whose "Freeze the ranking" came a moment after another's (the page shows who and when).
+      FROZEN_SINCE.includes(from) ? new Conflict("The ranking has already been frozen.", "RANKING_ALREADY_FROZEN") : undefined;
     await moveTender(
       tx,
       actor,

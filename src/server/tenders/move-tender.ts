@@ -27,8 +27,8 @@ export interface MoveRequest {
   now: Date;
   /** Columns written together with the new state (never the status or the version: the move writes those). */
   set?: Omit<Prisma.TenderUncheckedUpdateInput, "status" | "version">;
-  /** Words a refusal for the situation; otherwise the transition table's own sentence is shown. */
-  refused?: (move: Omit<TenderMove, "to">) => string | undefined;
+  /** Words a refusal for the situation (or gives it a code of its own); otherwise the transition table's own sentence is shown. */
+  refused?: (move: Omit<TenderMove, "to">) => string | Conflict | undefined;
 }
 
 /**
@@ -59,7 +59,10 @@ export async function moveTender<T>(
   if (!tender) throw new NotFound("We could not find that tender.");
   const from = effectiveStatus(tender.status, tender.submissionDeadline, now);
   const to = nextTransition(from, action);
-  if (!to) throw new Conflict(request.refused?.({ from, tender }) ?? new LifecycleError(from, action).message);
+  if (!to) {
+    const refusal = request.refused?.({ from, tender }) ?? new LifecycleError(from, action).message;
+    throw refusal instanceof Conflict ? refusal : new Conflict(refusal);
+  }
   await tx.tender.update({ where: { id: tenderId }, data: { ...request.set, status: to, version: { increment: 1 } } });
   const done = await work({ from, to, tender });
   await audit(tx, actor, done.audit);

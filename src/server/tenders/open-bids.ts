@@ -2,11 +2,9 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
+import { Conflict } from "../errors";
 import { loadManagedTender } from "./load-managed-tender";
 import { moveTender } from "./move-tender";
-
-/** Said to a commissioner whose "Open bids" came a moment after another's. */
-export const BIDS_ALREADY_OPENED = "The bids have already been opened.";
 
 /** After the deadline, the commissioner opens the sealed bids; evaluation starts. */
 export async function openBids(actor: Actor, tenderId: string, now = clockNow()): Promise<{ submittedBids: number }> {
@@ -21,7 +19,8 @@ export async function openBids(actor: Actor, tenderId: string, now = clockNow())
         from === "PUBLISHED"
           ? "Bids stay sealed until the submission deadline has passed."
           : tender.bidsOpenedAt
-            ? BIDS_ALREADY_OPENED
+            ? // Said to a commissioner whose "Open bids" came a moment after another's (the action shows the result).
+              new Conflict("The bids have already been opened.", "BIDS_ALREADY_OPENED")
             : undefined,
     };
     return moveTender(tx, actor, move, async ({ from, to }) => {

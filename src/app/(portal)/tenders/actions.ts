@@ -9,7 +9,7 @@ import { cancelTender } from "@/server/tenders/cancel-tender";
 import { createTender } from "@/server/tenders/create-tender";
 import { invitePanelMember } from "@/server/tenders/invite-panel-member";
 import { moveCriterion } from "@/server/tenders/move-criterion";
-import { BIDS_ALREADY_OPENED, openBids } from "@/server/tenders/open-bids";
+import { openBids } from "@/server/tenders/open-bids";
 import { publishTender } from "@/server/tenders/publish-tender";
 import { removeCriterion } from "@/server/tenders/remove-criterion";
 import { removePanelMember } from "@/server/tenders/remove-panel-member";
@@ -125,7 +125,7 @@ export async function openBidsAction(tenderId: string, _prev: FormState, formDat
     await openBids(actor, tenderId);
   });
   // Two commissioners pressing at once: the second is told, on the tender page that now shows evaluation.
-  if (state.status === "error" && state.message === BIDS_ALREADY_OPENED) redirect(`/tenders/${tenderId}?saved=alreadyOpened`);
+  if (state.status === "error" && state.code === "BIDS_ALREADY_OPENED") redirect(`/tenders/${tenderId}?saved=alreadyOpened`);
   if (state.status === "error") return state;
   redirect(`/tenders/${tenderId}?saved=opened`);
 }

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/session";
 import { declareConflicts } from "@/server/evaluation/declare-conflicts";
-import { freezeRanking, markAbsent, RANKING_ALREADY_FROZEN, reviseScore, startModeration } from "@/server/evaluation/moderation";
+import { freezeRanking, markAbsent, reviseScore, startModeration } from "@/server/evaluation/moderation";
 import { saveBidScores } from "@/server/evaluation/save-scores";
 import { stepBack } from "@/server/evaluation/step-back";
 
@@ -105,7 +105,7 @@ export async function chairAction(tenderId: string, _prev: FormState, formData: 
     else if (values.command === "freeze") await freezeRanking(actor, tenderId);
   });
   // Frozen a moment before from another session: the freeze form is gone, so the page that shows the frozen ranking says who and when.
-  if (state.status === "error" && state.message === RANKING_ALREADY_FROZEN) redirect(`/panels/${tenderId}/moderation?alreadyFrozen=1`);
+  if (state.status === "error" && state.code === "RANKING_ALREADY_FROZEN") redirect(`/panels/${tenderId}/moderation?alreadyFrozen=1`);
   if (state.status === "error") return state;
   if (values.command === "moderate") redirect(`/panels/${tenderId}/moderation?started=1`);
   if (values.command === "freeze") redirect(`/panels/${tenderId}/moderation?frozen=1`);

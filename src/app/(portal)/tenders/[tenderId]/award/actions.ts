@@ -1,7 +1,7 @@
 "use server";
 import { actionArguments, argumentsMatch, BoundId, Form, PreviousState, malformedRequest } from "@/server/action-arguments";
 import { redirect } from "next/navigation";
-import { AWARD_ALREADY_CONFIRMED, confirmAward } from "@/server/awards/confirm-award";
+import { confirmAward } from "@/server/awards/confirm-award";
 import { recommendAward } from "@/server/awards/recommend-award";
 import { formAction, formValues, type FormState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/session";
@@ -38,7 +38,7 @@ export async function confirmAwardAction(tenderId: string, _prev: FormState, for
     await confirmAward(actor, tenderId);
   });
   // Two commissioners pressing at once: the form is gone for the second, so they are told on the page that now shows the contract.
-  if (state.status === "error" && state.message === AWARD_ALREADY_CONFIRMED) redirect(`/tenders/${tenderId}/award?done=alreadyAwarded`);
+  if (state.status === "error" && state.code === "AWARD_ALREADY_CONFIRMED") redirect(`/tenders/${tenderId}/award?done=alreadyAwarded`);
   if (state.status === "error") return state;
   redirect(`/tenders/${tenderId}/award?done=awarded`);
 }
