@@ -22,12 +22,7 @@ export async function requestAccountClosure(actor: Actor, input: { confirm: stri
     const asked = await tx.user.updateMany({ where: { id: actor.id, closureRequestedAt: null }, data: { closureRequestedAt: now } });
     if (asked.count !== 1) throw new Conflict("You have already asked for your account to be closed.");
     const closers = await accountClosers(tx, actor);
-    await notifyUsers(tx, closers, {
-      title: "A young commissioner asked for their account to be closed",
-      body: `${actor.name} asked for their account to be closed. Check their paid time is settled, then close it.`,
-      href: CLOSURES_PATH,
-      template: "account-closure-requested",
-    });
+    await notifyUsers(tx, closers, "accountClosureRequested", { person: actor.name, closuresPath: CLOSURES_PATH });
     await audit(tx, actor, {
       action: "account.closure_requested",
       entityType: "User",

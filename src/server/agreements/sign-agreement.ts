@@ -66,29 +66,17 @@ async function tell(
   tx: Tx,
   agreement: { id: string; title: string; establishmentId: string; latest: { createdById: string; version: number } },
   role: "COMMISSIONER" | "GOVERNOR",
-  decision: string,
+  decision: "APPROVED" | "CHANGES_REQUESTED" | "REJECTED",
   comment: string | null,
 ) {
-  const href = `/agreements/${agreement.id}`;
+  const version = agreement.latest.version;
   if (role === "COMMISSIONER") {
-    await notifyUsers(tx, await governorsOf(tx, agreement.establishmentId), {
-      template: "agreement-signature-request",
-      title: `Please sign: ${agreement.title} (version ${agreement.latest.version})`,
-      body: "The commissioner has signed this co-commissioning agreement. It comes into force when you sign the same version.",
-      href,
-    });
+    await notifyUsers(tx, await governorsOf(tx, agreement.establishmentId), "agreementSignatureRequest", { agreement, version });
     return;
   }
   const author = await tx.user.findUniqueOrThrow({
     where: { id: agreement.latest.createdById },
     select: { id: true, email: true, name: true },
   });
-  const what =
-    decision === "APPROVED" ? "signed — the agreement is in force" : decision === "REJECTED" ? "rejected" : "asked for changes to";
-  await notifyUsers(tx, [author], {
-    template: "agreement-governor-decision",
-    title: `Governor ${decision === "APPROVED" ? "signed" : what}: ${agreement.title}`,
-    body: `The governor ${what} version ${agreement.latest.version}.${comment ? ` They said: "${comment}"` : ""}`,
-    href,
-  });
+  await notifyUsers(tx, [author], "agreementGovernorDecision", { agreement, version, decision, comment });
 }

@@ -62,11 +62,12 @@ export async function confirmAward(actor: Actor, tenderId: string, now = clockNo
       await tx.awardDecision.update({ where: { id: decision.id }, data: { awardedAt: now } });
       await publishOcdsRelease(tx, tenderId, "contract", now);
       const winners = await providerUsers(tx, [winner.organisationId]);
-      await notifyUsers(tx, winners, {
-        template: "contract-awarded",
-        title: `Contract awarded: ${tender.title}`,
-        body: `Standstill has ended and the contract has been awarded to ${winner.provider}. It runs from ${formatLondon(new Date(`${period.start}T12:00:00Z`))} to ${formatLondon(new Date(`${period.end}T12:00:00Z`))}. The commissioner will be in touch about mobilisation.`,
-        href: `/letters/${decision.id}`,
+      await notifyUsers(tx, winners, "contractAwarded", {
+        tender,
+        decisionId: decision.id,
+        provider: winner.provider,
+        from: formatLondon(new Date(`${period.start}T12:00:00Z`)),
+        to: formatLondon(new Date(`${period.end}T12:00:00Z`)),
       });
       const technicians = await tx.panelMember.findMany({
         where: { tenderId, role: "TECHNICIAN", status: { in: ["ACCEPTED", "STEPPED_BACK"] } },
@@ -75,12 +76,8 @@ export async function confirmAward(actor: Actor, tenderId: string, now = clockNo
       await notifyUsers(
         tx,
         technicians.map((t) => t.user),
-        {
-          template: "you-said-we-did",
-          title: `What happened: ${tender.title}`,
-          body: "The contract has been awarded. See how the panel's scores, yours included, shaped the result.",
-          href: `/panels/${tenderId}/outcome`,
-        },
+        "youSaidWeDid",
+        { tender },
       );
       const audit = {
         action: "award.confirmed",

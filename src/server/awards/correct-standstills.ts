@@ -82,17 +82,10 @@ export async function correctRunningStandstills(at = clockNow()): Promise<Stands
         tx,
         summary.ranking.map((r) => r.organisationId),
       );
-      await notifyUsers(tx, bidders, {
-        template: "standstill-corrected",
-        title: `Standstill corrected: ${decision.tender.title}`,
-        body: `The standstill was one working day shorter than the law allows, so we have corrected it. ${sentence} Your outcome letter is unchanged.`,
-        href: `/letters/${id}`,
-      });
-      await notifyUsers(tx, await commissionersRunning(tx, decision.tender.id), {
-        template: "standstill-corrected",
-        title: `Standstill corrected: ${decision.tender.title}`,
-        body: `The standstill was one working day short under PSR regulation 12 and has been corrected. ${sentence} You can confirm the award only after it ends.`,
-        href: `/tenders/${decision.tender.id}/award`,
+      await notifyUsers(tx, bidders, "standstillCorrectedForBidders", { tender: decision.tender, decisionId: id, standstill: sentence });
+      await notifyUsers(tx, await commissionersRunning(tx, decision.tender.id), "standstillCorrectedForCommissioners", {
+        tender: decision.tender,
+        standstill: sentence,
       });
       return { awardDecisionId: id, tenderId: decision.tender.id, from: decision.standstillEndsAt, to: period.endsAt };
     });

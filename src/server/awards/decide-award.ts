@@ -99,41 +99,32 @@ export async function decideAward(
         const winner = summary.ranking.find((r) => r.bidId === summary.recommended.bidId)!.organisationId;
         const period = describeStandstill(standstill.beginsOn, standstill.endsAt);
         // Only the unsuccessful bidders are invited to make representations; the winner is told what happens next.
+        const letter = { tender: decision.tender, decisionId: awardDecisionId, standstill: period };
         await notifyUsers(
           tx,
           bidderUsers.filter((u) => u.organisationId !== winner),
-          {
-            template: "outcome-letter",
-            title: `Outcome of your bid: ${decision.tender.title}`,
-            body: `The evaluation is complete and your outcome letter is ready. It shows your scores, your rank and the standstill period during which you can make representations. ${period}`,
-            href: `/letters/${awardDecisionId}`,
-          },
+          "outcomeLetter",
+          { ...letter, successful: false },
         );
         await notifyUsers(
           tx,
           bidderUsers.filter((u) => u.organisationId === winner),
-          {
-            template: "outcome-letter",
-            title: `Outcome of your bid: ${decision.tender.title}`,
-            body: `The evaluation is complete and your outcome letter is ready: we intend to award the contract to you. It shows your scores and what happens next. The contract is awarded after the standstill, once any representations from other bidders have been considered. ${period}`,
-            href: `/letters/${awardDecisionId}`,
-          },
+          "outcomeLetter",
+          { ...letter, successful: true },
         );
-        await notifyUsers(tx, commissioners, {
-          template: "award-approved",
-          title: `Governor approved the award: ${decision.tender.title}`,
-          body: `Outcome letters have been sent to every bidder. ${describeStandstill(standstill.beginsOn, standstill.endsAt)}`,
-          href: `/tenders/${decision.tenderId}/award`,
-        });
+        await notifyUsers(tx, commissioners, "awardApproved", { tender: decision.tender, standstill: period });
       } else {
         await tx.awardDecision.update({ where: { id: awardDecisionId }, data: { status: choice.decision } });
         const changes = choice.decision === "CHANGES_REQUESTED";
-        await notifyUsers(tx, changes ? panel.map((p) => p.user) : commissioners, {
-          template: changes ? "award-changes-requested" : "award-rejected",
-          title: `${changes ? "Governor asked for changes" : "Governor rejected the recommendation"}: ${decision.tender.title}`,
-          body: `${changes ? "The tender is back in moderation." : "The tender is back in moderation: the commissioner may re-run moderation and recommend again, or cancel."} The governor said: "${choice.comment}"`,
-          href: changes ? `/panels/${decision.tenderId}/moderation` : `/tenders/${decision.tenderId}/award`,
-        });
+        const facts = { tender: decision.tender, comment: choice.comment };
+        if (changes)
+          await notifyUsers(
+            tx,
+            panel.map((p) => p.user),
+            "awardChangesRequested",
+            facts,
+          );
+        else await notifyUsers(tx, commissioners, "awardRejected", facts);
       }
       const audit = {
         action: `award.signoff_${choice.decision.toLowerCase()}`,

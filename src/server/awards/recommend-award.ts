@@ -92,11 +92,11 @@ export async function recommendAward(
           createdAt: now,
         },
       });
-      await notifyUsers(tx, await governorsOf(tx, tender.establishmentId), {
-        template: "award-signoff-request",
-        title: `Sign-off needed: ${tender.title}`,
-        body: `The commissioner recommends awarding "${tender.title}" to ${summary.recommended.provider}. As governor of ${summary.tender.establishment.name}, please read the two-minute summary and approve, ask for changes or reject.`,
-        href: `/establishment/sign-offs/${decision.id}`,
+      await notifyUsers(tx, await governorsOf(tx, tender.establishmentId), "awardSignOffRequest", {
+        tender,
+        decisionId: decision.id,
+        provider: summary.recommended.provider,
+        establishment: summary.tender.establishment.name,
       });
       const audit = {
         action: "award.recommended",

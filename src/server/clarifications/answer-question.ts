@@ -39,12 +39,7 @@ export async function answerQuestion(
     const providers = await providerUsers(tx, {
       OR: [{ bids: { some: { tenderId } } }, { clarificationQuestions: { some: { tenderId } } }],
     });
-    await notifyUsers(tx, providers, {
-      template: "clarification-answered",
-      title: `New clarification answer: ${tender.reference}`,
-      body: `NHS England has published an answer to a clarification question on "${tender.title}". Every provider can read it on the tender page.`,
-      href: `/opportunities/${tenderId}`,
-    });
+    await notifyUsers(tx, providers, "clarificationAnswered", { tender: { ...tender, id: tenderId } });
     await audit(tx, actor, {
       action: "clarification.answered",
       entityType: "ClarificationQuestion",

@@ -63,12 +63,8 @@ export async function startModeration(actor: Actor, tenderId: string, now = cloc
       await notifyUsers(
         tx,
         members.filter((m) => m.status === "ACCEPTED").map((m) => m.user),
-        {
-          template: "moderation-started",
-          title: `Moderation has started: ${tender.title}`,
-          body: "Everyone's scores can now be seen side by side. You can revise your own scores with a reason.",
-          href: `/panels/${tenderId}/moderation`,
-        },
+        "moderationStarted",
+        { tender },
       );
       const audit = {
         action: "tender.moderation_started",

@@ -2,29 +2,30 @@ import "server-only";
 import type { Tx } from "../db";
 import { env } from "../env";
 import { enqueueEmail } from "./outbox";
+import { renderNotice, type NoticeParams, type NoticeTemplate } from "./templates";
 
-export interface Notice {
-  title: string;
-  body: string;
-  /** A path inside the portal, e.g. /panels. */
-  href?: string;
-  /** Which kind of email this is, e.g. "panel-invitation". */
-  template: string;
+/**
+ * Tells users something: a notice on their home page and an email, in the caller's transaction. What it says is the
+ * template's (notifications/templates.ts); who is told is usually one of notifications/recipients.ts.
+ */
+export async function notifyUsers<T extends NoticeTemplate>(
+  tx: Tx,
+  users: { id: string; email: string; name: string }[],
+  template: T,
+  params: NoticeParams<T>,
   /** The email is about sealed bids on this tender (see Email.sealedTenderId). */
-  sealedTenderId?: string;
-}
-
-/** Tells users something: a notice on their home page and an email, in the caller's transaction. */
-export async function notifyUsers(tx: Tx, users: { id: string; email: string; name: string }[], notice: Notice): Promise<void> {
+  options: { sealedTenderId?: string } = {},
+): Promise<void> {
+  const notice = renderNotice(template, params);
   const base = env().NEXTAUTH_URL.replace(/\/$/, "");
   for (const user of users) {
-    await tx.notification.create({ data: { userId: user.id, title: notice.title, body: notice.body, href: notice.href ?? null } });
+    await tx.notification.create({ data: { userId: user.id, title: notice.title, body: notice.body, href: notice.href } });
     await enqueueEmail(tx, {
       to: user.email,
-      template: notice.template,
+      template: notice.kind,
       subject: notice.title,
-      sealedTenderId: notice.sealedTenderId,
-      text: `Hello ${user.name},\n\n${notice.body}\n${notice.href ? `\n${base}${notice.href}\n` : ""}\nCoCommission`,
+      sealedTenderId: options.sealedTenderId,
+      text: `Hello ${user.name},\n\n${notice.body}\n\n${base}${notice.href}\n\nCoCommission`,
     });
   }
 }

@@ -6,7 +6,7 @@ import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db, type Tx } from "../db";
 import { Conflict, Invalid, NotFound } from "../errors";
-import { notifyUsers, type Notice } from "../notifications/notify";
+import { notifyUsers } from "../notifications/notify";
 import { can } from "../policy";
 import { loadManagedTender } from "../tenders/load-managed-tender";
 import { lockRepresentation } from "./load";
@@ -47,13 +47,11 @@ export async function askForClarification(
       status: "CLARIFICATION_REQUESTED",
       action: "representation.clarification_requested",
       after: { question },
-      recipients: () => providerUsers(tx, [representation.organisationId]),
-      notice: {
-        template: "representation-clarification-requested",
-        title: `Please clarify your representation: ${representation.tender.title}`,
-        body: `The commissioner has asked you to explain or clarify your representation: "${question}" Answer on your outcome letter page.`,
-        href: `/letters/${representation.awardDecisionId}#representation`,
-      },
+    });
+    await notifyUsers(tx, await providerUsers(tx, [representation.organisationId]), "representationClarificationRequested", {
+      tender: representation.tender,
+      decisionId: representation.awardDecisionId,
+      question,
     });
   });
 }
@@ -83,20 +81,17 @@ export async function answerClarification(
       status: "OPEN",
       action: "representation.clarification_answered",
       after: { answerLength: answer.length },
-      recipients: () => commissionersRunning(tx, representation.tender.id),
-      notice: {
-        template: "representation-clarified",
-        title: `${representation.organisation.name} answered your question: ${representation.tender.title}`,
-        body: "The provider has answered your request to clarify its representation. Read it on the award page.",
-        href: `/tenders/${representation.tender.id}/award#representations`,
-      },
+    });
+    await notifyUsers(tx, await commissionersRunning(tx, representation.tender.id), "representationClarified", {
+      tender: representation.tender,
+      provider: representation.organisation.name,
     });
   });
 }
 
 /**
  * One turn of the exchange, asked or answered: the message, the
- * representation's new status, its audit event, and the other side told.
+ * representation's new status and its audit event (the caller tells the other side).
  */
 async function addTurn(
   tx: Tx,
@@ -110,8 +105,6 @@ async function addTurn(
     action: string;
     /** What the audit event records besides the new status. */
     after: Record<string, unknown>;
-    recipients: () => Promise<{ id: string; email: string; name: string }[]>;
-    notice: Notice;
   },
 ): Promise<void> {
   const message = await tx.representationMessage.create({
@@ -129,5 +122,4 @@ async function addTurn(
     // The message's fingerprint binds its stored text to the chain (audit:verify checks it).
     after: { status: turn.status, ...turn.after, messageId: message.id, textSha256: textFingerprint(turn.text) },
   });
-  await notifyUsers(tx, await turn.recipients(), turn.notice);
 }

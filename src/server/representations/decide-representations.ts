@@ -91,19 +91,9 @@ export async function decideOnRepresentations(
 
     if (outcome === "CONTINUE") {
       const until = formatLondonDay(furtherPeriodAfterNotice(now).endsOn);
-      const body = `We have considered the representations and will continue with the award to ${summary.recommended.provider}. Our reasons: ${reasons} The award will not be confirmed before midnight at the end of ${until} (5 working days after this notice).`;
-      await notifyUsers(tx, representing, {
-        template: "representation-decided",
-        title: `Decision on your representation: ${tender.title}`,
-        body,
-        href: `/letters/${decision.id}#representation`,
-      });
-      await notifyUsers(tx, governors, {
-        template: "representation-decided",
-        title: `Decision on representations: ${tender.title}`,
-        body,
-        href: `/establishment/sign-offs/${decision.id}#representations`,
-      });
+      const facts = { tender, decisionId: decision.id, provider: summary.recommended.provider, reasons, until };
+      await notifyUsers(tx, representing, "representationsContinueForBidders", facts);
+      await notifyUsers(tx, governors, "representationsContinueForGovernors", facts);
       after = { ...after, confirmNotBefore };
     } else if (outcome === "BACK_TO_MODERATION") {
       // The move writes the decision's audit event, with the state the tender went to.
@@ -113,23 +103,12 @@ export async function decideOnRepresentations(
         const voided = await tx.signOff.updateMany({ where: { awardDecisionId: decision.id, voidedAt: null }, data: { voidedAt: now } });
         // The published intention to award no longer stands: the open data says so.
         await publishOcdsRelease(tx, tenderId, "awardUpdate", now);
-        const body = `After considering representations, the commissioner has sent the award back to moderation. The governor's sign-off no longer stands; the governor will be asked to sign a new recommendation. Reasons: ${reasons}`;
         const bidders = await providerUsers(
           tx,
           summary.ranking.map((r) => r.organisationId),
         );
-        await notifyUsers(tx, bidders, {
-          template: "representation-decided",
-          title: `The award is being looked at again: ${tender.title}`,
-          body: "The intended award has been withdrawn while the panel looks at the evaluation again. You will receive a new outcome letter.",
-          href: `/letters/${decision.id}`,
-        });
-        await notifyUsers(tx, governors, {
-          template: "representation-decided",
-          title: `Award back in moderation: ${tender.title}`,
-          body,
-          href: `/establishment/sign-offs/${decision.id}#representations`,
-        });
+        await notifyUsers(tx, bidders, "representationsReopenForBidders", { tender, decisionId: decision.id });
+        await notifyUsers(tx, governors, "representationsReopenForGovernors", { tender, decisionId: decision.id, reasons });
         const panel = await tx.panelMember.findMany({
           where: { tenderId, status: "ACCEPTED" },
           select: { user: { select: { id: true, email: true, name: true } } },
@@ -137,12 +116,8 @@ export async function decideOnRepresentations(
         await notifyUsers(
           tx,
           panel.map((p) => p.user),
-          {
-            template: "representation-decided",
-            title: `Back to moderation: ${tender.title}`,
-            body: "A bidder asked us to look at the decision again. The panel will look at the scores again in moderation.",
-            href: `/panels/${tenderId}`,
-          },
+          "representationsReopenForPanel",
+          { tender },
         );
         return {
           audit: reviewAudit({ ...after, tenderStatus: to, awardDecisionStatus: "REOPENED", signOffsVoided: voided.count }),
@@ -151,12 +126,7 @@ export async function decideOnRepresentations(
       });
     } else {
       await cancelTender(actor, tenderId, { reason: reasons }, now, tx);
-      await notifyUsers(tx, governors, {
-        template: "representation-decided",
-        title: `Tender abandoned after representations: ${tender.title}`,
-        body: `The commissioner has cancelled the tender. Reasons: ${reasons}`,
-        href: `/establishment/sign-offs/${decision.id}#representations`,
-      });
+      await notifyUsers(tx, governors, "representationsAbandonForGovernors", { tender, decisionId: decision.id, reasons });
       after = { ...after, tenderStatus: "CANCELLED" };
     }
     if (outcome !== "BACK_TO_MODERATION") await audit(tx, actor, reviewAudit(after));

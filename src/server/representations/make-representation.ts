@@ -151,25 +151,14 @@ export async function makeRepresentation(
         attachments: files.map((f) => ({ filename: f.filename, sha256: f.sha256, sizeBytes: f.bytes.byteLength })),
       },
     });
-    const title = `Representation about the award: ${decision.tender.title}`;
-    await notifyUsers(tx, await commissionersRunning(tx, decision.tender.id), {
-      template: "representation-submitted",
-      title,
-      body: `${bid.provider} has made a written representation during standstill. Read it on the award page. The award cannot be confirmed while it is open.`,
-      href: `/tenders/${decision.tender.id}/award#representations`,
+    const { tender } = decision;
+    await notifyUsers(tx, await commissionersRunning(tx, tender.id), "representationToCommissioners", { tender, provider: bid.provider });
+    await notifyUsers(tx, await governorsOf(tx, tender.establishmentId), "representationToGovernors", {
+      tender,
+      decisionId: awardDecisionId,
+      provider: bid.provider,
     });
-    await notifyUsers(tx, await governorsOf(tx, decision.tender.establishmentId), {
-      template: "representation-submitted",
-      title,
-      body: `${bid.provider} has made a written representation during standstill. You can read it and the commissioner's decision on it.`,
-      href: `/establishment/sign-offs/${awardDecisionId}#representations`,
-    });
-    await notifyUsers(tx, await providerUsers(tx, [organisationId]), {
-      template: "representation-received",
-      title: `We have received your representation: ${decision.tender.title}`,
-      body: "The commissioner will consider it before the award is confirmed, and may ask you to clarify it.",
-      href: `/letters/${awardDecisionId}#representation`,
-    });
+    await notifyUsers(tx, await providerUsers(tx, [organisationId]), "representationReceived", { tender, decisionId: awardDecisionId });
     return { representationId: representation.id };
   });
 }

@@ -72,12 +72,7 @@ export async function reviewTimeEntry(actor: Actor, entryId: string, input: Revi
         data: { status: "APPROVED", reviewedById: actor.id, reviewedAt: now, reviewNote: null, hourlyRatePence: rate, amountPence },
       });
       if (changed.count !== 1) throw new Conflict(ALREADY.APPROVED);
-      await notifyUsers(tx, [entry.technician], {
-        template: "time-approved",
-        title: "Your time has been approved",
-        body: `Your ${what} has been approved. You will be paid ${formatPence(amountPence)}.`,
-        href: "/time",
-      });
+      await notifyUsers(tx, [entry.technician], "timeApproved", { what, amount: formatPence(amountPence) });
       await audit(tx, actor, {
         action: "time_entry.approved",
         entityType: "TimeEntry",
@@ -95,12 +90,7 @@ export async function reviewTimeEntry(actor: Actor, entryId: string, input: Revi
       data: { status: "RETURNED", reviewedById: actor.id, reviewedAt: now, reviewNote: note },
     });
     if (changed.count !== 1) throw new Conflict(ALREADY.RETURNED);
-    await notifyUsers(tx, [entry.technician], {
-      template: "time-returned",
-      title: "Please check the time you logged",
-      body: `Your ${what} has been sent back to you. The commissioner said: “${note}” You can change it and send it again.`,
-      href: "/time",
-    });
+    await notifyUsers(tx, [entry.technician], "timeReturned", { what, note });
     await audit(tx, actor, {
       action: "time_entry.returned",
       entityType: "TimeEntry",

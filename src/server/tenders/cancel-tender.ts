@@ -51,14 +51,14 @@ export async function cancelTender(
       await publishOcdsRelease(tx, tenderId, "tenderCancellation", now);
       // Everyone in an organisation that has a bid (draft, submitted or withdrawn) hears about it.
       const bidders = await providerUsers(tx, { bids: { some: { tenderId } } });
-      await notifyUsers(tx, bidders, {
-        template: "tender-cancelled",
-        title: `Tender cancelled: ${tender.title}`,
-        body: `NHS England has cancelled the tender ${tender.reference}. The reason given: ${reason}`,
-        href: `/opportunities`,
+      await notifyUsers(
+        tx,
+        bidders,
+        "tenderCancelled",
+        { tender, reason },
         // Who bid stays sealed: the recipients are the bidders.
-        sealedTenderId: tender.bidsOpenedAt ? undefined : tenderId,
-      });
+        { sealedTenderId: tender.bidsOpenedAt ? undefined : tenderId },
+      );
       const audit = {
         action: "tender.cancelled",
         entityType: "Tender",

@@ -54,15 +54,7 @@ export async function invitePanelMember(actor: Actor, tenderId: string, userId: 
           },
         })
       : await tx.panelMember.create({ data: { tenderId, userId, role, anonymousLabel, invitedById: actor.id, invitedAt: now } });
-    await notifyUsers(tx, [user], {
-      template: "panel-invitation",
-      title: `You are invited to the panel for ${tender.title}`,
-      body:
-        role === "TECHNICIAN"
-          ? `${actor.name} would like you to help choose this service as a young commissioner. Your scores count the same as everyone else's, and you are paid for your time. Open My panels to say yes or no.`
-          : `${actor.name} has invited you to the evaluation panel. Open My panels to accept or decline.`,
-      href: "/panels",
-    });
+    await notifyUsers(tx, [user], "panelInvitation", { tender, invitedBy: actor.name, asYoungCommissioner: role === "TECHNICIAN" });
     await audit(tx, actor, {
       action: "panel.member_invited",
       entityType: "PanelMember",
