@@ -1,4 +1,5 @@
 import "server-only";
+import { wallClock } from "./clock";
 import { db, type Tx } from "./db";
 import type { Actor } from "./auth/actor";
 import type { Prisma } from "@/generated/prisma/client";
@@ -26,7 +27,7 @@ export async function audit(tx: Tx, actor: Actor | null, input: AuditInput): Pro
   const [{ id }] = await tx.$queryRaw<[{ id: bigint }]>`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS "id"`;
   const fields = {
     id,
-    at: new Date(),
+    at: wallClock(),
     actorId: actor?.id ?? null,
     actorRole: actor?.role ?? null,
     action: input.action,

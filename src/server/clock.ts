@@ -20,6 +20,16 @@ export function now(): Date {
 }
 
 /**
+ * Real time, never moved by the tests' clock: for what must follow the wall clock whatever the product's "now" is —
+ * sessions and their expiry, sign-in throttles, the outbox's retries, the audit trail's timestamps and the demo's
+ * seeding. Everything else takes `now()` (as a `now = clockNow()` parameter). ESLint refuses `new Date()` with no
+ * arguments in src/server outside this file.
+ */
+export function wallClock(): Date {
+  return new Date();
+}
+
+/**
  * One "now" for a whole page request: the page and its title (generateMetadata)
  * pass the same Date, so the page's loader, wrapped in React's cache(), runs once.
  */

@@ -89,6 +89,25 @@ describe("lint keeps access rules in the policy", { timeout: 60_000 }, () => {
     expect(await messagesFor(role, "src/server/tenders/move-tender.ts")).toHaveLength(1);
   });
 
+  it("keeps one clock: no bare new Date() or Date.now() in src/server outside the clock module", async () => {
+    const bare = `export function f(now = new Date()) {\n  return now;\n}\n`;
+    for (const file of [
+      "src/server/tenders/example.ts",
+      "src/server/auth/example.ts",
+      "src/server/policy.ts",
+      "src/server/tenders/move-tender.ts",
+    ]) {
+      expect(await messagesFor(bare, file)).toEqual([
+        expect.stringMatching(/^no-restricted-syntax: Time in src\/server comes from src\/server\/clock\.ts/),
+      ]);
+    }
+    expect(await messagesFor(`export const f = () => Date.now();\n`, "src/server/bids/example.ts")).toHaveLength(1);
+    // A date made from a value, the clock module itself, and the pages (which pass requestNow()) are not the rule's.
+    expect(await messagesFor(`export const f = (ms: number) => new Date(ms);\n`, "src/server/bids/example.ts")).toEqual([]);
+    expect(await messagesFor(bare, "src/server/clock.ts")).toEqual([]);
+    expect(await messagesFor(bare, "src/domain/example.ts")).toEqual([]);
+  });
+
   it("fails importing the database client outside src/server", async () => {
     const page = `import { db } from "@/server/db";\nexport const x = db;\n`;
     expect(await messagesFor(page, "src/app/(portal)/example/page.tsx")).toEqual([

@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { hashPassword, passwordProblem, PASSWORD_MAX_LENGTH, verifyPassword } from "../auth/password";
 import { wait } from "../auth/sign-in";
 import { consumeAccountIpAttempt, refundOnSuccess, throttleKey } from "../auth/throttle";
-import { now as clockNow } from "../clock";
+import { now as clockNow, wallClock } from "../clock";
 import { db } from "../db";
 import { Invalid, NotFound, TooManyRequests } from "../errors";
 import { fieldErrorsOf } from "../validation";
@@ -58,7 +58,7 @@ export async function changePassword(
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
     const ended = await tx.userSession.updateMany({
       where: { userId: actor.id, revokedAt: null, ...(currentSessionId ? { id: { not: currentSessionId } } : {}) },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: wallClock() },
     });
     await tx.passwordReset.updateMany({ where: { userId: actor.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
     await queuePasswordChangedEmail(tx, user, "changed", now);

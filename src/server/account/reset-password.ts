@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { audit } from "../audit";
 import { hashPassword, passwordProblem } from "../auth/password";
-import { now as clockNow } from "../clock";
+import { now as clockNow, wallClock } from "../clock";
 import { db } from "../db";
 import { Conflict, Invalid, NotFound } from "../errors";
 import { hashLinkToken } from "../users/invitation-token";
@@ -71,7 +71,7 @@ export async function resetPassword(
     const changed = await tx.user.updateMany({ where: { id: reset.userId, disabledAt: null }, data: { passwordHash } });
     if (changed.count !== 1) throw new NotFound(RESET_LINK_PROBLEMS.unknown);
     const user = await tx.user.findUniqueOrThrow({ where: { id: reset.userId }, select: { id: true, email: true, name: true } });
-    const sessions = await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const sessions = await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: wallClock() } });
     await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
     await queuePasswordChangedEmail(tx, user, "reset", now);
     await audit(tx, null, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { wallClock } from "../clock";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -16,7 +17,7 @@ export interface SignedInSession {
 }
 
 /** The actor's live sessions, this device first, then the most recently used. */
-export async function listMySessions(actor: Actor, currentSessionId: string | null, now = new Date()): Promise<SignedInSession[]> {
+export async function listMySessions(actor: Actor, currentSessionId: string | null, now = wallClock()): Promise<SignedInSession[]> {
   const sessions = await db.userSession.findMany({
     where: { userId: actor.id, revokedAt: null, expiresAt: { gt: now } },
     select: { id: true, device: true, createdAt: true, lastUsedAt: true },
@@ -34,7 +35,7 @@ export async function endMySession(actor: Actor, currentSessionId: string | null
   await db.$transaction(async (tx) => {
     const ended = await tx.userSession.updateMany({
       where: { id: sessionId, userId: actor.id, revokedAt: null },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: wallClock() },
     });
     if (ended.count !== 1) throw new NotFound("That session has already ended.");
     await audit(tx, actor, { action: "user.session_ended", entityType: "User", entityId: actor.id, after: { sessionId } });
@@ -46,7 +47,7 @@ export async function endMyOtherSessions(actor: Actor, currentSessionId: string 
   return db.$transaction(async (tx) => {
     const ended = await tx.userSession.updateMany({
       where: { userId: actor.id, revokedAt: null, ...(currentSessionId ? { id: { not: currentSessionId } } : {}) },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: wallClock() },
     });
     if (ended.count === 0) throw new Conflict("You are not signed in anywhere else.");
     await audit(tx, actor, { action: "user.other_sessions_ended", entityType: "User", entityId: actor.id, after: { ended: ended.count } });

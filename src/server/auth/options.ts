@@ -1,4 +1,5 @@
 import "server-only";
+import { wallClock } from "../clock";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
@@ -88,7 +89,7 @@ export const authOptions: NextAuthOptions = {
         token.sid = await createUserSession(
           user.id,
           SESSION_MAX_AGE_SECONDS,
-          new Date(),
+          wallClock(),
           "device" in user && typeof user.device === "string" ? user.device : null,
         );
       }

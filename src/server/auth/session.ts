@@ -1,4 +1,5 @@
 import "server-only";
+import { wallClock } from "../clock";
 import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { decode, encode } from "next-auth/jwt";
@@ -110,7 +111,7 @@ export async function requireSignedIn(): Promise<Actor> {
 
 /** Starts a session for an authenticated Actor (sign-in form): a row in UserSession, its id in the next-auth JWT. */
 export async function startSession(actor: Actor): Promise<void> {
-  const sid = await createUserSession(actor.id, SESSION_MAX_AGE_SECONDS, new Date(), deviceLabel((await headers()).get("user-agent")));
+  const sid = await createUserSession(actor.id, SESSION_MAX_AGE_SECONDS, wallClock(), deviceLabel((await headers()).get("user-agent")));
   const token = await encode({
     secret: env().NEXTAUTH_SECRET,
     maxAge: SESSION_MAX_AGE_SECONDS,

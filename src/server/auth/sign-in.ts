@@ -1,4 +1,5 @@
 import "server-only";
+import { wallClock } from "../clock";
 import { z } from "zod";
 import { db } from "../db";
 import { audit } from "../audit";
@@ -61,7 +62,7 @@ export async function authenticate(input: SignInInput): Promise<Actor> {
 
 /** `authenticate`, also returning the device cookie to set on the browser (a fresh token for this account). */
 export async function authenticateDevice(input: SignInInput): Promise<{ actor: Actor; deviceCookie: string }> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? wallClock();
   const parsed = signInSchema.safeParse({ email: input.email, password: input.password });
   if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
   const { email, password } = parsed.data;

@@ -1,4 +1,5 @@
 import "server-only";
+import { wallClock } from "../clock";
 import { db } from "../db";
 import { CONSENT_TEXT_VERSION } from "../technicians/consent-text";
 import type { Actor } from "./actor";
@@ -16,7 +17,7 @@ export const LAST_USED_EVERY_MINUTES = 5;
 export async function createUserSession(
   userId: string,
   maxAgeSeconds: number,
-  now = new Date(),
+  now = wallClock(),
   device: string | null = null,
 ): Promise<string> {
   const session = await db.userSession.create({
@@ -48,7 +49,7 @@ interface SessionAccountRow {
  * belongs to this user, is not revoked and has not expired, and the account is not disabled. It carries what
  * load-actor.ts loads for sign-in (governors' establishments) and what the consent gate asks on every page.
  */
-export async function sessionAccount(sid: unknown, userId: unknown, now = new Date()): Promise<SessionAccount | null> {
+export async function sessionAccount(sid: unknown, userId: unknown, now = wallClock()): Promise<SessionAccount | null> {
   if (typeof sid !== "string" || !UUID.test(sid) || typeof userId !== "string" || !UUID.test(userId)) return null;
   const staleBefore = new Date(now.getTime() - LAST_USED_EVERY_MINUTES * 60_000);
   // The same statement moves "last used" forward when it is more than a few minutes old (a data-modifying WITH
@@ -75,12 +76,12 @@ export async function sessionAccount(sid: unknown, userId: unknown, now = new Da
 }
 
 /** True while the session exists, belongs to this user, is not revoked and has not expired (and its account is enabled). */
-export async function userSessionIsLive(sid: unknown, userId: string, now = new Date()): Promise<boolean> {
+export async function userSessionIsLive(sid: unknown, userId: string, now = wallClock()): Promise<boolean> {
   return (await sessionAccount(sid, userId, now)) !== null;
 }
 
 /** Ends one session (signing out). Unknown or already ended sessions are ignored. */
-export async function revokeUserSession(sid: unknown, now = new Date()): Promise<void> {
+export async function revokeUserSession(sid: unknown, now = wallClock()): Promise<void> {
   if (typeof sid !== "string" || !UUID.test(sid)) return;
   await db.userSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: now } });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { wallClock } from "../clock";
 import { logger } from "../logger";
 import { sendDueEmails } from "./send-outbox";
 import { sendReturnReminders } from "../contract-checks/reminders";
@@ -21,9 +22,9 @@ export function startOutboxSender(intervalMs = Number(process.env.OUTBOX_INTERVA
   const tick = () => {
     if (stopped || running) return;
     // Reminders of returns due soon are queued first, then sent with the rest of the outbox.
-    running = sendReturnReminders(new Date())
+    running = sendReturnReminders(wallClock())
       .catch((error: unknown) => logger.error({ err: error }, "return reminders failed"))
-      .then(() => sendDueEmails(new Date(), 20, () => stopped))
+      .then(() => sendDueEmails(wallClock(), 20, () => stopped))
       .then((r) => {
         if (r.sent || r.failed) logger.info({ sent: r.sent, failed: r.failed }, "outbox run");
       })

@@ -1,4 +1,5 @@
 import "server-only";
+import { wallClock } from "../clock";
 import nodemailer from "nodemailer";
 import { db } from "../db";
 import { env } from "../env";
@@ -14,7 +15,7 @@ const CLAIM_LEASE_MS = 10 * 60_000;
  * action that queued the message.
  */
 export async function sendDueEmails(
-  now = new Date(),
+  now = wallClock(),
   batch = 20,
   /** Asked before each message: a stopping server (SIGTERM) finishes the message in hand and begins no other. */
   stopping: () => boolean = () => false,
@@ -46,7 +47,7 @@ export async function sendDueEmails(
       // Once delivered, the outbox no longer needs the secret.
       await db.outboxMessage.update({
         where: { id: message.id },
-        data: { status: "SENT", sentAt: new Date(), lastError: null, secret: null },
+        data: { status: "SENT", sentAt: wallClock(), lastError: null, secret: null },
       });
       sent++;
     } catch (error) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { now as clockNow } from "../clock";
 import { cache } from "react";
 import { isPanelRole, type PanelRole } from "@/domain/roles";
 import type { Prisma } from "@/generated/prisma/client";
@@ -87,7 +88,7 @@ function commissionerTenderWhere(filters: TenderFilters, now: Date): Prisma.Tend
  * Commissioners see every tender, one page at a time (newest change first);
  * filters by the status a user sees (so CLOSED works), establishment and text.
  */
-export async function listTendersForCommissioner(actor: Actor, filters: TenderFilters = {}, now = new Date(), page: Paging = FIRST_PAGE) {
+export async function listTendersForCommissioner(actor: Actor, filters: TenderFilters = {}, now = clockNow(), page: Paging = FIRST_PAGE) {
   authorize(actor, "tender.read");
   const rows = await db.tender.findMany({
     where: commissionerTenderWhere(filters, now),
@@ -100,7 +101,7 @@ export async function listTendersForCommissioner(actor: Actor, filters: TenderFi
 }
 
 /** How many tenders match the commissioner's filters (for the pager). */
-export async function countTendersForCommissioner(actor: Actor, filters: TenderFilters = {}, now = new Date()) {
+export async function countTendersForCommissioner(actor: Actor, filters: TenderFilters = {}, now = clockNow()) {
   authorize(actor, "tender.read");
   return db.tender.count({ where: commissionerTenderWhere(filters, now) });
 }
@@ -160,7 +161,7 @@ export async function refuseTenderDetails(actor: Actor, tenderId: string): Promi
  * Everything a commissioner needs to run a tender, except the bids (sealed; see src/server/bids/queries.ts): for the
  * commissioners running it only (the `where`), others are refused.
  */
-export async function getTenderForCommissioner(actor: Actor, tenderId: string, now = new Date()) {
+export async function getTenderForCommissioner(actor: Actor, tenderId: string, now = clockNow()) {
   authorize(actor, "tender.read");
   if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
   const tender = await db.tender.findFirst({
@@ -209,7 +210,7 @@ export async function listEstablishments() {
 }
 
 /** Governors see tenders of their own establishments only. */
-export async function listTendersForGovernor(actor: Actor, now = new Date()) {
+export async function listTendersForGovernor(actor: Actor, now = clockNow()) {
   authorize(actor, "tender.readOwnEstablishment");
   const rows = await db.tender.findMany({
     where: { establishmentId: { in: actor.establishmentIds } },
@@ -230,7 +231,7 @@ export async function listTendersForGovernor(actor: Actor, now = new Date()) {
 }
 
 /** Providers see published tenders still open for bids. */
-export async function listOpenTendersForProvider(actor: Actor, now = new Date()) {
+export async function listOpenTendersForProvider(actor: Actor, now = clockNow()) {
   authorize(actor, "tender.readPublished");
   const rows = await db.tender.findMany({
     where: { status: "PUBLISHED", submissionDeadline: { gte: now } },
@@ -246,7 +247,7 @@ export async function listOpenTendersForProvider(actor: Actor, now = new Date())
  * Tenders the provider's organisation submitted a bid to, after the deadline
  * and until the outcome letters go out (then they are under the letters).
  */
-export async function listBidTendersAwaitingOutcome(actor: Actor, now = new Date()) {
+export async function listBidTendersAwaitingOutcome(actor: Actor, now = clockNow()) {
   authorize(actor, "tender.readPublished");
   if (!actor.organisationId) return [];
   const rows = await db.tender.findMany({
@@ -264,12 +265,12 @@ export async function listBidTendersAwaitingOutcome(actor: Actor, now = new Date
 }
 
 /** Panels the Actor has been asked to join and has not answered: for every panel member's landing page. */
-export async function listMyPanelInvitations(actor: Actor, now = new Date()) {
+export async function listMyPanelInvitations(actor: Actor, now = clockNow()) {
   return listMyPanels(actor, now, { invitedOnly: true });
 }
 
 /** Tenders where the Actor sits on the panel, with their own membership. */
-export async function listMyPanels(actor: Actor, now = new Date(), options: { invitedOnly?: boolean } = {}) {
+export async function listMyPanels(actor: Actor, now = clockNow(), options: { invitedOnly?: boolean } = {}) {
   authorize(actor, "panel.sit");
   const memberships = await db.panelMember.findMany({
     where: {

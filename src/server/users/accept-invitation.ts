@@ -1,4 +1,5 @@
 import "server-only";
+import { now as clockNow } from "../clock";
 import { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import { audit } from "../audit";
@@ -16,7 +17,7 @@ export type InvitationState =
   | { kind: "unknown" };
 
 /** What the invitation link page shows. */
-export async function checkInvitation(token: string, now = new Date()): Promise<InvitationState> {
+export async function checkInvitation(token: string, now = clockNow()): Promise<InvitationState> {
   const invitation = await db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) } });
   if (!invitation) return { kind: "unknown" };
   if (invitation.acceptedAt) return { kind: "used" };
@@ -43,7 +44,7 @@ export interface AcceptInvitationInput {
 /** The invitee sets their name and password; the link then stops working. */
 export async function acceptInvitation(
   input: AcceptInvitationInput,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<{ userId: string; email: string; role: Role }> {
   const parsed = acceptInvitationSchema.safeParse(input);
   const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);

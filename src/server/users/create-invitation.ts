@@ -1,4 +1,5 @@
 import "server-only";
+import { now as clockNow } from "../clock";
 import { isUniqueViolation } from "../db-errors";
 import { z } from "zod";
 import { Role } from "@/generated/prisma/enums";
@@ -50,7 +51,7 @@ export interface CreatedInvitation {
  * An admin (or a commissioner, for technicians) invites someone. The link is
  * shown once to the inviter and emailed through the outbox.
  */
-export async function createInvitation(actor: Actor, input: CreateInvitationInput, now = new Date()): Promise<CreatedInvitation> {
+export async function createInvitation(actor: Actor, input: CreateInvitationInput, now = clockNow()): Promise<CreatedInvitation> {
   const parsed = createInvitationSchema.safeParse(input);
   if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
   const data = parsed.data;
