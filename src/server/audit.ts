@@ -4,9 +4,11 @@ import { db, type Tx } from "./db";
 import type { Actor } from "./auth/actor";
 import type { Prisma } from "@/generated/prisma/client";
 import { auditEventHash, lockChainHead, moveChainHead } from "./audit-trail/chain";
+import type { AuditAction } from "./audit-trail/labels";
 
 export interface AuditInput {
-  action: string;
+  /** One of the actions with words in audit-trail/labels.ts. */
+  action: AuditAction;
   entityType: string;
   entityId: string;
   tenderId?: string | null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { signingRefusal, SIGNING_CHOICES } from "@/domain/agreement-status";
-import { agreementSideOf } from "../policy";
+import { agreementSideOf, type AgreementSide } from "../policy";
+import type { AuditAction } from "../audit-trail/labels";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -8,8 +9,22 @@ import { db, type Tx } from "../db";
 import { Conflict, Forbidden } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
 import { governorsOf } from "../notifications/recipients";
-import { parseSignOff, type SignOffInput } from "../signatures";
+import { parseSignOff, type SignOffChoice, type SignOffInput } from "../signatures";
 import { loadAgreementForChange } from "./load-agreement";
+
+/** The audit action of each side's decision (a commissioner only approves). */
+const SIGNED = {
+  COMMISSIONER: {
+    APPROVED: "agreement.commissioner_approved",
+    CHANGES_REQUESTED: "agreement.commissioner_approved",
+    REJECTED: "agreement.commissioner_approved",
+  },
+  GOVERNOR: {
+    APPROVED: "agreement.governor_approved",
+    CHANGES_REQUESTED: "agreement.governor_changes_requested",
+    REJECTED: "agreement.governor_rejected",
+  },
+} as const satisfies Record<AgreementSide, Record<SignOffChoice, AuditAction>>;
 
 /**
  * The commissioner signs the latest version (which asks the governor to
@@ -52,7 +67,7 @@ export async function signAgreement(
     await clearNotices(tx, [`/agreements/${agreementId}`], now);
     await tell(tx, agreement, role, choice.decision, choice.comment);
     await audit(tx, actor, {
-      action: `agreement.${role.toLowerCase()}_${choice.decision.toLowerCase()}`,
+      action: SIGNED[role][choice.decision],
       entityType: "SignOff",
       entityId: signOff.id,
       establishmentId: agreement.establishmentId,

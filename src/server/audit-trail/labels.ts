@@ -22,6 +22,8 @@ const KINDS: Record<string, string> = {
   account: "Own data and closing accounts",
   audit: "Audit trail",
   demo: "Demo data",
+  shaping: "Shaping the service",
+  one_time_codes: "One-time codes",
 };
 
 export function kindOf(action: string): string {
@@ -32,7 +34,11 @@ export function kindLabel(kind: string): string {
   return KINDS[kind] ?? kind.replace(/_/g, " ");
 }
 
-const ACTIONS: Record<string, string> = {
+/**
+ * Every action the code writes, with its words: `audit()` takes only these (AuditAction), so a new action does not
+ * compile until it has a label here.
+ */
+const ACTIONS = {
   "tender.created": "Tender created",
   "tender.updated": "Tender details changed",
   "tender.published": "Tender published",
@@ -100,10 +106,51 @@ const ACTIONS: Record<string, string> = {
   "audit.exported": "Audit trail downloaded as CSV",
   "audit.fingerprints_recorded": "Fingerprints of earlier representations' messages and clarification questions recorded",
   "demo.seeded": "Demo data created",
-};
+  "agreement.created": "Agreement created (version 1)",
+  "agreement.version_saved": "New agreement version saved",
+  "agreement.commissioner_approved": "Commissioner signed the agreement",
+  "agreement.governor_approved": "Governor signed the agreement",
+  "agreement.governor_changes_requested": "Governor asked for changes to the agreement",
+  "agreement.governor_rejected": "Governor rejected the agreement",
+  "invitation.created": "Invitation sent",
+  "invitation.accepted": "Invitation accepted, account created",
+  "technician.consent_given": "Young commissioner agreed to take part",
+  "technician.consent_withdrawn": "Young commissioner withdrew their agreement",
+  "one_time_codes.issued": "One-time codes printed",
+  "one_time_codes.revoked": "Unused one-time codes cancelled",
+  "shaping.gate_overridden": "Tender published without the young commissioners' agreement (reason recorded)",
+  "shaping.quote_chosen": "Quote chosen for the notice",
+  "shaping.quote_unchosen": "Quote taken out of the notice",
+  "shaping.requirement_added": "Service requirement added",
+  "shaping.requirement_updated": "Service requirement changed",
+  "shaping.requirement_removed": "Service requirement removed",
+  "shaping.requirement_moved": "Service requirements reordered",
+  "shaping.specification_agreed": "Young commissioner agreed to the draft specification",
+  "shaping.specification_changes_asked": "Young commissioner asked for changes to the draft specification",
+  "shaping.view_themes_set": "View grouped into themes",
+  "shaping.ranked": "Themes ranked",
+  "shaping.ranking_changed": "Theme ranking changed",
+  "shaping.theme_added": "Theme added",
+  "shaping.theme_updated": "Theme changed",
+  "shaping.theme_removed": "Theme removed",
+  "shaping.theme_moved": "Themes reordered",
+} as const satisfies Record<string, string>;
 
+export type AuditAction = keyof typeof ACTIONS;
+
+const isAuditAction = (action: string): action is AuditAction => action in ACTIONS;
+
+/** Every action the code writes (the tests check each has its kind's words). */
+export const AUDIT_ACTIONS = Object.keys(ACTIONS).filter(isAuditAction);
+
+/** Whether a kind has words of its own (every kind of an AuditAction must). */
+export const hasKindLabel = (kind: string) => kind in KINDS;
+
+/**
+ * The words for a stored action. Every action the code writes has its own (AuditAction); one the code no longer
+ * writes (an older event) is shown as it was stored, marked so, rather than dressed up as if it had words.
+ */
 export function actionLabel(action: string): string {
-  if (ACTIONS[action]) return ACTIONS[action];
-  const what = action.slice(action.indexOf(".") + 1).replace(/_/g, " ");
-  return `${kindLabel(kindOf(action))}: ${what}`;
+  if (isAuditAction(action)) return ACTIONS[action];
+  return `${kindLabel(kindOf(action))}: ${action} (an action this version of the portal no longer records)`;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditInput } from "../audit";
 import { formatLondon } from "@/domain/london-time";
 import { describeStandstill, standstillHasEnded } from "@/domain/working-days";
 import type { Actor } from "../auth/actor";
@@ -87,7 +88,7 @@ export async function confirmAward(actor: Actor, tenderId: string, now = clockNo
         establishmentId: tender.establishmentId,
         before: { status: from },
         after: { status: to, contractId: contract.id, provider: winner.provider, valuePence, start: period.start, end: period.end },
-      };
+      } satisfies AuditInput;
       return { audit, result: { contractId: contract.id } };
     });
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditInput } from "../audit";
 import type { TenderAction } from "@/domain/tender-lifecycle";
 import { describeStandstill, standstillPeriod } from "@/domain/working-days";
 import { can } from "../policy";
@@ -8,11 +9,19 @@ import { db } from "../db";
 import { Conflict, NotFound } from "../errors";
 import { clearNotices, notifyUsers } from "../notifications/notify";
 import { commissionersRunning, providerUsers } from "../notifications/recipients";
-import { parseSignOff, type SignOffInput } from "../signatures";
+import { parseSignOff, type SignOffChoice, type SignOffInput } from "../signatures";
+import type { AuditAction } from "../audit-trail/labels";
 import { parseAwardSummary } from "./award-summary";
 import { isId } from "../ids";
 import { publishOcdsRelease } from "../ocds/publish-release";
 import { moveTender } from "../tenders/move-tender";
+
+/** The audit action of each decision. */
+const SIGNOFF = {
+  APPROVED: "award.signoff_approved",
+  CHANGES_REQUESTED: "award.signoff_changes_requested",
+  REJECTED: "award.signoff_rejected",
+} as const satisfies Record<SignOffChoice, AuditAction>;
 
 /**
  * The governor of the tender's establishment — and nobody else — approves,
@@ -127,7 +136,7 @@ export async function decideAward(
         else await notifyUsers(tx, commissioners, "awardRejected", facts);
       }
       const audit = {
-        action: `award.signoff_${choice.decision.toLowerCase()}`,
+        action: SIGNOFF[choice.decision],
         entityType: "SignOff",
         entityId: signOff.id,
         tenderId: decision.tenderId,
@@ -142,7 +151,7 @@ export async function decideAward(
           standstillStartsOn: standstill?.beginsOn ?? null,
           standstillEndsAt: standstill?.endsAt ?? null,
         },
-      };
+      } satisfies AuditInput;
       return { audit, result: { decision: choice.decision } };
     });
   });

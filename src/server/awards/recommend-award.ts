@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditInput } from "../audit";
 import { z } from "zod";
 import { governorsOf } from "../notifications/recipients";
 import type { Actor } from "../auth/actor";
@@ -112,7 +113,7 @@ export async function recommendAward(
           contentHash: hash,
           supersededPending: superseded.count,
         },
-      };
+      } satisfies AuditInput;
       return { audit, result: { awardDecisionId: decision.id } };
     });
   });

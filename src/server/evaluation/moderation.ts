@@ -1,6 +1,6 @@
 import "server-only";
 import { SCORE_RANGE_MESSAGE, scoreFromText } from "@/domain/score-scale";
-import { audit } from "../audit";
+import { audit, type AuditInput } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
@@ -74,7 +74,7 @@ export async function startModeration(actor: Actor, tenderId: string, now = cloc
         establishmentId: tender.establishmentId,
         before: { status: from },
         after: { status: to, startedAt: now },
-      };
+      } satisfies AuditInput;
       return { audit, result: undefined };
     });
   });
@@ -166,7 +166,7 @@ export async function freezeRanking(actor: Actor, tenderId: string, now = clockN
               tie: b.tie,
             })),
           },
-        };
+        } satisfies AuditInput;
         return { audit, result: undefined };
       },
     );

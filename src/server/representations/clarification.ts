@@ -102,7 +102,7 @@ async function addTurn(
     kind: "CLARIFICATION_REQUEST" | "CLARIFICATION_ANSWER";
     text: string;
     status: "CLARIFICATION_REQUESTED" | "OPEN";
-    action: string;
+    action: "representation.clarification_requested" | "representation.clarification_answered";
     /** What the audit event records besides the new status. */
     after: Record<string, unknown>;
   },

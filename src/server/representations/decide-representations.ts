@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { formatLondonDay } from "@/domain/london-time";
 import { furtherPeriodAfterNotice } from "@/domain/working-days";
-import { audit } from "../audit";
+import { audit, type AuditInput } from "../audit";
+import type { AuditAction } from "../audit-trail/labels";
 import type { Actor } from "../auth/actor";
 import { parseAwardSummary } from "../awards/award-summary";
 import { now as clockNow } from "../clock";
@@ -18,6 +19,13 @@ import { governorsOf, providerUsers } from "../notifications/recipients";
 
 export const REPRESENTATION_OUTCOMES = ["CONTINUE", "BACK_TO_MODERATION", "ABANDON"] as const;
 export type RepresentationOutcome = (typeof REPRESENTATION_OUTCOMES)[number];
+
+/** The audit action each outcome records. */
+const DECIDED = {
+  CONTINUE: "representation.decided_continue",
+  BACK_TO_MODERATION: "representation.decided_back_to_moderation",
+  ABANDON: "representation.decided_abandon",
+} as const satisfies Record<RepresentationOutcome, AuditAction>;
 
 const schema = z.object({
   outcome: z.enum(REPRESENTATION_OUTCOMES, { error: "Choose what happens next" }),
@@ -78,8 +86,8 @@ export async function decideOnRepresentations(
       open.map((r) => r.organisationId),
     );
     const governors = await governorsOf(tx, tender.establishmentId);
-    const reviewAudit = (after: Record<string, unknown>) => ({
-      action: `representation.decided_${outcome.toLowerCase()}`,
+    const reviewAudit = (after: Record<string, unknown>): AuditInput => ({
+      action: DECIDED[outcome],
       entityType: "RepresentationReview",
       entityId: review.id,
       tenderId,

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditInput } from "../audit";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -67,7 +68,7 @@ export async function cancelTender(
         establishmentId: tender.establishmentId,
         before: { status: from },
         after: { status: to, reason, providersNotified: bidders.length },
-      };
+      } satisfies AuditInput;
       return { audit, result: undefined };
     });
   };

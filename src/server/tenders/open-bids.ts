@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditInput } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
 import { db } from "../db";
@@ -33,7 +34,7 @@ export async function openBids(actor: Actor, tenderId: string, now = clockNow())
         establishmentId: tender.establishmentId,
         before: { status: from },
         after: { status: to, bidsOpenedAt: now, submittedBids },
-      };
+      } satisfies AuditInput;
       return { audit, result: { submittedBids } };
     });
   });

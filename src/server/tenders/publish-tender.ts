@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditInput } from "../audit";
 import { z } from "zod";
 import { validateForPublish } from "@/domain/tender-lifecycle";
 import type { Actor } from "../auth/actor";
@@ -85,7 +86,7 @@ export async function publishTender(actor: Actor, tenderId: string, form: Publis
           criteria: criteria.map((c) => ({ name: c.name, weight: c.weight, kind: c.kind })),
           ...(coProduction && { coProduction }),
         },
-      };
+      } satisfies AuditInput;
       return { audit, result: undefined };
     });
   });
