@@ -1,3 +1,4 @@
+import type { AuditAction } from "@/server/audit-trail/labels";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -32,7 +33,7 @@ async function tamper(sql: string): Promise<void> {
 }
 
 async function record(action: string, entityId: string, extra: { before?: unknown; after?: unknown } = {}) {
-  await db.$transaction((tx) => audit(tx, null, { action, entityType: "Thing", entityId, ...extra }));
+  await db.$transaction((tx) => audit(tx, null, { action: action as AuditAction, entityType: "Thing", entityId, ...extra }));
 }
 
 describe("the audit hash chain", () => {
@@ -58,12 +59,12 @@ describe("the audit hash chain", () => {
     let aWrote!: () => void;
     const aHasWritten = new Promise<void>((resolve) => (aWrote = resolve));
     const a = db.$transaction(async (tx) => {
-      await audit(tx, null, { action: "chain.writer_a", entityType: "Thing", entityId: "w-a" });
+      await audit(tx, null, { action: "chain.writer_a" as AuditAction, entityType: "Thing", entityId: "w-a" });
       aWrote();
       await aHolds;
     });
     await aHasWritten;
-    const b = db.$transaction((tx) => audit(tx, null, { action: "chain.writer_b", entityType: "Thing", entityId: "w-b" }));
+    const b = db.$transaction((tx) => audit(tx, null, { action: "chain.writer_b" as AuditAction, entityType: "Thing", entityId: "w-b" }));
     releaseA();
     await Promise.all([a, b]);
     const eventA = await db.auditEvent.findFirstOrThrow({ where: { entityId: "w-a" } });
@@ -81,7 +82,7 @@ describe("the audit hash chain", () => {
     const actor = await db.user.create({ data: { email: "chain-alone@test.invalid", name: "Chain Alone", role: "COMMISSIONER" } });
     const before = await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
     await auditAlone({ id: actor.id, role: "COMMISSIONER" } as Parameters<typeof auditAlone>[0], {
-      action: "chain.alone",
+      action: "chain.alone" as AuditAction,
       entityType: "Thing",
       entityId: "alone-1",
       after: { count: 4000, unpaidOnly: false, text: 'a "b"\n£' },
@@ -103,7 +104,7 @@ describe("the audit hash chain", () => {
       Array.from({ length: 12 }, (_, i) =>
         i % 3 === 0
           ? record("chain.mixed", `m-${i}`)
-          : auditAlone(null, { action: "chain.mixed", entityType: "Thing", entityId: `m-${i}` }),
+          : auditAlone(null, { action: "chain.mixed" as AuditAction, entityType: "Thing", entityId: `m-${i}` }),
       ),
     );
     expect(await db.auditEvent.count({ where: { action: "chain.mixed" } })).toBe(12);
@@ -114,7 +115,7 @@ describe("the audit hash chain", () => {
     const before = await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
     await expect(
       db.$transaction(async (tx) => {
-        await audit(tx, null, { action: "chain.rolled_back", entityType: "Thing", entityId: "rb" });
+        await audit(tx, null, { action: "chain.rolled_back" as AuditAction, entityType: "Thing", entityId: "rb" });
         throw new Error("no");
       }),
     ).rejects.toThrow("no");
@@ -207,7 +208,7 @@ describe("the migration that starts the chain", () => {
     client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
     expect(await verifyAuditChain(client)).toEqual({ ok: true, checked: 3 });
     // and the app's writer carries on from the backfilled end
-    await client.$transaction((tx) => audit(tx, null, { action: "new.one", entityType: "Thing", entityId: "n-1" }));
+    await client.$transaction((tx) => audit(tx, null, { action: "new.one" as AuditAction, entityType: "Thing", entityId: "n-1" }));
     expect(await verifyAuditChain(client)).toEqual({ ok: true, checked: 4 });
 
     // npm run audit:verify says so, and names the first broken link after an edit.

@@ -7,6 +7,7 @@
 // in their own tables. A checkpoint kept outside the database catches the
 // first three; triggers refuse the others, and their fingerprints in the chain
 // name any that is changed with the triggers dropped.
+import type { AuditAction } from "@/server/audit-trail/labels";
 import { spawnSync } from "node:child_process";
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -72,7 +73,9 @@ const RECHAIN = `
 const rechainFrom = (id: bigint) => RECHAIN.replaceAll("$FROM", id.toString());
 
 async function event(action: string, entityId: string): Promise<bigint> {
-  await db.$transaction((tx) => audit(tx, null, { action, entityType: "Thing", entityId, after: { decision: "APPROVED" } }));
+  await db.$transaction((tx) =>
+    audit(tx, null, { action: action as AuditAction, entityType: "Thing", entityId, after: { decision: "APPROVED" } }),
+  );
   return (await db.auditEvent.findFirstOrThrow({ where: { entityId }, orderBy: { id: "desc" } })).id;
 }
 

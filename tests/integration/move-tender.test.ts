@@ -1,6 +1,7 @@
 // Issue 14: a tender changes state one way (src/server/tenders/move-tender.ts):
 // the transition table decides, a forbidden move is a clear Conflict and
 // writes nothing, an allowed one writes the table's state and its audit event.
+import type { AuditAction } from "@/server/audit-trail/labels";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { Conflict } from "@/server/errors";
@@ -28,7 +29,7 @@ describe("moving a tender", () => {
     const move = db.$transaction((tx) =>
       moveTender(tx, t.commissioner, { tenderId: t.id, action: "confirmAward", now: BEFORE, set: { bidsOpenedAt: BEFORE } }, async () => {
         workRan = true;
-        return { audit: { action: "tender.test", entityType: "Tender", entityId: t.id, tenderId: t.id }, result: undefined };
+        return { audit: { action: "tender.test" as AuditAction, entityType: "Tender", entityId: t.id, tenderId: t.id }, result: undefined };
       }),
     );
     await expect(move).rejects.toThrow(Conflict);
@@ -43,7 +44,7 @@ describe("moving a tender", () => {
       db.$transaction((tx) =>
         moveTender(tx, t.commissioner, { tenderId: t.id, action: "openBids", now, set: { bidsOpenedAt: now } }, async ({ from, to }) => ({
           audit: {
-            action: "tender.test_moved",
+            action: "tender.test_moved" as AuditAction,
             entityType: "Tender",
             entityId: t.id,
             tenderId: t.id,
@@ -59,7 +60,11 @@ describe("moving a tender", () => {
     expect(await move(AFTER)).toEqual({ from: "CLOSED", to: "EVALUATION" });
     expect(await snapshot(t.id)).toEqual({ status: "EVALUATION", version: before.version + 1, bidsOpenedAt: AFTER, auditEvents: 1 });
     const event = await db.auditEvent.findFirstOrThrow({ where: { tenderId: t.id } });
-    expect(event).toMatchObject({ action: "tender.test_moved", before: { status: "CLOSED" }, after: { status: "EVALUATION" } });
+    expect(event).toMatchObject({
+      action: "tender.test_moved",
+      before: { status: "CLOSED" },
+      after: { status: "EVALUATION" },
+    });
   });
 
   it("rolls the new state back when the use case's own work refuses", async () => {

@@ -108,6 +108,18 @@ describe("lint keeps access rules in the policy", { timeout: 60_000 }, () => {
     expect(await messagesFor(bare, "src/domain/example.ts")).toEqual([]);
   });
 
+  it("takes row locks one way: lockRow/lockRows, never a hand-written FOR UPDATE", async () => {
+    const Tx = `type Tx = { $executeRaw: (s: TemplateStringsArray, ...v: unknown[]) => Promise<number> };\n`;
+    const lock =
+      Tx + 'export const f = (tx: Tx, id: string) => tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${id}::uuid FOR UPDATE`;\n';
+    expect(await messagesFor(lock, "src/server/tenders/example.ts")).toEqual([
+      expect.stringMatching(/^no-restricted-syntax: Row locks are taken with lockRow\/lockRows/),
+    ]);
+    expect(await messagesFor(lock, "src/server/locks.ts")).toEqual([]);
+    // The other server rules still hold in the lock module.
+    expect(await messagesFor(`export const f = () => new Date();\n`, "src/server/locks.ts")).toHaveLength(1);
+  });
+
   it("fails importing the database client outside src/server", async () => {
     const page = `import { db } from "@/server/db";\nexport const x = db;\n`;
     expect(await messagesFor(page, "src/app/(portal)/example/page.tsx")).toEqual([

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import { can } from "../policy";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
@@ -12,7 +13,7 @@ import { isId } from "../ids";
 export async function loadAgreementForChange(tx: Tx, actor: Actor, agreementId: string) {
   const notFound = new NotFound("We could not find that agreement.");
   if (!isId(agreementId)) throw notFound;
-  await tx.$executeRaw`SELECT 1 FROM "CoCommissioningAgreement" WHERE "id" = ${agreementId}::uuid FOR UPDATE`;
+  await lockRow(tx, "CoCommissioningAgreement", agreementId);
   const agreement = await tx.coCommissioningAgreement.findUnique({
     where: { id: agreementId },
     include: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import { describeStandstill, standstillBeginningOn } from "@/domain/working-days";
 import { audit } from "../audit";
 import { now as clockNow } from "../clock";
@@ -40,7 +41,7 @@ export async function correctRunningStandstills(at = clockNow()): Promise<Stands
   for (const { id } of running) {
     const corrected = await db.$transaction(async (tx) => {
       const found = await tx.awardDecision.findUniqueOrThrow({ where: { id }, select: { tenderId: true } });
-      await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${found.tenderId}::uuid FOR UPDATE`;
+      await lockRow(tx, "Tender", found.tenderId);
       const decision = await tx.awardDecision.findUniqueOrThrow({
         where: { id },
         select: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import type { AuditInput } from "../audit";
 import type { TenderAction } from "@/domain/tender-lifecycle";
 import { describeStandstill, standstillPeriod } from "@/domain/working-days";
@@ -41,7 +42,7 @@ export async function decideAward(
   return db.$transaction(async (tx) => {
     const found = await tx.awardDecision.findUnique({ where: { id: awardDecisionId }, select: { tenderId: true } });
     if (!found) throw notFound;
-    await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${found.tenderId}::uuid FOR UPDATE`;
+    await lockRow(tx, "Tender", found.tenderId);
     const decision = await tx.awardDecision.findUniqueOrThrow({
       where: { id: awardDecisionId },
       include: { tender: { select: { id: true, title: true, status: true, establishmentId: true, createdById: true } } },

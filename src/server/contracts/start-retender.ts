@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import { registerStatus } from "@/domain/contract-status";
 import { londonDateKey } from "@/domain/london-time";
 import { nextDay } from "@/domain/working-days";
@@ -21,7 +22,7 @@ export async function startRetender(actor: Actor, contractId: string, now = cloc
   authorize(actor, "contract.retender");
   if (!isId(contractId)) throw new NotFound("We could not find that contract.");
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "Contract" WHERE "id" = ${contractId}::uuid FOR UPDATE`;
+    await lockRow(tx, "Contract", contractId);
     const contract = await tx.contract.findUnique({
       where: { id: contractId },
       include: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { Forbidden, NotFound } from "../errors";
@@ -20,7 +21,7 @@ export function chairSeat(actor: Actor, now: Date) {
 /** The chair's seat (a commissioner on the panel marked chair) for moderation actions; locks the tender. */
 export async function loadAsChair(tx: Tx, actor: Actor, tenderId: string) {
   if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
-  await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${tenderId}::uuid FOR UPDATE`;
+  await lockRow(tx, "Tender", tenderId);
   const tender = await tx.tender.findUnique({
     where: { id: tenderId },
     select: { id: true, status: true, establishmentId: true, title: true },

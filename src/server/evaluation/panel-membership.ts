@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
 import { Conflict, NotFound, Forbidden } from "../errors";
@@ -22,7 +23,7 @@ export async function loadMySeat(tx: Tx, actor: Actor, tenderId: string, options
     },
   });
   if (!seat) throw new NotFound("We could not find that panel.");
-  await tx.$executeRaw`SELECT 1 FROM "PanelMember" WHERE "id" = ${seat.id}::uuid FOR UPDATE`;
+  await lockRow(tx, "PanelMember", seat.id);
   return seat;
 }
 

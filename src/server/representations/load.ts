@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import type { Tx } from "../db";
 import { NotFound } from "../errors";
 import { parseAwardSummary } from "../awards/award-summary";
@@ -12,7 +13,7 @@ export async function lockAwardDecision(tx: Tx, awardDecisionId: string, notFoun
   if (!isId(awardDecisionId)) throw notFound;
   const found = await tx.awardDecision.findUnique({ where: { id: awardDecisionId }, select: { tenderId: true } });
   if (!found) throw notFound;
-  await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${found.tenderId}::uuid FOR UPDATE`;
+  await lockRow(tx, "Tender", found.tenderId);
   const decision = await tx.awardDecision.findUniqueOrThrow({
     where: { id: awardDecisionId },
     select: {
@@ -32,7 +33,7 @@ export async function lockRepresentation(tx: Tx, representationId: string, notFo
   if (!isId(representationId)) throw notFound;
   const found = await tx.representation.findUnique({ where: { id: representationId }, select: { tenderId: true } });
   if (!found) throw notFound;
-  await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${found.tenderId}::uuid FOR UPDATE`;
+  await lockRow(tx, "Tender", found.tenderId);
   return tx.representation.findUniqueOrThrow({
     where: { id: representationId },
     select: {

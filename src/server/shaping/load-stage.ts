@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import type { Actor } from "../auth/actor";
 import type { Db, Tx } from "../db";
 import { NotFound } from "../errors";
@@ -15,7 +16,7 @@ const NOT_FOUND = "We could not find that shaping stage.";
  */
 export async function loadStage(client: Tx | Db, actor: Actor, stageId: string, options: { lock?: boolean } = {}) {
   if (!isId(stageId)) throw new NotFound(NOT_FOUND);
-  if (options.lock) await client.$executeRaw`SELECT 1 FROM "ShapingStage" WHERE "id" = ${stageId}::uuid FOR UPDATE`;
+  if (options.lock) await lockRow(client, "ShapingStage", stageId);
   const stage = await client.shapingStage.findUnique({
     where: { id: stageId },
     include: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import { z } from "zod";
 import { authorize } from "../policy";
 import { audit } from "../audit";
@@ -88,7 +89,7 @@ export async function giveConsent(actor: Actor, input: GiveConsentInput, now = c
   if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
   const details = { name: parsed.data.chosenName, phone: parsed.data.phone, under18: parsed.data.under18 };
   const given = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.id}::uuid FOR UPDATE`;
+    await lockRow(tx, "User", actor.id);
     const existing = await tx.technicianConsent.findFirst({ where: { userId: actor.id, ...currentConsentWhere() }, select: { id: true } });
     if (existing) throw new Conflict("You have already agreed to this. You can read it again on this page.");
     const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, phone: true, under18: true } });
@@ -133,7 +134,7 @@ export async function withdrawConsent(actor: Actor, input: WithdrawConsentInput,
   if (!parsed.success) throw new Invalid(fieldErrorsOf(parsed.error));
   const { keepSubmittedScores } = parsed.data;
   const withdrawn = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "User" WHERE "id" = ${actor.id}::uuid FOR UPDATE`;
+    await lockRow(tx, "User", actor.id);
     const active = await tx.technicianConsent.findMany({ where: { userId: actor.id, withdrawnAt: null }, orderBy: { acceptedAt: "desc" } });
     if (active.length === 0) throw new Conflict("You have not agreed to take part, so there is nothing to withdraw.");
     await tx.technicianConsent.updateMany({ where: { id: { in: active.map((c) => c.id) } }, data: { withdrawnAt: now } });

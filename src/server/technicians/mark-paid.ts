@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRows } from "../locks";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../clock";
@@ -20,7 +21,7 @@ export async function markPaid(actor: Actor, entryIds: string[], now = clockNow(
 
   return db.$transaction(async (tx) => {
     // Locked in id order, so two bulk updates that overlap cannot deadlock.
-    await tx.$executeRaw`SELECT 1 FROM "TimeEntry" WHERE "id" = ANY(${ids}::uuid[]) ORDER BY "id" FOR UPDATE`;
+    await lockRows(tx, "TimeEntry", ids);
     const entries = await tx.timeEntry.findMany({
       where: { id: { in: ids } },
       select: {

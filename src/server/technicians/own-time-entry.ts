@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import { can } from "../policy";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
@@ -11,7 +12,7 @@ import { isId } from "../ids";
  */
 export async function loadOwnEntryForChange(tx: Tx, actor: Actor, entryId: string) {
   if (!can(actor, "time.log") || !isId(entryId)) throw new NotFound("We could not find that time.");
-  await tx.$executeRaw`SELECT 1 FROM "TimeEntry" WHERE "id" = ${entryId}::uuid AND "technicianId" = ${actor.id}::uuid FOR UPDATE`;
+  await lockRow(tx, "TimeEntry", entryId, { technicianId: actor.id });
   const entry = await tx.timeEntry.findFirst({
     where: { id: entryId, technicianId: actor.id },
     include: { tender: { select: { id: true, establishmentId: true } } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import { formatLondon } from "@/domain/london-time";
 import { formatPence, payForMinutes } from "@/domain/money";
 import { audit } from "../audit";
@@ -51,7 +52,7 @@ export async function reviewTimeEntry(actor: Actor, entryId: string, input: Revi
     const found = await tx.timeEntry.findUnique({ where: { id: entryId }, select: { tenderId: true } });
     if (!found) throw new NotFound("We could not find that time.");
     const tender = await loadManagedTender(tx, actor, found.tenderId, now, "time.approve");
-    await tx.$executeRaw`SELECT 1 FROM "TimeEntry" WHERE "id" = ${entryId}::uuid FOR UPDATE`;
+    await lockRow(tx, "TimeEntry", entryId);
     const entry = await tx.timeEntry.findUnique({
       where: { id: entryId },
       include: { technician: { select: { id: true, name: true, email: true } } },

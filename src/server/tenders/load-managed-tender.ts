@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import { effectiveStatus, type TenderStatus } from "@/domain/tender-lifecycle";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
@@ -20,7 +21,7 @@ export async function loadManagedTender(
 ) {
   authorize(actor, "tender.read");
   if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
-  await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${tenderId}::uuid FOR UPDATE`;
+  await lockRow(tx, "Tender", tenderId);
   const tender = await tx.tender.findUnique({
     where: { id: tenderId },
     include: { panelMembers: tenderRelationsSelect.panelMembers },

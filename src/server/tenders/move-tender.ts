@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import { effectiveStatus, nextTransition, LifecycleError, type TenderAction, type TenderStatus } from "@/domain/tender-lifecycle";
 import type { Prisma } from "@/generated/prisma/client";
 import { audit, type AuditInput } from "../audit";
@@ -51,7 +52,7 @@ export async function moveTender<T>(
 ): Promise<T> {
   const { tenderId, action, now } = request;
   if (!isId(tenderId)) throw new NotFound("We could not find that tender.");
-  await tx.$executeRaw`SELECT 1 FROM "Tender" WHERE "id" = ${tenderId}::uuid FOR UPDATE`;
+  await lockRow(tx, "Tender", tenderId);
   const tender = await tx.tender.findUnique({
     where: { id: tenderId },
     select: { id: true, status: true, establishmentId: true, submissionDeadline: true, bidsOpenedAt: true },

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import type { AuditInput } from "../audit";
 import { z } from "zod";
 import { validateForPublish } from "@/domain/tender-lifecycle";
@@ -57,7 +58,7 @@ export async function publishTender(actor: Actor, tenderId: string, form: Publis
       const stage = await tx.shapingStage.findUnique({ where: { tenderId } });
       let coProduction: Record<string, unknown> | undefined;
       if (stage) {
-        await tx.$executeRaw`SELECT 1 FROM "ShapingStage" WHERE "id" = ${stage.id}::uuid FOR UPDATE`;
+        await lockRow(tx, "ShapingStage", stage.id);
         const { gate, hash } = await loadGate(tx, stage);
         if (!gate.open) problems.push({ field: "shaping", message: describeGate(gate) });
         coProduction = {
