@@ -8,7 +8,16 @@ import type { Tx } from "./db";
 // locks, is the exception).
 
 /** The tables whose rows are locked for a change, and the columns a lock may also be narrowed by. */
-type Lockable = "Tender" | "ShapingStage" | "PanelMember" | "CoCommissioningAgreement" | "TimeEntry" | "User" | "Contract";
+type Lockable =
+  | "Tender"
+  | "ShapingStage"
+  | "ShapingView"
+  | "PanelMember"
+  | "CoCommissioningAgreement"
+  | "TimeEntry"
+  | "User"
+  | "Contract"
+  | "Organisation";
 type NarrowBy = { technicianId: string };
 
 /** Locks one row (no error if there is none: the caller's read says "not found"). */

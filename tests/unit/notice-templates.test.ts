@@ -50,6 +50,32 @@ const EXAMPLES: { [T in NoticeTemplate]: NoticeParams<T> } = {
   timeApproved: { what: "2 hours of Scoring bids on 1 December", amount: "£30.00" },
   timeReturned: { what: "2 hours of Scoring bids on 1 December", note: "It was 1 hour." },
   accountClosureRequested: { person: "Jo", closuresPath: "/account/closures" },
+  shapingInvitation: { tender, invitedBy: "Sam Patel", asYoungCommissioner: false, facilitator: true },
+  shapingGatheringOpen: { tender, stageId: decisionId },
+  commitmentsToSign: { contract: { title: "Health services" }, version: 2, href: "/contracts/c/commitments", commissionerSigned: true },
+  commitmentsProviderSigned: { contract: { title: "Health services" }, version: 2, href: "/contracts/c/commitments", inForce: true },
+  contractReturnReminder: {
+    contract: { title: "Health services" },
+    period: 3,
+    due: "Friday 18 December 2026",
+    href: "/contracts/c/periods/3",
+  },
+  contractReturnSent: { contract: { title: "Health services" }, period: 3, version: 1, correction: null, href: "/contracts/c/periods/3" },
+  contractReviewCosign: { contract: { title: "Health services" }, period: 3, href: "/contracts/c/periods/3" },
+  contractReviewGovernorDecision: {
+    contract: { title: "Health services" },
+    period: 3,
+    href: "/contracts/c/periods/3",
+    signed: false,
+    comment: "Add the waiting times.",
+  },
+  contractReviewSigned: { contract: { title: "Health services" }, period: 3, href: "/contracts/c/periods/3" },
+  contractActionAnswered: {
+    contract: { title: "Health services" },
+    period: 3,
+    action: "Publish the waiting times",
+    href: "/contracts/c/periods/3",
+  },
 };
 
 describe("notice templates", () => {

@@ -39,10 +39,10 @@ export async function answerAction(
       where: { id: action.review.updatedById, disabledAt: null },
       select: { id: true, email: true, name: true },
     });
-    await notifyUsers(tx, author, {
-      template: "contract-action-answered",
-      title: `The provider answered an action: ${contract.title}, period ${action.review.period.number}`,
-      body: `Action: ${action.description}`,
+    await notifyUsers(tx, author, "contractActionAnswered", {
+      contract,
+      period: action.review.period.number,
+      action: action.description,
       href: periodHref(contractId, action.review.period.number),
     });
     await audit(tx, actor, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import { utcDateKey } from "@/domain/london-time";
 import type { Actor } from "../auth/actor";
 import type { Tx } from "../db";
@@ -20,7 +21,7 @@ export function readsContract(actor: Actor, contract: { establishmentId: string;
  */
 export async function loadContractForChange(tx: Tx, actor: Actor, contractId: string) {
   if (!isId(contractId)) throw new NotFound(CONTRACT_NOT_FOUND);
-  await tx.$executeRaw`SELECT 1 FROM "Contract" WHERE "id" = ${contractId}::uuid FOR UPDATE`;
+  await lockRow(tx, "Contract", contractId);
   const contract = await tx.contract.findUnique({
     where: { id: contractId },
     select: {

@@ -42,10 +42,10 @@ export async function sendReturnReminders(now: Date): Promise<number> {
           contract: { select: { id: true, title: true, organisationId: true, establishmentId: true } },
         },
       });
-      await notifyUsers(tx, await providerUsers(tx, [period.contract.organisationId]), {
-        template: "contract-return-reminder",
-        title: `Return due by ${formatLondonDay(period.dueDate.toISOString().slice(0, 10))}: ${period.contract.title}, period ${period.number}`,
-        body: "Your return for this period is due soon. Send the value of each measure and a few sentences on how the service went.",
+      await notifyUsers(tx, await providerUsers(tx, [period.contract.organisationId]), "contractReturnReminder", {
+        contract: period.contract,
+        period: period.number,
+        due: formatLondonDay(period.dueDate.toISOString().slice(0, 10)),
         href: periodHref(period.contract.id, period.number),
       });
       await audit(tx, null, {

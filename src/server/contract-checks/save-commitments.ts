@@ -65,11 +65,11 @@ export async function saveCommitments(
     });
     const periods = version === 1 ? await setOutPeriods(tx, contract) : 0;
     await clearNotices(tx, [commitmentsHref(contractId)], now);
-    await notifyUsers(tx, await providerUsers(tx, [contract.organisationId]), {
-      template: "commitments-to-sign",
-      title: `Please read and sign: commitments for ${contract.title} (version ${version})`,
-      body: "The commissioner has written the measures your service will report on. Read them and sign if you agree.",
+    await notifyUsers(tx, await providerUsers(tx, [contract.organisationId]), "commitmentsToSign", {
+      contract,
+      version,
       href: commitmentsHref(contractId),
+      commissionerSigned: false,
     });
     await audit(tx, actor, {
       action: "commitments.version_saved",

@@ -56,27 +56,24 @@ export async function signCommitments(
     const href = commitmentsHref(contractId);
     if (after === "IN_FORCE" || role === "PROVIDER") await clearNotices(tx, [href], now);
     if (role === "COMMISSIONER" && after !== "IN_FORCE") {
-      await notifyUsers(tx, await providerUsers(tx, [contract.organisationId]), {
-        template: "commitments-to-sign",
-        title: `Please sign: commitments for ${contract.title} (version ${latest.version})`,
-        body: "The commissioner has signed the commitments. They come into force when you sign the same version.",
+      await notifyUsers(tx, await providerUsers(tx, [contract.organisationId]), "commitmentsToSign", {
+        contract,
+        version: latest.version,
         href,
+        commissionerSigned: true,
       });
     }
     if (role === "PROVIDER") {
       const author = await tx.user.findUniqueOrThrow({ where: { id: latest.createdById }, select: { id: true, email: true, name: true } });
-      await notifyUsers(tx, [author], {
-        template: "commitments-provider-signed",
-        title: `Provider signed: commitments for ${contract.title} (version ${latest.version})`,
-        body:
-          after === "IN_FORCE"
-            ? "The provider has signed. The commitments are in force."
-            : "The provider has signed. They come into force when a commissioner signs the same version.",
+      await notifyUsers(tx, [author], "commitmentsProviderSigned", {
+        contract,
+        version: latest.version,
         href,
+        inForce: after === "IN_FORCE",
       });
     }
     await audit(tx, actor, {
-      action: `commitments.${role.toLowerCase()}_signed`,
+      action: role === "PROVIDER" ? "commitments.provider_signed" : "commitments.commissioner_signed",
       entityType: "SignOff",
       entityId: signOff.id,
       establishmentId: contract.establishmentId,

@@ -1,4 +1,20 @@
 import "server-only";
+import type { AuditAction } from "../audit-trail/labels";
+import type { SignOffChoice } from "../signatures";
+
+/** The audit action of each side's decision on a review. */
+const REVIEW_SIGNED = {
+  COMMISSIONER: {
+    APPROVED: "contract_review.commissioner_approved",
+    CHANGES_REQUESTED: "contract_review.commissioner_approved",
+    REJECTED: "contract_review.commissioner_approved",
+  },
+  GOVERNOR: {
+    APPROVED: "contract_review.governor_approved",
+    CHANGES_REQUESTED: "contract_review.governor_changes_requested",
+    REJECTED: "contract_review.governor_changes_requested",
+  },
+} as const satisfies Record<"COMMISSIONER" | "GOVERNOR", Record<SignOffChoice, AuditAction>>;
 import { approvedBy, reviewState, standingSignOffs } from "@/domain/contract-checks";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
@@ -71,25 +87,24 @@ export async function signReview(
     const href = periodHref(contractId, period.number);
     await clearNotices(tx, [href], now);
     if (role === "COMMISSIONER") {
-      await notifyUsers(tx, await governorsOf(tx, contract.establishmentId), {
-        template: "contract-review-cosign",
-        title: `Please co-sign: review of ${contract.title}, period ${period.number}`,
-        body: "The commissioner has reviewed the provider's return and signed the review. Read it and co-sign it for your establishment.",
+      await notifyUsers(tx, await governorsOf(tx, contract.establishmentId), "contractReviewCosign", {
+        contract,
+        period: period.number,
         href,
       });
     } else {
       const author = await tx.user.findUniqueOrThrow({ where: { id: review.updatedById }, select: { id: true, email: true, name: true } });
-      await notifyUsers(tx, [author], {
-        template: "contract-review-governor-decision",
-        title: `${signed ? "Governor co-signed" : "Governor asked for changes to"}: review of ${contract.title}, period ${period.number}`,
-        body: signed ? "The review is signed and the provider can read it." : `The governor said: "${choice.comment ?? ""}"`,
+      await notifyUsers(tx, [author], "contractReviewGovernorDecision", {
+        contract,
+        period: period.number,
         href,
+        signed,
+        comment: choice.comment,
       });
       if (signed) {
-        await notifyUsers(tx, await providerUsers(tx, [contract.organisationId]), {
-          template: "contract-review-signed",
-          title: `Your review is ready: ${contract.title}, period ${period.number}`,
-          body: "The commissioner and the governor have signed the review of your return. Read it and answer its actions.",
+        await notifyUsers(tx, await providerUsers(tx, [contract.organisationId]), "contractReviewSigned", {
+          contract,
+          period: period.number,
           href,
         });
       }
@@ -97,7 +112,7 @@ export async function signReview(
     // A signed review is public progress: the contract's implementation in the open data (titles and dates only).
     if (signed) await publishOcdsRelease(tx, contract.tenderId, "implementation", now);
     await audit(tx, actor, {
-      action: `contract_review.${role.toLowerCase()}_${choice.decision.toLowerCase()}`,
+      action: REVIEW_SIGNED[role][choice.decision],
       entityType: "SignOff",
       entityId: signOff.id,
       establishmentId: contract.establishmentId,

@@ -161,14 +161,7 @@ export async function submitReturn(
       where: { disabledAt: null, id: period.review?.updatedById ?? commitments.createdById },
       select: { id: true, email: true, name: true },
     });
-    await notifyUsers(tx, reviewers, {
-      template: "contract-return-sent",
-      title: `${reason ? "Correction" : version > 1 ? "New version of a return" : "Return sent"}: ${contract.title}, period ${period.number}`,
-      body: reason
-        ? `The provider corrected its return after the review was signed. They said: "${reason}"`
-        : "The provider has sent its return. It is ready for your review.",
-      href,
-    });
+    await notifyUsers(tx, reviewers, "contractReturnSent", { contract, period: period.number, version, correction: reason ?? null, href });
     await audit(tx, actor, {
       action: reason ? "contract_return.corrected" : "contract_return.submitted",
       entityType: "ContractReturn",

@@ -187,6 +187,84 @@ const TEMPLATES = {
       href: `/agreements/${p.agreement.id}`,
     };
   },
+  // Shaping the service
+  shapingInvitation: (p: { tender: { title: string }; invitedBy: string; asYoungCommissioner: boolean; facilitator: boolean }) => ({
+    kind: "shaping-invitation",
+    title: `You are invited to help shape ${p.tender.title}`,
+    body: p.asYoungCommissioner
+      ? `${p.invitedBy} would like you to help shape this service before it is bought: say what needs to change and what matters most. You are paid for your time. Open Shaping services to say yes or no.`
+      : `${p.invitedBy} has invited you to help shape this service${p.facilitator ? " as a facilitator: you record focus groups and check answers" : ""}. Open Shaping services to accept or decline.`,
+    href: "/shaping",
+  }),
+  shapingGatheringOpen: (p: { tender: { title: string }; stageId: string }) => ({
+    kind: "shaping-gathering-open",
+    title: `You can now give your views on ${p.tender.title}`,
+    body: "The questions are ready. Answer them in the portal: your answers are saved as you go, and you can change them until gathering closes.",
+    href: `/shaping/${p.stageId}/answer`,
+  }),
+  // Contract checks: commitments, returns and reviews
+  commitmentsToSign: (p: { contract: { title: string }; version: number; href: string; commissionerSigned: boolean }) => ({
+    kind: "commitments-to-sign",
+    title: p.commissionerSigned
+      ? `Please sign: commitments for ${p.contract.title} (version ${p.version})`
+      : `Please read and sign: commitments for ${p.contract.title} (version ${p.version})`,
+    body: p.commissionerSigned
+      ? "The commissioner has signed the commitments. They come into force when you sign the same version."
+      : "The commissioner has written the measures your service will report on. Read them and sign if you agree.",
+    href: p.href,
+  }),
+  commitmentsProviderSigned: (p: { contract: { title: string }; version: number; href: string; inForce: boolean }) => ({
+    kind: "commitments-provider-signed",
+    title: `Provider signed: commitments for ${p.contract.title} (version ${p.version})`,
+    body: p.inForce
+      ? "The provider has signed. The commitments are in force."
+      : "The provider has signed. They come into force when a commissioner signs the same version.",
+    href: p.href,
+  }),
+  contractReturnReminder: (p: { contract: { title: string }; period: number; due: string; href: string }) => ({
+    kind: "contract-return-reminder",
+    title: `Return due by ${p.due}: ${p.contract.title}, period ${p.period}`,
+    body: "Your return for this period is due soon. Send the value of each measure and a few sentences on how the service went.",
+    href: p.href,
+  }),
+  contractReturnSent: (p: { contract: { title: string }; period: number; version: number; correction: string | null; href: string }) => ({
+    kind: "contract-return-sent",
+    title: `${p.correction ? "Correction" : p.version > 1 ? "New version of a return" : "Return sent"}: ${p.contract.title}, period ${p.period}`,
+    body: p.correction
+      ? `The provider corrected its return after the review was signed. They said: "${p.correction}"`
+      : "The provider has sent its return. It is ready for your review.",
+    href: p.href,
+  }),
+  contractReviewCosign: (p: { contract: { title: string }; period: number; href: string }) => ({
+    kind: "contract-review-cosign",
+    title: `Please co-sign: review of ${p.contract.title}, period ${p.period}`,
+    body: "The commissioner has reviewed the provider's return and signed the review. Read it and co-sign it for your establishment.",
+    href: p.href,
+  }),
+  contractReviewGovernorDecision: (p: {
+    contract: { title: string };
+    period: number;
+    href: string;
+    signed: boolean;
+    comment: string | null;
+  }) => ({
+    kind: "contract-review-governor-decision",
+    title: `${p.signed ? "Governor co-signed" : "Governor asked for changes to"}: review of ${p.contract.title}, period ${p.period}`,
+    body: p.signed ? "The review is signed and the provider can read it." : `The governor said: "${p.comment ?? ""}"`,
+    href: p.href,
+  }),
+  contractReviewSigned: (p: { contract: { title: string }; period: number; href: string }) => ({
+    kind: "contract-review-signed",
+    title: `Your review is ready: ${p.contract.title}, period ${p.period}`,
+    body: "The commissioner and the governor have signed the review of your return. Read it and answer its actions.",
+    href: p.href,
+  }),
+  contractActionAnswered: (p: { contract: { title: string }; period: number; action: string; href: string }) => ({
+    kind: "contract-action-answered",
+    title: `The provider answered an action: ${p.contract.title}, period ${p.period}`,
+    body: `Action: ${p.action}`,
+    href: p.href,
+  }),
   // Paid time and accounts
   timeApproved: (p: { what: string; amount: string }) => ({
     kind: "time-approved",

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import { audit } from "../audit";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
@@ -22,9 +23,9 @@ export async function updateOrganisation(actor: Actor, organisationId: string, i
   const fields = parsed.data;
   try {
     await db.$transaction(async (tx) => {
-      const [before] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Organisation" WHERE id = ${organisationId}::uuid FOR UPDATE`;
-      if (!before) throw new NotFound("We could not find that organisation.");
-      const current = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+      await lockRow(tx, "Organisation", organisationId);
+      const current = await tx.organisation.findUnique({ where: { id: organisationId } });
+      if (!current) throw new NotFound("We could not find that organisation.");
       if (current.kind !== fields.kind)
         throw new Invalid({ kind: "An organisation's kind cannot change: its users, bids and contracts depend on it" });
       await refuseTaken(fields, organisationId, (where) => tx.organisation.findFirst({ where, select: { id: true } }));

@@ -50,12 +50,8 @@ export async function changeStage(
       await notifyUsers(
         tx,
         members.map((m) => m.user),
-        {
-          template: "shaping-gathering-open",
-          title: `You can now give your views on ${stage.tender.title}`,
-          body: "The questions are ready. Answer them in the portal: your answers are saved as you go, and you can change them until gathering closes.",
-          href: `/shaping/${stageId}/answer`,
-        },
+        "shapingGatheringOpen",
+        { tender: stage.tender, stageId },
       );
     }
     return { status: moved.to };

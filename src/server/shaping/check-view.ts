@@ -1,4 +1,5 @@
 import "server-only";
+import { lockRow } from "../locks";
 import { z } from "zod";
 import { shapingAllows } from "@/domain/shaping-stage";
 import type { Actor } from "../auth/actor";
@@ -37,7 +38,7 @@ async function lockedView(tx: Tx, actor: Actor, viewId: string) {
   if (!rows[0]) throw new NotFound(NOT_FOUND);
   const stage = await loadStage(tx, actor, rows[0].stageId, { lock: true });
   authorize(actor, "shaping.facilitate", stage);
-  await tx.$executeRaw`SELECT 1 FROM "ShapingView" WHERE "id" = ${viewId}::uuid FOR UPDATE`;
+  await lockRow(tx, "ShapingView", viewId);
   const view = await tx.shapingView.findUniqueOrThrow({ where: { id: viewId } });
   return { stage, view };
 }

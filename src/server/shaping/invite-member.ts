@@ -44,14 +44,11 @@ export async function inviteStageMember(
       const member = existing
         ? await tx.shapingMember.update({ where: { id: existing.id }, data })
         : await tx.shapingMember.create({ data: { ...data, stageId: stage.id, userId, role } });
-      await notifyUsers(tx, [user], {
-        template: "shaping-invitation",
-        title: `You are invited to help shape ${stage.tender.title}`,
-        body:
-          role === "TECHNICIAN"
-            ? `${actor.name} would like you to help shape this service before it is bought: say what needs to change and what matters most. You are paid for your time. Open Shaping services to say yes or no.`
-            : `${actor.name} has invited you to help shape this service${facilitator ? " as a facilitator: you record focus groups and check answers" : ""}. Open Shaping services to accept or decline.`,
-        href: "/shaping",
+      await notifyUsers(tx, [user], "shapingInvitation", {
+        tender: stage.tender,
+        invitedBy: actor.name,
+        asYoungCommissioner: role === "TECHNICIAN",
+        facilitator,
       });
       await audit(tx, actor, {
         action: "shaping.member_invited",
