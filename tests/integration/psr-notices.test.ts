@@ -231,6 +231,16 @@ describe("the notice of confirmation of award", () => {
     expect(release.awards[0].status).toBe("active");
     expect(release.contracts[0]).toMatchObject({ id: contract.id, awardID: awardDecisionId, status: "active" });
     expect(release.tender.documents[0]).toMatchObject({ documentType: "contractNotice" });
+    // The feed names the notices and the letters as documents (OCDS documentType codelist); the letters are not published.
+    const record = await getRecordPackage(ocidFor(t.id));
+    expect(validateOcds("record-package-schema", record)).toEqual([]);
+    const compiled = record.records[0]!.compiledRelease as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const docs = compiled.awards[0].documents as { documentType: string; url?: string }[];
+    expect(docs.map((d) => d.documentType)).toEqual(["awardNotice", "evaluationReports"]);
+    expect(new URL(docs[0]!.url!).pathname).toBe(`/notices/${awardDecisionId}/intention`);
+    expect(docs[1]!.url).toBeUndefined();
+    expect(compiled.contracts[0].documents[0]).toMatchObject({ documentType: "contractNotice" });
+    expect(new URL(compiled.contracts[0].documents[0].url).pathname).toBe(`/notices/${awardDecisionId}/award`);
     // The intention notice stays published, and still validates.
     expect(validateOcds("release-package-schema", await (await route("intention")).json())).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { parseAwardSummary } from "../awards/award-summary";
 import type { Tx } from "../db";
 import { env } from "../env";
 import { shapingPlanning } from "./shaping-planning";
+import { awardDocuments, contractDocuments } from "./award-documents";
 import { ocdsPartyDetails, partyOrganisationSelect, type PartyOrganisation } from "./parties";
 import { contractImplementation } from "./implementation";
 
@@ -149,6 +150,7 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
       status: tag === "award" ? "pending" : "active",
       date: (approval?.signedAt ?? now).toISOString(),
       suppliers: [supplier],
+      ...(approval ? { documents: awardDocuments(decision.id, approval.signedAt) } : {}),
       ...(valuePence !== null ? { value: gbp(valuePence) } : {}),
       ...(period ? { contractPeriod: { startDate: `${period.start}T00:00:00Z`, endDate: `${period.end}T23:59:59Z` } } : {}),
       // Custom field (no extension in the OCDS registry fits; see the README): PSR regulation 12 standstill.
@@ -179,6 +181,7 @@ export async function publishOcdsRelease(tx: Tx, tenderId: string, tag: OcdsTag,
           },
           value: gbp(contract.valuePence),
           dateSigned: contract.createdAt.toISOString(),
+          documents: contractDocuments(decision.id, decision.awardedAt ?? now),
           ...(tag === "implementation" ? { implementation: await contractImplementation(tx, contract.id) } : {}),
         },
       ];

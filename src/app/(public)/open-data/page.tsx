@@ -50,9 +50,15 @@ export default async function OpenDataPage() {
               </>
             )}
           </li>
+          <li>
+            Provider Selection Regime notices: the notice of intention to award (published when the governor approves, which starts the
+            standstill) and the notice confirming the award, each a page anyone can read and print at{" "}
+            <code>/notices/&lt;award&gt;/intention</code> and <code>/notices/&lt;award&gt;/award</code>, and as an OCDS release package at{" "}
+            <code>/api/ocds/notices/&lt;award&gt;/intention</code> (or <code>/award</code>).
+          </li>
         </ul>
         <p className="mt-3">
-          Both answer JSON in UTF-8 and can be read from any website (CORS). The contracts register links to each contract&apos;s record.
+          They answer JSON in UTF-8 and can be read from any website (CORS). The contracts register links to each contract&apos;s record.
         </p>
       </section>
 
