@@ -142,6 +142,13 @@ const ROUTE_INPUTS: Record<string, (w: World) => fc.Arbitrary<string>> = {
         anyText().map((t) => `${w.ocid}${t}`),
       )
       .map((o) => `/api/ocds/tenders/${encodeURIComponent(o)}`),
+  "GET /api/ocds/notices/[awardDecisionId]/[kind]": (w) =>
+    fc
+      .tuple(
+        fc.oneof(anyText(), fc.constantFrom(w.awardDecision.standstill, w.awardDecision.awarded, w.awardDecision.signOff)),
+        fc.oneof(anyText(), fc.constantFrom("intention", "award")),
+      )
+      .map(([id, kind]) => `/api/ocds/notices/${encodeURIComponent(id)}/${encodeURIComponent(kind)}`),
   "GET /api/representations/attachments/[id]": (w) =>
     fc.oneof(anyText(), fc.constant(w.representationFile)).map((id) => `/api/representations/attachments/${encodeURIComponent(id)}`),
   "GET /api/tenders/[tenderId]/audit.csv": (w) =>
