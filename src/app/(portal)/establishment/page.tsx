@@ -95,6 +95,12 @@ export default async function EstablishmentPage() {
           </ul>
         </section>
       )}
+      <p className="mb-8 max-w-2xl" data-testid="shaping-link">
+        <Link href="/shaping" className="font-bold">
+          Services being shaped with young people
+        </Link>
+        : what young people said matters most, before each tender is written (results only).
+      </p>
       <section aria-labelledby="tenders">
         <h2 id="tenders" className="mb-2 text-2xl font-bold">
           Tenders for your establishment

@@ -2,6 +2,9 @@ import { can } from "@/server/policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PanelInvitations } from "@/components/panel-invitations";
+import { ShapingInvitations } from "@/components/shaping-invitations";
+import { listStagesForActor } from "@/server/shaping/queries";
+import { respondToStageInvitationAction } from "../shaping/actions";
 import { respondToPanelInvitationAction } from "./actions";
 import { PageHeading, Panel } from "@/components/ui/page-heading";
 import { formatPence } from "@/domain/money";
@@ -15,7 +18,7 @@ export const metadata: Metadata = { title: "My panels" };
 export default async function PanelsPage({ searchParams }: { searchParams: Promise<{ answered?: string; welcome?: string }> }) {
   const { answered, welcome } = await searchParams;
   const actor = await requireActor("panels");
-  const panels = await listMyPanels(actor, requestNow());
+  const [panels, shaping] = await Promise.all([listMyPanels(actor, requestNow()), listStagesForActor(actor)]);
   const invited = panels.filter((p) => p.status === "INVITED");
   const joined = panels.filter((p) => p.status === "ACCEPTED");
   const technician = can(actor, "time.log");
@@ -41,6 +44,7 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
         one needs from you now.
       </p>
       <PanelInvitations invited={invited} technician={technician} respond={respondToPanelInvitationAction} />
+      <ShapingInvitations invitations={shaping.invitations} respond={respondToStageInvitationAction} />
       <section aria-labelledby="joined">
         <h2 id="joined" className="mb-2 text-2xl font-bold">
           Panels you are on
