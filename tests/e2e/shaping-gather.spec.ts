@@ -12,7 +12,7 @@ test("a commissioner opens a shaping stage, a young commissioner answers on a ph
   page,
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const reference = `SHAPE-E2E-${Date.now()}`;
   await signIn(page, "commissioner@demo.test");
   await page.goto("/tenders/new");
