@@ -149,6 +149,10 @@ const ROUTE_INPUTS: Record<string, (w: World) => fc.Arbitrary<string>> = {
         fc.oneof(anyText(), fc.constantFrom("intention", "award")),
       )
       .map(([id, kind]) => `/api/ocds/notices/${encodeURIComponent(id)}/${encodeURIComponent(kind)}`),
+  "GET /api/contracts/[contractId]/return-files/[fileId]": (w) =>
+    fc
+      .tuple(fc.oneof(anyText(), fc.constant(w.checks.contract)), fc.oneof(anyText(), fc.constant(w.checks.file)))
+      .map(([c, f]) => `/api/contracts/${encodeURIComponent(c)}/return-files/${encodeURIComponent(f)}`),
   "GET /api/representations/attachments/[id]": (w) =>
     fc.oneof(anyText(), fc.constant(w.representationFile)).map((id) => `/api/representations/attachments/${encodeURIComponent(id)}`),
   "GET /api/tenders/[tenderId]/audit.csv": (w) =>
