@@ -439,8 +439,11 @@ test("recommendation, governor asks for a change, re-moderation, approval, stand
   await expect(page.getByTestId("letter-total")).toHaveText("71.00");
   await expect(page.getByTestId("letter-winner-total")).toHaveText("84.00");
   await expect(page.getByTestId("letter-standstill")).toHaveText(STANDSTILL_SENTENCE);
+  // No panel member is named: young commissioners never, and the commissioner only as the one who recommended the
+  // award (a decision-maker, which regulation 12 and Schedule 10 require the letter to name), nowhere else.
   await expect(letter).not.toContainText("Jay");
-  await expect(letter).not.toContainText("Priya");
+  await expect(page.getByTestId("letter-decision-makers")).toContainText("Priya Shah");
+  expect((await letter.innerText()).split("Priya").length - 1).toBe(1);
   await review(page, "provider-outcome-letter");
   await signOut(page);
 

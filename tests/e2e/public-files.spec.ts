@@ -9,8 +9,8 @@ test("robots.txt keeps the portal out of search engines but its open data, and e
 }) => {
   const robots = await request.get("/robots.txt");
   expect(robots.status()).toBe(200);
-  // Only the Open data page and the OCDS feeds are allowed (the longest matching rule wins, RFC 9309).
-  expect(await robots.text()).toMatch(/^User-agent: \*\nAllow: \/open-data\nAllow: \/api\/ocds\/\nDisallow: \/\s*$/m);
+  // Only the Open data page, the OCDS feeds and the PSR notices are allowed (the longest matching rule wins, RFC 9309).
+  expect(await robots.text()).toMatch(/^User-agent: \*\nAllow: \/open-data\nAllow: \/api\/ocds\/\nAllow: \/notices\/\nDisallow: \/\s*$/m);
   await page.goto("/login");
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
 });
