@@ -219,6 +219,7 @@ describe("an id that is no record", () => {
     const NOT_IDS: Record<string, string | null> = { "[token]": null, "[code]": null, "[kind]": "intention", "[version]": "1" };
     // Who uses each section (policy.ts SECTIONS); everything else is a commissioner's.
     const WHO: Record<string, ActorKey> = {
+      admin: "admin",
       establishment: "governor: this establishment",
       opportunities: "provider: bidder",
       time: "young commissioner: accepted seat",
