@@ -3,6 +3,7 @@ import type { ShapingParticipation } from "@/domain/shaping-summary";
 import { highPriorityThemeIds, rankThemes, type VoterGroup } from "@/domain/theme-ranking";
 import type { Db, Tx } from "../db";
 import { loadGate } from "./draft-specification";
+import { quotableWhere } from "./views-queries";
 
 // The one read model of what young people shaped, for every stage after the shaping stage (issue 24, "everywhere
 // after"): the notice, the scoring sheet, the award summary and the governor's sign-off, "You said, we did", the
@@ -16,7 +17,6 @@ import { loadGate } from "./draft-specification";
 /** A view that may be counted: checked and accepted. */
 const ACCEPTED = { check: "ACCEPTED" } as const;
 /** A view that may be quoted: accepted, the young person agreed, and nobody withdrew it for them. */
-const QUOTABLE = { check: "ACCEPTED", quoteConsent: true, quoteWithdrawnAt: null } as const;
 
 export interface SummaryTheme {
   id: string;
@@ -27,7 +27,7 @@ export interface SummaryTheme {
   highPriority: boolean;
   /** Accepted views in the theme, by where they came from. `anonymous` is shown through privateCount. */
   views: { youngCommissioners: number; focusGroups: number; anonymous: number };
-  /** The quotes chosen for the notice that are still quotable (see QUOTABLE), in the order they were given. */
+  /** The quotes chosen for the notice that are still quotable (`quotableWhere`), in the order they were given. */
   quotes: string[];
   requirements: { id: string; text: string }[];
   criteria: { id: string; name: string; weight: number; kind: "QUALITY" | "PRICE" }[];
@@ -94,7 +94,7 @@ export async function loadShapingSummary(client: Db | Tx, tenderId: string): Pro
 
   const [quotes, anonymousAnswers, { gate }] = await Promise.all([
     client.shapingThemeView.findMany({
-      where: { theme: { stageId: stage.id }, quoteInNotice: true, view: QUOTABLE },
+      where: { theme: { stageId: stage.id }, quoteInNotice: true, view: quotableWhere(stage.id) },
       orderBy: { view: { createdAt: "asc" } },
       select: { themeId: true, view: { select: { text: true } } },
     }),
